@@ -1,0 +1,229 @@
+"""Regenerate the generated package from openapi.yaml.
+
+    python custom/generate.py OUTPUT_DIR [SPEC]
+
+Steps: fold each operation's evidence into its description (so it shows in docstrings), run
+openapi-python-client with the templates in custom/templates, then write ``_operations.py`` (the
+per-operation facts the runtime needs and the generator does not carry: evidence, money movement,
+body encoding, input constraints) and ``py.typed``. The same input always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+from openapi_python_client.strings import PythonIdentifier
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "openapi.yaml"
+CONFIG = ROOT / "generator-config.yml"
+TEMPLATES = ROOT / "custom" / "templates"
+METHODS = ("get", "put", "post", "delete", "patch")
+
+EVIDENCE_TEXT = {
+    "documented": "Documented: method and path are stated on docs.spectrocoin.com.",
+    "plugin": "Plugin: used against the live API by SpectroCoin's official plugins.",
+    "scope": (
+        "Scope: listed in the docs' API-key scope table, but the path is not published. "
+        "The path here is this project's proposal and may change."
+    ),
+    "overview": (
+        "Overview: the capability is named in the API overview; path and fields are this "
+        "project's proposal, not a published address, and may change."
+    ),
+}
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML numbers with a fraction load as Decimal, so constraints stay exact."""
+
+
+_Loader.add_constructor(
+    "tag:yaml.org,2002:float",
+    lambda loader, node: Decimal(loader.construct_scalar(node)),  # type: ignore[arg-type]
+)
+
+
+def load_spec(path: Path = SPEC) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as f:
+        spec: dict[str, Any] = yaml.load(f, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    return spec
+
+
+def _resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in node:
+        target: Any = spec
+        for part in node["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+def _rule(name: str, schema: dict[str, Any], required: bool) -> dict[str, Any]:
+    rule: dict[str, Any] = {"name": name, "required": required}
+    for key, out in (("pattern", "pattern"), ("format", "format")):
+        if key in schema:
+            rule[out] = schema[key]
+    for key, out in (
+        ("exclusiveMinimum", "exclusive_minimum"),
+        ("minimum", "minimum"),
+        ("maximum", "maximum"),
+    ):
+        if key in schema:
+            rule[out] = Decimal(str(schema[key]))
+    if rule.get("format") not in ("uuid", None):
+        del rule["format"]
+    return rule
+
+
+def _has_constraint(rule: dict[str, Any]) -> bool:
+    return rule["required"] or len(rule) > 2
+
+
+def operation_facts(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    facts = []
+    for path, item in spec["paths"].items():
+        for method in METHODS:
+            op = item.get(method)
+            if op is None:
+                continue
+            name = str(PythonIdentifier(op["operationId"], "field_"))
+            tag = str(PythonIdentifier(op["tags"][0], "field_"))
+            body = None
+            body_rules: list[dict[str, Any]] = []
+            if "requestBody" in op:
+                (content_type, media), *_ = _resolve(spec, op["requestBody"])["content"].items()
+                body = "json" if content_type == "application/json" else "form"
+                schema = _resolve(spec, media["schema"])
+                required = set(schema.get("required", ()))
+                for prop, prop_schema in schema.get("properties", {}).items():
+                    rule = _rule(prop, _resolve(spec, prop_schema), prop in required)
+                    if _has_constraint(rule):
+                        body_rules.append(rule)
+            query_rules = []
+            params = [_resolve(spec, p) for p in op.get("parameters", [])]
+            for param in params:
+                if param["in"] == "query":
+                    rule = _rule(param["name"], _resolve(spec, param.get("schema", {})),
+                                 bool(param.get("required")))
+                    if _has_constraint(rule):
+                        query_rules.append(rule)
+            ok = _resolve(spec, op["responses"].get("200", {}))
+            content = ok.get("content", {})
+            if not content:
+                response = "none"
+            elif "application/json" in content:
+                response = "json"
+            elif any(ct.startswith("text/") for ct in content):
+                response = "text"
+            else:
+                response = "binary"
+            security = op.get("security", spec.get("security", []))
+            facts.append({
+                "name": name,
+                "operation_id": op["operationId"],
+                "tag": tag,
+                "method": method.upper(),
+                "path": path,
+                "public": security == [],
+                "body": body,
+                "response": response,
+                "moves_money": bool(op.get("x-moves-money", False)),
+                "evidence": op["x-evidence"],
+                "source": op["x-source"],
+                "group": op.get("x-ratelimit-group", tag),
+                "paged": any(p["name"] == "page" and p["in"] == "query" for p in params),
+                "body_rules": body_rules,
+                "query_rules": query_rules,
+            })
+    return sorted(facts, key=lambda f: f["name"])
+
+
+def _py(value: Any) -> str:
+    if isinstance(value, Decimal):
+        return f'Decimal("{value}")'
+    if isinstance(value, dict):
+        return "FieldRule(" + ", ".join(f"{k}={_py(v)}" for k, v in value.items()) + ")"
+    if isinstance(value, list):
+        return "(" + "".join(_py(v) + ", " for v in value) + ")"
+    return repr(value)
+
+
+def render_operations(facts: list[dict[str, Any]]) -> str:
+    lines = [
+        '"""Per-operation facts from openapi.yaml, written by custom/generate.py. Do not edit."""',
+        "",
+        "from decimal import Decimal",
+        "",
+        "from .types import FieldRule, Operation",
+        "",
+        "OPERATIONS: dict[str, Operation] = {",
+    ]
+    for fact in facts:
+        args = ", ".join(f"{k}={_py(v)}" for k, v in fact.items())
+        lines.append(f'    "{fact["name"]}": Operation({args}),')
+    lines += ["}", ""]
+    return "\n".join(lines)
+
+
+def prepare(spec: dict[str, Any]) -> dict[str, Any]:
+    """The spec as the generator sees it: evidence appended to every operation's description."""
+    prepared = json.loads(json.dumps(spec, default=str))
+    for item in prepared["paths"].values():
+        for method in METHODS:
+            op = item.get(method)
+            if op is None:
+                continue
+            note = f"Evidence: {EVIDENCE_TEXT[op['x-evidence']]} Source: {op['x-source']}"
+            if op.get("x-moves-money"):
+                note += (
+                    "\n\nMoves money: never retried once the request may have reached the server; "
+                    "on a connection error or timeout, reconcile before calling again."
+                )
+            op["description"] = (op.get("description", "").rstrip() + "\n\n" + note).strip()
+    return prepared
+
+
+def _ruff(*args: str, cwd: Path) -> None:
+    ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or "ruff"
+    subprocess.run([ruff, *args, "--isolated", "--line-length=100", "--target-version=py311", "."],
+                   cwd=cwd, check=True, capture_output=True)
+
+
+def generate(output: Path, spec_path: Path = SPEC) -> None:
+    spec = load_spec(spec_path)
+    bin_dir = Path(sys.executable).parent
+    with tempfile.TemporaryDirectory() as tmp:
+        prepared = Path(tmp) / "openapi.json"
+        prepared.write_text(json.dumps(prepare(spec), indent=1, sort_keys=True), encoding="utf-8")
+        if output.exists():
+            shutil.rmtree(output)
+        env = {"PATH": f"{bin_dir}:/usr/bin:/bin", "HOME": tmp, "NO_COLOR": "1"}
+        result = subprocess.run(
+            [str(bin_dir / "openapi-python-client"), "generate", "--path", str(prepared),
+             "--config", str(CONFIG), "--meta", "none", "--output-path", str(output),
+             "--overwrite", "--custom-template-path", str(TEMPLATES), "--fail-on-warning"],
+            env=env, capture_output=True, text=True, check=False,
+        )
+        if result.returncode != 0:
+            sys.stderr.write(result.stdout + result.stderr)
+            raise SystemExit(result.returncode)
+    (output / "_operations.py").write_text(render_operations(operation_facts(spec)), "utf-8")
+    (output / "py.typed").write_text("", encoding="utf-8")
+    _ruff("check", "--fix-only", "--extend-select=I", cwd=output)
+    _ruff("format", cwd=output)
+    shutil.rmtree(output / ".ruff_cache", ignore_errors=True)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) not in (2, 3):
+        raise SystemExit(__doc__)
+    generate(Path(sys.argv[1]).resolve(), Path(sys.argv[2]) if len(sys.argv) == 3 else SPEC)

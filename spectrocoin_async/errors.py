@@ -1,0 +1,210 @@
+"""Every exception the SDK raises.
+
+    SpectroCoinError
+    ├── APIError                      the server answered with an error status
+    │   ├── BadRequestError           400
+    │   ├── AuthenticationError       401, or the token request failed
+    │   ├── PermissionDeniedError     403
+    │   ├── NotFoundError             404
+    │   ├── UnprocessableEntityError  422
+    │   ├── RateLimitError            429 (carries ``retry_after``)
+    │   └── ServerError               5xx
+    ├── APIConnectionError            no usable answer (reset, DNS, refused, ...)
+    │   └── APITimeoutError
+    ├── ResponseValidationError       the answer is not JSON or does not fit the schema
+    ├── ValidationError               bad input, caught before anything was sent
+    ├── CallbackError                 a merchant callback that cannot be parsed
+    │   └── CallbackVerificationError a callback that failed verification
+    └── ClientClosedError             the client was used after ``aclose()``
+
+Errors raised for a request that may have reached the server carry
+``request_may_have_reached_server``: for a money-moving call that is the signal to reconcile
+(look the order or withdrawal up) before trying again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "CallbackError",
+    "CallbackVerificationError",
+    "ClientClosedError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ResponseValidationError",
+    "ServerError",
+    "SpectroCoinError",
+    "UnprocessableEntityError",
+    "ValidationError",
+    "split_error_code",
+]
+
+_BODY_PREVIEW = 500
+
+
+class SpectroCoinError(Exception):
+    """Base class of every exception raised by spectrocoin-async."""
+
+
+class APIError(SpectroCoinError):
+    """The API answered with an error status.
+
+    ``error_code`` is the bare code (``GEN_8``); ``message`` is the server's text, taken from
+    ``defaultMessage`` or from the text after the code in ``errorCode``.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        error_code: str | None = None,
+        trace_id: str | None = None,
+        span_id: str | None = None,
+        category: str | None = None,
+        key: str | None = None,
+        error_parameters: Sequence[Mapping[str, Any]] = (),
+        headers: Mapping[str, str] | None = None,
+        body: Any = None,
+        operation: str | None = None,
+        request_may_have_reached_server: bool = True,
+    ) -> None:
+        self.message = message
+        self.status_code = status_code
+        self.error_code = error_code
+        self.trace_id = trace_id
+        self.span_id = span_id
+        self.category = category
+        self.key = key
+        self.error_parameters = list(error_parameters)
+        self.headers: Mapping[str, str] = dict(headers or {})
+        self.body = body
+        self.operation = operation
+        self.request_may_have_reached_server = request_may_have_reached_server
+        super().__init__(self._describe())
+
+    def _describe(self) -> str:
+        parts = [f"{self.status_code}"]
+        if self.error_code:
+            parts.append(self.error_code)
+        text = " ".join(parts) + (f": {self.message}" if self.message else "")
+        if self.operation:
+            text = f"{self.operation}: {text}"
+        if self.trace_id:
+            text += f" (trace_id={self.trace_id})"
+        return text
+
+
+class BadRequestError(APIError):
+    """400: a required parameter is missing or invalid."""
+
+
+class AuthenticationError(APIError):
+    """401, or the token endpoint refused the credentials."""
+
+
+class PermissionDeniedError(APIError):
+    """403: refused, for example a caller IP outside the key's allow-list or a missing scope."""
+
+
+class NotFoundError(APIError):
+    """404: no such resource."""
+
+
+class UnprocessableEntityError(APIError):
+    """422: the body could not be processed."""
+
+
+class RateLimitError(APIError):
+    """429 after every allowed attempt. ``retry_after`` is in seconds, when the server said."""
+
+    def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: Any) -> None:
+        self.retry_after = retry_after
+        super().__init__(message, **kwargs)
+
+
+class ServerError(APIError):
+    """5xx: a server-side failure."""
+
+
+class APIConnectionError(SpectroCoinError):
+    """The request got no usable answer: refused, reset, DNS failure, broken stream."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        operation: str | None = None,
+        request_may_have_reached_server: bool = True,
+    ) -> None:
+        self.message = message
+        self.operation = operation
+        self.request_may_have_reached_server = request_may_have_reached_server
+        text = f"{operation}: {message}" if operation else message
+        if request_may_have_reached_server:
+            text += " (the request may have reached the server; reconcile before retrying)"
+        super().__init__(text)
+
+
+class APITimeoutError(APIConnectionError):
+    """A connect, read, write or pool timeout, or the call's overall deadline."""
+
+
+class ResponseValidationError(SpectroCoinError):
+    """The response is not JSON (an HTML error page, a truncated body) or does not fit the schema."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        body: bytes = b"",
+        headers: Mapping[str, str] | None = None,
+        operation: str | None = None,
+    ) -> None:
+        self.message = message
+        self.status_code = status_code
+        self.body = body[:_BODY_PREVIEW]
+        self.headers: Mapping[str, str] = dict(headers or {})
+        self.operation = operation
+        preview = self.body.decode("utf-8", "replace")
+        prefix = f"{operation}: " if operation else ""
+        super().__init__(f"{prefix}{message} (status {status_code}, body starts {preview[:120]!r})")
+
+
+class ValidationError(SpectroCoinError, ValueError):
+    """Bad input, rejected before anything was sent. ``field`` names the offending field."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        self.field = field
+        self.reason = reason
+        super().__init__(f"{field}: {reason}")
+
+
+class CallbackError(SpectroCoinError):
+    """A merchant callback that is not in a format SpectroCoin sends."""
+
+
+class CallbackVerificationError(CallbackError):
+    """A merchant callback that failed verification: do not act on it."""
+
+
+class ClientClosedError(SpectroCoinError, RuntimeError):
+    """The client was used after ``aclose()``."""
+
+
+def split_error_code(raw: str | None) -> tuple[str | None, str | None]:
+    """Split ``"GEN_1 - Internal server error occurred"`` into ``("GEN_1", "Internal ...")``."""
+    if not raw:
+        return None, None
+    code, sep, text = raw.partition(" - ")
+    code = code.strip()
+    return (code or None), (text.strip() or None) if sep else None
