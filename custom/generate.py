@@ -183,6 +183,8 @@ def prepare(spec: dict[str, Any]) -> dict[str, Any]:
             if op is None:
                 continue
             note = f"Evidence: {EVIDENCE_TEXT[op['x-evidence']]} Source: {op['x-source']}"
+            if op.get("security", spec.get("security")) == []:
+                note += "\n\nPublic: needs no credentials and never fetches a token."
             if op.get("x-moves-money"):
                 note += (
                     "\n\nMoves money: never retried once the request may have reached the server; "

@@ -1,0 +1,52 @@
+# Every target sets up its own virtual environment: a fresh machine needs only python3 and make.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+GEN    := spectrocoin_async/_generated
+PORT   ?= 0
+
+.PHONY: install generate check-generated lint typecheck pytest test demo bench sandbox clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Regenerate the generated package from openapi.yaml, generator-config.yml and custom/.
+generate: $(STAMP)
+	$(PY) custom/generate.py $(GEN)
+
+## Regenerate into a scratch folder and fail on any byte of difference from the committed tree.
+check-generated: $(STAMP)
+	rm -rf build/check-generated
+	$(PY) custom/generate.py build/check-generated/_generated
+	diff -r -x __pycache__ build/check-generated/_generated $(GEN)
+	@echo "generated code matches openapi.yaml + custom/"
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check spectrocoin_async custom tests bench examples
+	$(VENV)/bin/ruff format --check spectrocoin_async custom tests bench examples
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy spectrocoin_async custom/generate.py
+
+pytest: $(STAMP)
+	$(PY) -m pytest -q
+
+test: install check-generated lint typecheck pytest
+
+demo: $(STAMP)
+	$(PY) examples/run_demo.py
+
+bench: $(STAMP)
+	$(PY) bench/run.py
+
+sandbox: $(STAMP)
+	$(VENV)/bin/spectrocoin-sandbox --host 127.0.0.1 --port $(PORT)
+
+clean:
+	rm -rf $(VENV) build .mypy_cache .ruff_cache

@@ -1,0 +1,88 @@
+"""spectrocoin-async: an asyncio SDK for the SpectroCoin Public API.
+
+Everything a user needs is importable from here: the client, its configuration, the errors,
+callback helpers and every model of the spec.
+"""
+
+from ._generated.models import *  # noqa: F403 - the models are part of the public surface
+from ._generated.models import __all__ as _models_all
+from ._generated.types import UNSET, CallOptions, File, Response, Unset
+from ._version import __version__
+from .auth import InMemoryTokenStore, Secret, Token, TokenStore
+from .callbacks import (
+    JsonCallback,
+    LegacyCallback,
+    PublicKeySource,
+    VerifiedCallback,
+    callback_app,
+    parse_callback,
+)
+from .client import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, SpectroCoinClient
+from .encoding import encode_form, encode_json, plain_number
+from .errors import (
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    CallbackError,
+    CallbackVerificationError,
+    ClientClosedError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    ResponseValidationError,
+    ServerError,
+    SpectroCoinError,
+    UnprocessableEntityError,
+    ValidationError,
+)
+from .ratelimit import GroupLimits, InProcessLimiter, Limiter, RateLimits
+from .retry import RetryPolicy
+
+__all__ = [  # noqa: PLE0604 - models' names are added from the generated list
+    "DEFAULT_BASE_URL",
+    "DEFAULT_TIMEOUT",
+    "UNSET",
+    "APIConnectionError",
+    "APIError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "CallOptions",
+    "CallbackError",
+    "CallbackVerificationError",
+    "ClientClosedError",
+    "File",
+    "GroupLimits",
+    "InMemoryTokenStore",
+    "InProcessLimiter",
+    "JsonCallback",
+    "LegacyCallback",
+    "Limiter",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "PublicKeySource",
+    "RateLimitError",
+    "RateLimits",
+    "Response",
+    "ResponseValidationError",
+    "RetryPolicy",
+    "Secret",
+    "ServerError",
+    "SpectroCoinClient",
+    "SpectroCoinError",
+    "Token",
+    "TokenStore",
+    "UnprocessableEntityError",
+    "Unset",
+    "ValidationError",
+    "VerifiedCallback",
+    "__version__",
+    "callback_app",
+    "encode_form",
+    "encode_json",
+    "parse_callback",
+    "plain_number",
+    *_models_all,
+]

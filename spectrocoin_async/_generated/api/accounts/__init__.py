@@ -1,0 +1,165 @@
+"""Operations tagged `accounts`."""
+
+from decimal import Decimal
+from typing import Unpack, cast
+from uuid import UUID
+
+from ..._operations import OPERATIONS
+from ...models.account import Account
+from ...types import UNSET, CallOptions, Response, Runtime, Unset
+from . import get_account as _get_account
+from . import list_accounts as _list_accounts
+
+
+class AccountsAPI:
+    """Operations tagged `accounts`, bound to one client."""
+
+    __slots__ = ("_runtime",)
+
+    def __init__(self, runtime: Runtime) -> None:
+        self._runtime = runtime
+
+    async def list_accounts(
+        self,
+        **options: Unpack[CallOptions],
+    ) -> list[Account]:
+        """List wallet accounts
+
+        Returns the caller's wallet accounts with their balances as a plain JSON array (not paged).
+        An account's `id` is what exchange and withdrawal operations take as `payAccountId` or
+        `accountId`. The docs link this path from the exchange reference; the account fields are
+        this project's model (derived from the legacy wallet API). Needs the `account:read` scope.
+
+        Evidence: Documented: method and path are stated on docs.spectrocoin.com. Source:
+        https://docs.spectrocoin.com/reference/submitusingpost2
+
+        `GET /accounts`
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            list[Account]
+        """
+
+        return await self._runtime.call(
+            OPERATIONS["list_accounts"],
+            _list_accounts._get_kwargs(),
+            _list_accounts._parse_response,
+            options,
+        )
+
+    async def list_accounts_detailed(
+        self,
+        **options: Unpack[CallOptions],
+    ) -> Response[list[Account]]:
+        """List wallet accounts
+
+        Returns the caller's wallet accounts with their balances as a plain JSON array (not paged).
+        An account's `id` is what exchange and withdrawal operations take as `payAccountId` or
+        `accountId`. The docs link this path from the exchange reference; the account fields are
+        this project's model (derived from the legacy wallet API). Needs the `account:read` scope.
+
+        Evidence: Documented: method and path are stated on docs.spectrocoin.com. Source:
+        https://docs.spectrocoin.com/reference/submitusingpost2
+
+        `GET /accounts`
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            Response[list[Account]]: the parsed body with status, headers and trace id.
+        """
+
+        return await self._runtime.call_detailed(
+            OPERATIONS["list_accounts"],
+            _list_accounts._get_kwargs(),
+            _list_accounts._parse_response,
+            options,
+        )
+
+    async def get_account(
+        self,
+        id: str,
+        **options: Unpack[CallOptions],
+    ) -> Account:
+        """Get one wallet account
+
+        Returns one wallet account with its balances. The `account:read` scope covers it, but the
+        path is this project's proposal; SpectroCoin has not published it. The type of account ids
+        is not published either, so they are treated as opaque strings.
+
+        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
+        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
+        table, account:read)
+
+        `GET /accounts/{id}`
+        Args:
+            id (str):
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            Account
+        """
+
+        return await self._runtime.call(
+            OPERATIONS["get_account"],
+            _get_account._get_kwargs(
+                id=id,
+            ),
+            _get_account._parse_response,
+            options,
+        )
+
+    async def get_account_detailed(
+        self,
+        id: str,
+        **options: Unpack[CallOptions],
+    ) -> Response[Account]:
+        """Get one wallet account
+
+        Returns one wallet account with its balances. The `account:read` scope covers it, but the
+        path is this project's proposal; SpectroCoin has not published it. The type of account ids
+        is not published either, so they are treated as opaque strings.
+
+        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
+        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
+        table, account:read)
+
+        `GET /accounts/{id}`
+        Args:
+            id (str):
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            Response[Account]: the parsed body with status, headers and trace id.
+        """
+
+        return await self._runtime.call_detailed(
+            OPERATIONS["get_account"],
+            _get_account._get_kwargs(
+                id=id,
+            ),
+            _get_account._parse_response,
+            options,
+        )
+
+
+__all__ = ["AccountsAPI"]

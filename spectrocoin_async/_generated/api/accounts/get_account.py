@@ -1,0 +1,22 @@
+from typing import Any
+from urllib.parse import quote
+
+from ...models.account import Account
+
+
+def _get_kwargs(
+    id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "url": "/accounts/{id}".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+    return _kwargs
+
+
+def _parse_response(data: Any) -> Account:
+    response_200 = Account.from_dict(data)
+
+    return response_200

@@ -1,0 +1,22 @@
+from typing import Any
+
+from ...models.account import Account
+
+
+def _get_kwargs() -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "url": "/accounts",
+    }
+    return _kwargs
+
+
+def _parse_response(data: Any) -> list[Account]:
+    response_200 = []
+    _response_200 = data
+    for response_200_item_data in _response_200:
+        response_200_item = Account.from_dict(response_200_item_data)
+
+        response_200.append(response_200_item)
+
+    return response_200

@@ -1,0 +1,107 @@
+"""Operations tagged `auth`."""
+
+from decimal import Decimal
+from typing import Unpack, cast
+from uuid import UUID
+
+from ..._operations import OPERATIONS
+from ...models.token_request import TokenRequest
+from ...models.token_response import TokenResponse
+from ...types import UNSET, CallOptions, Response, Runtime, Unset
+from . import get_access_token as _get_access_token
+
+
+class AuthAPI:
+    """Operations tagged `auth`, bound to one client."""
+
+    __slots__ = ("_runtime",)
+
+    def __init__(self, runtime: Runtime) -> None:
+        self._runtime = runtime
+
+    async def get_access_token(
+        self,
+        *,
+        body: TokenRequest,
+        **options: Unpack[CallOptions],
+    ) -> TokenResponse:
+        """Get an access token
+
+        Exchanges the API client id and secret for a bearer access token (OAuth2 client-credentials
+        grant). The body is form-encoded; no `scope` and no HTTP Basic authentication are used. There
+        is no refresh token: when the token expires, request a new one with the same credentials.
+        Wrong credentials give HTTP 401. SpectroCoin's plugins use this operation too.
+
+        Evidence: Documented: method and path are stated on docs.spectrocoin.com. Source:
+        https://docs.spectrocoin.com/reference/getaccesstoken
+
+        Public: needs no credentials and never fetches a token.
+
+        `POST /oauth/token`
+        Args:
+            body (TokenRequest): Form body of the client-credentials token request.
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            TokenResponse
+        """
+
+        return await self._runtime.call(
+            OPERATIONS["get_access_token"],
+            _get_access_token._get_kwargs(
+                body=body,
+            ),
+            _get_access_token._parse_response,
+            options,
+        )
+
+    async def get_access_token_detailed(
+        self,
+        *,
+        body: TokenRequest,
+        **options: Unpack[CallOptions],
+    ) -> Response[TokenResponse]:
+        """Get an access token
+
+        Exchanges the API client id and secret for a bearer access token (OAuth2 client-credentials
+        grant). The body is form-encoded; no `scope` and no HTTP Basic authentication are used. There
+        is no refresh token: when the token expires, request a new one with the same credentials.
+        Wrong credentials give HTTP 401. SpectroCoin's plugins use this operation too.
+
+        Evidence: Documented: method and path are stated on docs.spectrocoin.com. Source:
+        https://docs.spectrocoin.com/reference/getaccesstoken
+
+        Public: needs no credentials and never fetches a token.
+
+        `POST /oauth/token`
+        Args:
+            body (TokenRequest): Form body of the client-credentials token request.
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            Response[TokenResponse]: the parsed body with status, headers and trace id.
+        """
+
+        return await self._runtime.call_detailed(
+            OPERATIONS["get_access_token"],
+            _get_access_token._get_kwargs(
+                body=body,
+            ),
+            _get_access_token._parse_response,
+            options,
+        )
+
+
+__all__ = ["AuthAPI"]

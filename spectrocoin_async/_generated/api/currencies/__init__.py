@@ -1,0 +1,90 @@
+"""Operations tagged `currencies`."""
+
+from decimal import Decimal
+from typing import Unpack, cast
+from uuid import UUID
+
+from ..._operations import OPERATIONS
+from ...models.currency import Currency
+from ...types import UNSET, CallOptions, Response, Runtime, Unset
+from . import list_currencies as _list_currencies
+
+
+class CurrenciesAPI:
+    """Operations tagged `currencies`, bound to one client."""
+
+    __slots__ = ("_runtime",)
+
+    def __init__(self, runtime: Runtime) -> None:
+        self._runtime = runtime
+
+    async def list_currencies(
+        self,
+        **options: Unpack[CallOptions],
+    ) -> list[Currency]:
+        """List supported currencies
+
+        Returns every supported currency as a plain JSON array (not paged), with its decimal scale
+        and, for crypto currencies, the networks it can move on. Public: no token needed. The path
+        is this project's proposal; SpectroCoin has not published it.
+
+        Evidence: Overview: the capability is named in the API overview; path and fields are this
+        project's proposal, not a published address, and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference
+
+        Public: needs no credentials and never fetches a token.
+
+        `GET /currencies`
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            list[Currency]
+        """
+
+        return await self._runtime.call(
+            OPERATIONS["list_currencies"],
+            _list_currencies._get_kwargs(),
+            _list_currencies._parse_response,
+            options,
+        )
+
+    async def list_currencies_detailed(
+        self,
+        **options: Unpack[CallOptions],
+    ) -> Response[list[Currency]]:
+        """List supported currencies
+
+        Returns every supported currency as a plain JSON array (not paged), with its decimal scale
+        and, for crypto currencies, the networks it can move on. Public: no token needed. The path
+        is this project's proposal; SpectroCoin has not published it.
+
+        Evidence: Overview: the capability is named in the API overview; path and fields are this
+        project's proposal, not a published address, and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference
+
+        Public: needs no credentials and never fetches a token.
+
+        `GET /currencies`
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            Response[list[Currency]]: the parsed body with status, headers and trace id.
+        """
+
+        return await self._runtime.call_detailed(
+            OPERATIONS["list_currencies"],
+            _list_currencies._get_kwargs(),
+            _list_currencies._parse_response,
+            options,
+        )
+
+
+__all__ = ["CurrenciesAPI"]

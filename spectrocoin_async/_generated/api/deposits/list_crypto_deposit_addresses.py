@@ -1,0 +1,39 @@
+from typing import Any
+
+from ...models.crypto_deposit_address_page import CryptoDepositAddressPage
+from ...types import UNSET, Unset
+
+
+def _get_kwargs(
+    *,
+    page: int | Unset = 0,
+    size: int | Unset = 20,
+    sort: str | Unset = UNSET,
+    currency_code: str | Unset = UNSET,
+    network_code: str | Unset = UNSET,
+) -> dict[str, Any]:
+    params: dict[str, Any] = {}
+
+    params["page"] = page
+
+    params["size"] = size
+
+    params["sort"] = sort
+
+    params["currencyCode"] = currency_code
+
+    params["networkCode"] = network_code
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "url": "/deposits/crypto-addresses",
+        "params": params,
+    }
+    return _kwargs
+
+
+def _parse_response(data: Any) -> CryptoDepositAddressPage:
+    response_200 = CryptoDepositAddressPage.from_dict(data)
+
+    return response_200

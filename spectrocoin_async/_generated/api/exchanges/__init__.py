@@ -1,0 +1,455 @@
+"""Operations tagged `exchanges`."""
+
+import datetime
+from decimal import Decimal
+from typing import Unpack, cast
+from uuid import UUID
+
+from ..._operations import OPERATIONS
+from ...models.calculate_exchange_request import CalculateExchangeRequest
+from ...models.create_exchange_request import CreateExchangeRequest
+from ...models.exchange import Exchange
+from ...models.exchange_calculation import ExchangeCalculation
+from ...models.exchange_page import ExchangePage
+from ...models.exchange_pair import ExchangePair
+from ...models.exchange_status import ExchangeStatus
+from ...types import UNSET, CallOptions, Response, Runtime, Unset
+from . import calculate_exchange as _calculate_exchange
+from . import create_exchange as _create_exchange
+from . import get_exchange as _get_exchange
+from . import list_exchange_pairs as _list_exchange_pairs
+from . import list_exchanges as _list_exchanges
+
+
+class ExchangesAPI:
+    """Operations tagged `exchanges`, bound to one client."""
+
+    __slots__ = ("_runtime",)
+
+    def __init__(self, runtime: Runtime) -> None:
+        self._runtime = runtime
+
+    async def list_exchanges(
+        self,
+        *,
+        page: int | Unset = 0,
+        size: int | Unset = 20,
+        sort: str | Unset = UNSET,
+        date_from: datetime.date | Unset = UNSET,
+        date_to: datetime.date | Unset = UNSET,
+        status: ExchangeStatus | Unset = UNSET,
+        **options: Unpack[CallOptions],
+    ) -> ExchangePage:
+        """List executed exchanges
+
+        Returns one page of the caller's exchange history. The `exchange:read` scope covers it, but
+        the path is this project's proposal; SpectroCoin has not published it.
+
+        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
+        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
+        table, exchange:read)
+
+        `GET /exchanges`
+        Args:
+            page (int | Unset):  Default: 0.
+            size (int | Unset):  Default: 20.
+            sort (str | Unset):
+            date_from (datetime.date | Unset):
+            date_to (datetime.date | Unset):
+            status (ExchangeStatus | Unset): Status of an exchange (proposal; clients must accept
+                unknown values).
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            ExchangePage
+        """
+
+        return await self._runtime.call(
+            OPERATIONS["list_exchanges"],
+            _list_exchanges._get_kwargs(
+                page=page,
+                size=size,
+                sort=sort,
+                date_from=date_from,
+                date_to=date_to,
+                status=status,
+            ),
+            _list_exchanges._parse_response,
+            options,
+        )
+
+    async def list_exchanges_detailed(
+        self,
+        *,
+        page: int | Unset = 0,
+        size: int | Unset = 20,
+        sort: str | Unset = UNSET,
+        date_from: datetime.date | Unset = UNSET,
+        date_to: datetime.date | Unset = UNSET,
+        status: ExchangeStatus | Unset = UNSET,
+        **options: Unpack[CallOptions],
+    ) -> Response[ExchangePage]:
+        """List executed exchanges
+
+        Returns one page of the caller's exchange history. The `exchange:read` scope covers it, but
+        the path is this project's proposal; SpectroCoin has not published it.
+
+        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
+        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
+        table, exchange:read)
+
+        `GET /exchanges`
+        Args:
+            page (int | Unset):  Default: 0.
+            size (int | Unset):  Default: 20.
+            sort (str | Unset):
+            date_from (datetime.date | Unset):
+            date_to (datetime.date | Unset):
+            status (ExchangeStatus | Unset): Status of an exchange (proposal; clients must accept
+                unknown values).
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            Response[ExchangePage]: the parsed body with status, headers and trace id.
+        """
+
+        return await self._runtime.call_detailed(
+            OPERATIONS["list_exchanges"],
+            _list_exchanges._get_kwargs(
+                page=page,
+                size=size,
+                sort=sort,
+                date_from=date_from,
+                date_to=date_to,
+                status=status,
+            ),
+            _list_exchanges._parse_response,
+            options,
+        )
+
+    async def create_exchange(
+        self,
+        *,
+        body: CreateExchangeRequest,
+        **options: Unpack[CallOptions],
+    ) -> Exchange:
+        """Execute a currency exchange
+
+        Converts `payAmount` from one wallet account to another. Identify the pair either by
+        `payCurrencyCode` + `receiveCurrencyCode`, or by `exchangePairId` + `payAccountId` +
+        `receiveAccountId` (from listAccounts and listExchangePairs). Moves money: do not retry
+        blindly after a timeout; check listExchanges first. Needs the `exchange:create` scope. The
+        response fields are this project's model.
+
+        Evidence: Documented: method and path are stated on docs.spectrocoin.com. Source:
+        https://docs.spectrocoin.com/reference/submitusingpost2
+
+        Moves money: never retried once the request may have reached the server; on a connection error
+        or timeout, reconcile before calling again.
+
+        `POST /exchanges`
+        Args:
+            body (CreateExchangeRequest): Exchange order. Identify the pair by `payCurrencyCode` +
+                `receiveCurrencyCode`, or by
+                `exchangePairId` + `payAccountId` + `receiveAccountId`.
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            Exchange
+        """
+
+        return await self._runtime.call(
+            OPERATIONS["create_exchange"],
+            _create_exchange._get_kwargs(
+                body=body,
+            ),
+            _create_exchange._parse_response,
+            options,
+        )
+
+    async def create_exchange_detailed(
+        self,
+        *,
+        body: CreateExchangeRequest,
+        **options: Unpack[CallOptions],
+    ) -> Response[Exchange]:
+        """Execute a currency exchange
+
+        Converts `payAmount` from one wallet account to another. Identify the pair either by
+        `payCurrencyCode` + `receiveCurrencyCode`, or by `exchangePairId` + `payAccountId` +
+        `receiveAccountId` (from listAccounts and listExchangePairs). Moves money: do not retry
+        blindly after a timeout; check listExchanges first. Needs the `exchange:create` scope. The
+        response fields are this project's model.
+
+        Evidence: Documented: method and path are stated on docs.spectrocoin.com. Source:
+        https://docs.spectrocoin.com/reference/submitusingpost2
+
+        Moves money: never retried once the request may have reached the server; on a connection error
+        or timeout, reconcile before calling again.
+
+        `POST /exchanges`
+        Args:
+            body (CreateExchangeRequest): Exchange order. Identify the pair by `payCurrencyCode` +
+                `receiveCurrencyCode`, or by
+                `exchangePairId` + `payAccountId` + `receiveAccountId`.
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            Response[Exchange]: the parsed body with status, headers and trace id.
+        """
+
+        return await self._runtime.call_detailed(
+            OPERATIONS["create_exchange"],
+            _create_exchange._get_kwargs(
+                body=body,
+            ),
+            _create_exchange._parse_response,
+            options,
+        )
+
+    async def calculate_exchange(
+        self,
+        *,
+        body: CalculateExchangeRequest,
+        **options: Unpack[CallOptions],
+    ) -> ExchangeCalculation:
+        """Calculate an exchange quote
+
+        Calculates the other side of an exchange for a currency pair at the current rate. Give
+        `payAmount` or `receiveAmount`; at least one is needed, and `payAmount` wins when both are
+        given. Nothing is executed and no money moves. Needs the `exchange:create` scope.
+
+        Evidence: Documented: method and path are stated on docs.spectrocoin.com. Source:
+        https://docs.spectrocoin.com/reference/calculateexchangeamountusingpost2
+
+        `POST /exchanges/calculate`
+        Args:
+            body (CalculateExchangeRequest): Quote request. Give `payAmount` or `receiveAmount`;
+                `payAmount` wins if both are given.
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            ExchangeCalculation
+        """
+
+        return await self._runtime.call(
+            OPERATIONS["calculate_exchange"],
+            _calculate_exchange._get_kwargs(
+                body=body,
+            ),
+            _calculate_exchange._parse_response,
+            options,
+        )
+
+    async def calculate_exchange_detailed(
+        self,
+        *,
+        body: CalculateExchangeRequest,
+        **options: Unpack[CallOptions],
+    ) -> Response[ExchangeCalculation]:
+        """Calculate an exchange quote
+
+        Calculates the other side of an exchange for a currency pair at the current rate. Give
+        `payAmount` or `receiveAmount`; at least one is needed, and `payAmount` wins when both are
+        given. Nothing is executed and no money moves. Needs the `exchange:create` scope.
+
+        Evidence: Documented: method and path are stated on docs.spectrocoin.com. Source:
+        https://docs.spectrocoin.com/reference/calculateexchangeamountusingpost2
+
+        `POST /exchanges/calculate`
+        Args:
+            body (CalculateExchangeRequest): Quote request. Give `payAmount` or `receiveAmount`;
+                `payAmount` wins if both are given.
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            Response[ExchangeCalculation]: the parsed body with status, headers and trace id.
+        """
+
+        return await self._runtime.call_detailed(
+            OPERATIONS["calculate_exchange"],
+            _calculate_exchange._get_kwargs(
+                body=body,
+            ),
+            _calculate_exchange._parse_response,
+            options,
+        )
+
+    async def list_exchange_pairs(
+        self,
+        **options: Unpack[CallOptions],
+    ) -> list[ExchangePair]:
+        """List exchange pairs with their ids
+
+        Returns the currency pairs the caller can exchange, as a plain JSON array, with the pair id
+        and the receiving account id that createExchange accepts as `exchangePairId` and
+        `receiveAccountId`. The path is linked from the documented exchange operation; the item
+        fields are this project's model. Needs the `exchange:read` scope.
+
+        Evidence: Documented: method and path are stated on docs.spectrocoin.com. Source:
+        https://docs.spectrocoin.com/reference/submitusingpost2
+
+        `GET /exchanges/pairs/ids`
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            list[ExchangePair]
+        """
+
+        return await self._runtime.call(
+            OPERATIONS["list_exchange_pairs"],
+            _list_exchange_pairs._get_kwargs(),
+            _list_exchange_pairs._parse_response,
+            options,
+        )
+
+    async def list_exchange_pairs_detailed(
+        self,
+        **options: Unpack[CallOptions],
+    ) -> Response[list[ExchangePair]]:
+        """List exchange pairs with their ids
+
+        Returns the currency pairs the caller can exchange, as a plain JSON array, with the pair id
+        and the receiving account id that createExchange accepts as `exchangePairId` and
+        `receiveAccountId`. The path is linked from the documented exchange operation; the item
+        fields are this project's model. Needs the `exchange:read` scope.
+
+        Evidence: Documented: method and path are stated on docs.spectrocoin.com. Source:
+        https://docs.spectrocoin.com/reference/submitusingpost2
+
+        `GET /exchanges/pairs/ids`
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            Response[list[ExchangePair]]: the parsed body with status, headers and trace id.
+        """
+
+        return await self._runtime.call_detailed(
+            OPERATIONS["list_exchange_pairs"],
+            _list_exchange_pairs._get_kwargs(),
+            _list_exchange_pairs._parse_response,
+            options,
+        )
+
+    async def get_exchange(
+        self,
+        id: str,
+        **options: Unpack[CallOptions],
+    ) -> Exchange:
+        """Get one exchange
+
+        Returns one executed exchange. The `exchange:read` scope covers it, but the path is this
+        project's proposal; SpectroCoin has not published it.
+
+        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
+        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
+        table, exchange:read)
+
+        `GET /exchanges/{id}`
+        Args:
+            id (str):
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            Exchange
+        """
+
+        return await self._runtime.call(
+            OPERATIONS["get_exchange"],
+            _get_exchange._get_kwargs(
+                id=id,
+            ),
+            _get_exchange._parse_response,
+            options,
+        )
+
+    async def get_exchange_detailed(
+        self,
+        id: str,
+        **options: Unpack[CallOptions],
+    ) -> Response[Exchange]:
+        """Get one exchange
+
+        Returns one executed exchange. The `exchange:read` scope covers it, but the path is this
+        project's proposal; SpectroCoin has not published it.
+
+        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
+        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
+        table, exchange:read)
+
+        `GET /exchanges/{id}`
+        Args:
+            id (str):
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            Response[Exchange]: the parsed body with status, headers and trace id.
+        """
+
+        return await self._runtime.call_detailed(
+            OPERATIONS["get_exchange"],
+            _get_exchange._get_kwargs(
+                id=id,
+            ),
+            _get_exchange._parse_response,
+            options,
+        )
+
+
+__all__ = ["ExchangesAPI"]

@@ -1,0 +1,22 @@
+from typing import Any
+
+from ...models.calculate_exchange_request import CalculateExchangeRequest
+from ...models.exchange_calculation import ExchangeCalculation
+
+
+def _get_kwargs(
+    *,
+    body: CalculateExchangeRequest,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "url": "/exchanges/calculate",
+    }
+    _kwargs["body"] = body.to_dict()
+    return _kwargs
+
+
+def _parse_response(data: Any) -> ExchangeCalculation:
+    response_200 = ExchangeCalculation.from_dict(data)
+
+    return response_200

@@ -1,0 +1,22 @@
+from typing import Any
+from urllib.parse import quote
+
+from ...models.exchange import Exchange
+
+
+def _get_kwargs(
+    id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "url": "/exchanges/{id}".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+    return _kwargs
+
+
+def _parse_response(data: Any) -> Exchange:
+    response_200 = Exchange.from_dict(data)
+
+    return response_200

@@ -1,0 +1,219 @@
+"""Operations tagged `exports`."""
+
+import datetime
+from decimal import Decimal
+from io import BytesIO
+from typing import Unpack, cast
+from uuid import UUID
+
+from ..._operations import OPERATIONS
+from ...models.export_format import ExportFormat
+from ...types import UNSET, CallOptions, File, FileTypes, Response, Runtime, Unset
+from . import export_orders as _export_orders
+from . import export_transactions as _export_transactions
+
+
+class ExportsAPI:
+    """Operations tagged `exports`, bound to one client."""
+
+    __slots__ = ("_runtime",)
+
+    def __init__(self, runtime: Runtime) -> None:
+        self._runtime = runtime
+
+    async def export_orders(
+        self,
+        *,
+        format_: ExportFormat,
+        date_from: datetime.date | Unset = UNSET,
+        date_to: datetime.date | Unset = UNSET,
+        **options: Unpack[CallOptions],
+    ) -> File:
+        """Export merchant orders as CSV or PDF
+
+        Returns a file with the merchant orders of a date range: `text/csv` when `format=CSV`,
+        `application/pdf` when `format=PDF`. The body can be large; stream it rather than holding
+        it in memory. The path and parameters are this project's proposal; SpectroCoin has not
+        published them.
+
+        Evidence: Overview: the capability is named in the API overview; path and fields are this
+        project's proposal, not a published address, and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference
+
+        `GET /exports/orders`
+        Args:
+            format_ (ExportFormat): File format of an export.
+            date_from (datetime.date | Unset):
+            date_to (datetime.date | Unset):
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            File
+        """
+
+        return await self._runtime.call(
+            OPERATIONS["export_orders"],
+            _export_orders._get_kwargs(
+                format_=format_,
+                date_from=date_from,
+                date_to=date_to,
+            ),
+            _export_orders._parse_response,
+            options,
+        )
+
+    async def export_orders_detailed(
+        self,
+        *,
+        format_: ExportFormat,
+        date_from: datetime.date | Unset = UNSET,
+        date_to: datetime.date | Unset = UNSET,
+        **options: Unpack[CallOptions],
+    ) -> Response[File]:
+        """Export merchant orders as CSV or PDF
+
+        Returns a file with the merchant orders of a date range: `text/csv` when `format=CSV`,
+        `application/pdf` when `format=PDF`. The body can be large; stream it rather than holding
+        it in memory. The path and parameters are this project's proposal; SpectroCoin has not
+        published them.
+
+        Evidence: Overview: the capability is named in the API overview; path and fields are this
+        project's proposal, not a published address, and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference
+
+        `GET /exports/orders`
+        Args:
+            format_ (ExportFormat): File format of an export.
+            date_from (datetime.date | Unset):
+            date_to (datetime.date | Unset):
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            Response[File]: the parsed body with status, headers and trace id.
+        """
+
+        return await self._runtime.call_detailed(
+            OPERATIONS["export_orders"],
+            _export_orders._get_kwargs(
+                format_=format_,
+                date_from=date_from,
+                date_to=date_to,
+            ),
+            _export_orders._parse_response,
+            options,
+        )
+
+    async def export_transactions(
+        self,
+        *,
+        format_: ExportFormat,
+        date_from: datetime.date | Unset = UNSET,
+        date_to: datetime.date | Unset = UNSET,
+        account_id: str | Unset = UNSET,
+        **options: Unpack[CallOptions],
+    ) -> File:
+        """Export transactions as CSV or PDF
+
+        Returns a file with the transactions of a date range, optionally of one account: `text/csv`
+        when `format=CSV`, `application/pdf` when `format=PDF`. The body can be large; stream it
+        rather than holding it in memory. The API overview names bulk export as CSV or PDF; the
+        path and parameters are this project's proposal; SpectroCoin has not published them.
+
+        Evidence: Overview: the capability is named in the API overview; path and fields are this
+        project's proposal, not a published address, and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference
+
+        `GET /exports/transactions`
+        Args:
+            format_ (ExportFormat): File format of an export.
+            date_from (datetime.date | Unset):
+            date_to (datetime.date | Unset):
+            account_id (str | Unset):
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            File
+        """
+
+        return await self._runtime.call(
+            OPERATIONS["export_transactions"],
+            _export_transactions._get_kwargs(
+                format_=format_,
+                date_from=date_from,
+                date_to=date_to,
+                account_id=account_id,
+            ),
+            _export_transactions._parse_response,
+            options,
+        )
+
+    async def export_transactions_detailed(
+        self,
+        *,
+        format_: ExportFormat,
+        date_from: datetime.date | Unset = UNSET,
+        date_to: datetime.date | Unset = UNSET,
+        account_id: str | Unset = UNSET,
+        **options: Unpack[CallOptions],
+    ) -> Response[File]:
+        """Export transactions as CSV or PDF
+
+        Returns a file with the transactions of a date range, optionally of one account: `text/csv`
+        when `format=CSV`, `application/pdf` when `format=PDF`. The body can be large; stream it
+        rather than holding it in memory. The API overview names bulk export as CSV or PDF; the
+        path and parameters are this project's proposal; SpectroCoin has not published them.
+
+        Evidence: Overview: the capability is named in the API overview; path and fields are this
+        project's proposal, not a published address, and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference
+
+        `GET /exports/transactions`
+        Args:
+            format_ (ExportFormat): File format of an export.
+            date_from (datetime.date | Unset):
+            date_to (datetime.date | Unset):
+            account_id (str | Unset):
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            Response[File]: the parsed body with status, headers and trace id.
+        """
+
+        return await self._runtime.call_detailed(
+            OPERATIONS["export_transactions"],
+            _export_transactions._get_kwargs(
+                format_=format_,
+                date_from=date_from,
+                date_to=date_to,
+                account_id=account_id,
+            ),
+            _export_transactions._parse_response,
+            options,
+        )
+
+
+__all__ = ["ExportsAPI"]

@@ -1,0 +1,42 @@
+import datetime
+from typing import Any, cast
+
+from ...models.export_format import ExportFormat
+from ...types import UNSET, File, Unset
+
+
+def _get_kwargs(
+    *,
+    format_: ExportFormat,
+    date_from: datetime.date | Unset = UNSET,
+    date_to: datetime.date | Unset = UNSET,
+    account_id: str | Unset = UNSET,
+) -> dict[str, Any]:
+    params: dict[str, Any] = {}
+
+    json_format_ = format_.value
+    params["format"] = json_format_
+
+    json_date_from: str | Unset = UNSET
+    if not isinstance(date_from, Unset):
+        json_date_from = date_from.isoformat()
+    params["dateFrom"] = json_date_from
+
+    json_date_to: str | Unset = UNSET
+    if not isinstance(date_to, Unset):
+        json_date_to = date_to.isoformat()
+    params["dateTo"] = json_date_to
+
+    params["accountId"] = account_id
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "url": "/exports/transactions",
+        "params": params,
+    }
+    return _kwargs
+
+
+def _parse_response(data: Any) -> File:
+    return cast(File, data)

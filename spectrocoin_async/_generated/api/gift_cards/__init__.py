@@ -1,0 +1,392 @@
+"""Operations tagged `gift_cards`."""
+
+import datetime
+from decimal import Decimal
+from typing import Unpack, cast
+from uuid import UUID
+
+from ..._operations import OPERATIONS
+from ...models.gift_card import GiftCard
+from ...models.gift_card_purchase import GiftCardPurchase
+from ...models.gift_card_purchase_page import GiftCardPurchasePage
+from ...models.gift_card_purchase_status import GiftCardPurchaseStatus
+from ...models.purchase_gift_card_request import PurchaseGiftCardRequest
+from ...types import UNSET, CallOptions, Response, Runtime, Unset
+from . import get_gift_card_purchase as _get_gift_card_purchase
+from . import list_gift_card_purchases as _list_gift_card_purchases
+from . import list_gift_cards as _list_gift_cards
+from . import purchase_gift_card as _purchase_gift_card
+
+
+class GiftCardsAPI:
+    """Operations tagged `gift_cards`, bound to one client."""
+
+    __slots__ = ("_runtime",)
+
+    def __init__(self, runtime: Runtime) -> None:
+        self._runtime = runtime
+
+    async def list_gift_cards(
+        self,
+        *,
+        country_code: str | Unset = UNSET,
+        currency_code: str | Unset = UNSET,
+        **options: Unpack[CallOptions],
+    ) -> list[GiftCard]:
+        """List the gift-card catalogue
+
+        Returns the gift cards that can be bought, as a plain JSON array (not paged): brand,
+        country, card currency and the allowed denominations or amount range. The API overview
+        names gift-card purchases; the path and fields are this project's proposal; SpectroCoin has
+        not published them.
+
+        Evidence: Overview: the capability is named in the API overview; path and fields are this
+        project's proposal, not a published address, and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference
+
+        `GET /gift-cards`
+        Args:
+            country_code (str | Unset):
+            currency_code (str | Unset):
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            list[GiftCard]
+        """
+
+        return await self._runtime.call(
+            OPERATIONS["list_gift_cards"],
+            _list_gift_cards._get_kwargs(
+                country_code=country_code,
+                currency_code=currency_code,
+            ),
+            _list_gift_cards._parse_response,
+            options,
+        )
+
+    async def list_gift_cards_detailed(
+        self,
+        *,
+        country_code: str | Unset = UNSET,
+        currency_code: str | Unset = UNSET,
+        **options: Unpack[CallOptions],
+    ) -> Response[list[GiftCard]]:
+        """List the gift-card catalogue
+
+        Returns the gift cards that can be bought, as a plain JSON array (not paged): brand,
+        country, card currency and the allowed denominations or amount range. The API overview
+        names gift-card purchases; the path and fields are this project's proposal; SpectroCoin has
+        not published them.
+
+        Evidence: Overview: the capability is named in the API overview; path and fields are this
+        project's proposal, not a published address, and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference
+
+        `GET /gift-cards`
+        Args:
+            country_code (str | Unset):
+            currency_code (str | Unset):
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            Response[list[GiftCard]]: the parsed body with status, headers and trace id.
+        """
+
+        return await self._runtime.call_detailed(
+            OPERATIONS["list_gift_cards"],
+            _list_gift_cards._get_kwargs(
+                country_code=country_code,
+                currency_code=currency_code,
+            ),
+            _list_gift_cards._parse_response,
+            options,
+        )
+
+    async def list_gift_card_purchases(
+        self,
+        *,
+        page: int | Unset = 0,
+        size: int | Unset = 20,
+        sort: str | Unset = UNSET,
+        status: GiftCardPurchaseStatus | Unset = UNSET,
+        date_from: datetime.date | Unset = UNSET,
+        date_to: datetime.date | Unset = UNSET,
+        **options: Unpack[CallOptions],
+    ) -> GiftCardPurchasePage:
+        """List gift-card purchases
+
+        Returns one page of the caller's gift-card purchases. The path is this project's proposal;
+        SpectroCoin has not published it.
+
+        Evidence: Overview: the capability is named in the API overview; path and fields are this
+        project's proposal, not a published address, and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference
+
+        `GET /gift-cards/purchases`
+        Args:
+            page (int | Unset):  Default: 0.
+            size (int | Unset):  Default: 20.
+            sort (str | Unset):
+            status (GiftCardPurchaseStatus | Unset): Status of a gift-card purchase (proposal; clients
+                must accept unknown values).
+            date_from (datetime.date | Unset):
+            date_to (datetime.date | Unset):
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            GiftCardPurchasePage
+        """
+
+        return await self._runtime.call(
+            OPERATIONS["list_gift_card_purchases"],
+            _list_gift_card_purchases._get_kwargs(
+                page=page,
+                size=size,
+                sort=sort,
+                status=status,
+                date_from=date_from,
+                date_to=date_to,
+            ),
+            _list_gift_card_purchases._parse_response,
+            options,
+        )
+
+    async def list_gift_card_purchases_detailed(
+        self,
+        *,
+        page: int | Unset = 0,
+        size: int | Unset = 20,
+        sort: str | Unset = UNSET,
+        status: GiftCardPurchaseStatus | Unset = UNSET,
+        date_from: datetime.date | Unset = UNSET,
+        date_to: datetime.date | Unset = UNSET,
+        **options: Unpack[CallOptions],
+    ) -> Response[GiftCardPurchasePage]:
+        """List gift-card purchases
+
+        Returns one page of the caller's gift-card purchases. The path is this project's proposal;
+        SpectroCoin has not published it.
+
+        Evidence: Overview: the capability is named in the API overview; path and fields are this
+        project's proposal, not a published address, and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference
+
+        `GET /gift-cards/purchases`
+        Args:
+            page (int | Unset):  Default: 0.
+            size (int | Unset):  Default: 20.
+            sort (str | Unset):
+            status (GiftCardPurchaseStatus | Unset): Status of a gift-card purchase (proposal; clients
+                must accept unknown values).
+            date_from (datetime.date | Unset):
+            date_to (datetime.date | Unset):
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            Response[GiftCardPurchasePage]: the parsed body with status, headers and trace id.
+        """
+
+        return await self._runtime.call_detailed(
+            OPERATIONS["list_gift_card_purchases"],
+            _list_gift_card_purchases._get_kwargs(
+                page=page,
+                size=size,
+                sort=sort,
+                status=status,
+                date_from=date_from,
+                date_to=date_to,
+            ),
+            _list_gift_card_purchases._parse_response,
+            options,
+        )
+
+    async def purchase_gift_card(
+        self,
+        *,
+        body: PurchaseGiftCardRequest,
+        **options: Unpack[CallOptions],
+    ) -> GiftCardPurchase:
+        """Buy a gift card
+
+        Buys a gift card of face value `amount`, paid from the wallet account of `payCurrencyCode`.
+        The card code appears on the purchase once it is delivered. Moves money: do not retry
+        blindly after a timeout; check listGiftCardPurchases first. The path and fields are this
+        project's proposal; SpectroCoin has not published them.
+
+        Evidence: Overview: the capability is named in the API overview; path and fields are this
+        project's proposal, not a published address, and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference
+
+        Moves money: never retried once the request may have reached the server; on a connection error
+        or timeout, reconcile before calling again.
+
+        `POST /gift-cards/purchases`
+        Args:
+            body (PurchaseGiftCardRequest): A gift-card purchase (proposal).
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            GiftCardPurchase
+        """
+
+        return await self._runtime.call(
+            OPERATIONS["purchase_gift_card"],
+            _purchase_gift_card._get_kwargs(
+                body=body,
+            ),
+            _purchase_gift_card._parse_response,
+            options,
+        )
+
+    async def purchase_gift_card_detailed(
+        self,
+        *,
+        body: PurchaseGiftCardRequest,
+        **options: Unpack[CallOptions],
+    ) -> Response[GiftCardPurchase]:
+        """Buy a gift card
+
+        Buys a gift card of face value `amount`, paid from the wallet account of `payCurrencyCode`.
+        The card code appears on the purchase once it is delivered. Moves money: do not retry
+        blindly after a timeout; check listGiftCardPurchases first. The path and fields are this
+        project's proposal; SpectroCoin has not published them.
+
+        Evidence: Overview: the capability is named in the API overview; path and fields are this
+        project's proposal, not a published address, and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference
+
+        Moves money: never retried once the request may have reached the server; on a connection error
+        or timeout, reconcile before calling again.
+
+        `POST /gift-cards/purchases`
+        Args:
+            body (PurchaseGiftCardRequest): A gift-card purchase (proposal).
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            Response[GiftCardPurchase]: the parsed body with status, headers and trace id.
+        """
+
+        return await self._runtime.call_detailed(
+            OPERATIONS["purchase_gift_card"],
+            _purchase_gift_card._get_kwargs(
+                body=body,
+            ),
+            _purchase_gift_card._parse_response,
+            options,
+        )
+
+    async def get_gift_card_purchase(
+        self,
+        id: str,
+        **options: Unpack[CallOptions],
+    ) -> GiftCardPurchase:
+        """Get one gift-card purchase
+
+        Returns one gift-card purchase, with the card code once it is delivered. Treat the code as
+        a secret. The path is this project's proposal; SpectroCoin has not published it.
+
+        Evidence: Overview: the capability is named in the API overview; path and fields are this
+        project's proposal, not a published address, and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference
+
+        `GET /gift-cards/purchases/{id}`
+        Args:
+            id (str):
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            GiftCardPurchase
+        """
+
+        return await self._runtime.call(
+            OPERATIONS["get_gift_card_purchase"],
+            _get_gift_card_purchase._get_kwargs(
+                id=id,
+            ),
+            _get_gift_card_purchase._parse_response,
+            options,
+        )
+
+    async def get_gift_card_purchase_detailed(
+        self,
+        id: str,
+        **options: Unpack[CallOptions],
+    ) -> Response[GiftCardPurchase]:
+        """Get one gift-card purchase
+
+        Returns one gift-card purchase, with the card code once it is delivered. Treat the code as
+        a secret. The path is this project's proposal; SpectroCoin has not published it.
+
+        Evidence: Overview: the capability is named in the API overview; path and fields are this
+        project's proposal, not a published address, and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference
+
+        `GET /gift-cards/purchases/{id}`
+        Args:
+            id (str):
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            Response[GiftCardPurchase]: the parsed body with status, headers and trace id.
+        """
+
+        return await self._runtime.call_detailed(
+            OPERATIONS["get_gift_card_purchase"],
+            _get_gift_card_purchase._get_kwargs(
+                id=id,
+            ),
+            _get_gift_card_purchase._parse_response,
+            options,
+        )
+
+
+__all__ = ["GiftCardsAPI"]

@@ -1,0 +1,22 @@
+from typing import Any
+from urllib.parse import quote
+
+from ...models.gift_card_purchase import GiftCardPurchase
+
+
+def _get_kwargs(
+    id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "url": "/gift-cards/purchases/{id}".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+    return _kwargs
+
+
+def _parse_response(data: Any) -> GiftCardPurchase:
+    response_200 = GiftCardPurchase.from_dict(data)
+
+    return response_200

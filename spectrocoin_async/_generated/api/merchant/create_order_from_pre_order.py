@@ -1,0 +1,22 @@
+from typing import Any
+
+from ...models.create_order_from_pre_order_request import CreateOrderFromPreOrderRequest
+from ...models.order import Order
+
+
+def _get_kwargs(
+    *,
+    body: CreateOrderFromPreOrderRequest,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "url": "/merchants/orders",
+    }
+    _kwargs["body"] = body.to_dict()
+    return _kwargs
+
+
+def _parse_response(data: Any) -> Order:
+    response_200 = Order.from_dict(data)
+
+    return response_200

@@ -1,0 +1,22 @@
+from typing import Any
+
+from ...models.create_pre_order_request import CreatePreOrderRequest
+from ...models.pre_order import PreOrder
+
+
+def _get_kwargs(
+    *,
+    body: CreatePreOrderRequest,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "url": "/merchants/preorders",
+    }
+    _kwargs["body"] = body.to_dict()
+    return _kwargs
+
+
+def _parse_response(data: Any) -> PreOrder:
+    response_200 = PreOrder.from_dict(data)
+
+    return response_200

@@ -1,0 +1,61 @@
+import datetime
+from typing import Any
+from uuid import UUID
+
+from ...models.order_page import OrderPage
+from ...models.order_status import OrderStatus
+from ...types import UNSET, Unset
+
+
+def _get_kwargs(
+    *,
+    page: int | Unset = 0,
+    size: int | Unset = 20,
+    sort: str | Unset = UNSET,
+    date_from: datetime.date | Unset = UNSET,
+    date_to: datetime.date | Unset = UNSET,
+    status: OrderStatus | Unset = UNSET,
+    project_id: UUID | Unset = UNSET,
+) -> dict[str, Any]:
+    params: dict[str, Any] = {}
+
+    params["page"] = page
+
+    params["size"] = size
+
+    params["sort"] = sort
+
+    json_date_from: str | Unset = UNSET
+    if not isinstance(date_from, Unset):
+        json_date_from = date_from.isoformat()
+    params["dateFrom"] = json_date_from
+
+    json_date_to: str | Unset = UNSET
+    if not isinstance(date_to, Unset):
+        json_date_to = date_to.isoformat()
+    params["dateTo"] = json_date_to
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
+
+    json_project_id: str | Unset = UNSET
+    if not isinstance(project_id, Unset):
+        json_project_id = str(project_id)
+    params["projectId"] = json_project_id
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "url": "/merchants/orders",
+        "params": params,
+    }
+    return _kwargs
+
+
+def _parse_response(data: Any) -> OrderPage:
+    response_200 = OrderPage.from_dict(data)
+
+    return response_200

@@ -1,0 +1,40 @@
+from typing import Any
+from uuid import UUID
+
+from ...models.pre_order_page import PreOrderPage
+from ...types import UNSET, Unset
+
+
+def _get_kwargs(
+    *,
+    page: int | Unset = 0,
+    size: int | Unset = 20,
+    sort: str | Unset = UNSET,
+    project_id: UUID | Unset = UNSET,
+) -> dict[str, Any]:
+    params: dict[str, Any] = {}
+
+    params["page"] = page
+
+    params["size"] = size
+
+    params["sort"] = sort
+
+    json_project_id: str | Unset = UNSET
+    if not isinstance(project_id, Unset):
+        json_project_id = str(project_id)
+    params["projectId"] = json_project_id
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "url": "/merchants/preorders",
+        "params": params,
+    }
+    return _kwargs
+
+
+def _parse_response(data: Any) -> PreOrderPage:
+    response_200 = PreOrderPage.from_dict(data)
+
+    return response_200

@@ -1,0 +1,22 @@
+from typing import Any
+
+from ...models.project import Project
+
+
+def _get_kwargs() -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "url": "/merchants/projects",
+    }
+    return _kwargs
+
+
+def _parse_response(data: Any) -> list[Project]:
+    response_200 = []
+    _response_200 = data
+    for response_200_item_data in _response_200:
+        response_200_item = Project.from_dict(response_200_item_data)
+
+        response_200.append(response_200_item)
+
+    return response_200

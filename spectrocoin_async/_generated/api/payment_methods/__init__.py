@@ -1,0 +1,119 @@
+"""Operations tagged `payment_methods`."""
+
+from decimal import Decimal
+from typing import Unpack, cast
+from uuid import UUID
+
+from ..._operations import OPERATIONS
+from ...models.payment_method import PaymentMethod
+from ...models.payment_method_direction import PaymentMethodDirection
+from ...types import UNSET, CallOptions, Response, Runtime, Unset
+from . import list_payment_methods as _list_payment_methods
+
+
+class PaymentMethodsAPI:
+    """Operations tagged `payment_methods`, bound to one client."""
+
+    __slots__ = ("_runtime",)
+
+    def __init__(self, runtime: Runtime) -> None:
+        self._runtime = runtime
+
+    async def list_payment_methods(
+        self,
+        *,
+        currency_code: str | Unset = UNSET,
+        country_code: str | Unset = UNSET,
+        direction: PaymentMethodDirection | Unset = UNSET,
+        **options: Unpack[CallOptions],
+    ) -> list[PaymentMethod]:
+        """List deposit and withdrawal methods
+
+        Returns the deposit and withdrawal methods available for a currency and country, with fees
+        and limits, as a plain JSON array (not paged). The API overview names payment-method
+        discovery; the path and fields are this project's proposal; SpectroCoin has not published
+        them.
+
+        Evidence: Overview: the capability is named in the API overview; path and fields are this
+        project's proposal, not a published address, and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference
+
+        `GET /payment-methods`
+        Args:
+            currency_code (str | Unset):
+            country_code (str | Unset):
+            direction (PaymentMethodDirection | Unset): Whether a payment method funds the wallet or
+                pays out of it.
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            list[PaymentMethod]
+        """
+
+        return await self._runtime.call(
+            OPERATIONS["list_payment_methods"],
+            _list_payment_methods._get_kwargs(
+                currency_code=currency_code,
+                country_code=country_code,
+                direction=direction,
+            ),
+            _list_payment_methods._parse_response,
+            options,
+        )
+
+    async def list_payment_methods_detailed(
+        self,
+        *,
+        currency_code: str | Unset = UNSET,
+        country_code: str | Unset = UNSET,
+        direction: PaymentMethodDirection | Unset = UNSET,
+        **options: Unpack[CallOptions],
+    ) -> Response[list[PaymentMethod]]:
+        """List deposit and withdrawal methods
+
+        Returns the deposit and withdrawal methods available for a currency and country, with fees
+        and limits, as a plain JSON array (not paged). The API overview names payment-method
+        discovery; the path and fields are this project's proposal; SpectroCoin has not published
+        them.
+
+        Evidence: Overview: the capability is named in the API overview; path and fields are this
+        project's proposal, not a published address, and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference
+
+        `GET /payment-methods`
+        Args:
+            currency_code (str | Unset):
+            country_code (str | Unset):
+            direction (PaymentMethodDirection | Unset): Whether a payment method funds the wallet or
+                pays out of it.
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            Response[list[PaymentMethod]]: the parsed body with status, headers and trace id.
+        """
+
+        return await self._runtime.call_detailed(
+            OPERATIONS["list_payment_methods"],
+            _list_payment_methods._get_kwargs(
+                currency_code=currency_code,
+                country_code=country_code,
+                direction=direction,
+            ),
+            _list_payment_methods._parse_response,
+            options,
+        )
+
+
+__all__ = ["PaymentMethodsAPI"]

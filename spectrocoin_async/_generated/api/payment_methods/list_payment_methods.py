@@ -1,0 +1,43 @@
+from typing import Any
+
+from ...models.payment_method import PaymentMethod
+from ...models.payment_method_direction import PaymentMethodDirection
+from ...types import UNSET, Unset
+
+
+def _get_kwargs(
+    *,
+    currency_code: str | Unset = UNSET,
+    country_code: str | Unset = UNSET,
+    direction: PaymentMethodDirection | Unset = UNSET,
+) -> dict[str, Any]:
+    params: dict[str, Any] = {}
+
+    params["currencyCode"] = currency_code
+
+    params["countryCode"] = country_code
+
+    json_direction: str | Unset = UNSET
+    if not isinstance(direction, Unset):
+        json_direction = direction.value
+
+    params["direction"] = json_direction
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "url": "/payment-methods",
+        "params": params,
+    }
+    return _kwargs
+
+
+def _parse_response(data: Any) -> list[PaymentMethod]:
+    response_200 = []
+    _response_200 = data
+    for response_200_item_data in _response_200:
+        response_200_item = PaymentMethod.from_dict(response_200_item_data)
+
+        response_200.append(response_200_item)
+
+    return response_200

@@ -1,0 +1,226 @@
+"""Operations tagged `rates`."""
+
+import datetime
+from decimal import Decimal
+from typing import Unpack, cast
+from uuid import UUID
+
+from ..._operations import OPERATIONS
+from ...models.rate import Rate
+from ...models.rate_history_point import RateHistoryPoint
+from ...models.rate_interval import RateInterval
+from ...types import UNSET, CallOptions, Response, Runtime, Unset
+from . import get_rate_history as _get_rate_history
+from . import get_rates as _get_rates
+
+
+class RatesAPI:
+    """Operations tagged `rates`, bound to one client."""
+
+    __slots__ = ("_runtime",)
+
+    def __init__(self, runtime: Runtime) -> None:
+        self._runtime = runtime
+
+    async def get_rates(
+        self,
+        *,
+        from_: str | Unset = UNSET,
+        to: str | Unset = UNSET,
+        **options: Unpack[CallOptions],
+    ) -> list[Rate]:
+        """Get live exchange rates
+
+        Returns live rates as a plain JSON array: one rate for the pair when both `from` and `to`
+        are given, otherwise every rate from or to the given currency. Public: no token needed.
+        The scope table names "rate for the selected pair"; the path and parameters are this
+        project's proposal; SpectroCoin has not published them.
+
+        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
+        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
+        table, exchange:create "rate for the selected pair")
+
+        Public: needs no credentials and never fetches a token.
+
+        `GET /rates`
+        Args:
+            from_ (str | Unset):
+            to (str | Unset):
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            list[Rate]
+        """
+
+        return await self._runtime.call(
+            OPERATIONS["get_rates"],
+            _get_rates._get_kwargs(
+                from_=from_,
+                to=to,
+            ),
+            _get_rates._parse_response,
+            options,
+        )
+
+    async def get_rates_detailed(
+        self,
+        *,
+        from_: str | Unset = UNSET,
+        to: str | Unset = UNSET,
+        **options: Unpack[CallOptions],
+    ) -> Response[list[Rate]]:
+        """Get live exchange rates
+
+        Returns live rates as a plain JSON array: one rate for the pair when both `from` and `to`
+        are given, otherwise every rate from or to the given currency. Public: no token needed.
+        The scope table names "rate for the selected pair"; the path and parameters are this
+        project's proposal; SpectroCoin has not published them.
+
+        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
+        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
+        table, exchange:create "rate for the selected pair")
+
+        Public: needs no credentials and never fetches a token.
+
+        `GET /rates`
+        Args:
+            from_ (str | Unset):
+            to (str | Unset):
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            Response[list[Rate]]: the parsed body with status, headers and trace id.
+        """
+
+        return await self._runtime.call_detailed(
+            OPERATIONS["get_rates"],
+            _get_rates._get_kwargs(
+                from_=from_,
+                to=to,
+            ),
+            _get_rates._parse_response,
+            options,
+        )
+
+    async def get_rate_history(
+        self,
+        *,
+        from_: str,
+        to: str,
+        date_from: datetime.date | Unset = UNSET,
+        date_to: datetime.date | Unset = UNSET,
+        interval: RateInterval | Unset = UNSET,
+        **options: Unpack[CallOptions],
+    ) -> list[RateHistoryPoint]:
+        """Get historical exchange rates
+
+        Returns the rate of one currency pair over a date range, one point per `interval`, as a
+        plain JSON array ordered by time. Public: no token needed. The path and parameters are this
+        project's proposal; SpectroCoin has not published them.
+
+        Evidence: Overview: the capability is named in the API overview; path and fields are this
+        project's proposal, not a published address, and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference
+
+        Public: needs no credentials and never fetches a token.
+
+        `GET /rates/history`
+        Args:
+            from_ (str):
+            to (str):
+            date_from (datetime.date | Unset):
+            date_to (datetime.date | Unset):
+            interval (RateInterval | Unset): Spacing of historical rate points (proposal).
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            list[RateHistoryPoint]
+        """
+
+        return await self._runtime.call(
+            OPERATIONS["get_rate_history"],
+            _get_rate_history._get_kwargs(
+                from_=from_,
+                to=to,
+                date_from=date_from,
+                date_to=date_to,
+                interval=interval,
+            ),
+            _get_rate_history._parse_response,
+            options,
+        )
+
+    async def get_rate_history_detailed(
+        self,
+        *,
+        from_: str,
+        to: str,
+        date_from: datetime.date | Unset = UNSET,
+        date_to: datetime.date | Unset = UNSET,
+        interval: RateInterval | Unset = UNSET,
+        **options: Unpack[CallOptions],
+    ) -> Response[list[RateHistoryPoint]]:
+        """Get historical exchange rates
+
+        Returns the rate of one currency pair over a date range, one point per `interval`, as a
+        plain JSON array ordered by time. Public: no token needed. The path and parameters are this
+        project's proposal; SpectroCoin has not published them.
+
+        Evidence: Overview: the capability is named in the API overview; path and fields are this
+        project's proposal, not a published address, and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference
+
+        Public: needs no credentials and never fetches a token.
+
+        `GET /rates/history`
+        Args:
+            from_ (str):
+            to (str):
+            date_from (datetime.date | Unset):
+            date_to (datetime.date | Unset):
+            interval (RateInterval | Unset): Spacing of historical rate points (proposal).
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            Response[list[RateHistoryPoint]]: the parsed body with status, headers and trace id.
+        """
+
+        return await self._runtime.call_detailed(
+            OPERATIONS["get_rate_history"],
+            _get_rate_history._get_kwargs(
+                from_=from_,
+                to=to,
+                date_from=date_from,
+                date_to=date_to,
+                interval=interval,
+            ),
+            _get_rate_history._parse_response,
+            options,
+        )
+
+
+__all__ = ["RatesAPI"]

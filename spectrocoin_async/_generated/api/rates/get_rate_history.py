@@ -1,0 +1,56 @@
+import datetime
+from typing import Any
+
+from ...models.rate_history_point import RateHistoryPoint
+from ...models.rate_interval import RateInterval
+from ...types import UNSET, Unset
+
+
+def _get_kwargs(
+    *,
+    from_: str,
+    to: str,
+    date_from: datetime.date | Unset = UNSET,
+    date_to: datetime.date | Unset = UNSET,
+    interval: RateInterval | Unset = UNSET,
+) -> dict[str, Any]:
+    params: dict[str, Any] = {}
+
+    params["from"] = from_
+
+    params["to"] = to
+
+    json_date_from: str | Unset = UNSET
+    if not isinstance(date_from, Unset):
+        json_date_from = date_from.isoformat()
+    params["dateFrom"] = json_date_from
+
+    json_date_to: str | Unset = UNSET
+    if not isinstance(date_to, Unset):
+        json_date_to = date_to.isoformat()
+    params["dateTo"] = json_date_to
+
+    json_interval: str | Unset = UNSET
+    if not isinstance(interval, Unset):
+        json_interval = interval.value
+
+    params["interval"] = json_interval
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "url": "/rates/history",
+        "params": params,
+    }
+    return _kwargs
+
+
+def _parse_response(data: Any) -> list[RateHistoryPoint]:
+    response_200 = []
+    _response_200 = data
+    for response_200_item_data in _response_200:
+        response_200_item = RateHistoryPoint.from_dict(response_200_item_data)
+
+        response_200.append(response_200_item)
+
+    return response_200

@@ -1,0 +1,35 @@
+from typing import Any
+
+from ...models.rate import Rate
+from ...types import UNSET, Unset
+
+
+def _get_kwargs(
+    *,
+    from_: str | Unset = UNSET,
+    to: str | Unset = UNSET,
+) -> dict[str, Any]:
+    params: dict[str, Any] = {}
+
+    params["from"] = from_
+
+    params["to"] = to
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "url": "/rates",
+        "params": params,
+    }
+    return _kwargs
+
+
+def _parse_response(data: Any) -> list[Rate]:
+    response_200 = []
+    _response_200 = data
+    for response_200_item_data in _response_200:
+        response_200_item = Rate.from_dict(response_200_item_data)
+
+        response_200.append(response_200_item)
+
+    return response_200

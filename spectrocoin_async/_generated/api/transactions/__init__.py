@@ -1,0 +1,237 @@
+"""Operations tagged `transactions`."""
+
+import datetime
+from decimal import Decimal
+from typing import Unpack, cast
+from uuid import UUID
+
+from ..._operations import OPERATIONS
+from ...models.transaction import Transaction
+from ...models.transaction_page import TransactionPage
+from ...models.transaction_status import TransactionStatus
+from ...models.transaction_type import TransactionType
+from ...types import UNSET, CallOptions, Response, Runtime, Unset
+from . import get_transaction as _get_transaction
+from . import list_transactions as _list_transactions
+
+
+class TransactionsAPI:
+    """Operations tagged `transactions`, bound to one client."""
+
+    __slots__ = ("_runtime",)
+
+    def __init__(self, runtime: Runtime) -> None:
+        self._runtime = runtime
+
+    async def list_transactions(
+        self,
+        *,
+        page: int | Unset = 0,
+        size: int | Unset = 20,
+        sort: str | Unset = UNSET,
+        account_id: str | Unset = UNSET,
+        currency_code: str | Unset = UNSET,
+        type_: TransactionType | Unset = UNSET,
+        status: TransactionStatus | Unset = UNSET,
+        date_from: datetime.date | Unset = UNSET,
+        date_to: datetime.date | Unset = UNSET,
+        **options: Unpack[CallOptions],
+    ) -> TransactionPage:
+        """List wallet transactions
+
+        Returns one page of wallet transactions, newest first unless `sort` says otherwise, filtered
+        by account, currency, type, status and date range. Negative amounts are debits. The API
+        overview names transactions; the path, filters and fields are this project's proposal;
+        SpectroCoin has not published them.
+
+        Evidence: Overview: the capability is named in the API overview; path and fields are this
+        project's proposal, not a published address, and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference
+
+        `GET /transactions`
+        Args:
+            page (int | Unset):  Default: 0.
+            size (int | Unset):  Default: 20.
+            sort (str | Unset):
+            account_id (str | Unset):
+            currency_code (str | Unset):
+            type_ (TransactionType | Unset): Kind of wallet transaction (proposal; clients must accept
+                unknown values).
+            status (TransactionStatus | Unset): Wallet transaction status (values from the legacy
+                wallet API; proposal, may grow).
+            date_from (datetime.date | Unset):
+            date_to (datetime.date | Unset):
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            TransactionPage
+        """
+
+        return await self._runtime.call(
+            OPERATIONS["list_transactions"],
+            _list_transactions._get_kwargs(
+                page=page,
+                size=size,
+                sort=sort,
+                account_id=account_id,
+                currency_code=currency_code,
+                type_=type_,
+                status=status,
+                date_from=date_from,
+                date_to=date_to,
+            ),
+            _list_transactions._parse_response,
+            options,
+        )
+
+    async def list_transactions_detailed(
+        self,
+        *,
+        page: int | Unset = 0,
+        size: int | Unset = 20,
+        sort: str | Unset = UNSET,
+        account_id: str | Unset = UNSET,
+        currency_code: str | Unset = UNSET,
+        type_: TransactionType | Unset = UNSET,
+        status: TransactionStatus | Unset = UNSET,
+        date_from: datetime.date | Unset = UNSET,
+        date_to: datetime.date | Unset = UNSET,
+        **options: Unpack[CallOptions],
+    ) -> Response[TransactionPage]:
+        """List wallet transactions
+
+        Returns one page of wallet transactions, newest first unless `sort` says otherwise, filtered
+        by account, currency, type, status and date range. Negative amounts are debits. The API
+        overview names transactions; the path, filters and fields are this project's proposal;
+        SpectroCoin has not published them.
+
+        Evidence: Overview: the capability is named in the API overview; path and fields are this
+        project's proposal, not a published address, and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference
+
+        `GET /transactions`
+        Args:
+            page (int | Unset):  Default: 0.
+            size (int | Unset):  Default: 20.
+            sort (str | Unset):
+            account_id (str | Unset):
+            currency_code (str | Unset):
+            type_ (TransactionType | Unset): Kind of wallet transaction (proposal; clients must accept
+                unknown values).
+            status (TransactionStatus | Unset): Wallet transaction status (values from the legacy
+                wallet API; proposal, may grow).
+            date_from (datetime.date | Unset):
+            date_to (datetime.date | Unset):
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            Response[TransactionPage]: the parsed body with status, headers and trace id.
+        """
+
+        return await self._runtime.call_detailed(
+            OPERATIONS["list_transactions"],
+            _list_transactions._get_kwargs(
+                page=page,
+                size=size,
+                sort=sort,
+                account_id=account_id,
+                currency_code=currency_code,
+                type_=type_,
+                status=status,
+                date_from=date_from,
+                date_to=date_to,
+            ),
+            _list_transactions._parse_response,
+            options,
+        )
+
+    async def get_transaction(
+        self,
+        id: str,
+        **options: Unpack[CallOptions],
+    ) -> Transaction:
+        """Get one wallet transaction
+
+        Returns one wallet transaction. The path is this project's proposal; SpectroCoin has not
+        published it.
+
+        Evidence: Overview: the capability is named in the API overview; path and fields are this
+        project's proposal, not a published address, and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference
+
+        `GET /transactions/{id}`
+        Args:
+            id (str):
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            Transaction
+        """
+
+        return await self._runtime.call(
+            OPERATIONS["get_transaction"],
+            _get_transaction._get_kwargs(
+                id=id,
+            ),
+            _get_transaction._parse_response,
+            options,
+        )
+
+    async def get_transaction_detailed(
+        self,
+        id: str,
+        **options: Unpack[CallOptions],
+    ) -> Response[Transaction]:
+        """Get one wallet transaction
+
+        Returns one wallet transaction. The path is this project's proposal; SpectroCoin has not
+        published it.
+
+        Evidence: Overview: the capability is named in the API overview; path and fields are this
+        project's proposal, not a published address, and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference
+
+        `GET /transactions/{id}`
+        Args:
+            id (str):
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            Response[Transaction]: the parsed body with status, headers and trace id.
+        """
+
+        return await self._runtime.call_detailed(
+            OPERATIONS["get_transaction"],
+            _get_transaction._get_kwargs(
+                id=id,
+            ),
+            _get_transaction._parse_response,
+            options,
+        )
+
+
+__all__ = ["TransactionsAPI"]

@@ -1,0 +1,68 @@
+import datetime
+from typing import Any
+
+from ...models.transaction_page import TransactionPage
+from ...models.transaction_status import TransactionStatus
+from ...models.transaction_type import TransactionType
+from ...types import UNSET, Unset
+
+
+def _get_kwargs(
+    *,
+    page: int | Unset = 0,
+    size: int | Unset = 20,
+    sort: str | Unset = UNSET,
+    account_id: str | Unset = UNSET,
+    currency_code: str | Unset = UNSET,
+    type_: TransactionType | Unset = UNSET,
+    status: TransactionStatus | Unset = UNSET,
+    date_from: datetime.date | Unset = UNSET,
+    date_to: datetime.date | Unset = UNSET,
+) -> dict[str, Any]:
+    params: dict[str, Any] = {}
+
+    params["page"] = page
+
+    params["size"] = size
+
+    params["sort"] = sort
+
+    params["accountId"] = account_id
+
+    params["currencyCode"] = currency_code
+
+    json_type_: str | Unset = UNSET
+    if not isinstance(type_, Unset):
+        json_type_ = type_.value
+
+    params["type"] = json_type_
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
+
+    json_date_from: str | Unset = UNSET
+    if not isinstance(date_from, Unset):
+        json_date_from = date_from.isoformat()
+    params["dateFrom"] = json_date_from
+
+    json_date_to: str | Unset = UNSET
+    if not isinstance(date_to, Unset):
+        json_date_to = date_to.isoformat()
+    params["dateTo"] = json_date_to
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "url": "/transactions",
+        "params": params,
+    }
+    return _kwargs
+
+
+def _parse_response(data: Any) -> TransactionPage:
+    response_200 = TransactionPage.from_dict(data)
+
+    return response_200

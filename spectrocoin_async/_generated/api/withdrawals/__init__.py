@@ -1,0 +1,888 @@
+"""Operations tagged `withdrawals`."""
+
+import datetime
+from decimal import Decimal
+from typing import Unpack, cast
+from uuid import UUID
+
+from ..._operations import OPERATIONS
+from ...models.bank_withdrawal import BankWithdrawal
+from ...models.bank_withdrawal_page import BankWithdrawalPage
+from ...models.create_bank_withdrawal_request import CreateBankWithdrawalRequest
+from ...models.create_crypto_withdrawal_request import CreateCryptoWithdrawalRequest
+from ...models.create_withdrawal_with_exchange_request import CreateWithdrawalWithExchangeRequest
+from ...models.crypto_withdrawal import CryptoWithdrawal
+from ...models.crypto_withdrawal_fee import CryptoWithdrawalFee
+from ...models.crypto_withdrawal_fee_request import CryptoWithdrawalFeeRequest
+from ...models.crypto_withdrawal_page import CryptoWithdrawalPage
+from ...models.withdrawal_status import WithdrawalStatus
+from ...models.withdrawal_with_exchange import WithdrawalWithExchange
+from ...models.withdrawal_with_exchange_page import WithdrawalWithExchangePage
+from ...types import UNSET, CallOptions, Response, Runtime, Unset
+from . import create_bank_withdrawal as _create_bank_withdrawal
+from . import create_crypto_withdrawal as _create_crypto_withdrawal
+from . import create_withdrawal_with_exchange as _create_withdrawal_with_exchange
+from . import get_bank_withdrawal as _get_bank_withdrawal
+from . import get_crypto_withdrawal as _get_crypto_withdrawal
+from . import get_crypto_withdrawal_fee as _get_crypto_withdrawal_fee
+from . import list_bank_withdrawals as _list_bank_withdrawals
+from . import list_crypto_withdrawals as _list_crypto_withdrawals
+from . import list_withdrawals_with_exchange as _list_withdrawals_with_exchange
+
+
+class WithdrawalsAPI:
+    """Operations tagged `withdrawals`, bound to one client."""
+
+    __slots__ = ("_runtime",)
+
+    def __init__(self, runtime: Runtime) -> None:
+        self._runtime = runtime
+
+    async def list_bank_withdrawals(
+        self,
+        *,
+        page: int | Unset = 0,
+        size: int | Unset = 20,
+        sort: str | Unset = UNSET,
+        currency_code: str | Unset = UNSET,
+        status: WithdrawalStatus | Unset = UNSET,
+        date_from: datetime.date | Unset = UNSET,
+        date_to: datetime.date | Unset = UNSET,
+        **options: Unpack[CallOptions],
+    ) -> BankWithdrawalPage:
+        """List bank withdrawals
+
+        Returns one page of the caller's bank withdrawal history. The scope table lists viewing
+        bank withdrawals, but the path is this project's proposal; SpectroCoin has not published it.
+
+        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
+        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
+        table, bank withdrawals view)
+
+        `GET /withdrawals/bank`
+        Args:
+            page (int | Unset):  Default: 0.
+            size (int | Unset):  Default: 20.
+            sort (str | Unset):
+            currency_code (str | Unset):
+            status (WithdrawalStatus | Unset): Status of a crypto or bank withdrawal (proposal;
+                clients must accept unknown values).
+            date_from (datetime.date | Unset):
+            date_to (datetime.date | Unset):
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            BankWithdrawalPage
+        """
+
+        return await self._runtime.call(
+            OPERATIONS["list_bank_withdrawals"],
+            _list_bank_withdrawals._get_kwargs(
+                page=page,
+                size=size,
+                sort=sort,
+                currency_code=currency_code,
+                status=status,
+                date_from=date_from,
+                date_to=date_to,
+            ),
+            _list_bank_withdrawals._parse_response,
+            options,
+        )
+
+    async def list_bank_withdrawals_detailed(
+        self,
+        *,
+        page: int | Unset = 0,
+        size: int | Unset = 20,
+        sort: str | Unset = UNSET,
+        currency_code: str | Unset = UNSET,
+        status: WithdrawalStatus | Unset = UNSET,
+        date_from: datetime.date | Unset = UNSET,
+        date_to: datetime.date | Unset = UNSET,
+        **options: Unpack[CallOptions],
+    ) -> Response[BankWithdrawalPage]:
+        """List bank withdrawals
+
+        Returns one page of the caller's bank withdrawal history. The scope table lists viewing
+        bank withdrawals, but the path is this project's proposal; SpectroCoin has not published it.
+
+        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
+        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
+        table, bank withdrawals view)
+
+        `GET /withdrawals/bank`
+        Args:
+            page (int | Unset):  Default: 0.
+            size (int | Unset):  Default: 20.
+            sort (str | Unset):
+            currency_code (str | Unset):
+            status (WithdrawalStatus | Unset): Status of a crypto or bank withdrawal (proposal;
+                clients must accept unknown values).
+            date_from (datetime.date | Unset):
+            date_to (datetime.date | Unset):
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            Response[BankWithdrawalPage]: the parsed body with status, headers and trace id.
+        """
+
+        return await self._runtime.call_detailed(
+            OPERATIONS["list_bank_withdrawals"],
+            _list_bank_withdrawals._get_kwargs(
+                page=page,
+                size=size,
+                sort=sort,
+                currency_code=currency_code,
+                status=status,
+                date_from=date_from,
+                date_to=date_to,
+            ),
+            _list_bank_withdrawals._parse_response,
+            options,
+        )
+
+    async def create_bank_withdrawal(
+        self,
+        *,
+        body: CreateBankWithdrawalRequest,
+        **options: Unpack[CallOptions],
+    ) -> BankWithdrawal:
+        """Send a bank withdrawal
+
+        Sends a fiat amount to a bank account on a payment rail (SEPA, SWIFT, ...). Moves money: do
+        not retry blindly after a timeout; check listBankWithdrawals first. The scope table lists
+        bank-withdrawal creation, but the path and fields are this project's proposal; SpectroCoin
+        has not published them.
+
+        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
+        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
+        table, bank withdrawals create)
+
+        Moves money: never retried once the request may have reached the server; on a connection error
+        or timeout, reconcile before calling again.
+
+        `POST /withdrawals/bank`
+        Args:
+            body (CreateBankWithdrawalRequest): A bank withdrawal to send (proposal). Flat form
+                fields.
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            BankWithdrawal
+        """
+
+        return await self._runtime.call(
+            OPERATIONS["create_bank_withdrawal"],
+            _create_bank_withdrawal._get_kwargs(
+                body=body,
+            ),
+            _create_bank_withdrawal._parse_response,
+            options,
+        )
+
+    async def create_bank_withdrawal_detailed(
+        self,
+        *,
+        body: CreateBankWithdrawalRequest,
+        **options: Unpack[CallOptions],
+    ) -> Response[BankWithdrawal]:
+        """Send a bank withdrawal
+
+        Sends a fiat amount to a bank account on a payment rail (SEPA, SWIFT, ...). Moves money: do
+        not retry blindly after a timeout; check listBankWithdrawals first. The scope table lists
+        bank-withdrawal creation, but the path and fields are this project's proposal; SpectroCoin
+        has not published them.
+
+        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
+        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
+        table, bank withdrawals create)
+
+        Moves money: never retried once the request may have reached the server; on a connection error
+        or timeout, reconcile before calling again.
+
+        `POST /withdrawals/bank`
+        Args:
+            body (CreateBankWithdrawalRequest): A bank withdrawal to send (proposal). Flat form
+                fields.
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            Response[BankWithdrawal]: the parsed body with status, headers and trace id.
+        """
+
+        return await self._runtime.call_detailed(
+            OPERATIONS["create_bank_withdrawal"],
+            _create_bank_withdrawal._get_kwargs(
+                body=body,
+            ),
+            _create_bank_withdrawal._parse_response,
+            options,
+        )
+
+    async def get_bank_withdrawal(
+        self,
+        id: str,
+        **options: Unpack[CallOptions],
+    ) -> BankWithdrawal:
+        """Get one bank withdrawal
+
+        Returns one bank withdrawal with its status. The scope table lists viewing bank
+        withdrawals, but the path is this project's proposal; SpectroCoin has not published it.
+
+        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
+        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
+        table, bank withdrawals view)
+
+        `GET /withdrawals/bank/{id}`
+        Args:
+            id (str):
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            BankWithdrawal
+        """
+
+        return await self._runtime.call(
+            OPERATIONS["get_bank_withdrawal"],
+            _get_bank_withdrawal._get_kwargs(
+                id=id,
+            ),
+            _get_bank_withdrawal._parse_response,
+            options,
+        )
+
+    async def get_bank_withdrawal_detailed(
+        self,
+        id: str,
+        **options: Unpack[CallOptions],
+    ) -> Response[BankWithdrawal]:
+        """Get one bank withdrawal
+
+        Returns one bank withdrawal with its status. The scope table lists viewing bank
+        withdrawals, but the path is this project's proposal; SpectroCoin has not published it.
+
+        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
+        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
+        table, bank withdrawals view)
+
+        `GET /withdrawals/bank/{id}`
+        Args:
+            id (str):
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            Response[BankWithdrawal]: the parsed body with status, headers and trace id.
+        """
+
+        return await self._runtime.call_detailed(
+            OPERATIONS["get_bank_withdrawal"],
+            _get_bank_withdrawal._get_kwargs(
+                id=id,
+            ),
+            _get_bank_withdrawal._parse_response,
+            options,
+        )
+
+    async def list_crypto_withdrawals(
+        self,
+        *,
+        page: int | Unset = 0,
+        size: int | Unset = 20,
+        sort: str | Unset = UNSET,
+        currency_code: str | Unset = UNSET,
+        status: WithdrawalStatus | Unset = UNSET,
+        date_from: datetime.date | Unset = UNSET,
+        date_to: datetime.date | Unset = UNSET,
+        **options: Unpack[CallOptions],
+    ) -> CryptoWithdrawalPage:
+        """List crypto withdrawals
+
+        Returns one page of the caller's crypto withdrawal history. The `withdraw-crypto:read` scope
+        covers it, but the path is this project's proposal; SpectroCoin has not published it.
+
+        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
+        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
+        table, withdraw-crypto:read)
+
+        `GET /withdrawals/crypto`
+        Args:
+            page (int | Unset):  Default: 0.
+            size (int | Unset):  Default: 20.
+            sort (str | Unset):
+            currency_code (str | Unset):
+            status (WithdrawalStatus | Unset): Status of a crypto or bank withdrawal (proposal;
+                clients must accept unknown values).
+            date_from (datetime.date | Unset):
+            date_to (datetime.date | Unset):
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            CryptoWithdrawalPage
+        """
+
+        return await self._runtime.call(
+            OPERATIONS["list_crypto_withdrawals"],
+            _list_crypto_withdrawals._get_kwargs(
+                page=page,
+                size=size,
+                sort=sort,
+                currency_code=currency_code,
+                status=status,
+                date_from=date_from,
+                date_to=date_to,
+            ),
+            _list_crypto_withdrawals._parse_response,
+            options,
+        )
+
+    async def list_crypto_withdrawals_detailed(
+        self,
+        *,
+        page: int | Unset = 0,
+        size: int | Unset = 20,
+        sort: str | Unset = UNSET,
+        currency_code: str | Unset = UNSET,
+        status: WithdrawalStatus | Unset = UNSET,
+        date_from: datetime.date | Unset = UNSET,
+        date_to: datetime.date | Unset = UNSET,
+        **options: Unpack[CallOptions],
+    ) -> Response[CryptoWithdrawalPage]:
+        """List crypto withdrawals
+
+        Returns one page of the caller's crypto withdrawal history. The `withdraw-crypto:read` scope
+        covers it, but the path is this project's proposal; SpectroCoin has not published it.
+
+        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
+        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
+        table, withdraw-crypto:read)
+
+        `GET /withdrawals/crypto`
+        Args:
+            page (int | Unset):  Default: 0.
+            size (int | Unset):  Default: 20.
+            sort (str | Unset):
+            currency_code (str | Unset):
+            status (WithdrawalStatus | Unset): Status of a crypto or bank withdrawal (proposal;
+                clients must accept unknown values).
+            date_from (datetime.date | Unset):
+            date_to (datetime.date | Unset):
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            Response[CryptoWithdrawalPage]: the parsed body with status, headers and trace id.
+        """
+
+        return await self._runtime.call_detailed(
+            OPERATIONS["list_crypto_withdrawals"],
+            _list_crypto_withdrawals._get_kwargs(
+                page=page,
+                size=size,
+                sort=sort,
+                currency_code=currency_code,
+                status=status,
+                date_from=date_from,
+                date_to=date_to,
+            ),
+            _list_crypto_withdrawals._parse_response,
+            options,
+        )
+
+    async def create_crypto_withdrawal(
+        self,
+        *,
+        body: CreateCryptoWithdrawalRequest,
+        **options: Unpack[CallOptions],
+    ) -> CryptoWithdrawal:
+        """Send a crypto withdrawal
+
+        Sends `amount` of a crypto currency to an external address on a network, with a memo or tag
+        where the network needs one. Moves money: do not retry blindly after a timeout; check
+        listCryptoWithdrawals first. The `withdraw-crypto:create` scope covers it, but the path and
+        fields are this project's proposal; SpectroCoin has not published them.
+
+        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
+        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
+        table, withdraw-crypto:create)
+
+        Moves money: never retried once the request may have reached the server; on a connection error
+        or timeout, reconcile before calling again.
+
+        `POST /withdrawals/crypto`
+        Args:
+            body (CreateCryptoWithdrawalRequest): A crypto withdrawal to send (proposal).
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            CryptoWithdrawal
+        """
+
+        return await self._runtime.call(
+            OPERATIONS["create_crypto_withdrawal"],
+            _create_crypto_withdrawal._get_kwargs(
+                body=body,
+            ),
+            _create_crypto_withdrawal._parse_response,
+            options,
+        )
+
+    async def create_crypto_withdrawal_detailed(
+        self,
+        *,
+        body: CreateCryptoWithdrawalRequest,
+        **options: Unpack[CallOptions],
+    ) -> Response[CryptoWithdrawal]:
+        """Send a crypto withdrawal
+
+        Sends `amount` of a crypto currency to an external address on a network, with a memo or tag
+        where the network needs one. Moves money: do not retry blindly after a timeout; check
+        listCryptoWithdrawals first. The `withdraw-crypto:create` scope covers it, but the path and
+        fields are this project's proposal; SpectroCoin has not published them.
+
+        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
+        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
+        table, withdraw-crypto:create)
+
+        Moves money: never retried once the request may have reached the server; on a connection error
+        or timeout, reconcile before calling again.
+
+        `POST /withdrawals/crypto`
+        Args:
+            body (CreateCryptoWithdrawalRequest): A crypto withdrawal to send (proposal).
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            Response[CryptoWithdrawal]: the parsed body with status, headers and trace id.
+        """
+
+        return await self._runtime.call_detailed(
+            OPERATIONS["create_crypto_withdrawal"],
+            _create_crypto_withdrawal._get_kwargs(
+                body=body,
+            ),
+            _create_crypto_withdrawal._parse_response,
+            options,
+        )
+
+    async def get_crypto_withdrawal_fee(
+        self,
+        *,
+        body: CryptoWithdrawalFeeRequest,
+        **options: Unpack[CallOptions],
+    ) -> CryptoWithdrawalFee:
+        """Get the fee of a planned crypto withdrawal
+
+        Returns the fee and limits that would apply to a crypto withdrawal of `amount` on a network.
+        Nothing is sent. The `withdraw-crypto:create` scope covers it ("get fee information"), but
+        the path and fields are this project's proposal; SpectroCoin has not published them.
+
+        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
+        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
+        table, withdraw-crypto:create)
+
+        `POST /withdrawals/crypto/fee`
+        Args:
+            body (CryptoWithdrawalFeeRequest): A planned crypto withdrawal to price (proposal).
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            CryptoWithdrawalFee
+        """
+
+        return await self._runtime.call(
+            OPERATIONS["get_crypto_withdrawal_fee"],
+            _get_crypto_withdrawal_fee._get_kwargs(
+                body=body,
+            ),
+            _get_crypto_withdrawal_fee._parse_response,
+            options,
+        )
+
+    async def get_crypto_withdrawal_fee_detailed(
+        self,
+        *,
+        body: CryptoWithdrawalFeeRequest,
+        **options: Unpack[CallOptions],
+    ) -> Response[CryptoWithdrawalFee]:
+        """Get the fee of a planned crypto withdrawal
+
+        Returns the fee and limits that would apply to a crypto withdrawal of `amount` on a network.
+        Nothing is sent. The `withdraw-crypto:create` scope covers it ("get fee information"), but
+        the path and fields are this project's proposal; SpectroCoin has not published them.
+
+        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
+        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
+        table, withdraw-crypto:create)
+
+        `POST /withdrawals/crypto/fee`
+        Args:
+            body (CryptoWithdrawalFeeRequest): A planned crypto withdrawal to price (proposal).
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            Response[CryptoWithdrawalFee]: the parsed body with status, headers and trace id.
+        """
+
+        return await self._runtime.call_detailed(
+            OPERATIONS["get_crypto_withdrawal_fee"],
+            _get_crypto_withdrawal_fee._get_kwargs(
+                body=body,
+            ),
+            _get_crypto_withdrawal_fee._parse_response,
+            options,
+        )
+
+    async def get_crypto_withdrawal(
+        self,
+        id: str,
+        **options: Unpack[CallOptions],
+    ) -> CryptoWithdrawal:
+        """Get one crypto withdrawal
+
+        Returns one crypto withdrawal with its status and, once broadcast, its transaction hash.
+        The `withdraw-crypto:read` scope covers it, but the path is this project's proposal;
+        SpectroCoin has not published it.
+
+        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
+        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
+        table, withdraw-crypto:read)
+
+        `GET /withdrawals/crypto/{id}`
+        Args:
+            id (str):
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            CryptoWithdrawal
+        """
+
+        return await self._runtime.call(
+            OPERATIONS["get_crypto_withdrawal"],
+            _get_crypto_withdrawal._get_kwargs(
+                id=id,
+            ),
+            _get_crypto_withdrawal._parse_response,
+            options,
+        )
+
+    async def get_crypto_withdrawal_detailed(
+        self,
+        id: str,
+        **options: Unpack[CallOptions],
+    ) -> Response[CryptoWithdrawal]:
+        """Get one crypto withdrawal
+
+        Returns one crypto withdrawal with its status and, once broadcast, its transaction hash.
+        The `withdraw-crypto:read` scope covers it, but the path is this project's proposal;
+        SpectroCoin has not published it.
+
+        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
+        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
+        table, withdraw-crypto:read)
+
+        `GET /withdrawals/crypto/{id}`
+        Args:
+            id (str):
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            Response[CryptoWithdrawal]: the parsed body with status, headers and trace id.
+        """
+
+        return await self._runtime.call_detailed(
+            OPERATIONS["get_crypto_withdrawal"],
+            _get_crypto_withdrawal._get_kwargs(
+                id=id,
+            ),
+            _get_crypto_withdrawal._parse_response,
+            options,
+        )
+
+    async def list_withdrawals_with_exchange(
+        self,
+        *,
+        page: int | Unset = 0,
+        size: int | Unset = 20,
+        sort: str | Unset = UNSET,
+        status: WithdrawalStatus | Unset = UNSET,
+        date_from: datetime.date | Unset = UNSET,
+        date_to: datetime.date | Unset = UNSET,
+        **options: Unpack[CallOptions],
+    ) -> WithdrawalWithExchangePage:
+        """List withdrawals with exchange
+
+        Returns one page of the caller's withdrawals that included an exchange. The
+        `withdraw-with-exchange:read` scope covers it, but the path is this project's proposal;
+        SpectroCoin has not published it.
+
+        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
+        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
+        table, withdraw-with-exchange:read)
+
+        `GET /withdrawals/with-exchange`
+        Args:
+            page (int | Unset):  Default: 0.
+            size (int | Unset):  Default: 20.
+            sort (str | Unset):
+            status (WithdrawalStatus | Unset): Status of a crypto or bank withdrawal (proposal;
+                clients must accept unknown values).
+            date_from (datetime.date | Unset):
+            date_to (datetime.date | Unset):
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            WithdrawalWithExchangePage
+        """
+
+        return await self._runtime.call(
+            OPERATIONS["list_withdrawals_with_exchange"],
+            _list_withdrawals_with_exchange._get_kwargs(
+                page=page,
+                size=size,
+                sort=sort,
+                status=status,
+                date_from=date_from,
+                date_to=date_to,
+            ),
+            _list_withdrawals_with_exchange._parse_response,
+            options,
+        )
+
+    async def list_withdrawals_with_exchange_detailed(
+        self,
+        *,
+        page: int | Unset = 0,
+        size: int | Unset = 20,
+        sort: str | Unset = UNSET,
+        status: WithdrawalStatus | Unset = UNSET,
+        date_from: datetime.date | Unset = UNSET,
+        date_to: datetime.date | Unset = UNSET,
+        **options: Unpack[CallOptions],
+    ) -> Response[WithdrawalWithExchangePage]:
+        """List withdrawals with exchange
+
+        Returns one page of the caller's withdrawals that included an exchange. The
+        `withdraw-with-exchange:read` scope covers it, but the path is this project's proposal;
+        SpectroCoin has not published it.
+
+        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
+        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
+        table, withdraw-with-exchange:read)
+
+        `GET /withdrawals/with-exchange`
+        Args:
+            page (int | Unset):  Default: 0.
+            size (int | Unset):  Default: 20.
+            sort (str | Unset):
+            status (WithdrawalStatus | Unset): Status of a crypto or bank withdrawal (proposal;
+                clients must accept unknown values).
+            date_from (datetime.date | Unset):
+            date_to (datetime.date | Unset):
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            Response[WithdrawalWithExchangePage]: the parsed body with status, headers and trace id.
+        """
+
+        return await self._runtime.call_detailed(
+            OPERATIONS["list_withdrawals_with_exchange"],
+            _list_withdrawals_with_exchange._get_kwargs(
+                page=page,
+                size=size,
+                sort=sort,
+                status=status,
+                date_from=date_from,
+                date_to=date_to,
+            ),
+            _list_withdrawals_with_exchange._parse_response,
+            options,
+        )
+
+    async def create_withdrawal_with_exchange(
+        self,
+        *,
+        body: CreateWithdrawalWithExchangeRequest,
+        **options: Unpack[CallOptions],
+    ) -> WithdrawalWithExchange:
+        """Exchange and withdraw in one operation
+
+        Converts `payAmount` of one currency into another and sends the result to an external
+        crypto address in one operation. Moves money: do not retry blindly after a timeout; check
+        listWithdrawalsWithExchange first. The scope table lists withdraw-with-exchange creation,
+        but the path and fields are this project's proposal; SpectroCoin has not published them.
+
+        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
+        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
+        table, withdraw-with-exchange create)
+
+        Moves money: never retried once the request may have reached the server; on a connection error
+        or timeout, reconcile before calling again.
+
+        `POST /withdrawals/with-exchange`
+        Args:
+            body (CreateWithdrawalWithExchangeRequest): Exchange-then-withdraw order to a crypto
+                address (proposal).
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            WithdrawalWithExchange
+        """
+
+        return await self._runtime.call(
+            OPERATIONS["create_withdrawal_with_exchange"],
+            _create_withdrawal_with_exchange._get_kwargs(
+                body=body,
+            ),
+            _create_withdrawal_with_exchange._parse_response,
+            options,
+        )
+
+    async def create_withdrawal_with_exchange_detailed(
+        self,
+        *,
+        body: CreateWithdrawalWithExchangeRequest,
+        **options: Unpack[CallOptions],
+    ) -> Response[WithdrawalWithExchange]:
+        """Exchange and withdraw in one operation
+
+        Converts `payAmount` of one currency into another and sends the result to an external
+        crypto address in one operation. Moves money: do not retry blindly after a timeout; check
+        listWithdrawalsWithExchange first. The scope table lists withdraw-with-exchange creation,
+        but the path and fields are this project's proposal; SpectroCoin has not published them.
+
+        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
+        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
+        table, withdraw-with-exchange create)
+
+        Moves money: never retried once the request may have reached the server; on a connection error
+        or timeout, reconcile before calling again.
+
+        `POST /withdrawals/with-exchange`
+        Args:
+            body (CreateWithdrawalWithExchangeRequest): Exchange-then-withdraw order to a crypto
+                address (proposal).
+            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
+
+        Raises:
+            ValidationError: an argument breaks the spec's constraints; nothing was sent.
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no usable answer; see its request_may_have_reached_server.
+            ResponseValidationError: the answer is not what the spec describes.
+
+        Returns:
+            Response[WithdrawalWithExchange]: the parsed body with status, headers and trace id.
+        """
+
+        return await self._runtime.call_detailed(
+            OPERATIONS["create_withdrawal_with_exchange"],
+            _create_withdrawal_with_exchange._get_kwargs(
+                body=body,
+            ),
+            _create_withdrawal_with_exchange._parse_response,
+            options,
+        )
+
+
+__all__ = ["WithdrawalsAPI"]

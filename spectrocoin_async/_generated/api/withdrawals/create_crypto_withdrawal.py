@@ -1,0 +1,22 @@
+from typing import Any
+
+from ...models.create_crypto_withdrawal_request import CreateCryptoWithdrawalRequest
+from ...models.crypto_withdrawal import CryptoWithdrawal
+
+
+def _get_kwargs(
+    *,
+    body: CreateCryptoWithdrawalRequest,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "url": "/withdrawals/crypto",
+    }
+    _kwargs["body"] = body.to_dict()
+    return _kwargs
+
+
+def _parse_response(data: Any) -> CryptoWithdrawal:
+    response_200 = CryptoWithdrawal.from_dict(data)
+
+    return response_200

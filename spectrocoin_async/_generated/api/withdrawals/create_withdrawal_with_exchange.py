@@ -1,0 +1,22 @@
+from typing import Any
+
+from ...models.create_withdrawal_with_exchange_request import CreateWithdrawalWithExchangeRequest
+from ...models.withdrawal_with_exchange import WithdrawalWithExchange
+
+
+def _get_kwargs(
+    *,
+    body: CreateWithdrawalWithExchangeRequest,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "url": "/withdrawals/with-exchange",
+    }
+    _kwargs["body"] = body.to_dict()
+    return _kwargs
+
+
+def _parse_response(data: Any) -> WithdrawalWithExchange:
+    response_200 = WithdrawalWithExchange.from_dict(data)
+
+    return response_200

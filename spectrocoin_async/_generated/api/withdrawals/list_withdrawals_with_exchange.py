@@ -1,0 +1,54 @@
+import datetime
+from typing import Any
+
+from ...models.withdrawal_status import WithdrawalStatus
+from ...models.withdrawal_with_exchange_page import WithdrawalWithExchangePage
+from ...types import UNSET, Unset
+
+
+def _get_kwargs(
+    *,
+    page: int | Unset = 0,
+    size: int | Unset = 20,
+    sort: str | Unset = UNSET,
+    status: WithdrawalStatus | Unset = UNSET,
+    date_from: datetime.date | Unset = UNSET,
+    date_to: datetime.date | Unset = UNSET,
+) -> dict[str, Any]:
+    params: dict[str, Any] = {}
+
+    params["page"] = page
+
+    params["size"] = size
+
+    params["sort"] = sort
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
+
+    json_date_from: str | Unset = UNSET
+    if not isinstance(date_from, Unset):
+        json_date_from = date_from.isoformat()
+    params["dateFrom"] = json_date_from
+
+    json_date_to: str | Unset = UNSET
+    if not isinstance(date_to, Unset):
+        json_date_to = date_to.isoformat()
+    params["dateTo"] = json_date_to
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "url": "/withdrawals/with-exchange",
+        "params": params,
+    }
+    return _kwargs
+
+
+def _parse_response(data: Any) -> WithdrawalWithExchangePage:
+    response_200 = WithdrawalWithExchangePage.from_dict(data)
+
+    return response_200

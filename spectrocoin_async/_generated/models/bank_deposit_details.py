@@ -1,0 +1,135 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.bank_rail import BankRail
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="BankDepositDetails")
+
+
+@_attrs_define
+class BankDepositDetails:
+    """Bank details for funding a fiat account (proposal).
+
+    Attributes:
+        bank_name (str | Unset): Name of the receiving bank.
+        beneficiary_name (str | Unset): Beneficiary name to use.
+        bic (str | Unset): BIC/SWIFT code of the receiving bank.
+        currency_code (str | Unset): Currency to send.
+        iban (str | Unset): IBAN to send to.
+        rail (BankRail | Unset): Bank payment rail of a fiat transfer (may grow).
+        reference (None | str | Unset): Payment reference that identifies the caller's account.
+    """
+
+    bank_name: str | Unset = UNSET
+    beneficiary_name: str | Unset = UNSET
+    bic: str | Unset = UNSET
+    currency_code: str | Unset = UNSET
+    iban: str | Unset = UNSET
+    rail: BankRail | Unset = UNSET
+    reference: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        bank_name = self.bank_name
+
+        beneficiary_name = self.beneficiary_name
+
+        bic = self.bic
+
+        currency_code = self.currency_code
+
+        iban = self.iban
+
+        rail: str | Unset = UNSET
+        if not isinstance(self.rail, Unset):
+            rail = self.rail.value
+
+        reference: None | str | Unset
+        if isinstance(self.reference, Unset):
+            reference = UNSET
+        else:
+            reference = self.reference
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if bank_name is not UNSET:
+            field_dict["bankName"] = bank_name
+        if beneficiary_name is not UNSET:
+            field_dict["beneficiaryName"] = beneficiary_name
+        if bic is not UNSET:
+            field_dict["bic"] = bic
+        if currency_code is not UNSET:
+            field_dict["currencyCode"] = currency_code
+        if iban is not UNSET:
+            field_dict["iban"] = iban
+        if rail is not UNSET:
+            field_dict["rail"] = rail
+        if reference is not UNSET:
+            field_dict["reference"] = reference
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        bank_name = d.pop("bankName", UNSET)
+
+        beneficiary_name = d.pop("beneficiaryName", UNSET)
+
+        bic = d.pop("bic", UNSET)
+
+        currency_code = d.pop("currencyCode", UNSET)
+
+        iban = d.pop("iban", UNSET)
+
+        _rail = d.pop("rail", UNSET)
+        rail: BankRail | Unset
+        if isinstance(_rail, Unset):
+            rail = UNSET
+        else:
+            rail = BankRail(_rail)
+
+        def _parse_reference(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        reference = _parse_reference(d.pop("reference", UNSET))
+
+        bank_deposit_details = cls(
+            bank_name=bank_name,
+            beneficiary_name=beneficiary_name,
+            bic=bic,
+            currency_code=currency_code,
+            iban=iban,
+            rail=rail,
+            reference=reference,
+        )
+
+        bank_deposit_details.additional_properties = d
+        return bank_deposit_details
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset, to_decimal
+
+T = TypeVar("T", bound="CalculateExchangeRequest")
+
+
+@_attrs_define
+class CalculateExchangeRequest:
+    """Quote request. Give `payAmount` or `receiveAmount`; `payAmount` wins if both are given.
+
+    Attributes:
+        pay_currency_code (str): Currency to pay.
+        receive_currency_code (str): Currency to receive.
+        pay_amount (Decimal | Unset): Amount to pay.
+        receive_amount (Decimal | Unset): Amount to receive.
+    """
+
+    pay_currency_code: str
+    receive_currency_code: str
+    pay_amount: Decimal | Unset = UNSET
+    receive_amount: Decimal | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        pay_currency_code = self.pay_currency_code
+
+        receive_currency_code = self.receive_currency_code
+
+        pay_amount = self.pay_amount
+
+        receive_amount = self.receive_amount
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "payCurrencyCode": pay_currency_code,
+                "receiveCurrencyCode": receive_currency_code,
+            }
+        )
+        if pay_amount is not UNSET:
+            field_dict["payAmount"] = pay_amount
+        if receive_amount is not UNSET:
+            field_dict["receiveAmount"] = receive_amount
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        pay_currency_code = d.pop("payCurrencyCode")
+
+        receive_currency_code = d.pop("receiveCurrencyCode")
+
+        _pay_amount = d.pop("payAmount", UNSET)
+        pay_amount: float | Unset
+        if isinstance(_pay_amount, Unset):
+            pay_amount = UNSET
+        else:
+            pay_amount = to_decimal(_pay_amount)
+
+        _receive_amount = d.pop("receiveAmount", UNSET)
+        receive_amount: float | Unset
+        if isinstance(_receive_amount, Unset):
+            receive_amount = UNSET
+        else:
+            receive_amount = to_decimal(_receive_amount)
+
+        calculate_exchange_request = cls(
+            pay_currency_code=pay_currency_code,
+            receive_currency_code=receive_currency_code,
+            pay_amount=pay_amount,
+            receive_amount=receive_amount,
+        )
+
+        calculate_exchange_request.additional_properties = d
+        return calculate_exchange_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,153 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.bank_rail import BankRail
+from ..types import UNSET, Unset, to_decimal
+
+T = TypeVar("T", bound="CreateBankWithdrawalRequest")
+
+
+@_attrs_define
+class CreateBankWithdrawalRequest:
+    """A bank withdrawal to send (proposal). Flat form fields.
+
+    Attributes:
+        amount (Decimal): Amount to send.
+        beneficiary_name (str): Full name of the beneficiary.
+        currency_code (str): Fiat currency to send.
+        rail (BankRail): Bank payment rail of a fiat transfer (may grow).
+        account_id (str | Unset): Account to pay from; the account of `currencyCode` if omitted.
+        account_number (str | Unset): Beneficiary account number where no IBAN exists (SWIFT).
+        beneficiary_address (str | Unset): Beneficiary's address (needed for SWIFT).
+        beneficiary_country_code (str | Unset): Beneficiary's country (ISO 3166-1 alpha-2).
+        bic (str | Unset): BIC/SWIFT code of the beneficiary's bank.
+        iban (str | Unset): Beneficiary IBAN (SEPA, and SWIFT where applicable).
+        reference (str | Unset): Payment reference shown to the beneficiary.
+    """
+
+    amount: Decimal
+    beneficiary_name: str
+    currency_code: str
+    rail: BankRail
+    account_id: str | Unset = UNSET
+    account_number: str | Unset = UNSET
+    beneficiary_address: str | Unset = UNSET
+    beneficiary_country_code: str | Unset = UNSET
+    bic: str | Unset = UNSET
+    iban: str | Unset = UNSET
+    reference: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        amount = self.amount
+
+        beneficiary_name = self.beneficiary_name
+
+        currency_code = self.currency_code
+
+        rail = self.rail.value
+
+        account_id = self.account_id
+
+        account_number = self.account_number
+
+        beneficiary_address = self.beneficiary_address
+
+        beneficiary_country_code = self.beneficiary_country_code
+
+        bic = self.bic
+
+        iban = self.iban
+
+        reference = self.reference
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "amount": amount,
+                "beneficiaryName": beneficiary_name,
+                "currencyCode": currency_code,
+                "rail": rail,
+            }
+        )
+        if account_id is not UNSET:
+            field_dict["accountId"] = account_id
+        if account_number is not UNSET:
+            field_dict["accountNumber"] = account_number
+        if beneficiary_address is not UNSET:
+            field_dict["beneficiaryAddress"] = beneficiary_address
+        if beneficiary_country_code is not UNSET:
+            field_dict["beneficiaryCountryCode"] = beneficiary_country_code
+        if bic is not UNSET:
+            field_dict["bic"] = bic
+        if iban is not UNSET:
+            field_dict["iban"] = iban
+        if reference is not UNSET:
+            field_dict["reference"] = reference
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        amount = to_decimal(d.pop("amount"))
+
+        beneficiary_name = d.pop("beneficiaryName")
+
+        currency_code = d.pop("currencyCode")
+
+        rail = BankRail(d.pop("rail"))
+
+        account_id = d.pop("accountId", UNSET)
+
+        account_number = d.pop("accountNumber", UNSET)
+
+        beneficiary_address = d.pop("beneficiaryAddress", UNSET)
+
+        beneficiary_country_code = d.pop("beneficiaryCountryCode", UNSET)
+
+        bic = d.pop("bic", UNSET)
+
+        iban = d.pop("iban", UNSET)
+
+        reference = d.pop("reference", UNSET)
+
+        create_bank_withdrawal_request = cls(
+            amount=amount,
+            beneficiary_name=beneficiary_name,
+            currency_code=currency_code,
+            rail=rail,
+            account_id=account_id,
+            account_number=account_number,
+            beneficiary_address=beneficiary_address,
+            beneficiary_country_code=beneficiary_country_code,
+            bic=bic,
+            iban=iban,
+            reference=reference,
+        )
+
+        create_bank_withdrawal_request.additional_properties = d
+        return create_bank_withdrawal_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="CreateCryptoDepositAddressRequest")
+
+
+@_attrs_define
+class CreateCryptoDepositAddressRequest:
+    """Request for a new crypto deposit address (proposal).
+
+    Attributes:
+        currency_code (str): Currency the address should receive.
+        network_code (str | Unset): Network of the address; the currency's default network if omitted.
+    """
+
+    currency_code: str
+    network_code: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        currency_code = self.currency_code
+
+        network_code = self.network_code
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "currencyCode": currency_code,
+            }
+        )
+        if network_code is not UNSET:
+            field_dict["networkCode"] = network_code
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        currency_code = d.pop("currencyCode")
+
+        network_code = d.pop("networkCode", UNSET)
+
+        create_crypto_deposit_address_request = cls(
+            currency_code=currency_code,
+            network_code=network_code,
+        )
+
+        create_crypto_deposit_address_request.additional_properties = d
+        return create_crypto_deposit_address_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

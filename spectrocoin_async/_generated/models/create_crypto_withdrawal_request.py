@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset, to_decimal
+
+T = TypeVar("T", bound="CreateCryptoWithdrawalRequest")
+
+
+@_attrs_define
+class CreateCryptoWithdrawalRequest:
+    """A crypto withdrawal to send (proposal).
+
+    Attributes:
+        address (str): Destination address.
+        amount (Decimal): Amount to send.
+        currency_code (str): Currency to withdraw.
+        account_id (str | Unset): Account to pay from; the account of `currencyCode` if omitted.
+        memo (str | Unset): Memo or tag, where the network needs one.
+        network_code (str | Unset): Network to send on.
+    """
+
+    address: str
+    amount: Decimal
+    currency_code: str
+    account_id: str | Unset = UNSET
+    memo: str | Unset = UNSET
+    network_code: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        address = self.address
+
+        amount = self.amount
+
+        currency_code = self.currency_code
+
+        account_id = self.account_id
+
+        memo = self.memo
+
+        network_code = self.network_code
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "address": address,
+                "amount": amount,
+                "currencyCode": currency_code,
+            }
+        )
+        if account_id is not UNSET:
+            field_dict["accountId"] = account_id
+        if memo is not UNSET:
+            field_dict["memo"] = memo
+        if network_code is not UNSET:
+            field_dict["networkCode"] = network_code
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        address = d.pop("address")
+
+        amount = to_decimal(d.pop("amount"))
+
+        currency_code = d.pop("currencyCode")
+
+        account_id = d.pop("accountId", UNSET)
+
+        memo = d.pop("memo", UNSET)
+
+        network_code = d.pop("networkCode", UNSET)
+
+        create_crypto_withdrawal_request = cls(
+            address=address,
+            amount=amount,
+            currency_code=currency_code,
+            account_id=account_id,
+            memo=memo,
+            network_code=network_code,
+        )
+
+        create_crypto_withdrawal_request.additional_properties = d
+        return create_crypto_withdrawal_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="CreateOrderFromPreOrderRequest")
+
+
+@_attrs_define
+class CreateOrderFromPreOrderRequest:
+    """Order from a pre-order (fields are this project's model).
+
+    Attributes:
+        pre_order_id (str): Pre-order to create the order from.
+        pay_currency_code (str | Unset): Currency the payer pays in.
+        pay_network_code (str | Unset): Network the payer pays on.
+    """
+
+    pre_order_id: str
+    pay_currency_code: str | Unset = UNSET
+    pay_network_code: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        pre_order_id = self.pre_order_id
+
+        pay_currency_code = self.pay_currency_code
+
+        pay_network_code = self.pay_network_code
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "preOrderId": pre_order_id,
+            }
+        )
+        if pay_currency_code is not UNSET:
+            field_dict["payCurrencyCode"] = pay_currency_code
+        if pay_network_code is not UNSET:
+            field_dict["payNetworkCode"] = pay_network_code
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        pre_order_id = d.pop("preOrderId")
+
+        pay_currency_code = d.pop("payCurrencyCode", UNSET)
+
+        pay_network_code = d.pop("payNetworkCode", UNSET)
+
+        create_order_from_pre_order_request = cls(
+            pre_order_id=pre_order_id,
+            pay_currency_code=pay_currency_code,
+            pay_network_code=pay_network_code,
+        )
+
+        create_order_from_pre_order_request.additional_properties = d
+        return create_order_from_pre_order_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,195 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.withdrawal_status import WithdrawalStatus
+from ..types import UNSET, Unset, parse_datetime, to_decimal
+
+T = TypeVar("T", bound="CryptoWithdrawal")
+
+
+@_attrs_define
+class CryptoWithdrawal:
+    """A crypto withdrawal (proposal).
+
+    Attributes:
+        id (str): Withdrawal id.
+        address (str | Unset): Destination address.
+        amount (Decimal | Unset): Amount sent.
+        created_at (datetime.datetime | Unset): When the withdrawal was created.
+        currency_code (str | Unset): Currency sent.
+        fee (Decimal | Unset): Fee charged.
+        memo (None | str | Unset): Memo or tag sent with the withdrawal.
+        network_code (str | Unset): Network used.
+        status (WithdrawalStatus | Unset): Status of a crypto or bank withdrawal (proposal; clients must accept unknown
+            values).
+        tx_hash (None | str | Unset): Blockchain transaction hash, once broadcast.
+    """
+
+    id: str
+    address: str | Unset = UNSET
+    amount: Decimal | Unset = UNSET
+    created_at: datetime.datetime | Unset = UNSET
+    currency_code: str | Unset = UNSET
+    fee: Decimal | Unset = UNSET
+    memo: None | str | Unset = UNSET
+    network_code: str | Unset = UNSET
+    status: WithdrawalStatus | Unset = UNSET
+    tx_hash: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        address = self.address
+
+        amount = self.amount
+
+        created_at: str | Unset = UNSET
+        if not isinstance(self.created_at, Unset):
+            created_at = self.created_at.isoformat()
+
+        currency_code = self.currency_code
+
+        fee = self.fee
+
+        memo: None | str | Unset
+        if isinstance(self.memo, Unset):
+            memo = UNSET
+        else:
+            memo = self.memo
+
+        network_code = self.network_code
+
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status.value
+
+        tx_hash: None | str | Unset
+        if isinstance(self.tx_hash, Unset):
+            tx_hash = UNSET
+        else:
+            tx_hash = self.tx_hash
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
+        if address is not UNSET:
+            field_dict["address"] = address
+        if amount is not UNSET:
+            field_dict["amount"] = amount
+        if created_at is not UNSET:
+            field_dict["createdAt"] = created_at
+        if currency_code is not UNSET:
+            field_dict["currencyCode"] = currency_code
+        if fee is not UNSET:
+            field_dict["fee"] = fee
+        if memo is not UNSET:
+            field_dict["memo"] = memo
+        if network_code is not UNSET:
+            field_dict["networkCode"] = network_code
+        if status is not UNSET:
+            field_dict["status"] = status
+        if tx_hash is not UNSET:
+            field_dict["txHash"] = tx_hash
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        address = d.pop("address", UNSET)
+
+        _amount = d.pop("amount", UNSET)
+        amount: float | Unset
+        if isinstance(_amount, Unset):
+            amount = UNSET
+        else:
+            amount = to_decimal(_amount)
+
+        _created_at = d.pop("createdAt", UNSET)
+        created_at: datetime.datetime | Unset
+        if isinstance(_created_at, Unset):
+            created_at = UNSET
+        else:
+            created_at = parse_datetime(_created_at)
+
+        currency_code = d.pop("currencyCode", UNSET)
+
+        _fee = d.pop("fee", UNSET)
+        fee: float | Unset
+        if isinstance(_fee, Unset):
+            fee = UNSET
+        else:
+            fee = to_decimal(_fee)
+
+        def _parse_memo(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        memo = _parse_memo(d.pop("memo", UNSET))
+
+        network_code = d.pop("networkCode", UNSET)
+
+        _status = d.pop("status", UNSET)
+        status: WithdrawalStatus | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = WithdrawalStatus(_status)
+
+        def _parse_tx_hash(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        tx_hash = _parse_tx_hash(d.pop("txHash", UNSET))
+
+        crypto_withdrawal = cls(
+            id=id,
+            address=address,
+            amount=amount,
+            created_at=created_at,
+            currency_code=currency_code,
+            fee=fee,
+            memo=memo,
+            network_code=network_code,
+            status=status,
+            tx_hash=tx_hash,
+        )
+
+        crypto_withdrawal.additional_properties = d
+        return crypto_withdrawal
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

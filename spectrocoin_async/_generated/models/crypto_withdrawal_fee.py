@@ -1,0 +1,137 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset, to_decimal
+
+T = TypeVar("T", bound="CryptoWithdrawalFee")
+
+
+@_attrs_define
+class CryptoWithdrawalFee:
+    """Fee and limits of a planned crypto withdrawal (proposal).
+
+    Attributes:
+        amount (Decimal | Unset): Amount that was priced.
+        currency_code (str | Unset): Currency to withdraw.
+        fee (Decimal | Unset): Fee that would be charged.
+        fee_currency_code (str | Unset): Currency of the fee.
+        max_amount (Decimal | Unset): Largest amount allowed.
+        min_amount (Decimal | Unset): Smallest amount allowed.
+        network_code (str | Unset): Network to send on.
+    """
+
+    amount: Decimal | Unset = UNSET
+    currency_code: str | Unset = UNSET
+    fee: Decimal | Unset = UNSET
+    fee_currency_code: str | Unset = UNSET
+    max_amount: Decimal | Unset = UNSET
+    min_amount: Decimal | Unset = UNSET
+    network_code: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        amount = self.amount
+
+        currency_code = self.currency_code
+
+        fee = self.fee
+
+        fee_currency_code = self.fee_currency_code
+
+        max_amount = self.max_amount
+
+        min_amount = self.min_amount
+
+        network_code = self.network_code
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if amount is not UNSET:
+            field_dict["amount"] = amount
+        if currency_code is not UNSET:
+            field_dict["currencyCode"] = currency_code
+        if fee is not UNSET:
+            field_dict["fee"] = fee
+        if fee_currency_code is not UNSET:
+            field_dict["feeCurrencyCode"] = fee_currency_code
+        if max_amount is not UNSET:
+            field_dict["maxAmount"] = max_amount
+        if min_amount is not UNSET:
+            field_dict["minAmount"] = min_amount
+        if network_code is not UNSET:
+            field_dict["networkCode"] = network_code
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        _amount = d.pop("amount", UNSET)
+        amount: float | Unset
+        if isinstance(_amount, Unset):
+            amount = UNSET
+        else:
+            amount = to_decimal(_amount)
+
+        currency_code = d.pop("currencyCode", UNSET)
+
+        _fee = d.pop("fee", UNSET)
+        fee: float | Unset
+        if isinstance(_fee, Unset):
+            fee = UNSET
+        else:
+            fee = to_decimal(_fee)
+
+        fee_currency_code = d.pop("feeCurrencyCode", UNSET)
+
+        _max_amount = d.pop("maxAmount", UNSET)
+        max_amount: float | Unset
+        if isinstance(_max_amount, Unset):
+            max_amount = UNSET
+        else:
+            max_amount = to_decimal(_max_amount)
+
+        _min_amount = d.pop("minAmount", UNSET)
+        min_amount: float | Unset
+        if isinstance(_min_amount, Unset):
+            min_amount = UNSET
+        else:
+            min_amount = to_decimal(_min_amount)
+
+        network_code = d.pop("networkCode", UNSET)
+
+        crypto_withdrawal_fee = cls(
+            amount=amount,
+            currency_code=currency_code,
+            fee=fee,
+            fee_currency_code=fee_currency_code,
+            max_amount=max_amount,
+            min_amount=min_amount,
+            network_code=network_code,
+        )
+
+        crypto_withdrawal_fee.additional_properties = d
+        return crypto_withdrawal_fee
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="CurrencyNetwork")
+
+
+@_attrs_define
+class CurrencyNetwork:
+    """A blockchain network of a crypto currency (proposal).
+
+    Attributes:
+        code (str): Network code, used as `networkCode` / `payNetworkCode`.
+        deposit_enabled (bool | Unset): Whether deposits on this network are open.
+        memo_required (bool | Unset): Whether deposits and withdrawals need a memo or tag.
+        name (str | Unset): Display name, e.g. "Tron (TRC20)".
+        withdrawal_enabled (bool | Unset): Whether withdrawals on this network are open.
+    """
+
+    code: str
+    deposit_enabled: bool | Unset = UNSET
+    memo_required: bool | Unset = UNSET
+    name: str | Unset = UNSET
+    withdrawal_enabled: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        code = self.code
+
+        deposit_enabled = self.deposit_enabled
+
+        memo_required = self.memo_required
+
+        name = self.name
+
+        withdrawal_enabled = self.withdrawal_enabled
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "code": code,
+            }
+        )
+        if deposit_enabled is not UNSET:
+            field_dict["depositEnabled"] = deposit_enabled
+        if memo_required is not UNSET:
+            field_dict["memoRequired"] = memo_required
+        if name is not UNSET:
+            field_dict["name"] = name
+        if withdrawal_enabled is not UNSET:
+            field_dict["withdrawalEnabled"] = withdrawal_enabled
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        code = d.pop("code")
+
+        deposit_enabled = d.pop("depositEnabled", UNSET)
+
+        memo_required = d.pop("memoRequired", UNSET)
+
+        name = d.pop("name", UNSET)
+
+        withdrawal_enabled = d.pop("withdrawalEnabled", UNSET)
+
+        currency_network = cls(
+            code=code,
+            deposit_enabled=deposit_enabled,
+            memo_required=memo_required,
+            name=name,
+            withdrawal_enabled=withdrawal_enabled,
+        )
+
+        currency_network.additional_properties = d
+        return currency_network
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ExchangePair")
+
+
+@_attrs_define
+class ExchangePair:
+    """An exchangeable currency pair with its id (item fields are this project's model).
+
+    Attributes:
+        id (str): Pair id, used as `exchangePairId`.
+        pay_currency_code (str | Unset): Currency paid.
+        receive_account_id (str | Unset): Account that receives, used as `receiveAccountId`.
+        receive_currency_code (str | Unset): Currency received.
+    """
+
+    id: str
+    pay_currency_code: str | Unset = UNSET
+    receive_account_id: str | Unset = UNSET
+    receive_currency_code: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        pay_currency_code = self.pay_currency_code
+
+        receive_account_id = self.receive_account_id
+
+        receive_currency_code = self.receive_currency_code
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
+        if pay_currency_code is not UNSET:
+            field_dict["payCurrencyCode"] = pay_currency_code
+        if receive_account_id is not UNSET:
+            field_dict["receiveAccountId"] = receive_account_id
+        if receive_currency_code is not UNSET:
+            field_dict["receiveCurrencyCode"] = receive_currency_code
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        pay_currency_code = d.pop("payCurrencyCode", UNSET)
+
+        receive_account_id = d.pop("receiveAccountId", UNSET)
+
+        receive_currency_code = d.pop("receiveCurrencyCode", UNSET)
+
+        exchange_pair = cls(
+            id=id,
+            pay_currency_code=pay_currency_code,
+            receive_account_id=receive_account_id,
+            receive_currency_code=receive_currency_code,
+        )
+
+        exchange_pair.additional_properties = d
+        return exchange_pair
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

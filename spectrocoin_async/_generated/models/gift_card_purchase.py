@@ -1,0 +1,184 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.gift_card_purchase_status import GiftCardPurchaseStatus
+from ..types import UNSET, Unset, parse_datetime, to_decimal
+
+T = TypeVar("T", bound="GiftCardPurchase")
+
+
+@_attrs_define
+class GiftCardPurchase:
+    """A gift-card purchase (proposal).
+
+    Attributes:
+        id (str): Purchase id.
+        amount (Decimal | Unset): Face value bought.
+        brand (str | Unset): Brand name.
+        code (None | str | Unset): Card code once delivered (a secret; do not log).
+        created_at (datetime.datetime | Unset): When the purchase was made.
+        currency_code (str | Unset): Currency of the face value.
+        gift_card_id (str | Unset): Gift-card product id.
+        pay_amount (Decimal | Unset): Amount charged to the wallet.
+        pay_currency_code (str | Unset): Currency charged.
+        status (GiftCardPurchaseStatus | Unset): Status of a gift-card purchase (proposal; clients must accept unknown
+            values).
+    """
+
+    id: str
+    amount: Decimal | Unset = UNSET
+    brand: str | Unset = UNSET
+    code: None | str | Unset = UNSET
+    created_at: datetime.datetime | Unset = UNSET
+    currency_code: str | Unset = UNSET
+    gift_card_id: str | Unset = UNSET
+    pay_amount: Decimal | Unset = UNSET
+    pay_currency_code: str | Unset = UNSET
+    status: GiftCardPurchaseStatus | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        amount = self.amount
+
+        brand = self.brand
+
+        code: None | str | Unset
+        if isinstance(self.code, Unset):
+            code = UNSET
+        else:
+            code = self.code
+
+        created_at: str | Unset = UNSET
+        if not isinstance(self.created_at, Unset):
+            created_at = self.created_at.isoformat()
+
+        currency_code = self.currency_code
+
+        gift_card_id = self.gift_card_id
+
+        pay_amount = self.pay_amount
+
+        pay_currency_code = self.pay_currency_code
+
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
+        if amount is not UNSET:
+            field_dict["amount"] = amount
+        if brand is not UNSET:
+            field_dict["brand"] = brand
+        if code is not UNSET:
+            field_dict["code"] = code
+        if created_at is not UNSET:
+            field_dict["createdAt"] = created_at
+        if currency_code is not UNSET:
+            field_dict["currencyCode"] = currency_code
+        if gift_card_id is not UNSET:
+            field_dict["giftCardId"] = gift_card_id
+        if pay_amount is not UNSET:
+            field_dict["payAmount"] = pay_amount
+        if pay_currency_code is not UNSET:
+            field_dict["payCurrencyCode"] = pay_currency_code
+        if status is not UNSET:
+            field_dict["status"] = status
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        _amount = d.pop("amount", UNSET)
+        amount: float | Unset
+        if isinstance(_amount, Unset):
+            amount = UNSET
+        else:
+            amount = to_decimal(_amount)
+
+        brand = d.pop("brand", UNSET)
+
+        def _parse_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        code = _parse_code(d.pop("code", UNSET))
+
+        _created_at = d.pop("createdAt", UNSET)
+        created_at: datetime.datetime | Unset
+        if isinstance(_created_at, Unset):
+            created_at = UNSET
+        else:
+            created_at = parse_datetime(_created_at)
+
+        currency_code = d.pop("currencyCode", UNSET)
+
+        gift_card_id = d.pop("giftCardId", UNSET)
+
+        _pay_amount = d.pop("payAmount", UNSET)
+        pay_amount: float | Unset
+        if isinstance(_pay_amount, Unset):
+            pay_amount = UNSET
+        else:
+            pay_amount = to_decimal(_pay_amount)
+
+        pay_currency_code = d.pop("payCurrencyCode", UNSET)
+
+        _status = d.pop("status", UNSET)
+        status: GiftCardPurchaseStatus | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = GiftCardPurchaseStatus(_status)
+
+        gift_card_purchase = cls(
+            id=id,
+            amount=amount,
+            brand=brand,
+            code=code,
+            created_at=created_at,
+            currency_code=currency_code,
+            gift_card_id=gift_card_id,
+            pay_amount=pay_amount,
+            pay_currency_code=pay_currency_code,
+            status=status,
+        )
+
+        gift_card_purchase.additional_properties = d
+        return gift_card_purchase
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,221 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any, Self, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset, parse_datetime, to_decimal
+
+T = TypeVar("T", bound="PreOrder")
+
+
+@_attrs_define
+class PreOrder:
+    """A merchant pre-order (fields are this project's model).
+
+    Attributes:
+        id (str): Pre-order id.
+        created_at (datetime.datetime | Unset): When the pre-order was created.
+        description (None | str | Unset): Description shown in the payment window.
+        is_multiple (bool | Unset): Whether many orders can be created from it.
+        order_id (None | str | Unset): Merchant's order id for the first order.
+        project_id (UUID | Unset): Merchant project id.
+        receive_amount (Decimal | Unset): Fixed price the merchant receives.
+        receive_currency_code (str | Unset): Currency of the price.
+        redirect_url (None | str | Unset): Payment link of the pre-order.
+        valid_until (datetime.datetime | None | Unset): When the pre-order stops accepting orders, if ever.
+    """
+
+    id: str
+    created_at: datetime.datetime | Unset = UNSET
+    description: None | str | Unset = UNSET
+    is_multiple: bool | Unset = UNSET
+    order_id: None | str | Unset = UNSET
+    project_id: UUID | Unset = UNSET
+    receive_amount: Decimal | Unset = UNSET
+    receive_currency_code: str | Unset = UNSET
+    redirect_url: None | str | Unset = UNSET
+    valid_until: datetime.datetime | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        created_at: str | Unset = UNSET
+        if not isinstance(self.created_at, Unset):
+            created_at = self.created_at.isoformat()
+
+        description: None | str | Unset
+        if isinstance(self.description, Unset):
+            description = UNSET
+        else:
+            description = self.description
+
+        is_multiple = self.is_multiple
+
+        order_id: None | str | Unset
+        if isinstance(self.order_id, Unset):
+            order_id = UNSET
+        else:
+            order_id = self.order_id
+
+        project_id: str | Unset = UNSET
+        if not isinstance(self.project_id, Unset):
+            project_id = str(self.project_id)
+
+        receive_amount = self.receive_amount
+
+        receive_currency_code = self.receive_currency_code
+
+        redirect_url: None | str | Unset
+        if isinstance(self.redirect_url, Unset):
+            redirect_url = UNSET
+        else:
+            redirect_url = self.redirect_url
+
+        valid_until: None | str | Unset
+        if isinstance(self.valid_until, Unset):
+            valid_until = UNSET
+        elif isinstance(self.valid_until, datetime.datetime):
+            valid_until = self.valid_until.isoformat()
+        else:
+            valid_until = self.valid_until
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
+        if created_at is not UNSET:
+            field_dict["createdAt"] = created_at
+        if description is not UNSET:
+            field_dict["description"] = description
+        if is_multiple is not UNSET:
+            field_dict["isMultiple"] = is_multiple
+        if order_id is not UNSET:
+            field_dict["orderId"] = order_id
+        if project_id is not UNSET:
+            field_dict["projectId"] = project_id
+        if receive_amount is not UNSET:
+            field_dict["receiveAmount"] = receive_amount
+        if receive_currency_code is not UNSET:
+            field_dict["receiveCurrencyCode"] = receive_currency_code
+        if redirect_url is not UNSET:
+            field_dict["redirectUrl"] = redirect_url
+        if valid_until is not UNSET:
+            field_dict["validUntil"] = valid_until
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        _created_at = d.pop("createdAt", UNSET)
+        created_at: datetime.datetime | Unset
+        if isinstance(_created_at, Unset):
+            created_at = UNSET
+        else:
+            created_at = parse_datetime(_created_at)
+
+        def _parse_description(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        description = _parse_description(d.pop("description", UNSET))
+
+        is_multiple = d.pop("isMultiple", UNSET)
+
+        def _parse_order_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        order_id = _parse_order_id(d.pop("orderId", UNSET))
+
+        _project_id = d.pop("projectId", UNSET)
+        project_id: UUID | Unset
+        if isinstance(_project_id, Unset):
+            project_id = UNSET
+        else:
+            project_id = UUID(_project_id)
+
+        _receive_amount = d.pop("receiveAmount", UNSET)
+        receive_amount: float | Unset
+        if isinstance(_receive_amount, Unset):
+            receive_amount = UNSET
+        else:
+            receive_amount = to_decimal(_receive_amount)
+
+        receive_currency_code = d.pop("receiveCurrencyCode", UNSET)
+
+        def _parse_redirect_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        redirect_url = _parse_redirect_url(d.pop("redirectUrl", UNSET))
+
+        def _parse_valid_until(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, (str, int)):
+                    raise TypeError()
+                valid_until_type_0 = parse_datetime(data)
+
+                return valid_until_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        valid_until = _parse_valid_until(d.pop("validUntil", UNSET))
+
+        pre_order = cls(
+            id=id,
+            created_at=created_at,
+            description=description,
+            is_multiple=is_multiple,
+            order_id=order_id,
+            project_id=project_id,
+            receive_amount=receive_amount,
+            receive_currency_code=receive_currency_code,
+            redirect_url=redirect_url,
+            valid_until=valid_until,
+        )
+
+        pre_order.additional_properties = d
+        return pre_order
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

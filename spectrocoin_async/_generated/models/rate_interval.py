@@ -1,0 +1,32 @@
+from enum import StrEnum
+from typing import Any
+
+
+class RateInterval(StrEnum):
+    """Spacing of historical rate points (proposal).
+
+    A value this SDK does not know yet parses into a pseudo-member whose ``is_unknown`` is True and
+    whose ``value`` is the raw string, so a new server-side value never breaks a call.
+    """
+
+    DAY = "DAY"
+    HOUR = "HOUR"
+    MONTH = "MONTH"
+    WEEK = "WEEK"
+
+    @classmethod
+    def _missing_(cls, value: Any) -> "RateInterval | None":
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = "UNKNOWN"
+        member._value_ = value
+        return member
+
+    @property
+    def is_unknown(self) -> bool:
+        """True for a value the spec did not list when this SDK was generated."""
+        return self._name_ == "UNKNOWN"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,36 @@
+from enum import StrEnum
+from typing import Any
+
+
+class TransactionType(StrEnum):
+    """Kind of wallet transaction (proposal; clients must accept unknown values).
+
+    A value this SDK does not know yet parses into a pseudo-member whose ``is_unknown`` is True and
+    whose ``value`` is the raw string, so a new server-side value never breaks a call.
+    """
+
+    DEPOSIT = "DEPOSIT"
+    EXCHANGE = "EXCHANGE"
+    FEE = "FEE"
+    GIFT_CARD = "GIFT_CARD"
+    MERCHANT_PAYMENT = "MERCHANT_PAYMENT"
+    REFUND = "REFUND"
+    TRANSFER = "TRANSFER"
+    WITHDRAWAL = "WITHDRAWAL"
+
+    @classmethod
+    def _missing_(cls, value: Any) -> "TransactionType | None":
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = "UNKNOWN"
+        member._value_ = value
+        return member
+
+    @property
+    def is_unknown(self) -> bool:
+        """True for a value the spec did not list when this SDK was generated."""
+        return self._name_ == "UNKNOWN"
+
+    def __str__(self) -> str:
+        return str(self.value)

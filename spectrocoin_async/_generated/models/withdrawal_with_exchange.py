@@ -1,0 +1,212 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.withdrawal_status import WithdrawalStatus
+from ..types import UNSET, Unset, parse_datetime, to_decimal
+
+T = TypeVar("T", bound="WithdrawalWithExchange")
+
+
+@_attrs_define
+class WithdrawalWithExchange:
+    """A withdrawal that included an exchange (proposal).
+
+    Attributes:
+        id (str): Operation id.
+        address (str | Unset): Destination address.
+        created_at (datetime.datetime | Unset): When the operation was created.
+        fee (Decimal | Unset): Withdrawal fee, in the receive currency.
+        memo (None | str | Unset): Memo or tag sent.
+        network_code (str | Unset): Network used.
+        pay_amount (Decimal | Unset): Amount paid.
+        pay_currency_code (str | Unset): Currency paid.
+        rate (Decimal | Unset): Applied exchange rate (receive units per pay unit).
+        receive_amount (Decimal | Unset): Amount sent out.
+        receive_currency_code (str | Unset): Currency sent out.
+        status (WithdrawalStatus | Unset): Status of a crypto or bank withdrawal (proposal; clients must accept unknown
+            values).
+    """
+
+    id: str
+    address: str | Unset = UNSET
+    created_at: datetime.datetime | Unset = UNSET
+    fee: Decimal | Unset = UNSET
+    memo: None | str | Unset = UNSET
+    network_code: str | Unset = UNSET
+    pay_amount: Decimal | Unset = UNSET
+    pay_currency_code: str | Unset = UNSET
+    rate: Decimal | Unset = UNSET
+    receive_amount: Decimal | Unset = UNSET
+    receive_currency_code: str | Unset = UNSET
+    status: WithdrawalStatus | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        address = self.address
+
+        created_at: str | Unset = UNSET
+        if not isinstance(self.created_at, Unset):
+            created_at = self.created_at.isoformat()
+
+        fee = self.fee
+
+        memo: None | str | Unset
+        if isinstance(self.memo, Unset):
+            memo = UNSET
+        else:
+            memo = self.memo
+
+        network_code = self.network_code
+
+        pay_amount = self.pay_amount
+
+        pay_currency_code = self.pay_currency_code
+
+        rate = self.rate
+
+        receive_amount = self.receive_amount
+
+        receive_currency_code = self.receive_currency_code
+
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
+        if address is not UNSET:
+            field_dict["address"] = address
+        if created_at is not UNSET:
+            field_dict["createdAt"] = created_at
+        if fee is not UNSET:
+            field_dict["fee"] = fee
+        if memo is not UNSET:
+            field_dict["memo"] = memo
+        if network_code is not UNSET:
+            field_dict["networkCode"] = network_code
+        if pay_amount is not UNSET:
+            field_dict["payAmount"] = pay_amount
+        if pay_currency_code is not UNSET:
+            field_dict["payCurrencyCode"] = pay_currency_code
+        if rate is not UNSET:
+            field_dict["rate"] = rate
+        if receive_amount is not UNSET:
+            field_dict["receiveAmount"] = receive_amount
+        if receive_currency_code is not UNSET:
+            field_dict["receiveCurrencyCode"] = receive_currency_code
+        if status is not UNSET:
+            field_dict["status"] = status
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        address = d.pop("address", UNSET)
+
+        _created_at = d.pop("createdAt", UNSET)
+        created_at: datetime.datetime | Unset
+        if isinstance(_created_at, Unset):
+            created_at = UNSET
+        else:
+            created_at = parse_datetime(_created_at)
+
+        _fee = d.pop("fee", UNSET)
+        fee: float | Unset
+        if isinstance(_fee, Unset):
+            fee = UNSET
+        else:
+            fee = to_decimal(_fee)
+
+        def _parse_memo(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        memo = _parse_memo(d.pop("memo", UNSET))
+
+        network_code = d.pop("networkCode", UNSET)
+
+        _pay_amount = d.pop("payAmount", UNSET)
+        pay_amount: float | Unset
+        if isinstance(_pay_amount, Unset):
+            pay_amount = UNSET
+        else:
+            pay_amount = to_decimal(_pay_amount)
+
+        pay_currency_code = d.pop("payCurrencyCode", UNSET)
+
+        _rate = d.pop("rate", UNSET)
+        rate: float | Unset
+        if isinstance(_rate, Unset):
+            rate = UNSET
+        else:
+            rate = to_decimal(_rate)
+
+        _receive_amount = d.pop("receiveAmount", UNSET)
+        receive_amount: float | Unset
+        if isinstance(_receive_amount, Unset):
+            receive_amount = UNSET
+        else:
+            receive_amount = to_decimal(_receive_amount)
+
+        receive_currency_code = d.pop("receiveCurrencyCode", UNSET)
+
+        _status = d.pop("status", UNSET)
+        status: WithdrawalStatus | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = WithdrawalStatus(_status)
+
+        withdrawal_with_exchange = cls(
+            id=id,
+            address=address,
+            created_at=created_at,
+            fee=fee,
+            memo=memo,
+            network_code=network_code,
+            pay_amount=pay_amount,
+            pay_currency_code=pay_currency_code,
+            rate=rate,
+            receive_amount=receive_amount,
+            receive_currency_code=receive_currency_code,
+            status=status,
+        )
+
+        withdrawal_with_exchange.additional_properties = d
+        return withdrawal_with_exchange
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,792 @@
+"""Merchant callbacks: parse them, verify them, serve them.
+
+SpectroCoin POSTs to an order's ``callbackUrl`` whenever the order's status changes, in one of
+two formats:
+
+* **JSON** (projects created since mid-2025): ``{"id": <order UUID>, "merchantApiId": <project
+  id>, ...}``. It is *not signed*, so it is only a hint that something changed:
+  :func:`verify_callback` fetches the order by ``id`` with the merchant's own token and trusts
+  that answer alone, never the amounts or status in the body.
+* **Form** (older projects, deprecated): eleven fields signed with SpectroCoin's RSA key in
+  ``sign``, checked by :func:`verify_legacy_signature` against the key that
+  :class:`PublicKeySource` loads.
+
+Data flows one way: ``parse_callback(headers, body)`` → ``verify_callback(...)`` →
+:class:`VerifiedCallback` → your handler. :func:`callback_app` wraps that in a plain ASGI app.
+
+The ``cryptography`` package is needed only for legacy (form) callbacks, and is imported only
+when one is verified (``pip install 'spectrocoin-async[callbacks]'``).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import enum
+import json
+import logging
+import os
+import re
+from collections.abc import Awaitable, Callable, Iterator, Mapping, MutableMapping
+from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Final, NoReturn, Protocol
+from urllib.parse import parse_qsl, quote_plus
+
+import anyio
+import attrs
+import httpx
+
+from spectrocoin_async.errors import CallbackError, CallbackVerificationError, NotFoundError
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
+
+__all__ = [
+    "LEGACY_SIGNED_FIELDS",
+    "LEGACY_STATUS_NAMES",
+    "MAX_CALLBACK_BODY",
+    "SPECTROCOIN_PUBLIC_KEY_URL",
+    "CallbackVerifier",
+    "JsonCallback",
+    "LegacyCallback",
+    "PublicKeySource",
+    "SupportsMerchantCallbacks",
+    "VerifiedCallback",
+    "callback_app",
+    "legacy_signed_payload",
+    "parse_callback",
+    "verify_callback",
+    "verify_legacy_signature",
+]
+
+logger = logging.getLogger("spectrocoin_async.callbacks")
+
+SPECTROCOIN_PUBLIC_KEY_URL: Final = "https://spectrocoin.com/files/merchant.public.pem"
+"""Where SpectroCoin publishes the public key that signs legacy (form) callbacks."""
+
+MAX_CALLBACK_BODY: Final = 64 * 1024
+"""Largest callback body :func:`callback_app` reads; a real callback is a few hundred bytes."""
+
+LEGACY_SIGNED_FIELDS: Final = (
+    "merchantId",
+    "apiId",
+    "orderId",
+    "payCurrency",
+    "payAmount",
+    "receiveCurrency",
+    "receiveAmount",
+    "receivedAmount",
+    "description",
+    "orderRequestId",
+    "status",
+)
+"""The form fields covered by ``sign``, in the order they are signed."""
+
+LEGACY_STATUS_NAMES: Final[Mapping[int, str]] = MappingProxyType(
+    {
+        1: "NEW",
+        2: "PENDING",
+        3: "PAID",
+        4: "FAILED",
+        5: "EXPIRED",
+        6: "TEST",
+        10: "LATE_CRYPTO_PAYMENT",
+        11: "PARTIAL_PAYMENT",
+        12: "UNDERPAID",
+        13: "CANCELLED",
+        14: "INVALID_PAYMENT",
+        15: "TEST_PAID",
+        16: "TEST_EXPIRED",
+        17: "PROCESSING_REFUND",
+        18: "REFUNDED",
+        19: "REJECTED_REFUND",
+        20: "PENDING_LATE_CRYPTO_PAYMENT",
+        21: "REJECTED",
+    }
+)
+"""Numeric status codes of legacy callbacks and the status names of the current API."""
+
+_JSON = "application/json"
+_FORM = "application/x-www-form-urlencoded"
+_AMOUNT_FIELDS: Final = frozenset({"payAmount", "receiveAmount", "receivedAmount"})
+_ATTRIBUTE_OF: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "merchantId": "merchant_id",
+        "apiId": "api_id",
+        "orderId": "order_id",
+        "payCurrency": "pay_currency",
+        "payAmount": "pay_amount",
+        "receiveCurrency": "receive_currency",
+        "receiveAmount": "receive_amount",
+        "receivedAmount": "received_amount",
+        "description": "description",
+        "orderRequestId": "order_request_id",
+        "status": "status",
+    }
+)
+# ASCII digits only: ``Decimal`` alone would also take "1_000", "NaN", " 1 " and Arabic digits.
+_AMOUNT_RE: Final = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+_STATUS_RE: Final = re.compile(r"[0-9]{1,9}")
+_LENGTH_RE: Final = re.compile(r"[0-9]{1,18}")
+# The id ends up in a URL path (GET /merchants/orders/{id}): no "/", "..", "?" or "%" may pass.
+_ORDER_ID_RE: Final = re.compile(r"[A-Za-z0-9_-]{1,128}")
+_MAX_FORM_FIELDS: Final = 64
+_EIGHT_DECIMALS: Final = Decimal("1e-8")
+
+
+def _frozen(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
+    return MappingProxyType(dict(mapping))
+
+
+# --------------------------------------------------------------------------------------------
+# Parsed callbacks
+
+
+@attrs.frozen
+class JsonCallback:
+    """A JSON callback, as received. Unsigned: only ``id`` is used, to fetch the order."""
+
+    id: str
+    """SpectroCoin's order UUID."""
+    merchant_api_id: str | None = None
+    """The project id the callback claims to be for."""
+    extra: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen)
+    """Every other field of the body, untrusted (numbers as ``Decimal``)."""
+
+
+@attrs.frozen
+class LegacyCallback:
+    """A legacy form callback, as received. Trust it only after :func:`verify_legacy_signature`."""
+
+    merchant_id: str
+    api_id: str
+    order_id: str
+    """The merchant's own order id (not SpectroCoin's UUID)."""
+    pay_currency: str
+    pay_amount: Decimal
+    receive_currency: str
+    receive_amount: Decimal
+    received_amount: Decimal
+    description: str
+    order_request_id: str
+    status: int
+    """Numeric legacy status code; see :attr:`status_name`."""
+    sign: str
+    user_id: str | None = None
+    merchant_api_id: str | None = None
+    """Newer projects send it, but it is *not* covered by ``sign``."""
+    raw: Mapping[str, str] = attrs.field(factory=dict, converter=_frozen)
+    """The decoded form fields exactly as received; the signature is checked over these."""
+
+    @property
+    def status_name(self) -> str | None:
+        """The status as the current API names it (``"PAID"``), or ``None`` for an unknown code."""
+        return LEGACY_STATUS_NAMES.get(self.status)
+
+
+# --------------------------------------------------------------------------------------------
+# Parsing
+
+
+def _header(headers: Mapping[str, str], name: str) -> str | None:
+    wanted = name.lower()
+    for key, value in headers.items():
+        if key.lower() == wanted:
+            return value
+    return None
+
+
+def _media_type(headers: Mapping[str, str]) -> str | None:
+    value = _header(headers, "content-type")
+    if value is None:
+        return None
+    return value.split(";", 1)[0].strip().lower()
+
+
+def parse_callback(headers: Mapping[str, str], body: bytes) -> JsonCallback | LegacyCallback:
+    """Parse a callback request into a :class:`JsonCallback` or a :class:`LegacyCallback`.
+
+    The format is chosen by ``Content-Type`` (looked up case-insensitively). Nothing is verified
+    here. Raises :class:`~spectrocoin_async.errors.CallbackError` for anything SpectroCoin does
+    not send: another content type, a body that is not valid UTF-8 or JSON, a JSON value that is
+    not an object with a string ``id``, a missing or malformed legacy field, a repeated field.
+    """
+    media_type = _media_type(headers)
+    if media_type == _JSON:
+        return _parse_json(body)
+    if media_type == _FORM:
+        return _parse_form(body)
+    if media_type is None:
+        raise CallbackError("callback has no Content-Type header")
+    raise CallbackError(
+        f"unsupported callback content type {media_type[:100]!r}: expected {_JSON} or {_FORM}"
+    )
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise CallbackError(f"JSON callback repeats the key {key[:100]!r}")
+        result[key] = value
+    return result
+
+
+def _no_constants(name: str) -> NoReturn:
+    raise CallbackError(f"JSON callback contains {name}, which is not valid JSON")
+
+
+def _parse_json(body: bytes) -> JsonCallback:
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CallbackError("JSON callback body is not valid UTF-8") from exc
+    try:
+        data = json.loads(
+            text,
+            parse_float=Decimal,
+            parse_constant=_no_constants,
+            object_pairs_hook=_no_duplicate_keys,
+        )
+    except json.JSONDecodeError as exc:
+        raise CallbackError(
+            f"JSON callback body is not valid JSON: {exc.msg} at position {exc.pos}"
+        ) from exc
+    except (ValueError, RecursionError) as exc:  # e.g. an integer too long to convert
+        raise CallbackError(f"JSON callback body is not usable JSON: {exc}") from exc
+    if not isinstance(data, dict):
+        raise CallbackError(f"JSON callback body must be an object, not {type(data).__name__}")
+    if "id" not in data:
+        raise CallbackError("JSON callback has no 'id' field")
+    order_id = data["id"]
+    if not isinstance(order_id, str):
+        raise CallbackError(
+            f"JSON callback field 'id' must be a string, not {type(order_id).__name__}"
+        )
+    if not _ORDER_ID_RE.fullmatch(order_id):
+        raise CallbackError("JSON callback field 'id' is not an order id")
+    merchant_api_id = data.get("merchantApiId")
+    if merchant_api_id is not None and not isinstance(merchant_api_id, str):
+        raise CallbackError("JSON callback field 'merchantApiId' must be a string")
+    extra = {k: v for k, v in data.items() if k not in ("id", "merchantApiId")}
+    return JsonCallback(id=order_id, merchant_api_id=merchant_api_id, extra=extra)
+
+
+def _parse_form(body: bytes) -> LegacyCallback:
+    try:
+        text = body.decode("utf-8")
+        pairs = parse_qsl(
+            text,
+            keep_blank_values=True,
+            encoding="utf-8",
+            errors="strict",
+            max_num_fields=_MAX_FORM_FIELDS,
+        )
+    except UnicodeDecodeError as exc:
+        raise CallbackError("legacy callback body is not valid UTF-8") from exc
+    except ValueError as exc:  # more than max_num_fields fields
+        raise CallbackError(f"legacy callback body is not a usable form: {exc}") from exc
+    fields: dict[str, str] = {}
+    for name, value in pairs:
+        if name in fields:
+            raise CallbackError(f"legacy callback repeats the field {name[:100]!r}")
+        fields[name] = value
+    for name in (*LEGACY_SIGNED_FIELDS, "sign"):
+        if name not in fields:
+            raise CallbackError(f"legacy callback is missing the field {name!r}")
+    if not fields["sign"]:
+        raise CallbackError("legacy callback field 'sign' is empty")
+    status = fields["status"]
+    if not _STATUS_RE.fullmatch(status):
+        raise CallbackError(f"legacy callback field 'status' is not a status code: {status[:40]!r}")
+    return LegacyCallback(
+        merchant_id=fields["merchantId"],
+        api_id=fields["apiId"],
+        order_id=fields["orderId"],
+        pay_currency=fields["payCurrency"],
+        pay_amount=_amount(fields, "payAmount"),
+        receive_currency=fields["receiveCurrency"],
+        receive_amount=_amount(fields, "receiveAmount"),
+        received_amount=_amount(fields, "receivedAmount"),
+        description=fields["description"],
+        order_request_id=fields["orderRequestId"],
+        status=int(status),
+        sign=fields["sign"],
+        user_id=fields.get("userId") or None,
+        merchant_api_id=fields.get("merchantApiId") or None,
+        raw=fields,
+    )
+
+
+def _amount(fields: Mapping[str, str], name: str) -> Decimal:
+    text = fields[name]
+    if not _AMOUNT_RE.fullmatch(text):
+        raise CallbackError(f"legacy callback field {name!r} is not an amount: {text[:40]!r}")
+    return Decimal(text)
+
+
+# --------------------------------------------------------------------------------------------
+# Legacy signature
+#
+# How SpectroCoin builds the signed string, read from REFERENCE §2.4 and checked against
+# SpectroCoin's own reference clients:
+# * Amounts use Java's DecimalFormat("0.0#######"): at least one decimal, at most eight,
+#   trailing zeros dropped, rounding HALF_EVEN (Java's default), no digit grouping and no
+#   exponent. The server sends amounts already in that form ("50.0", "0.0"), so normalising
+#   the received string changes nothing for a genuine callback; it only matters if a proxy or
+#   a test rewrites "50.0" as "50". A signed vector from SpectroCoin's Java client test
+#   (receiveAmount 8523.5, receivedAmount 0 -> "0.0") verifies with this form.
+#   The PHP plugins differ and are not copied: the old FormattingUtil used number_format()
+#   with its default "," thousands separator ("8,523.5"), and the newer OldOrderCallback casts
+#   to float, so "50.0" becomes "50"; both fail on amounts the Java format signs correctly.
+# * Values are form-encoded as Java's URLEncoder / Apache URLEncodedUtils do (UTF-8, space as
+#   "+", only A-Z a-z 0-9 - _ . * left as they are). That is Python's quote_plus, except that
+#   quote_plus keeps "~" (Java and PHP both send %7E) and encodes "*" (Java keeps it). PHP's
+#   http_build_query encodes "*" as %2A, so when a value holds "*" that spelling is accepted
+#   too: both strings decode to the same values, so neither weakens the check.
+# * Every other field is signed exactly as received.
+
+
+def _normalised_amount(text: str) -> str:
+    value = Decimal(text)
+    # Enough precision for every integer digit plus eight decimals: quantize must never round
+    # the integer part or fail.
+    with localcontext(Context(prec=len(text) + 10, rounding=ROUND_HALF_EVEN)):
+        value = value.quantize(_EIGHT_DECIMALS)
+    if not value:
+        value = abs(value)  # "-0.0" would be "0.0" in Java: BigDecimal has no negative zero
+    digits = format(value, "f").rstrip("0")
+    return digits + "0" if digits.endswith(".") else digits
+
+
+def _form_encode(value: str, *, star: str = "*") -> str:
+    return quote_plus(value, safe="*").replace("~", "%7E").replace("*", star)
+
+
+def _signed_values(cb: LegacyCallback) -> Iterator[tuple[str, str]]:
+    for name in LEGACY_SIGNED_FIELDS:
+        raw = cb.raw.get(name)
+        if raw is None:  # a LegacyCallback built by hand: fall back to its attributes
+            attribute = getattr(cb, _ATTRIBUTE_OF[name])
+            raw = format(attribute, "f") if isinstance(attribute, Decimal) else str(attribute)
+        if name in _AMOUNT_FIELDS:
+            if not _AMOUNT_RE.fullmatch(raw):
+                raise CallbackVerificationError(f"legacy callback field {name!r} is not an amount")
+            raw = _normalised_amount(raw)
+        yield name, raw
+
+
+def _payload(cb: LegacyCallback, *, star: str = "*") -> bytes:
+    return "&".join(
+        f"{name}={_form_encode(value, star=star)}" for name, value in _signed_values(cb)
+    ).encode("ascii")
+
+
+def legacy_signed_payload(cb: LegacyCallback) -> bytes:
+    """The exact bytes SpectroCoin signs for a legacy callback.
+
+    The 11 fields of :data:`LEGACY_SIGNED_FIELDS` in order, each ``name=value`` form-encoded
+    (space as ``+``), joined by ``&``; amounts normalised to ``0.0#######``. Values come from
+    ``cb.raw`` (the form as received).
+    """
+    return _payload(cb)
+
+
+def _load_rsa_public_key(public_key_pem: bytes) -> RSAPublicKey:
+    try:
+        from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
+        from cryptography.hazmat.primitives.serialization import load_pem_public_key
+    except ImportError as exc:
+        raise ImportError(
+            "verifying legacy SpectroCoin callbacks needs the 'cryptography' package: "
+            "pip install 'spectrocoin-async[callbacks]'"
+        ) from exc
+    try:
+        key = load_pem_public_key(public_key_pem)
+    except Exception as exc:  # ValueError, TypeError, UnsupportedAlgorithm, ...
+        raise CallbackVerificationError("the callback public key is not a PEM public key") from exc
+    if not isinstance(key, RSAPublicKey):
+        raise CallbackVerificationError("the callback public key is not an RSA key")
+    return key
+
+
+def verify_legacy_signature(cb: LegacyCallback, public_key_pem: bytes) -> None:
+    """Check ``cb.sign`` (Base64 RSA PKCS#1 v1.5, SHA-1) over :func:`legacy_signed_payload`.
+
+    Returns ``None`` when the signature is SpectroCoin's; raises
+    :class:`~spectrocoin_async.errors.CallbackVerificationError` otherwise (bad Base64, a key
+    that is not an RSA PEM public key, or a mismatch).
+    """
+    key = _load_rsa_public_key(public_key_pem)  # first: it explains a missing 'cryptography'
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import padding
+
+    # A "+" that reached us unescaped was decoded as a space; Java's Base64 may wrap lines.
+    text = cb.sign.replace(" ", "+").replace("\r", "").replace("\n", "")
+    try:
+        signature = base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise CallbackVerificationError("legacy callback field 'sign' is not valid Base64") from exc
+    payloads = [_payload(cb)]
+    if any("*" in value for _, value in _signed_values(cb)):
+        payloads.append(_payload(cb, star="%2A"))
+    failure: Exception | None = None
+    for payload in payloads:
+        try:
+            key.verify(signature, payload, padding.PKCS1v15(), hashes.SHA1())
+        except (InvalidSignature, ValueError, TypeError) as exc:
+            failure = exc
+        else:
+            return
+    raise CallbackVerificationError(
+        "legacy callback signature does not match: not signed by SpectroCoin, or altered"
+    ) from failure
+
+
+# --------------------------------------------------------------------------------------------
+# Public key
+
+
+class PublicKeySource:
+    """Where SpectroCoin's callback-signing public key comes from: ``pem``, ``path`` or ``url``.
+
+    Give at most one; with none, the key is fetched from :data:`SPECTROCOIN_PUBLIC_KEY_URL`.
+    The key is read or fetched once and cached; concurrent first loads share one fetch, and a
+    failed fetch is not cached, so the next callback tries again.
+    """
+
+    def __init__(
+        self,
+        *,
+        pem: bytes | None = None,
+        path: str | os.PathLike[str] | None = None,
+        url: str | None = None,
+    ) -> None:
+        given = [name for name, v in (("pem", pem), ("path", path), ("url", url)) if v is not None]
+        if len(given) > 1:
+            raise ValueError(f"PublicKeySource takes one of pem=, path= or url=, got {given}")
+        if not given:
+            url = SPECTROCOIN_PUBLIC_KEY_URL
+        self._path = path
+        self._url = url
+        self._cached: bytes | None = pem
+        self._lock = anyio.Lock()
+
+    def __repr__(self) -> str:
+        if self._url is not None:
+            return f"PublicKeySource(url={self._url!r})"
+        if self._path is not None:
+            return f"PublicKeySource(path={os.fspath(self._path)!r})"
+        return "PublicKeySource(pem=...)"
+
+    async def load(self, http: httpx.AsyncClient | None = None) -> bytes:
+        """Return the PEM bytes, reading or fetching them on first use.
+
+        ``http`` is used for a ``url`` source (without it, a short-lived client is made). A read
+        or fetch that fails, or that yields something other than an RSA public key, raises
+        :class:`~spectrocoin_async.errors.CallbackVerificationError`.
+        """
+        if self._cached is not None:
+            return self._cached
+        async with self._lock:
+            if self._cached is None:
+                pem = await self._read(http)
+                _load_rsa_public_key(pem)
+                self._cached = pem
+            return self._cached
+
+    async def _read(self, http: httpx.AsyncClient | None) -> bytes:
+        if self._path is not None:
+            try:
+                return await anyio.Path(self._path).read_bytes()
+            except OSError as exc:
+                raise CallbackVerificationError(
+                    f"cannot read the callback public key from {os.fspath(self._path)!r}: {exc}"
+                ) from exc
+        assert self._url is not None
+        if http is None:
+            async with httpx.AsyncClient(timeout=10.0) as client:
+                return await self._fetch(client, self._url)
+        return await self._fetch(http, self._url)
+
+    @staticmethod
+    async def _fetch(http: httpx.AsyncClient, url: str) -> bytes:
+        try:
+            # auth=None: the SDK's bearer token has no business on a static file.
+            response = await http.get(url, auth=None, follow_redirects=True)
+            response.raise_for_status()
+        except httpx.HTTPError as exc:
+            raise CallbackVerificationError(
+                f"cannot fetch the callback public key from {url}: {exc}"
+            ) from exc
+        return response.content
+
+
+# --------------------------------------------------------------------------------------------
+# Verification
+
+
+def _status_text(value: Any) -> str | None:
+    if isinstance(value, enum.Enum):
+        value = value.value
+    return value if isinstance(value, str) else None
+
+
+@attrs.frozen
+class VerifiedCallback:
+    """A callback that passed verification: safe to act on.
+
+    For a JSON callback, ``order`` is the order fetched from the API and is the only source of
+    truth (status, amounts, the merchant's ``orderId``). For a legacy callback, ``order`` is
+    ``None`` and the signed fields of ``callback`` are the facts.
+    """
+
+    callback: JsonCallback | LegacyCallback
+    order: Any = None
+
+    @property
+    def order_id(self) -> str | None:
+        """SpectroCoin's order UUID (JSON callbacks); legacy callbacks have none."""
+        return self.callback.id if isinstance(self.callback, JsonCallback) else None
+
+    @property
+    def status(self) -> str | None:
+        """The order status (``"PAID"``, or a value this SDK does not know yet), or ``None``."""
+        if isinstance(self.callback, LegacyCallback):
+            return self.callback.status_name
+        order = self.order
+        if isinstance(order, Mapping):
+            return _status_text(order.get("status"))
+        return _status_text(getattr(order, "status", None))
+
+
+def _check_project(claimed: str | None, project_id: str | None) -> None:
+    if project_id is None or claimed is None:
+        return
+    if claimed.strip().lower() != project_id.strip().lower():
+        raise CallbackVerificationError(
+            "callback is for another project (merchantApiId does not match project_id)"
+        )
+
+
+async def verify_callback(
+    callback: JsonCallback | LegacyCallback,
+    *,
+    get_order: Callable[[str], Awaitable[Any]],
+    project_id: str | None = None,
+    public_key: PublicKeySource | None = None,
+    http: httpx.AsyncClient | None = None,
+) -> VerifiedCallback:
+    """Verify a parsed callback; raise ``CallbackVerificationError`` if it must not be acted on.
+
+    JSON: the ``merchantApiId`` (when both it and ``project_id`` are known) must match, then
+    ``get_order(callback.id)`` fetches the order; an order the API does not know is rejected.
+    Other errors from ``get_order`` (the API is down, ...) propagate unchanged: they say nothing
+    about the callback, and the callback should be retried.
+
+    Legacy: ``sign`` is checked with the key from ``public_key`` (``http`` fetches it), then
+    ``merchantApiId`` against ``project_id``. ``merchantApiId`` is not covered by the signature,
+    so that check is only a sanity check: also match ``merchant_id``, ``api_id`` and
+    ``order_id`` against your own records.
+
+    An unknown status is never a reason to reject: it is passed on as it is.
+    """
+    if isinstance(callback, JsonCallback):
+        _check_project(callback.merchant_api_id, project_id)
+        try:
+            order = await get_order(callback.id)
+        except NotFoundError as exc:
+            raise CallbackVerificationError(f"unknown order id {callback.id!r}") from exc
+        return VerifiedCallback(callback=callback, order=order)
+
+    if public_key is None:
+        raise CallbackVerificationError(
+            "a legacy signed callback arrived but no public_key is configured to verify it"
+        )
+    verify_legacy_signature(callback, await public_key.load(http))
+    _check_project(callback.merchant_api_id, project_id)
+    return VerifiedCallback(callback=callback, order=None)
+
+
+# --------------------------------------------------------------------------------------------
+# ASGI app
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+class CallbackVerifier(Protocol):
+    """What :func:`callback_app` needs from ``sc.merchant``."""
+
+    def verify_callback(
+        self, headers: Mapping[str, str], body: bytes
+    ) -> Awaitable[VerifiedCallback]: ...
+
+
+class SupportsMerchantCallbacks(Protocol):
+    """An object with a ``merchant`` that verifies callbacks (the SDK client)."""
+
+    @property
+    def merchant(self) -> CallbackVerifier: ...
+
+
+class _BodyTooLarge(Exception):
+    pass
+
+
+class _ClientGone(Exception):
+    pass
+
+
+async def _read_body(receive: Receive, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            raise _ClientGone
+        if message["type"] != "http.request":
+            continue
+        chunk = bytes(message.get("body", b""))
+        size += len(chunk)
+        if size > limit:
+            raise _BodyTooLarge
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            return b"".join(chunks)
+
+
+async def _respond(
+    send: Send, status: int, text: str, headers: tuple[tuple[bytes, bytes], ...] = ()
+) -> None:
+    body = text.encode("utf-8")
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"text/plain; charset=utf-8"),
+                (b"content-length", str(len(body)).encode("ascii")),
+                *headers,
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+async def _lifespan(receive: Receive, send: Send) -> None:
+    while True:
+        message = await receive()
+        if message["type"] == "lifespan.startup":
+            await send({"type": "lifespan.startup.complete"})
+        elif message["type"] == "lifespan.shutdown":
+            await send({"type": "lifespan.shutdown.complete"})
+            return
+
+
+def _scope_headers(scope: Scope) -> dict[str, str]:
+    headers: dict[str, str] = {}
+    for raw_name, raw_value in scope.get("headers", ()):
+        name = bytes(raw_name).decode("latin-1").lower()
+        value = bytes(raw_value).decode("latin-1")
+        headers[name] = f"{headers[name]}, {value}" if name in headers else value
+    return headers
+
+
+def _declared_length(headers: Mapping[str, str]) -> int | None:
+    value = headers.get("content-length", "").strip()
+    return int(value) if _LENGTH_RE.fullmatch(value) else None
+
+
+def callback_app(
+    sc: SupportsMerchantCallbacks,
+    on_order: Callable[[VerifiedCallback], Awaitable[None]],
+    *,
+    max_body_size: int = MAX_CALLBACK_BODY,
+) -> ASGIApp:
+    """A plain ASGI 3 app that receives SpectroCoin callbacks and hands verified ones to you.
+
+    Run it on its own (``uvicorn module:app``) or mount it in Starlette / FastAPI
+    (``app.mount("/spectrocoin/callback", callback_app(sc, on_order))``). For each POST it calls
+    ``sc.merchant.verify_callback(headers, body)`` and then ``await on_order(verified)``.
+
+    Answers: 200 ``*ok*`` once ``on_order`` returned; 405 for any method but POST; 415 for a
+    body that is neither JSON nor a form; 413 past ``max_body_size``; 400 for a callback that
+    is malformed or fails verification; 503 when verification itself could not be done (the
+    API is unreachable, ...); 500 when ``on_order`` raised. Anything but 200 marks the
+    callback failed at SpectroCoin, and it can be sent again from the dashboard.
+
+    **The same callback can arrive twice** (a resend, a retry after a timeout, two status
+    changes racing), so ``on_order`` must be idempotent: key your changes on the order and its
+    new status, and make a repeated one a no-op::
+
+        async def on_order(verified: VerifiedCallback) -> None:
+            order = verified.order  # JSON callbacks: the order as the API reports it
+            if verified.status == "PAID":
+                # "UPDATE ... WHERE status != 'paid'" does nothing the second time
+                await shop.mark_paid_once(order.order_id, amount=order.receive_amount)
+            elif verified.status in ("EXPIRED", "FAILED", "CANCELLED"):
+                await shop.cancel_once(order.order_id)
+            # Any other status, known or not: record it, never reject it.
+
+    Verify the amount and currency against your own order before shipping anything.
+    """
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan":
+            await _lifespan(receive, send)
+            return
+        if scope["type"] != "http":
+            return
+        if scope.get("method") != "POST":
+            await _respond(send, 405, "method not allowed", ((b"allow", b"POST"),))
+            return
+        headers = _scope_headers(scope)
+        if _media_type(headers) not in (_JSON, _FORM):
+            await _respond(send, 415, "unsupported content type")
+            return
+        declared = _declared_length(headers)
+        if declared is not None and declared > max_body_size:
+            await _respond(send, 413, "callback body too large")
+            return
+        try:
+            body = await _read_body(receive, max_body_size)
+        except _BodyTooLarge:
+            await _respond(send, 413, "callback body too large")
+            return
+        except _ClientGone:
+            return
+        await _handle(headers, body, send)
+
+    async def _handle(headers: Mapping[str, str], body: bytes, send: Send) -> None:
+        try:
+            verified = await sc.merchant.verify_callback(headers, body)
+        except CallbackVerificationError as exc:
+            logger.warning("rejected a SpectroCoin callback: %s", exc)
+            await _respond(send, 400, "callback verification failed")
+            return
+        except CallbackError as exc:
+            logger.warning("rejected a malformed SpectroCoin callback: %s", exc)
+            await _respond(send, 400, "malformed callback")
+            return
+        except Exception:
+            logger.exception("could not verify a SpectroCoin callback; answering 503")
+            await _respond(send, 503, "cannot verify the callback now")
+            return
+        try:
+            await on_order(verified)
+        except Exception:
+            logger.exception(
+                "the callback handler failed for order %s; answering 500",
+                verified.order_id or getattr(verified.callback, "order_id", None),
+            )
+            await _respond(send, 500, "callback handler failed")
+            return
+        await _respond(send, 200, "*ok*")
+
+    return app

@@ -1,0 +1,288 @@
+"""``SpectroCoinClient``: one long-lived httpx client, tokens, limits, retries, namespaces."""
+
+from __future__ import annotations
+
+import os
+import platform
+import random
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from types import TracebackType
+from typing import Any, Self
+
+import anyio
+import httpx
+
+from ._generated._operations import OPERATIONS
+from ._generated.api import Namespaces
+from ._generated.types import CallOptions, Operation
+from ._version import __version__
+from .auth import Secret, TokenManager, TokenStore
+from .callbacks import PublicKeySource
+from .encoding import ArrayFormat
+from .errors import APIError, AuthenticationError, ResponseValidationError
+from .merchant import MerchantNamespace
+from .pipeline import BodyEncoding, Pipeline, decode_json
+from .ratelimit import InProcessLimiter, Limiter, RateLimits
+from .retry import RetryPolicy
+
+__all__ = ["DEFAULT_BASE_URL", "DEFAULT_TIMEOUT", "SpectroCoinClient"]
+
+DEFAULT_BASE_URL = "https://spectrocoin.com/api/public"
+DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=10.0)
+_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def _user_agent() -> str:
+    python = ".".join(platform.python_version_tuple()[:2])
+    return f"spectrocoin-async/{__version__} python/{python} httpx/{httpx.__version__}"
+
+
+class SpectroCoinClient(Namespaces):
+    """Async client for the SpectroCoin Public API.
+
+    ::
+
+        async with SpectroCoinClient() as sc:  # credentials from SPECTROCOIN_CLIENT_ID/_SECRET
+            accounts = await sc.accounts.list_accounts()
+
+    Every operation of the spec is a method of a namespace named after its tag
+    (``sc.merchant.create_order``); each also has a ``*_detailed`` variant that returns the parsed
+    body with status, headers and trace id. Every method takes per-call ``timeout=``,
+    ``deadline=``, ``headers=`` and ``max_attempts=``.
+
+    Args:
+        client_id, client_secret: API credentials. Default: ``SPECTROCOIN_CLIENT_ID`` and
+            ``SPECTROCOIN_CLIENT_SECRET``. Public operations work without them.
+        project_id: the merchant project, for callback checks. Default: ``SPECTROCOIN_PROJECT_ID``.
+        base_url: the API root. Default: production, or ``SPECTROCOIN_BASE_URL``.
+        api_version: when set, sent in the ``api_version_header`` header on every request.
+        timeout: default httpx timeout (connect 5 s, read 30 s, write 30 s, pool 10 s).
+        retry: the retry policy (3 attempts, full-jitter backoff, Retry-After capped at 60 s).
+        rate_limits: per-group and global limits for the in-process limiter.
+        limiter: a replacement limiter (for example one shared between processes).
+        token_store: where tokens are cached (in memory by default).
+        token_refresh_margin: refresh this many seconds before expiry (default
+            ``min(60, lifetime / 10)``).
+        body_encodings: per operation (name or operationId) or per tag, ``"json"`` or ``"form"``,
+            overriding the spec, e.g. ``{"exchanges": "json"}``. No regeneration needed.
+        array_format: how form bodies encode arrays: indices, brackets, repeat or comma.
+        transport: an httpx transport (tests, proxies); ignored when ``http_client`` is given.
+        http_client: an httpx.AsyncClient to use as is; the caller keeps ownership.
+        public_key_pem, public_key_path, public_key_url: SpectroCoin's key for legacy callbacks
+            (default: the published URL, fetched once on first use).
+        clock, sleep: injectable for tests (monotonic seconds, and an async sleep).
+    """
+
+    merchant: MerchantNamespace
+
+    def __init__(
+        self,
+        client_id: str | None = None,
+        client_secret: str | None = None,
+        *,
+        project_id: str | None = None,
+        base_url: str | None = None,
+        api_version: str | None = None,
+        api_version_header: str = "SpectroCoin-Version",
+        timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+        retry: RetryPolicy | None = None,
+        rate_limits: RateLimits | None = None,
+        limiter: Limiter | None = None,
+        token_store: TokenStore | None = None,
+        token_refresh_margin: float | None = None,
+        body_encodings: Mapping[str, BodyEncoding] | None = None,
+        array_format: ArrayFormat = "indices",
+        transport: httpx.AsyncBaseTransport | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        max_connections: int = 100,
+        public_key_pem: bytes | None = None,
+        public_key_path: str | os.PathLike[str] | None = None,
+        public_key_url: str | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
+        rng: random.Random | None = None,
+    ) -> None:
+        env = os.environ
+        self.client_id = client_id or env.get("SPECTROCOIN_CLIENT_ID") or None
+        secret = client_secret or env.get("SPECTROCOIN_CLIENT_SECRET") or None
+        self._client_secret = Secret(secret) if secret else None
+        self.project_id = project_id or env.get("SPECTROCOIN_PROJECT_ID") or None
+        self.base_url = (base_url or env.get("SPECTROCOIN_BASE_URL") or DEFAULT_BASE_URL).rstrip(
+            "/"
+        )
+        headers = {"User-Agent": _user_agent(), "Accept": "application/json"}
+        if api_version:
+            headers[api_version_header] = api_version
+        self._owns_http = http_client is None
+        if http_client is None:
+            http_client = httpx.AsyncClient(
+                transport=transport,
+                timeout=timeout,
+                headers=headers,
+                limits=httpx.Limits(
+                    max_connections=max_connections, max_keepalive_connections=max_connections
+                ),
+            )
+        else:
+            http_client.headers.update(headers)
+        self._http = http_client
+        tokens = None
+        if self.client_id and self._client_secret:
+            tokens = TokenManager(
+                self._fetch_token, store=token_store, refresh_margin=token_refresh_margin,
+                clock=clock,
+            )
+        self.tokens = tokens
+        self.limiter: Limiter = limiter or InProcessLimiter(rate_limits, clock=clock, sleep=sleep)
+        self._pipeline = Pipeline(
+            http=http_client,
+            base_url=self.base_url,
+            tokens=tokens,
+            limiter=self.limiter,
+            retry=retry or RetryPolicy(),
+            body_encodings=body_encodings or {},
+            array_format=array_format,
+            clock=clock,
+            sleep=sleep,
+            rng=rng,
+        )
+        self._bind_namespaces(self._pipeline)
+        if public_key_pem is not None or public_key_path is not None:
+            key = PublicKeySource(pem=public_key_pem, path=public_key_path)
+        else:
+            key = PublicKeySource(url=public_key_url) if public_key_url else PublicKeySource()
+        self.merchant = MerchantNamespace(
+            self._pipeline, http=http_client, project_id=self.project_id, public_key=key
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"SpectroCoinClient(base_url={self.base_url!r}, client_id={self.client_id!r}, "
+            f"client_secret={'<set>' if self._client_secret else None})"
+        )
+
+    # -- lifetime ---------------------------------------------------------------------------
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close the connection pool (unless the httpx client was passed in). Idempotent."""
+        if self._pipeline.closed:
+            return
+        self._pipeline.closed = True
+        if self._owns_http:
+            await self._http.aclose()
+
+    @property
+    def closed(self) -> bool:
+        return self._pipeline.closed
+
+    # -- tokens -----------------------------------------------------------------------------
+
+    async def _fetch_token(self) -> tuple[str, float]:
+        assert self.client_id is not None and self._client_secret is not None
+        request = {
+            "url": "/oauth/token",
+            "body": {
+                "grant_type": "client_credentials",
+                "client_id": self.client_id,
+                "client_secret": self._client_secret.reveal(),
+            },
+        }
+        operation = OPERATIONS["get_access_token"]
+        try:
+            response, _ = await self._pipeline.execute(operation, request, {})
+        except APIError as exc:
+            raise AuthenticationError(
+                f"token request failed: {exc.message}",
+                status_code=exc.status_code,
+                error_code=exc.error_code,
+                trace_id=exc.trace_id,
+                span_id=exc.span_id,
+                headers=exc.headers,
+                body=exc.body,
+                operation=operation.operation_id,
+            ) from exc
+        try:
+            data = decode_json(response.content)
+            access_token = data["access_token"]
+            expires_in = int(data["expires_in"])
+            token_type = str(data.get("token_type", "bearer"))
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+            raise ResponseValidationError(
+                "token response lacks access_token / expires_in",
+                status_code=response.status_code,
+                operation=operation.operation_id,
+            ) from None
+        if not isinstance(access_token, str) or not access_token or expires_in <= 0:
+            raise AuthenticationError(
+                "token response has an empty token or a non-positive lifetime",
+                status_code=response.status_code,
+                operation=operation.operation_id,
+            )
+        if token_type.lower() != "bearer":
+            raise AuthenticationError(
+                f"unsupported token_type {token_type!r}",
+                status_code=response.status_code,
+                operation=operation.operation_id,
+            )
+        return access_token, float(expires_in)
+
+    # -- escape hatch -----------------------------------------------------------------------
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        form: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+        public: bool = False,
+        group: str = "custom",
+        **options: Any,
+    ) -> Any:
+        """Call a path the spec does not have yet, through the same pipeline.
+
+        Same auth, encoding (Decimals in plain notation), rate limiting, retries and error
+        mapping as the generated methods. Returns the decoded JSON (numbers with a fraction as
+        ``Decimal``), or None for an empty body. A non-GET call is treated as possibly moving
+        money: it is never retried once it may have reached the server.
+        """
+        if json is not None and form is not None:
+            raise ValueError("pass json= or form=, not both")
+        method = method.upper()
+        body: Any = json if json is not None else form
+        operation = Operation(
+            name=f"{method} {path}",
+            operation_id=f"{method} {path}",
+            tag="custom",
+            method=method,
+            path=path,
+            public=public,
+            body=("json" if json is not None else "form") if body is not None else None,
+            response="json",
+            moves_money=method not in _SAFE_METHODS,
+            evidence="custom",
+            source="request()",
+            group=group,
+            paged=False,
+        )
+        call_options: CallOptions = {"headers": headers, **options}  # type: ignore[typeddict-item]
+        request = {"url": path if path.startswith("/") else "/" + path, "params": params,
+                   "body": body}
+        response, _ = await self._pipeline.execute(operation, request, call_options)
+        if not response.content:
+            return None
+        return self._pipeline.parse(operation, response, lambda data: data)

@@ -1,0 +1,55 @@
+"""The ``merchant`` namespace: every generated operation, plus callback verification."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from ._generated.api.merchant import MerchantAPI
+from ._generated.types import Runtime
+from .callbacks import PublicKeySource, VerifiedCallback, parse_callback, verify_callback
+
+if TYPE_CHECKING:
+    import httpx
+
+__all__ = ["MerchantNamespace"]
+
+
+class MerchantNamespace(MerchantAPI):
+    __slots__ = ("_http", "_project_id", "_public_key")
+
+    def __init__(
+        self,
+        runtime: Runtime,
+        *,
+        http: httpx.AsyncClient,
+        project_id: str | None,
+        public_key: PublicKeySource,
+    ) -> None:
+        super().__init__(runtime)
+        self._http = http
+        self._project_id = project_id
+        self._public_key = public_key
+
+    async def verify_callback(
+        self, headers: Mapping[str, str], body: bytes
+    ) -> VerifiedCallback:
+        """Parse and verify a merchant callback exactly as received.
+
+        JSON callbacks are not signed: the order is fetched with ``get_order`` and only the API's
+        answer is trusted (never the body's amounts or status). Legacy form callbacks are checked
+        against SpectroCoin's RSA public key (fetched once, then cached). If a project id is
+        configured, ``merchantApiId`` must match it.
+
+        Raises:
+            CallbackError: the body is not a SpectroCoin callback.
+            CallbackVerificationError: verification failed; do not act on it.
+        """
+        callback = parse_callback(headers, body)
+        return await verify_callback(
+            callback,
+            get_order=self.get_order,
+            project_id=self._project_id,
+            public_key=self._public_key,
+            http=self._http,
+        )

@@ -1,0 +1,70 @@
+"""Input checks taken from the spec's constraints, run before anything is sent."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from typing import Any
+
+from ._generated.types import FieldRule, Unset
+from .errors import ValidationError
+
+__all__ = ["check"]
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _as_decimal(name: str, value: Any) -> Decimal:
+    if isinstance(value, bool):
+        raise ValidationError(name, "must be a number, got a bool")
+    if isinstance(value, float):
+        raise ValidationError(name, "must be a Decimal, int or decimal string, not a float")
+    try:
+        return value if isinstance(value, Decimal) else Decimal(str(value))
+    except InvalidOperation:
+        raise ValidationError(name, f"must be a decimal number, got {value!r}") from None
+
+
+def check(rules: tuple[FieldRule, ...], data: Mapping[str, Any] | None) -> None:
+    """Raise ``ValidationError`` naming the first field of ``data`` that breaks its rule."""
+    if not rules:
+        return
+    data = data or {}
+    for rule in rules:
+        value = data.get(rule.name)
+        if value is None or isinstance(value, Unset) or value == "":
+            if rule.required:
+                raise ValidationError(rule.name, "is required")
+            continue
+        if rule.pattern is not None:
+            text = value.value if hasattr(value, "value") else value
+            if not isinstance(text, str) or not _compiled(rule.pattern).fullmatch(text):
+                hint = " (currency codes are upper case)" if (
+                    isinstance(text, str) and _compiled(rule.pattern).fullmatch(text.upper())
+                ) else ""
+                raise ValidationError(
+                    rule.name, f"{value!r} does not match {rule.pattern}{hint}"
+                )
+        if rule.format == "uuid" and not isinstance(value, uuid.UUID):
+            try:
+                uuid.UUID(str(value))
+            except ValueError:
+                raise ValidationError(rule.name, f"must be a UUID, got {value!r}") from None
+        if rule.exclusive_minimum is not None or rule.minimum is not None or (
+            rule.maximum is not None
+        ):
+            number = _as_decimal(rule.name, value)
+            if rule.exclusive_minimum is not None and not number > rule.exclusive_minimum:
+                raise ValidationError(
+                    rule.name, f"must be greater than {rule.exclusive_minimum}, got {number}"
+                )
+            if rule.minimum is not None and number < rule.minimum:
+                raise ValidationError(rule.name, f"must be at least {rule.minimum}, got {number}")
+            if rule.maximum is not None and number > rule.maximum:
+                raise ValidationError(rule.name, f"must be at most {rule.maximum}, got {number}")
