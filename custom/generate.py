@@ -122,10 +122,10 @@ def operation_facts(spec: dict[str, Any]) -> list[dict[str, Any]]:
                 response = "none"
             elif "application/json" in content:
                 response = "json"
-            elif any(ct.startswith("text/") for ct in content):
+            elif all(ct.startswith("text/") for ct in content):
                 response = "text"
             else:
-                response = "binary"
+                response = "binary"  # exports: CSV or PDF, returned (or streamed) as bytes
             security = op.get("security", spec.get("security", []))
             facts.append({
                 "name": name,

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import pytest
+import respx
+
+from spectrocoin_async import SpectroCoinClient
+
+BASE = "https://spectrocoin.com/api/public"
+TOKEN_BODY = {"access_token": "tok-1", "expires_in": 3600, "token_type": "bearer"}
+
+
+@pytest.fixture(params=["asyncio", "trio"])
+def anyio_backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def api() -> Iterator[respx.MockRouter]:
+    with respx.mock(base_url=BASE, assert_all_called=False) as router:
+        router.post("/oauth/token", name="token").respond(json=TOKEN_BODY)
+        yield router
+
+
+@pytest.fixture
+async def sc(api: respx.MockRouter) -> AsyncIterator[SpectroCoinClient]:
+    async with SpectroCoinClient("client-1", "s3cr3t-value", rng=None) as client:
+        yield client
+
+
+def json_response(body: Any, status: int = 200, **headers: str) -> Any:
+    import httpx
+
+    from spectrocoin_async.encoding import encode_json
+
+    return httpx.Response(
+        status, content=encode_json(body), headers={"content-type": "application/json", **headers}
+    )

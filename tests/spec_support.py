@@ -1,0 +1,46 @@
+"""Reading openapi.yaml in tests: numbers with a fraction load as exact Decimals."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+SPEC_PATH = Path(__file__).resolve().parent.parent / "openapi.yaml"
+METHODS = ("get", "post", "put", "patch", "delete")
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+_Loader.add_constructor(
+    "tag:yaml.org,2002:float", lambda loader, node: Decimal(loader.construct_scalar(node))
+)
+
+
+@cache
+def spec() -> dict[str, Any]:
+    with SPEC_PATH.open(encoding="utf-8") as f:
+        return yaml.load(f, Loader=_Loader)  # noqa: S506 - SafeLoader subclass
+
+
+def resolve(node: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in node:
+        target: Any = spec()
+        for part in node["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+def operations() -> list[tuple[str, str, dict[str, Any]]]:
+    return [
+        (path, method, op)
+        for path, item in spec()["paths"].items()
+        for method, op in item.items()
+        if method in METHODS
+    ]
