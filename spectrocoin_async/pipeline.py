@@ -197,17 +197,29 @@ class Pipeline:
     # -- sending ----------------------------------------------------------------------------
 
     async def execute(
-        self, operation: Operation, request: Mapping[str, Any], options: CallOptions
+        self,
+        operation: Operation,
+        request: Mapping[str, Any],
+        options: CallOptions,
+        *,
+        stream: bool = False,
     ) -> tuple[httpx.Response, int]:
+        """Send with retries; return the successful response and the number of attempts.
+
+        With ``stream=True`` the body of the returned response is not read yet: the caller
+        iterates it and must close it (``await response.aclose()``).
+        """
         url, query, content, headers = self.build(operation, request, options)
         state = _Attempts()
         deadline = options.get("deadline")
         if deadline is None:
-            return await self._attempts(operation, url, query, content, headers, options, state)
+            return await self._attempts(
+                operation, url, query, content, headers, options, state, stream
+            )
         try:
             with anyio.fail_after(deadline):
                 return await self._attempts(
-                    operation, url, query, content, headers, options, state
+                    operation, url, query, content, headers, options, state, stream
                 )
         except TimeoutError:
             raise APITimeoutError(
@@ -225,6 +237,7 @@ class Pipeline:
         headers: dict[str, str],
         options: CallOptions,
         state: _Attempts,
+        stream: bool,
     ) -> tuple[httpx.Response, int]:
         policy = self.retry
         max_attempts = options.get("max_attempts") or policy.max_attempts
@@ -252,7 +265,9 @@ class Pipeline:
             state.tries += 1
             try:
                 state.sent = True
-                response = await self.http.send(request)
+                response = await self.http.send(request, stream=stream)
+                if stream and response.status_code >= 400:
+                    await response.aread()  # error bodies are small; they feed the exception
             except httpx.TransportError as exc:
                 never_sent = isinstance(exc, _NOT_SENT)
                 self._log(operation, request, None, state.tries, started, waited, exc)
@@ -267,6 +282,8 @@ class Pipeline:
             status = response.status_code
             if status < 400:
                 return response, state.tries
+            if stream:
+                await response.aclose()
             if status == 401 and token is not None and not replayed_401:
                 # The token may have been revoked or expired early: refresh (once for a whole
                 # burst, see TokenManager.invalidate) and replay, without spending an attempt.

@@ -58,7 +58,7 @@ class CreateOrderRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        project_id = str(self.project_id)
+        project_id = None if self.project_id is None else str(self.project_id)
 
         callback_url = self.callback_url
 

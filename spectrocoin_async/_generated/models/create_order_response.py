@@ -65,7 +65,7 @@ class CreateOrderResponse:
         if isinstance(self.order_id, Unset):
             order_id = UNSET
         elif isinstance(self.order_id, UUID):
-            order_id = str(self.order_id)
+            order_id = None if self.order_id is None else str(self.order_id)
         else:
             order_id = self.order_id
 

@@ -69,7 +69,7 @@ class Order:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = str(self.id)
+        id = None if self.id is None else str(self.id)
 
         status = self.status.value
 
@@ -135,7 +135,7 @@ class Order:
 
         project_id: str | Unset = UNSET
         if not isinstance(self.project_id, Unset):
-            project_id = str(self.project_id)
+            project_id = None if self.project_id is None else str(self.project_id)
 
         receive_amount = self.receive_amount
 

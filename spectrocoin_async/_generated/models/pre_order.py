@@ -66,7 +66,7 @@ class PreOrder:
 
         project_id: str | Unset = UNSET
         if not isinstance(self.project_id, Unset):
-            project_id = str(self.project_id)
+            project_id = None if self.project_id is None else str(self.project_id)
 
         receive_amount = self.receive_amount
 

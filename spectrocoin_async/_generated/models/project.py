@@ -35,7 +35,7 @@ class Project:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = str(self.id)
+        id = None if self.id is None else str(self.id)
 
         callback_url: None | str | Unset
         if isinstance(self.callback_url, Unset):

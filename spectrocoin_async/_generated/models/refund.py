@@ -57,7 +57,7 @@ class Refund:
 
         order_id: str | Unset = UNSET
         if not isinstance(self.order_id, Unset):
-            order_id = str(self.order_id)
+            order_id = None if self.order_id is None else str(self.order_id)
 
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):

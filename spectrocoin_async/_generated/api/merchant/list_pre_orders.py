@@ -22,7 +22,7 @@ def _get_kwargs(
 
     json_project_id: str | Unset = UNSET
     if not isinstance(project_id, Unset):
-        json_project_id = str(project_id)
+        json_project_id = None if project_id is None else str(project_id)
     params["projectId"] = json_project_id
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}

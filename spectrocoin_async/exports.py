@@ -1,0 +1,325 @@
+"""The ``exports`` namespace: every generated operation, plus streaming downloads.
+
+An export can be large, so the generated ``export_transactions`` / ``export_orders`` (which hold
+the whole body in memory as a ``File``) are joined by streaming helpers::
+
+    result = await sc.exports.download_transactions(
+        "transactions-2024.csv", date_from=date(2024, 1, 1), date_to=date(2024, 12, 31)
+    )
+    print(result.bytes_written, result.content_type)
+
+    async with contextlib.aclosing(sc.exports.iter_orders(format="PDF")) as chunks:
+        async for chunk in chunks:
+            await sink.send(chunk)
+
+Both go through the same pipeline as every other call (validation, token, rate limiter, retries
+until the response headers arrive, typed errors). A failure while the body is being read (a
+reset connection, a body shorter than its ``Content-Length``) raises ``APIConnectionError``; an
+export is a GET, so calling again is safe.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import tempfile
+from collections.abc import AsyncGenerator, Callable
+from contextlib import aclosing
+from pathlib import Path
+from typing import Any, Unpack
+
+import anyio
+import anyio.to_thread
+import httpx
+from attrs import frozen
+
+from ._generated._operations import OPERATIONS
+from ._generated.api.exports import ExportsAPI
+from ._generated.api.exports import export_orders as _export_orders
+from ._generated.api.exports import export_transactions as _export_transactions
+from ._generated.models.export_format import ExportFormat
+from ._generated.types import UNSET, CallOptions, Operation, Unset
+from .errors import APIConnectionError, APITimeoutError
+from .pipeline import Pipeline
+
+__all__ = ["DEFAULT_CHUNK_SIZE", "DownloadResult", "ExportsNamespace"]
+
+DEFAULT_CHUNK_SIZE = 64 * 1024
+"""Bytes per chunk read from the network and written to disk."""
+
+
+@frozen
+class DownloadResult:
+    """What ``download_*`` wrote: the final path, its size and the server's content type."""
+
+    path: Path
+    bytes_written: int
+    content_type: str | None
+
+
+class ExportsNamespace(ExportsAPI):
+    """Operations tagged ``exports``, plus ``download_*`` (to a file) and ``iter_*`` (bytes)."""
+
+    __slots__ = ("_pipeline",)
+
+    def __init__(self, runtime: Pipeline) -> None:
+        super().__init__(runtime)
+        self._pipeline = runtime
+
+    # -- transactions -----------------------------------------------------------------------
+
+    async def download_transactions(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        format: ExportFormat | str = "CSV",  # noqa: A002 - the API's own name for it
+        date_from: datetime.date | Unset = UNSET,
+        date_to: datetime.date | Unset = UNSET,
+        account_id: str | Unset = UNSET,
+        on_progress: Callable[[int], None] | None = None,
+        chunk_size: int = DEFAULT_CHUNK_SIZE,
+        **options: Unpack[CallOptions],
+    ) -> DownloadResult:
+        """Stream the transactions export (``GET /exports/transactions``) into ``path``.
+
+        The body goes to disk chunk by chunk (never whole in memory), into a temporary file in
+        the same directory that is renamed over ``path`` only once the whole body has arrived.
+        On any failure, cancellation included, the temporary file is removed and ``path`` is
+        left as it was. The file is created readable by its owner only (an export holds
+        financial data).
+
+        Args:
+            path: the file to write; its directory must exist.
+            format: ``"CSV"`` (default) or ``"PDF"``.
+            date_from, date_to, account_id: the export's filters.
+            on_progress: called after each chunk with the number of bytes written so far.
+            chunk_size: bytes per read and write.
+            **options: per-call options; ``deadline`` covers the whole download.
+
+        Raises:
+            APIError: the API answered with an error status (a subclass per status).
+            APIConnectionError: no answer, or the body broke off (safe to call again).
+            APITimeoutError: a timeout or the deadline, before or during the body.
+        """
+        return await self._download(
+            OPERATIONS["export_transactions"],
+            _export_transactions._get_kwargs(
+                format_=_format(format),
+                date_from=date_from,
+                date_to=date_to,
+                account_id=account_id,
+            ),
+            path,
+            on_progress,
+            chunk_size,
+            options,
+        )
+
+    async def iter_transactions(
+        self,
+        *,
+        format: ExportFormat | str = "CSV",  # noqa: A002 - the API's own name for it
+        date_from: datetime.date | Unset = UNSET,
+        date_to: datetime.date | Unset = UNSET,
+        account_id: str | Unset = UNSET,
+        chunk_size: int = DEFAULT_CHUNK_SIZE,
+        **options: Unpack[CallOptions],
+    ) -> AsyncGenerator[bytes, None]:
+        """The transactions export as an async iterator of byte chunks.
+
+        The request is sent on the first iteration. Close the iterator if you stop early
+        (``async with contextlib.aclosing(...)``) so the connection is released at once.
+        Raises like ``download_transactions``.
+        """
+        request = _export_transactions._get_kwargs(
+            format_=_format(format), date_from=date_from, date_to=date_to, account_id=account_id
+        )
+        async with aclosing(
+            self._stream(OPERATIONS["export_transactions"], request, chunk_size, options)
+        ) as chunks:
+            async for chunk in chunks:
+                yield chunk
+
+    # -- orders -----------------------------------------------------------------------------
+
+    async def download_orders(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        format: ExportFormat | str = "CSV",  # noqa: A002 - the API's own name for it
+        date_from: datetime.date | Unset = UNSET,
+        date_to: datetime.date | Unset = UNSET,
+        on_progress: Callable[[int], None] | None = None,
+        chunk_size: int = DEFAULT_CHUNK_SIZE,
+        **options: Unpack[CallOptions],
+    ) -> DownloadResult:
+        """Stream the merchant orders export (``GET /exports/orders``) into ``path``.
+
+        Same behaviour, arguments and errors as ``download_transactions`` (without
+        ``account_id``).
+        """
+        return await self._download(
+            OPERATIONS["export_orders"],
+            _export_orders._get_kwargs(
+                format_=_format(format), date_from=date_from, date_to=date_to
+            ),
+            path,
+            on_progress,
+            chunk_size,
+            options,
+        )
+
+    async def iter_orders(
+        self,
+        *,
+        format: ExportFormat | str = "CSV",  # noqa: A002 - the API's own name for it
+        date_from: datetime.date | Unset = UNSET,
+        date_to: datetime.date | Unset = UNSET,
+        chunk_size: int = DEFAULT_CHUNK_SIZE,
+        **options: Unpack[CallOptions],
+    ) -> AsyncGenerator[bytes, None]:
+        """The merchant orders export as an async iterator of byte chunks (see
+        ``iter_transactions``)."""
+        request = _export_orders._get_kwargs(
+            format_=_format(format), date_from=date_from, date_to=date_to
+        )
+        async with aclosing(
+            self._stream(OPERATIONS["export_orders"], request, chunk_size, options)
+        ) as chunks:
+            async for chunk in chunks:
+                yield chunk
+
+    # -- machinery --------------------------------------------------------------------------
+
+    async def _open(
+        self, operation: Operation, request: dict[str, Any], chunk_size: int, options: CallOptions
+    ) -> tuple[httpx.Response, float | None]:
+        """Send the request; return the un-read response and when the deadline expires."""
+        if chunk_size < 1:
+            raise ValueError(f"chunk_size must be positive, got {chunk_size}")
+        deadline = options.get("deadline")
+        expires = None if deadline is None else anyio.current_time() + deadline
+        response, _ = await self._pipeline.execute(operation, request, options, stream=True)
+        return response, expires
+
+    async def _stream(
+        self, operation: Operation, request: dict[str, Any], chunk_size: int, options: CallOptions
+    ) -> AsyncGenerator[bytes, None]:
+        response, expires = await self._open(operation, request, chunk_size, options)
+        async with aclosing(_body(operation, response, chunk_size, expires)) as chunks:
+            async for chunk in chunks:
+                yield chunk
+
+    async def _download(
+        self,
+        operation: Operation,
+        request: dict[str, Any],
+        path: str | os.PathLike[str],
+        on_progress: Callable[[int], None] | None,
+        chunk_size: int,
+        options: CallOptions,
+    ) -> DownloadResult:
+        target = Path(path)
+        response, expires = await self._open(operation, request, chunk_size, options)
+        temp: str | None = None
+        written = 0
+        try:
+            temp = await anyio.to_thread.run_sync(_make_temp, target)
+            async with await anyio.open_file(temp, "wb") as file:
+                async with aclosing(_body(operation, response, chunk_size, expires)) as chunks:
+                    async for chunk in chunks:
+                        await file.write(chunk)
+                        written += len(chunk)
+                        if on_progress is not None:
+                            on_progress(written)
+                await file.flush()
+                await anyio.to_thread.run_sync(os.fsync, file.wrapped.fileno())
+            await anyio.to_thread.run_sync(os.replace, temp, target)
+            temp = None
+        finally:
+            # Shielded: a cancelled download must still release the connection and leave no
+            # partial file behind.
+            with anyio.CancelScope(shield=True):
+                await response.aclose()
+                if temp is not None:
+                    await anyio.to_thread.run_sync(_remove, temp)
+        return DownloadResult(
+            path=target, bytes_written=written, content_type=response.headers.get("content-type")
+        )
+
+
+def _format(value: ExportFormat | str) -> ExportFormat:
+    """``"csv"``, ``"CSV"`` or ``ExportFormat.CSV``; an unknown value is passed on as is."""
+    return ExportFormat(str(value).upper())
+
+
+def _make_temp(target: Path) -> str:
+    descriptor, name = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".part"
+    )
+    os.close(descriptor)
+    return name
+
+
+def _remove(name: str) -> None:
+    try:
+        os.remove(name)
+    except FileNotFoundError:
+        pass
+
+
+async def _body(
+    operation: Operation, response: httpx.Response, chunk_size: int, expires: float | None
+) -> AsyncGenerator[bytes, None]:
+    """The body in chunks, with transport failures mapped; closes the response however it ends."""
+    chunks = response.aiter_bytes(chunk_size)
+    try:
+        while True:
+            try:
+                if expires is None:
+                    chunk = await anext(chunks)
+                else:
+                    with anyio.fail_after(max(0.0, expires - anyio.current_time())):
+                        chunk = await anext(chunks)
+            except StopAsyncIteration:
+                break
+            except TimeoutError:
+                raise APITimeoutError(
+                    f"deadline exceeded after {response.num_bytes_downloaded} body bytes",
+                    operation=operation.operation_id,
+                ) from None
+            except httpx.TimeoutException as exc:
+                raise APITimeoutError(
+                    f"{type(exc).__name__} after {response.num_bytes_downloaded} body bytes",
+                    operation=operation.operation_id,
+                ) from exc
+            except httpx.RequestError as exc:
+                # ReadError, RemoteProtocolError (h11's own Content-Length check), DecodingError
+                raise APIConnectionError(
+                    f"{type(exc).__name__} after {response.num_bytes_downloaded} body bytes: "
+                    f"{exc}",
+                    operation=operation.operation_id,
+                ) from exc
+            if chunk:
+                yield chunk
+        _check_length(operation, response)
+    finally:
+        with anyio.CancelScope(shield=True):
+            await response.aclose()
+
+
+def _check_length(operation: Operation, response: httpx.Response) -> None:
+    """A body that ended early (or ran long) against its ``Content-Length`` is broken.
+
+    httpx's HTTP/1.1 transport already checks this; other transports may not. The count is of
+    bytes on the wire, so it holds for compressed bodies too.
+    """
+    declared = response.headers.get("content-length")
+    if declared is None or not declared.strip().isdigit():
+        return
+    received = response.num_bytes_downloaded
+    if received != int(declared):
+        raise APIConnectionError(
+            f"body ended after {received} of {int(declared)} declared bytes",
+            operation=operation.operation_id,
+        )

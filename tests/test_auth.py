@@ -1,0 +1,245 @@
+"""OAuth2 client credentials: lazy, cached, single flight, proactive refresh, 401 replay."""
+
+from __future__ import annotations
+
+import anyio
+import httpx
+import pytest
+import respx
+
+from spectrocoin_async import AuthenticationError, SpectroCoinClient
+from spectrocoin_async.auth import InMemoryTokenStore, Token, TokenManager
+
+from .conftest import BASE, json_response
+
+ACCOUNTS = [{"id": "1", "currencyCode": "EUR", "balance": "1.00"}]
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _unlimited() -> dict[str, object]:
+    from spectrocoin_async import GroupLimits, RateLimits
+
+    return {"rate_limits": RateLimits(GroupLimits(2000, None, 1), groups={}, max_in_flight=2000)}
+
+
+@pytest.mark.anyio
+async def test_token_is_fetched_lazily_and_sent_as_bearer() -> None:
+    with respx.mock(base_url=BASE, assert_all_called=False) as router:
+        token = router.post("/oauth/token").respond(
+            json={"access_token": "abc", "expires_in": 3600, "token_type": "Bearer"}
+        )
+        accounts = router.get("/accounts").mock(return_value=json_response(ACCOUNTS))
+        async with SpectroCoinClient("id-1", "secret-1") as sc:
+            assert token.call_count == 0
+            await sc.accounts.list_accounts()
+            await sc.accounts.list_accounts()
+    assert token.call_count == 1
+    assert token.calls.last.request.headers["content-type"] == "application/x-www-form-urlencoded"
+    assert token.calls.last.request.content == (
+        b"grant_type=client_credentials&client_id=id-1&client_secret=secret-1"
+    )
+    assert [c.request.headers["authorization"] for c in accounts.calls] == ["Bearer abc"] * 2
+
+
+@pytest.mark.anyio
+async def test_1000_concurrent_cold_calls_fetch_exactly_one_token() -> None:
+    async def slow_token(request: httpx.Request) -> httpx.Response:
+        await anyio.sleep(0.01)  # the fetch is in flight while the other 999 calls arrive
+        return httpx.Response(200, json={"access_token": "t", "expires_in": 600,
+                                         "token_type": "bearer"})
+
+    with respx.mock(base_url=BASE, assert_all_called=False) as router:
+        token = router.post("/oauth/token").mock(side_effect=slow_token)
+        accounts = router.get("/accounts").mock(return_value=json_response(ACCOUNTS))
+        async with SpectroCoinClient("id", "secret", **_unlimited()) as sc:  # type: ignore[arg-type]
+            async with anyio.create_task_group() as tg:
+                for _ in range(1000):
+                    tg.start_soon(sc.accounts.list_accounts)
+    assert token.call_count == 1
+    assert accounts.call_count == 1000
+
+
+@pytest.mark.anyio
+async def test_refresh_ahead_of_expiry_under_load_is_exactly_one_request() -> None:
+    clock = Clock()
+    issued = iter(["t1", "t2", "t3"])
+
+    async def token_endpoint(request: httpx.Request) -> httpx.Response:
+        await anyio.sleep(0.01)
+        return httpx.Response(200, json={"access_token": next(issued), "expires_in": 600,
+                                         "token_type": "bearer"})
+
+    with respx.mock(base_url=BASE, assert_all_called=False) as router:
+        token = router.post("/oauth/token").mock(side_effect=token_endpoint)
+        accounts = router.get("/accounts").mock(return_value=json_response(ACCOUNTS))
+        async with SpectroCoinClient("id", "secret", clock=clock, **_unlimited()) as sc:  # type: ignore[arg-type]
+            await sc.accounts.list_accounts()
+            # Default margin: min(60, 600 / 10) = 60 s. At 545 s the token is due, still valid.
+            clock.now += 545
+            async with anyio.create_task_group() as tg:
+                for _ in range(500):
+                    tg.start_soon(sc.accounts.list_accounts)
+            await sc.accounts.list_accounts()
+    assert token.call_count == 2
+    used = [c.request.headers["authorization"] for c in accounts.calls]
+    assert set(used) == {"Bearer t1", "Bearer t2"}  # t1 kept serving while t2 was fetched
+    assert used[-1] == "Bearer t2"
+
+
+@pytest.mark.anyio
+async def test_expired_token_is_replaced_before_use() -> None:
+    clock = Clock()
+    with respx.mock(base_url=BASE, assert_all_called=False) as router:
+        token = router.post("/oauth/token").mock(side_effect=[
+            httpx.Response(200, json={"access_token": "t1", "expires_in": 30,
+                                      "token_type": "bearer"}),
+            httpx.Response(200, json={"access_token": "t2", "expires_in": 30,
+                                      "token_type": "bearer"}),
+        ])
+        accounts = router.get("/accounts").mock(return_value=json_response(ACCOUNTS))
+        async with SpectroCoinClient("id", "secret", clock=clock) as sc:
+            await sc.accounts.list_accounts()
+            clock.now += 31
+            await sc.accounts.list_accounts()
+    assert token.call_count == 2
+    assert accounts.calls.last.request.headers["authorization"] == "Bearer t2"
+
+
+@pytest.mark.anyio
+async def test_401_refreshes_once_and_replays() -> None:
+    with respx.mock(base_url=BASE, assert_all_called=False) as router:
+        token = router.post("/oauth/token").mock(side_effect=[
+            httpx.Response(200, json={"access_token": "old", "expires_in": 3600,
+                                      "token_type": "bearer"}),
+            httpx.Response(200, json={"access_token": "new", "expires_in": 3600,
+                                      "token_type": "bearer"}),
+        ])
+        accounts = router.get("/accounts").mock(side_effect=[
+            httpx.Response(401, json={"errorCode": "AUTH_1", "defaultMessage": "expired"}),
+            json_response(ACCOUNTS),
+        ])
+        async with SpectroCoinClient("id", "secret") as sc:
+            result = await sc.accounts.list_accounts()
+    assert len(result) == 1
+    assert token.call_count == 2
+    assert [c.request.headers["authorization"] for c in accounts.calls] == [
+        "Bearer old", "Bearer new"
+    ]
+
+
+@pytest.mark.anyio
+async def test_second_401_raises_authentication_error() -> None:
+    with respx.mock(base_url=BASE, assert_all_called=False) as router:
+        token = router.post("/oauth/token").respond(
+            json={"access_token": "t", "expires_in": 3600, "token_type": "bearer"}
+        )
+        accounts = router.get("/accounts").respond(
+            401, json={"errorCode": "AUTH_1 - Invalid token", "traceId": "tr-9"}
+        )
+        async with SpectroCoinClient("id", "secret") as sc:
+            with pytest.raises(AuthenticationError) as info:
+                await sc.accounts.list_accounts()
+    assert accounts.call_count == 2
+    assert token.call_count == 2
+    assert info.value.status_code == 401
+    assert info.value.error_code == "AUTH_1"
+    assert info.value.message == "Invalid token"
+    assert info.value.trace_id == "tr-9"
+
+
+@pytest.mark.anyio
+async def test_burst_of_401s_for_the_same_stale_token_refreshes_once() -> None:
+    stale_seen = 0
+
+    def accounts_endpoint(request: httpx.Request) -> httpx.Response:
+        nonlocal stale_seen
+        if request.headers["authorization"] == "Bearer stale":
+            stale_seen += 1
+            return httpx.Response(401, json={"errorCode": "AUTH_1"})
+        return json_response(ACCOUNTS)
+
+    async def token_endpoint(request: httpx.Request) -> httpx.Response:
+        await anyio.sleep(0.01)
+        return httpx.Response(200, json={"access_token": "fresh", "expires_in": 3600,
+                                         "token_type": "bearer"})
+
+    store = InMemoryTokenStore()
+    await store.save(Token("stale", expires_at=10**9, lifetime=3600))
+    with respx.mock(base_url=BASE, assert_all_called=False) as router:
+        token = router.post("/oauth/token").mock(side_effect=token_endpoint)
+        router.get("/accounts").mock(side_effect=accounts_endpoint)
+        async with SpectroCoinClient(
+            "id", "secret", token_store=store, **_unlimited()  # type: ignore[arg-type]
+        ) as sc:
+            async with anyio.create_task_group() as tg:
+                for _ in range(50):
+                    tg.start_soon(sc.accounts.list_accounts)
+    assert stale_seen == 50  # every call saw the stale token once...
+    assert token.call_count == 1  # ...but only the first 401 dropped it
+
+
+@pytest.mark.anyio
+async def test_failed_token_request_raises_authentication_error_with_error_code() -> None:
+    with respx.mock(base_url=BASE, assert_all_called=False) as router:
+        router.post("/oauth/token").respond(
+            401, json={"errorCode": "AUTH_3 - Bad client credentials", "traceId": "t-1"}
+        )
+        accounts = router.get("/accounts")
+        async with SpectroCoinClient("id", "wrong") as sc:
+            with pytest.raises(AuthenticationError) as info:
+                await sc.accounts.list_accounts()
+    assert accounts.call_count == 0
+    assert info.value.error_code == "AUTH_3"
+    assert info.value.status_code == 401
+    assert info.value.trace_id == "t-1"
+    assert "wrong" not in str(info.value)
+
+
+@pytest.mark.anyio
+async def test_token_endpoint_5xx_also_becomes_authentication_error() -> None:
+    with respx.mock(base_url=BASE, assert_all_called=False) as router:
+        router.post("/oauth/token").respond(400, json={"errorCode": "GEN_2"})
+        async with SpectroCoinClient("id", "secret") as sc:
+            with pytest.raises(AuthenticationError) as info:
+                await sc.accounts.list_accounts()
+    assert (info.value.status_code, info.value.error_code) == (400, "GEN_2")
+
+
+@pytest.mark.anyio
+async def test_public_operations_work_without_credentials(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SPECTROCOIN_CLIENT_ID", raising=False)
+    monkeypatch.delenv("SPECTROCOIN_CLIENT_SECRET", raising=False)
+    with respx.mock(base_url=BASE, assert_all_called=False) as router:
+        rates = router.get("/rates").mock(return_value=json_response([]))
+        async with SpectroCoinClient() as sc:
+            assert await sc.rates.get_rates() == []
+            with pytest.raises(AuthenticationError, match="no client credentials configured"):
+                await sc.accounts.list_accounts()
+    assert "authorization" not in rates.calls.last.request.headers
+
+
+@pytest.mark.anyio
+async def test_custom_refresh_margin() -> None:
+    clock = Clock()
+    fetched = 0
+
+    async def fetch() -> tuple[str, float]:
+        nonlocal fetched
+        fetched += 1
+        return f"t{fetched}", 100.0
+
+    manager = TokenManager(fetch, refresh_margin=5, clock=clock)
+    assert await manager.get() == "t1"
+    clock.now += 94
+    assert await manager.get() == "t1"
+    clock.now += 2
+    assert await manager.get() == "t2"
+    assert fetched == 2
+    assert "t2" not in repr(manager)
