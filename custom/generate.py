@@ -54,8 +54,8 @@ _Loader.add_constructor(
 
 def load_spec(path: Path = SPEC) -> dict[str, Any]:
     with path.open(encoding="utf-8") as f:
-        spec: dict[str, Any] = yaml.load(f, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
-    return spec
+        spec: dict[str, Any] = yaml.load(f, Loader=_Loader)  # a SafeLoader subclass
+    return dict(spec)
 
 
 def _resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
@@ -112,8 +112,11 @@ def operation_facts(spec: dict[str, Any]) -> list[dict[str, Any]]:
             params = [_resolve(spec, p) for p in op.get("parameters", [])]
             for param in params:
                 if param["in"] == "query":
-                    rule = _rule(param["name"], _resolve(spec, param.get("schema", {})),
-                                 bool(param.get("required")))
+                    rule = _rule(
+                        param["name"],
+                        _resolve(spec, param.get("schema", {})),
+                        bool(param.get("required")),
+                    )
                     if _has_constraint(rule):
                         query_rules.append(rule)
             ok = _resolve(spec, op["responses"].get("200", {}))
@@ -127,23 +130,25 @@ def operation_facts(spec: dict[str, Any]) -> list[dict[str, Any]]:
             else:
                 response = "binary"  # exports: CSV or PDF, returned (or streamed) as bytes
             security = op.get("security", spec.get("security", []))
-            facts.append({
-                "name": name,
-                "operation_id": op["operationId"],
-                "tag": tag,
-                "method": method.upper(),
-                "path": path,
-                "public": security == [],
-                "body": body,
-                "response": response,
-                "moves_money": bool(op.get("x-moves-money", False)),
-                "evidence": op["x-evidence"],
-                "source": op["x-source"],
-                "group": op.get("x-ratelimit-group", tag),
-                "paged": any(p["name"] == "page" and p["in"] == "query" for p in params),
-                "body_rules": body_rules,
-                "query_rules": query_rules,
-            })
+            facts.append(
+                {
+                    "name": name,
+                    "operation_id": op["operationId"],
+                    "tag": tag,
+                    "method": method.upper(),
+                    "path": path,
+                    "public": security == [],
+                    "body": body,
+                    "response": response,
+                    "moves_money": bool(op.get("x-moves-money", False)),
+                    "evidence": op["x-evidence"],
+                    "source": op["x-source"],
+                    "group": op.get("x-ratelimit-group", tag),
+                    "paged": any(p["name"] == "page" and p["in"] == "query" for p in params),
+                    "body_rules": body_rules,
+                    "query_rules": query_rules,
+                }
+            )
     return sorted(facts, key=lambda f: f["name"])
 
 
@@ -176,7 +181,7 @@ def render_operations(facts: list[dict[str, Any]]) -> str:
 
 def prepare(spec: dict[str, Any]) -> dict[str, Any]:
     """The spec as the generator sees it: evidence appended to every operation's description."""
-    prepared = json.loads(json.dumps(spec, default=str))
+    prepared: dict[str, Any] = json.loads(json.dumps(spec, default=str))
     for item in prepared["paths"].values():
         for method in METHODS:
             op = item.get(method)
@@ -196,8 +201,12 @@ def prepare(spec: dict[str, Any]) -> dict[str, Any]:
 
 def _ruff(*args: str, cwd: Path) -> None:
     ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or "ruff"
-    subprocess.run([ruff, *args, "--isolated", "--line-length=100", "--target-version=py311", "."],
-                   cwd=cwd, check=True, capture_output=True)
+    subprocess.run(
+        [ruff, *args, "--isolated", "--line-length=100", "--target-version=py311", "."],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+    )
 
 
 def generate(output: Path, spec_path: Path = SPEC) -> None:
@@ -210,10 +219,26 @@ def generate(output: Path, spec_path: Path = SPEC) -> None:
             shutil.rmtree(output)
         env = {"PATH": f"{bin_dir}:/usr/bin:/bin", "HOME": tmp, "NO_COLOR": "1"}
         result = subprocess.run(
-            [str(bin_dir / "openapi-python-client"), "generate", "--path", str(prepared),
-             "--config", str(CONFIG), "--meta", "none", "--output-path", str(output),
-             "--overwrite", "--custom-template-path", str(TEMPLATES), "--fail-on-warning"],
-            env=env, capture_output=True, text=True, check=False,
+            [
+                str(bin_dir / "openapi-python-client"),
+                "generate",
+                "--path",
+                str(prepared),
+                "--config",
+                str(CONFIG),
+                "--meta",
+                "none",
+                "--output-path",
+                str(output),
+                "--overwrite",
+                "--custom-template-path",
+                str(TEMPLATES),
+                "--fail-on-warning",
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
         )
         if result.returncode != 0:
             sys.stderr.write(result.stdout + result.stderr)

@@ -122,10 +122,13 @@ class TokenManager:
     async def get(self) -> str:
         token = await self._store.load()
         now = self._clock()
-        if token is not None and now < token.expires_at:
-            if now < self._due_at(token) or self._lock.locked():
-                # Fresh, or due but someone is already refreshing: this one is still valid.
-                return token.access_token
+        if (
+            token is not None
+            and now < token.expires_at
+            and (now < self._due_at(token) or self._lock.locked())
+        ):
+            # Fresh, or due but someone is already refreshing: this one is still valid.
+            return token.access_token
         async with self._lock:
             token = await self._store.load()
             if token is not None and self._clock() < self._due_at(token):

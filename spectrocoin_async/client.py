@@ -130,7 +130,9 @@ class SpectroCoinClient(Namespaces):
         tokens = None
         if self.client_id and self._client_secret:
             tokens = TokenManager(
-                self._fetch_token, store=token_store, refresh_margin=token_refresh_margin,
+                self._fetch_token,
+                store=token_store,
+                refresh_margin=token_refresh_margin,
                 clock=clock,
             )
         self.tokens = tokens
@@ -280,8 +282,11 @@ class SpectroCoinClient(Namespaces):
             paged=False,
         )
         call_options: CallOptions = {"headers": headers, **options}  # type: ignore[typeddict-item]
-        request = {"url": path if path.startswith("/") else "/" + path, "params": params,
-                   "body": body}
+        request = {
+            "url": path if path.startswith("/") else "/" + path,
+            "params": params,
+            "body": body,
+        }
         response, _ = await self._pipeline.execute(operation, request, call_options)
         if not response.content:
             return None

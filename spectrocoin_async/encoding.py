@@ -37,8 +37,9 @@ __all__ = [
 ]
 
 ArrayFormat = Literal["indices", "brackets", "repeat", "comma"]
+QueryPairs = list[tuple[str, str | int | float | bool | None]]
 
-_encode_str = json.encoder.encode_basestring  # type: ignore[attr-defined]
+_encode_str = json.encoder.encode_basestring
 
 
 def plain_number(value: Decimal | int | float) -> str:
@@ -114,9 +115,9 @@ def encode_form(data: Mapping[str, Any], *, array_format: ArrayFormat = "indices
     ).encode("ascii")
 
 
-def encode_query(params: Mapping[str, Any]) -> list[tuple[str, str]]:
+def encode_query(params: Mapping[str, Any]) -> QueryPairs:
     """Query pairs: scalars in the same plain notation as bodies, lists as repeated keys."""
-    pairs: list[tuple[str, str]] = []
+    pairs: QueryPairs = []
     for key, value in params.items():
         if _skip(value):
             continue

@@ -159,7 +159,7 @@ class APITimeoutError(APIConnectionError):
 
 
 class ResponseValidationError(SpectroCoinError):
-    """The response is not JSON (an HTML error page, a truncated body) or does not fit the schema."""
+    """The body is not JSON (an HTML error page, a truncated body) or does not fit the schema."""
 
     def __init__(
         self,

@@ -24,7 +24,7 @@ import datetime
 import os
 import tempfile
 from collections.abc import AsyncGenerator, Callable
-from contextlib import aclosing
+from contextlib import aclosing, suppress
 from pathlib import Path
 from typing import Any, Unpack
 
@@ -72,7 +72,7 @@ class ExportsNamespace(ExportsAPI):
         self,
         path: str | os.PathLike[str],
         *,
-        format: ExportFormat | str = "CSV",  # noqa: A002 - the API's own name for it
+        format: ExportFormat | str = "CSV",
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
         account_id: str | Unset = UNSET,
@@ -110,15 +110,15 @@ class ExportsNamespace(ExportsAPI):
                 account_id=account_id,
             ),
             path,
-            on_progress,
-            chunk_size,
-            options,
+            on_progress=on_progress,
+            chunk_size=chunk_size,
+            options=options,
         )
 
-    async def iter_transactions(
+    def iter_transactions(
         self,
         *,
-        format: ExportFormat | str = "CSV",  # noqa: A002 - the API's own name for it
+        format: ExportFormat | str = "CSV",
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
         account_id: str | Unset = UNSET,
@@ -127,18 +127,15 @@ class ExportsNamespace(ExportsAPI):
     ) -> AsyncGenerator[bytes, None]:
         """The transactions export as an async iterator of byte chunks.
 
-        The request is sent on the first iteration. Close the iterator if you stop early
-        (``async with contextlib.aclosing(...)``) so the connection is released at once.
-        Raises like ``download_transactions``.
+        Not awaited: the request is sent on the first iteration. If you may stop early, close
+        the iterator (``async with contextlib.aclosing(...)``) so the connection is released at
+        once rather than when the iterator is garbage-collected. Raises like
+        ``download_transactions``, from the iteration.
         """
         request = _export_transactions._get_kwargs(
             format_=_format(format), date_from=date_from, date_to=date_to, account_id=account_id
         )
-        async with aclosing(
-            self._stream(OPERATIONS["export_transactions"], request, chunk_size, options)
-        ) as chunks:
-            async for chunk in chunks:
-                yield chunk
+        return self._stream(OPERATIONS["export_transactions"], request, chunk_size, options)
 
     # -- orders -----------------------------------------------------------------------------
 
@@ -146,7 +143,7 @@ class ExportsNamespace(ExportsAPI):
         self,
         path: str | os.PathLike[str],
         *,
-        format: ExportFormat | str = "CSV",  # noqa: A002 - the API's own name for it
+        format: ExportFormat | str = "CSV",
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
         on_progress: Callable[[int], None] | None = None,
@@ -164,15 +161,15 @@ class ExportsNamespace(ExportsAPI):
                 format_=_format(format), date_from=date_from, date_to=date_to
             ),
             path,
-            on_progress,
-            chunk_size,
-            options,
+            on_progress=on_progress,
+            chunk_size=chunk_size,
+            options=options,
         )
 
-    async def iter_orders(
+    def iter_orders(
         self,
         *,
-        format: ExportFormat | str = "CSV",  # noqa: A002 - the API's own name for it
+        format: ExportFormat | str = "CSV",
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
         chunk_size: int = DEFAULT_CHUNK_SIZE,
@@ -183,11 +180,7 @@ class ExportsNamespace(ExportsAPI):
         request = _export_orders._get_kwargs(
             format_=_format(format), date_from=date_from, date_to=date_to
         )
-        async with aclosing(
-            self._stream(OPERATIONS["export_orders"], request, chunk_size, options)
-        ) as chunks:
-            async for chunk in chunks:
-                yield chunk
+        return self._stream(OPERATIONS["export_orders"], request, chunk_size, options)
 
     # -- machinery --------------------------------------------------------------------------
 
@@ -206,15 +199,20 @@ class ExportsNamespace(ExportsAPI):
         self, operation: Operation, request: dict[str, Any], chunk_size: int, options: CallOptions
     ) -> AsyncGenerator[bytes, None]:
         response, expires = await self._open(operation, request, chunk_size, options)
-        async with aclosing(_body(operation, response, chunk_size, expires)) as chunks:
-            async for chunk in chunks:
-                yield chunk
+        try:
+            async with aclosing(_body(operation, response, chunk_size, expires)) as chunks:
+                async for chunk in chunks:
+                    yield chunk
+        finally:
+            with anyio.CancelScope(shield=True):
+                await response.aclose()
 
     async def _download(
         self,
         operation: Operation,
         request: dict[str, Any],
         path: str | os.PathLike[str],
+        *,
         on_progress: Callable[[int], None] | None,
         chunk_size: int,
         options: CallOptions,
@@ -262,10 +260,8 @@ def _make_temp(target: Path) -> str:
 
 
 def _remove(name: str) -> None:
-    try:
+    with suppress(FileNotFoundError):
         os.remove(name)
-    except FileNotFoundError:
-        pass
 
 
 async def _body(
@@ -296,8 +292,7 @@ async def _body(
             except httpx.RequestError as exc:
                 # ReadError, RemoteProtocolError (h11's own Content-Length check), DecodingError
                 raise APIConnectionError(
-                    f"{type(exc).__name__} after {response.num_bytes_downloaded} body bytes: "
-                    f"{exc}",
+                    f"{type(exc).__name__} after {response.num_bytes_downloaded} body bytes: {exc}",
                     operation=operation.operation_id,
                 ) from exc
             if chunk:

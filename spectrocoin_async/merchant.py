@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
+from uuid import UUID
 
 from ._generated.api.merchant import MerchantAPI
+from ._generated.models import Order
 from ._generated.types import Runtime
 from .callbacks import PublicKeySource, VerifiedCallback, parse_callback, verify_callback
+from .errors import CallbackVerificationError
 
 if TYPE_CHECKING:
     import httpx
@@ -31,9 +34,7 @@ class MerchantNamespace(MerchantAPI):
         self._project_id = project_id
         self._public_key = public_key
 
-    async def verify_callback(
-        self, headers: Mapping[str, str], body: bytes
-    ) -> VerifiedCallback:
+    async def verify_callback(self, headers: Mapping[str, str], body: bytes) -> VerifiedCallback:
         """Parse and verify a merchant callback exactly as received.
 
         JSON callbacks are not signed: the order is fetched with ``get_order`` and only the API's
@@ -48,8 +49,15 @@ class MerchantNamespace(MerchantAPI):
         callback = parse_callback(headers, body)
         return await verify_callback(
             callback,
-            get_order=self.get_order,
+            get_order=self._get_order_by_id_text,
             project_id=self._project_id,
             public_key=self._public_key,
             http=self._http,
         )
+
+    async def _get_order_by_id_text(self, order_id: str) -> Order:
+        try:
+            parsed = UUID(order_id)
+        except ValueError:
+            raise CallbackVerificationError(f"callback id {order_id!r} is not a UUID") from None
+        return await self.get_order(parsed)

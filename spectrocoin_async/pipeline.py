@@ -23,7 +23,7 @@ import httpx
 
 from ._generated.types import CallOptions, File, Operation, Response
 from .auth import TokenManager
-from .encoding import ArrayFormat, encode_form, encode_json, encode_query
+from .encoding import ArrayFormat, QueryPairs, encode_form, encode_json, encode_query
 from .errors import (
     APIConnectionError,
     APIError,
@@ -81,7 +81,7 @@ def decode_json(content: bytes) -> Any:
 
 def _trace_id(headers: httpx.Headers) -> str | None:
     for name in _TRACE_HEADERS:
-        value = headers.get(name)
+        value: str | None = headers.get(name)
         if value:
             return value
     return None
@@ -170,7 +170,7 @@ class Pipeline:
 
     def build(
         self, operation: Operation, request: Mapping[str, Any], options: CallOptions
-    ) -> tuple[str, list[tuple[str, str]] | None, bytes | None, dict[str, str]]:
+    ) -> tuple[str, QueryPairs | None, bytes | None, dict[str, str]]:
         """Validate and encode: ``(url, query, content, headers)``. Raises before any I/O."""
         if self.closed:
             raise ClientClosedError("this SpectroCoinClient is closed; create a new one")
@@ -232,7 +232,7 @@ class Pipeline:
         self,
         operation: Operation,
         url: str,
-        query: list[tuple[str, str]] | None,
+        query: QueryPairs | None,
         content: bytes | None,
         headers: dict[str, str],
         options: CallOptions,
@@ -332,9 +332,7 @@ class Pipeline:
 
     # -- reading ----------------------------------------------------------------------------
 
-    def parse(
-        self, operation: Operation, response: httpx.Response, parse: Callable[[Any], T]
-    ) -> T:
+    def parse(self, operation: Operation, response: httpx.Response, parse: Callable[[Any], T]) -> T:
         kind = operation.response
         data: Any
         if kind == "json":
@@ -355,7 +353,9 @@ class Pipeline:
             return parse(data)
         except _PARSE_ERRORS as exc:
             raise self._invalid(
-                operation, response, f"response does not fit the schema: {type(exc).__name__}: {exc}"
+                operation,
+                response,
+                f"response does not fit the schema: {type(exc).__name__}: {exc}",
             ) from exc
 
     @staticmethod

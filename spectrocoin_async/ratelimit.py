@@ -24,7 +24,10 @@ __all__ = ["GroupLimits", "InProcessLimiter", "Limiter", "RateLimits"]
 
 @frozen
 class GroupLimits:
-    """``max_in_flight`` concurrent requests; ``rate`` per second with ``burst`` (None: no bucket)."""
+    """``max_in_flight`` concurrent requests; ``rate`` per second, ``burst`` at once.
+
+    ``rate=None`` turns the token bucket off for the group.
+    """
 
     max_in_flight: int = 8
     rate: float | None = 10.0

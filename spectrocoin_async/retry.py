@@ -17,6 +17,8 @@ from attrs import frozen
 
 __all__ = ["RetryPolicy", "parse_retry_after"]
 
+_RANDOM = random.Random()
+
 
 @frozen
 class RetryPolicy:
@@ -29,10 +31,10 @@ class RetryPolicy:
 
     def backoff(self, attempt: int, rng: random.Random | None = None) -> float:
         """Seconds to wait before attempt ``attempt + 1`` (``attempt`` counts from 1)."""
-        ceiling = min(self.backoff_cap, self.backoff_base * 2 ** (attempt - 1))
+        ceiling = min(self.backoff_cap, self.backoff_base * 2.0 ** (attempt - 1))
         if not self.jitter:
             return ceiling
-        return (rng or random).uniform(0, ceiling)
+        return (rng or _RANDOM).uniform(0, ceiling)
 
 
 def parse_retry_after(value: str | None, *, now: float) -> float | None:

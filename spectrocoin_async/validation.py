@@ -45,19 +45,21 @@ def check(rules: tuple[FieldRule, ...], data: Mapping[str, Any] | None) -> None:
         if rule.pattern is not None:
             text = value.value if hasattr(value, "value") else value
             if not isinstance(text, str) or not _compiled(rule.pattern).fullmatch(text):
-                hint = " (currency codes are upper case)" if (
-                    isinstance(text, str) and _compiled(rule.pattern).fullmatch(text.upper())
-                ) else ""
-                raise ValidationError(
-                    rule.name, f"{value!r} does not match {rule.pattern}{hint}"
+                hint = (
+                    " (currency codes are upper case)"
+                    if (isinstance(text, str) and _compiled(rule.pattern).fullmatch(text.upper()))
+                    else ""
                 )
+                raise ValidationError(rule.name, f"{value!r} does not match {rule.pattern}{hint}")
         if rule.format == "uuid" and not isinstance(value, uuid.UUID):
             try:
                 uuid.UUID(str(value))
             except ValueError:
                 raise ValidationError(rule.name, f"must be a UUID, got {value!r}") from None
-        if rule.exclusive_minimum is not None or rule.minimum is not None or (
-            rule.maximum is not None
+        if (
+            rule.exclusive_minimum is not None
+            or rule.minimum is not None
+            or (rule.maximum is not None)
         ):
             number = _as_decimal(rule.name, value)
             if rule.exclusive_minimum is not None and not number > rule.exclusive_minimum:

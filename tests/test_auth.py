@@ -52,8 +52,9 @@ async def test_token_is_fetched_lazily_and_sent_as_bearer() -> None:
 async def test_1000_concurrent_cold_calls_fetch_exactly_one_token() -> None:
     async def slow_token(request: httpx.Request) -> httpx.Response:
         await anyio.sleep(0.01)  # the fetch is in flight while the other 999 calls arrive
-        return httpx.Response(200, json={"access_token": "t", "expires_in": 600,
-                                         "token_type": "bearer"})
+        return httpx.Response(
+            200, json={"access_token": "t", "expires_in": 600, "token_type": "bearer"}
+        )
 
     with respx.mock(base_url=BASE, assert_all_called=False) as router:
         token = router.post("/oauth/token").mock(side_effect=slow_token)
@@ -73,8 +74,9 @@ async def test_refresh_ahead_of_expiry_under_load_is_exactly_one_request() -> No
 
     async def token_endpoint(request: httpx.Request) -> httpx.Response:
         await anyio.sleep(0.01)
-        return httpx.Response(200, json={"access_token": next(issued), "expires_in": 600,
-                                         "token_type": "bearer"})
+        return httpx.Response(
+            200, json={"access_token": next(issued), "expires_in": 600, "token_type": "bearer"}
+        )
 
     with respx.mock(base_url=BASE, assert_all_called=False) as router:
         token = router.post("/oauth/token").mock(side_effect=token_endpoint)
@@ -97,12 +99,16 @@ async def test_refresh_ahead_of_expiry_under_load_is_exactly_one_request() -> No
 async def test_expired_token_is_replaced_before_use() -> None:
     clock = Clock()
     with respx.mock(base_url=BASE, assert_all_called=False) as router:
-        token = router.post("/oauth/token").mock(side_effect=[
-            httpx.Response(200, json={"access_token": "t1", "expires_in": 30,
-                                      "token_type": "bearer"}),
-            httpx.Response(200, json={"access_token": "t2", "expires_in": 30,
-                                      "token_type": "bearer"}),
-        ])
+        token = router.post("/oauth/token").mock(
+            side_effect=[
+                httpx.Response(
+                    200, json={"access_token": "t1", "expires_in": 30, "token_type": "bearer"}
+                ),
+                httpx.Response(
+                    200, json={"access_token": "t2", "expires_in": 30, "token_type": "bearer"}
+                ),
+            ]
+        )
         accounts = router.get("/accounts").mock(return_value=json_response(ACCOUNTS))
         async with SpectroCoinClient("id", "secret", clock=clock) as sc:
             await sc.accounts.list_accounts()
@@ -115,22 +121,29 @@ async def test_expired_token_is_replaced_before_use() -> None:
 @pytest.mark.anyio
 async def test_401_refreshes_once_and_replays() -> None:
     with respx.mock(base_url=BASE, assert_all_called=False) as router:
-        token = router.post("/oauth/token").mock(side_effect=[
-            httpx.Response(200, json={"access_token": "old", "expires_in": 3600,
-                                      "token_type": "bearer"}),
-            httpx.Response(200, json={"access_token": "new", "expires_in": 3600,
-                                      "token_type": "bearer"}),
-        ])
-        accounts = router.get("/accounts").mock(side_effect=[
-            httpx.Response(401, json={"errorCode": "AUTH_1", "defaultMessage": "expired"}),
-            json_response(ACCOUNTS),
-        ])
+        token = router.post("/oauth/token").mock(
+            side_effect=[
+                httpx.Response(
+                    200, json={"access_token": "old", "expires_in": 3600, "token_type": "bearer"}
+                ),
+                httpx.Response(
+                    200, json={"access_token": "new", "expires_in": 3600, "token_type": "bearer"}
+                ),
+            ]
+        )
+        accounts = router.get("/accounts").mock(
+            side_effect=[
+                httpx.Response(401, json={"errorCode": "AUTH_1", "defaultMessage": "expired"}),
+                json_response(ACCOUNTS),
+            ]
+        )
         async with SpectroCoinClient("id", "secret") as sc:
             result = await sc.accounts.list_accounts()
     assert len(result) == 1
     assert token.call_count == 2
     assert [c.request.headers["authorization"] for c in accounts.calls] == [
-        "Bearer old", "Bearer new"
+        "Bearer old",
+        "Bearer new",
     ]
 
 
@@ -167,8 +180,9 @@ async def test_burst_of_401s_for_the_same_stale_token_refreshes_once() -> None:
 
     async def token_endpoint(request: httpx.Request) -> httpx.Response:
         await anyio.sleep(0.01)
-        return httpx.Response(200, json={"access_token": "fresh", "expires_in": 3600,
-                                         "token_type": "bearer"})
+        return httpx.Response(
+            200, json={"access_token": "fresh", "expires_in": 3600, "token_type": "bearer"}
+        )
 
     store = InMemoryTokenStore()
     await store.save(Token("stale", expires_at=10**9, lifetime=3600))
@@ -176,7 +190,10 @@ async def test_burst_of_401s_for_the_same_stale_token_refreshes_once() -> None:
         token = router.post("/oauth/token").mock(side_effect=token_endpoint)
         router.get("/accounts").mock(side_effect=accounts_endpoint)
         async with SpectroCoinClient(
-            "id", "secret", token_store=store, **_unlimited()  # type: ignore[arg-type]
+            "id",
+            "secret",
+            token_store=store,
+            **_unlimited(),  # type: ignore[arg-type]
         ) as sc:
             async with anyio.create_task_group() as tg:
                 for _ in range(50):

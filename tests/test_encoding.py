@@ -89,7 +89,7 @@ def test_json_keeps_exact_decimal_digits() -> None:
         "big": Decimal("12345678901234567890.123456789"),
         "exp": Decimal("1E-8"),
         "n": 10,
-        "s": "é\"",
+        "s": 'é"',
         "unset": UNSET,
         "none": None,
         "list": [Decimal("1.10"), True],

@@ -20,14 +20,22 @@ from spectrocoin_async import (
 )
 from spectrocoin_async.errors import split_error_code
 
-from .conftest import BASE
-
 # REFERENCE.md §1.3, verbatim.
-GEN_1 = {"defaultMessage": "string", "errorCode": "GEN_1 - Internal server error occurred",
-         "spanId": "string", "traceId": "string"}
-GEN_8 = {"errorCode": "GEN_8", "category": "validation", "key": "entity_not_found",
-         "defaultMessage": "Requested entity was not found.", "spanId": "382ec2e29d50544a",
-         "traceId": "1ae3a8bb1d1bf7d3", "errorParameters": [{"key": "Id", "value": "id"}]}
+GEN_1 = {
+    "defaultMessage": "string",
+    "errorCode": "GEN_1 - Internal server error occurred",
+    "spanId": "string",
+    "traceId": "string",
+}
+GEN_8 = {
+    "errorCode": "GEN_8",
+    "category": "validation",
+    "key": "entity_not_found",
+    "defaultMessage": "Requested entity was not found.",
+    "spanId": "382ec2e29d50544a",
+    "traceId": "1ae3a8bb1d1bf7d3",
+    "errorParameters": [{"key": "Id", "value": "id"}],
+}
 ORDER_ID = "0b6a3f6e-2a9e-4f63-9d34-0f0a4b6f7e11"
 
 
@@ -83,7 +91,8 @@ async def test_gen_1_example_splits_code_and_text(
 
 def test_split_error_code() -> None:
     assert split_error_code("GEN_1 - Internal server error occurred") == (
-        "GEN_1", "Internal server error occurred"
+        "GEN_1",
+        "Internal server error occurred",
     )
     assert split_error_code("GEN_8") == ("GEN_8", None)
     assert split_error_code("") == (None, None)
@@ -128,8 +137,7 @@ async def test_empty_429_body(api: respx.MockRouter, sc: SpectroCoinClient) -> N
 async def test_malformed_success_bodies_raise_response_validation_error(
     api: respx.MockRouter, sc: SpectroCoinClient, content: bytes, reason: str
 ) -> None:
-    api.get("/accounts").respond(200, content=content,
-                                 headers={"content-type": "application/json"})
+    api.get("/accounts").respond(200, content=content, headers={"content-type": "application/json"})
     with pytest.raises(ResponseValidationError) as info:
         await sc.accounts.list_accounts()
     assert reason in str(info.value)

@@ -95,8 +95,16 @@ async def test_operation_round_trip(path: str, method: str, op: dict[str, Any]) 
         if param["in"] == "path":
             url_path = url_path.replace("{" + param["name"] + "}", str(value))
         else:
-            expected_query.append((param["name"], _wire_text(_python_value(param["schema"], value)
-                                   if not isinstance(value, str) else value)))
+            expected_query.append(
+                (
+                    param["name"],
+                    _wire_text(
+                        _python_value(param["schema"], value)
+                        if not isinstance(value, str)
+                        else value
+                    ),
+                )
+            )
     body_example = None
     content_type = None
     if "requestBody" in op:

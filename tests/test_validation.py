@@ -30,19 +30,28 @@ def order(**fields: object) -> CreateOrderRequest:
 @pytest.mark.parametrize(
     ("body", "field", "reason"),
     [
-        (order(receive_currency_code="usd"), "receiveCurrencyCode",
-         "'usd' does not match ^[A-Z0-9]{2,10}$ (currency codes are upper case)"),
+        (
+            order(receive_currency_code="usd"),
+            "receiveCurrencyCode",
+            "'usd' does not match ^[A-Z0-9]{2,10}$ (currency codes are upper case)",
+        ),
         (order(receive_amount=Decimal("-1")), "receiveAmount", "must be greater than 0, got -1"),
         (order(receive_amount=Decimal("0")), "receiveAmount", "must be greater than 0, got 0"),
         (order(project_id="not-a-uuid"), "projectId", "must be a UUID, got 'not-a-uuid'"),
         (order(project_id=None), "projectId", "is required"),
-        (order(receive_amount=0.1), "receiveAmount",
-         "must be a Decimal, int or decimal string, not a float"),
+        (
+            order(receive_amount=0.1),
+            "receiveAmount",
+            "must be a Decimal, int or decimal string, not a float",
+        ),
     ],
 )
 @pytest.mark.anyio
 async def test_bad_create_order_input_is_rejected_before_sending(
-    api: respx.MockRouter, sc: SpectroCoinClient, body: CreateOrderRequest, field: str,
+    api: respx.MockRouter,
+    sc: SpectroCoinClient,
+    body: CreateOrderRequest,
+    field: str,
     reason: str,
 ) -> None:
     route = api.post("/merchants/orders/create")

@@ -73,14 +73,14 @@ class Account:
         id = d.pop("id")
 
         _available_balance = d.pop("availableBalance", UNSET)
-        available_balance: float | Unset
+        available_balance: Decimal | Unset
         if isinstance(_available_balance, Unset):
             available_balance = UNSET
         else:
             available_balance = to_decimal(_available_balance)
 
         _balance = d.pop("balance", UNSET)
-        balance: float | Unset
+        balance: Decimal | Unset
         if isinstance(_balance, Unset):
             balance = UNSET
         else:
@@ -89,7 +89,7 @@ class Account:
         currency_name = d.pop("currencyName", UNSET)
 
         _reserved_amount = d.pop("reservedAmount", UNSET)
-        reserved_amount: float | Unset
+        reserved_amount: Decimal | Unset
         if isinstance(_reserved_amount, Unset):
             reserved_amount = UNSET
         else:

@@ -124,7 +124,7 @@ class BankWithdrawal:
         id = d.pop("id")
 
         _amount = d.pop("amount", UNSET)
-        amount: float | Unset
+        amount: Decimal | Unset
         if isinstance(_amount, Unset):
             amount = UNSET
         else:
@@ -151,7 +151,7 @@ class BankWithdrawal:
         currency_code = d.pop("currencyCode", UNSET)
 
         _fee = d.pop("fee", UNSET)
-        fee: float | Unset
+        fee: Decimal | Unset
         if isinstance(_fee, Unset):
             fee = UNSET
         else:

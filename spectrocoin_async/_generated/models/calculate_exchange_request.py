@@ -61,14 +61,14 @@ class CalculateExchangeRequest:
         receive_currency_code = d.pop("receiveCurrencyCode")
 
         _pay_amount = d.pop("payAmount", UNSET)
-        pay_amount: float | Unset
+        pay_amount: Decimal | Unset
         if isinstance(_pay_amount, Unset):
             pay_amount = UNSET
         else:
             pay_amount = to_decimal(_pay_amount)
 
         _receive_amount = d.pop("receiveAmount", UNSET)
-        receive_amount: float | Unset
+        receive_amount: Decimal | Unset
         if isinstance(_receive_amount, Unset):
             receive_amount = UNSET
         else:

@@ -148,7 +148,7 @@ class CreateOrderRequest:
         order_id = d.pop("orderId", UNSET)
 
         _pay_amount = d.pop("payAmount", UNSET)
-        pay_amount: float | Unset
+        pay_amount: Decimal | Unset
         if isinstance(_pay_amount, Unset):
             pay_amount = UNSET
         else:
@@ -172,7 +172,7 @@ class CreateOrderRequest:
         payer_surname = d.pop("payerSurname", UNSET)
 
         _receive_amount = d.pop("receiveAmount", UNSET)
-        receive_amount: float | Unset
+        receive_amount: Decimal | Unset
         if isinstance(_receive_amount, Unset):
             receive_amount = UNSET
         else:

@@ -220,7 +220,7 @@ class CreateOrderResponse:
         pre_order_id = _parse_pre_order_id(d.pop("preOrderId", UNSET))
 
         _receive_amount = d.pop("receiveAmount", UNSET)
-        receive_amount: float | Unset
+        receive_amount: Decimal | Unset
         if isinstance(_receive_amount, Unset):
             receive_amount = UNSET
         else:

@@ -113,7 +113,7 @@ class CryptoWithdrawal:
         address = d.pop("address", UNSET)
 
         _amount = d.pop("amount", UNSET)
-        amount: float | Unset
+        amount: Decimal | Unset
         if isinstance(_amount, Unset):
             amount = UNSET
         else:
@@ -129,7 +129,7 @@ class CryptoWithdrawal:
         currency_code = d.pop("currencyCode", UNSET)
 
         _fee = d.pop("fee", UNSET)
-        fee: float | Unset
+        fee: Decimal | Unset
         if isinstance(_fee, Unset):
             fee = UNSET
         else:

@@ -74,7 +74,7 @@ class CryptoWithdrawalFee:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _amount = d.pop("amount", UNSET)
-        amount: float | Unset
+        amount: Decimal | Unset
         if isinstance(_amount, Unset):
             amount = UNSET
         else:
@@ -83,7 +83,7 @@ class CryptoWithdrawalFee:
         currency_code = d.pop("currencyCode", UNSET)
 
         _fee = d.pop("fee", UNSET)
-        fee: float | Unset
+        fee: Decimal | Unset
         if isinstance(_fee, Unset):
             fee = UNSET
         else:
@@ -92,14 +92,14 @@ class CryptoWithdrawalFee:
         fee_currency_code = d.pop("feeCurrencyCode", UNSET)
 
         _max_amount = d.pop("maxAmount", UNSET)
-        max_amount: float | Unset
+        max_amount: Decimal | Unset
         if isinstance(_max_amount, Unset):
             max_amount = UNSET
         else:
             max_amount = to_decimal(_max_amount)
 
         _min_amount = d.pop("minAmount", UNSET)
-        min_amount: float | Unset
+        min_amount: Decimal | Unset
         if isinstance(_min_amount, Unset):
             min_amount = UNSET
         else:

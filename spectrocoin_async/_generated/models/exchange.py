@@ -97,7 +97,7 @@ class Exchange:
             created_at = parse_datetime(_created_at)
 
         _pay_amount = d.pop("payAmount", UNSET)
-        pay_amount: float | Unset
+        pay_amount: Decimal | Unset
         if isinstance(_pay_amount, Unset):
             pay_amount = UNSET
         else:
@@ -106,14 +106,14 @@ class Exchange:
         pay_currency_code = d.pop("payCurrencyCode", UNSET)
 
         _rate = d.pop("rate", UNSET)
-        rate: float | Unset
+        rate: Decimal | Unset
         if isinstance(_rate, Unset):
             rate = UNSET
         else:
             rate = to_decimal(_rate)
 
         _receive_amount = d.pop("receiveAmount", UNSET)
-        receive_amount: float | Unset
+        receive_amount: Decimal | Unset
         if isinstance(_receive_amount, Unset):
             receive_amount = UNSET
         else:

@@ -47,7 +47,7 @@ class GiftCard:
 
         currency_code = self.currency_code
 
-        denominations: list[float] | Unset = UNSET
+        denominations: list[Decimal] | Unset = UNSET
         if not isinstance(self.denominations, Unset):
             denominations = self.denominations
 
@@ -102,14 +102,14 @@ class GiftCard:
                 denominations.append(denominations_item)
 
         _max_amount = d.pop("maxAmount", UNSET)
-        max_amount: float | Unset
+        max_amount: Decimal | Unset
         if isinstance(_max_amount, Unset):
             max_amount = UNSET
         else:
             max_amount = to_decimal(_max_amount)
 
         _min_amount = d.pop("minAmount", UNSET)
-        min_amount: float | Unset
+        min_amount: Decimal | Unset
         if isinstance(_min_amount, Unset):
             min_amount = UNSET
         else:

@@ -107,7 +107,7 @@ class GiftCardPurchase:
         id = d.pop("id")
 
         _amount = d.pop("amount", UNSET)
-        amount: float | Unset
+        amount: Decimal | Unset
         if isinstance(_amount, Unset):
             amount = UNSET
         else:
@@ -136,7 +136,7 @@ class GiftCardPurchase:
         gift_card_id = d.pop("giftCardId", UNSET)
 
         _pay_amount = d.pop("payAmount", UNSET)
-        pay_amount: float | Unset
+        pay_amount: Decimal | Unset
         if isinstance(_pay_amount, Unset):
             pay_amount = UNSET
         else:

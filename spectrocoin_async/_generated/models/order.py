@@ -319,7 +319,7 @@ class Order:
             project_id = UUID(_project_id)
 
         _receive_amount = d.pop("receiveAmount", UNSET)
-        receive_amount: float | Unset
+        receive_amount: Decimal | Unset
         if isinstance(_receive_amount, Unset):
             receive_amount = UNSET
         else:

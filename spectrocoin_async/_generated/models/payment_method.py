@@ -115,21 +115,21 @@ class PaymentMethod:
             direction = PaymentMethodDirection(_direction)
 
         _fixed_fee = d.pop("fixedFee", UNSET)
-        fixed_fee: float | Unset
+        fixed_fee: Decimal | Unset
         if isinstance(_fixed_fee, Unset):
             fixed_fee = UNSET
         else:
             fixed_fee = to_decimal(_fixed_fee)
 
         _max_amount = d.pop("maxAmount", UNSET)
-        max_amount: float | Unset
+        max_amount: Decimal | Unset
         if isinstance(_max_amount, Unset):
             max_amount = UNSET
         else:
             max_amount = to_decimal(_max_amount)
 
         _min_amount = d.pop("minAmount", UNSET)
-        min_amount: float | Unset
+        min_amount: Decimal | Unset
         if isinstance(_min_amount, Unset):
             min_amount = UNSET
         else:
@@ -138,7 +138,7 @@ class PaymentMethod:
         name = d.pop("name", UNSET)
 
         _percentage_fee = d.pop("percentageFee", UNSET)
-        percentage_fee: float | Unset
+        percentage_fee: Decimal | Unset
         if isinstance(_percentage_fee, Unset):
             percentage_fee = UNSET
         else:

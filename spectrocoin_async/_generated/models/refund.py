@@ -100,7 +100,7 @@ class Refund:
         address = _parse_address(d.pop("address", UNSET))
 
         _amount = d.pop("amount", UNSET)
-        amount: float | Unset
+        amount: Decimal | Unset
         if isinstance(_amount, Unset):
             amount = UNSET
         else:

@@ -106,7 +106,7 @@ class Transaction:
         account_id = d.pop("accountId", UNSET)
 
         _amount = d.pop("amount", UNSET)
-        amount: float | Unset
+        amount: Decimal | Unset
         if isinstance(_amount, Unset):
             amount = UNSET
         else:
@@ -131,7 +131,7 @@ class Transaction:
         description = _parse_description(d.pop("description", UNSET))
 
         _fee = d.pop("fee", UNSET)
-        fee: float | Unset
+        fee: Decimal | Unset
         if isinstance(_fee, Unset):
             fee = UNSET
         else:
