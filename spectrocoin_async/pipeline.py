@@ -14,7 +14,7 @@ import json
 import logging
 import random
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from decimal import Decimal
 from typing import Any, Literal, TypeVar
 
@@ -155,6 +155,35 @@ class Pipeline:
             attempts=tries,
             elapsed=self._clock() - started,
         )
+
+    def paginate(
+        self,
+        operation: Operation,
+        request_for_page: Callable[[int], dict[str, Any]],
+        parse: Callable[[Any], Any],
+        options: CallOptions,
+    ) -> AsyncIterator[Any]:
+        return self._pages(operation, request_for_page, parse, options)
+
+    async def _pages(
+        self,
+        operation: Operation,
+        request_for_page: Callable[[int], dict[str, Any]],
+        parse: Callable[[Any], Any],
+        options: CallOptions,
+    ) -> AsyncIterator[Any]:
+        page = 0
+        while True:
+            result = await self.call(operation, request_for_page(page), parse, options)
+            items = result.content
+            for item in items:
+                yield item
+            total = getattr(result, "total_pages", None)
+            if not items or getattr(result, "last", None) is True:
+                return
+            if isinstance(total, int) and page + 1 >= total:
+                return
+            page += 1
 
     # -- building ---------------------------------------------------------------------------
 

@@ -835,14 +835,15 @@ async def test_client_timeout_is_configurable(clock: FakeClock, wire: Wire) -> N
 async def test_deadline_bounds_the_whole_call_including_retries(
     clock: FakeClock, wire: Wire
 ) -> None:
-    # Two 503s (retried after fake backoffs), then a server that never answers. The deadline is
-    # 50 ms of real time; the backoffs take none.
+    # Two 503s (retried at once: zero backoff), then a server that never answers: the deadline
+    # (50 ms, real time) cuts the third attempt short.
     async def hang(request: httpx.Request) -> httpx.Response:
         await anyio.sleep_forever()
         raise AssertionError("unreachable")
 
     route = wire.router.get("/currencies").mock(side_effect=[r(503), r(503), hang])
-    async with make_client(clock, wire, retry=RetryPolicy(max_attempts=5)) as sc:
+    policy = RetryPolicy(max_attempts=5, backoff_base=0.0)
+    async with make_client(clock, wire, retry=policy) as sc:
         with pytest.raises(APITimeoutError) as caught:
             await sc.currencies.list_currencies(deadline=0.05)
         exc = caught.value
@@ -852,7 +853,7 @@ async def test_deadline_bounds_the_whole_call_including_retries(
         # respx only records calls that got an answer: count on the wire instead.
         assert len(wire.times("GET", "/currencies")) == 3
         assert route.call_count == 2
-        assert len(clock.sleeps) == 2
+        assert clock.sleeps == [0.0, 0.0]
         # The limiter slot of the cancelled attempt was given back.
         wire.router.get("/currencies").mock(side_effect=always(200, json=[]))
         assert await sc.currencies.list_currencies(deadline=1.0) == []

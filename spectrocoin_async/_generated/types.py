@@ -4,7 +4,7 @@ Generated from custom/templates/types.py.jinja. Do not edit: run `make generate`
 """
 
 import datetime
-from collections.abc import Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import IO, Any, BinaryIO, Generic, Literal, Protocol, TypedDict, TypeVar
 
@@ -156,6 +156,14 @@ class Runtime(Protocol):
         parse: Callable[[Any], T],
         options: CallOptions,
     ) -> Response[T]: ...
+
+    def paginate(
+        self,
+        operation: Operation,
+        request_for_page: Callable[[int], dict[str, Any]],
+        parse: Callable[[Any], Any],
+        options: CallOptions,
+    ) -> AsyncIterator[Any]: ...
 
 
 __all__ = [

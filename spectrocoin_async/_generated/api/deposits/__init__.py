@@ -1,5 +1,6 @@
 """Operations tagged `deposits`."""
 
+from collections.abc import AsyncIterator
 from decimal import Decimal
 from typing import Unpack, cast
 from uuid import UUID
@@ -197,6 +198,33 @@ class DepositsAPI:
         return await self._runtime.call_detailed(
             OPERATIONS["list_crypto_deposit_addresses"],
             _list_crypto_deposit_addresses._get_kwargs(
+                page=page,
+                size=size,
+                sort=sort,
+                currency_code=currency_code,
+                network_code=network_code,
+            ),
+            _list_crypto_deposit_addresses._parse_response,
+            options,
+        )
+
+    def iterate_list_crypto_deposit_addresses(
+        self,
+        *,
+        size: int | Unset = 20,
+        sort: str | Unset = UNSET,
+        currency_code: str | Unset = UNSET,
+        network_code: str | Unset = UNSET,
+        **options: Unpack[CallOptions],
+    ) -> AsyncIterator[CryptoDepositAddress]:
+        """Every item of every page of `list_crypto_deposit_addresses`, fetched lazily, page by page.
+
+        Stops after the last page (``last``, ``totalPages``) or at an empty page. Each page goes
+        through the rate limiter and retries like any call; an error on any page is raised.
+        """
+        return self._runtime.paginate(
+            OPERATIONS["list_crypto_deposit_addresses"],
+            lambda page: _list_crypto_deposit_addresses._get_kwargs(
                 page=page,
                 size=size,
                 sort=sort,

@@ -1,6 +1,7 @@
 """Operations tagged `exchanges`."""
 
 import datetime
+from collections.abc import AsyncIterator
 from decimal import Decimal
 from typing import Unpack, cast
 from uuid import UUID
@@ -128,6 +129,35 @@ class ExchangesAPI:
         return await self._runtime.call_detailed(
             OPERATIONS["list_exchanges"],
             _list_exchanges._get_kwargs(
+                page=page,
+                size=size,
+                sort=sort,
+                date_from=date_from,
+                date_to=date_to,
+                status=status,
+            ),
+            _list_exchanges._parse_response,
+            options,
+        )
+
+    def iterate_list_exchanges(
+        self,
+        *,
+        size: int | Unset = 20,
+        sort: str | Unset = UNSET,
+        date_from: datetime.date | Unset = UNSET,
+        date_to: datetime.date | Unset = UNSET,
+        status: ExchangeStatus | Unset = UNSET,
+        **options: Unpack[CallOptions],
+    ) -> AsyncIterator[Exchange]:
+        """Every item of every page of `list_exchanges`, fetched lazily, page by page.
+
+        Stops after the last page (``last``, ``totalPages``) or at an empty page. Each page goes
+        through the rate limiter and retries like any call; an error on any page is raised.
+        """
+        return self._runtime.paginate(
+            OPERATIONS["list_exchanges"],
+            lambda page: _list_exchanges._get_kwargs(
                 page=page,
                 size=size,
                 sort=sort,

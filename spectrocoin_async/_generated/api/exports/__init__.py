@@ -1,6 +1,7 @@
 """Operations tagged `exports`."""
 
 import datetime
+from collections.abc import AsyncIterator
 from decimal import Decimal
 from io import BytesIO
 from typing import Unpack, cast

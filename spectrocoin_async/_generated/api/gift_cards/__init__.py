@@ -1,6 +1,7 @@
 """Operations tagged `gift_cards`."""
 
 import datetime
+from collections.abc import AsyncIterator
 from decimal import Decimal
 from typing import Unpack, cast
 from uuid import UUID
@@ -213,6 +214,35 @@ class GiftCardsAPI:
         return await self._runtime.call_detailed(
             OPERATIONS["list_gift_card_purchases"],
             _list_gift_card_purchases._get_kwargs(
+                page=page,
+                size=size,
+                sort=sort,
+                status=status,
+                date_from=date_from,
+                date_to=date_to,
+            ),
+            _list_gift_card_purchases._parse_response,
+            options,
+        )
+
+    def iterate_list_gift_card_purchases(
+        self,
+        *,
+        size: int | Unset = 20,
+        sort: str | Unset = UNSET,
+        status: GiftCardPurchaseStatus | Unset = UNSET,
+        date_from: datetime.date | Unset = UNSET,
+        date_to: datetime.date | Unset = UNSET,
+        **options: Unpack[CallOptions],
+    ) -> AsyncIterator[GiftCardPurchase]:
+        """Every item of every page of `list_gift_card_purchases`, fetched lazily, page by page.
+
+        Stops after the last page (``last``, ``totalPages``) or at an empty page. Each page goes
+        through the rate limiter and retries like any call; an error on any page is raised.
+        """
+        return self._runtime.paginate(
+            OPERATIONS["list_gift_card_purchases"],
+            lambda page: _list_gift_card_purchases._get_kwargs(
                 page=page,
                 size=size,
                 sort=sort,

@@ -1,6 +1,7 @@
 """Operations tagged `merchant`."""
 
 import datetime
+from collections.abc import AsyncIterator
 from decimal import Decimal
 from typing import Unpack, cast
 from uuid import UUID
@@ -16,6 +17,7 @@ from ...models.order_status import OrderStatus
 from ...models.pre_order import PreOrder
 from ...models.pre_order_page import PreOrderPage
 from ...models.project import Project
+from ...models.refund import Refund
 from ...models.refund_page import RefundPage
 from ...models.refund_status import RefundStatus
 from ...types import UNSET, CallOptions, Response, Runtime, Unset
@@ -159,6 +161,37 @@ class MerchantAPI:
         return await self._runtime.call_detailed(
             OPERATIONS["list_orders"],
             _list_orders._get_kwargs(
+                page=page,
+                size=size,
+                sort=sort,
+                date_from=date_from,
+                date_to=date_to,
+                status=status,
+                project_id=project_id,
+            ),
+            _list_orders._parse_response,
+            options,
+        )
+
+    def iterate_list_orders(
+        self,
+        *,
+        size: int | Unset = 20,
+        sort: str | Unset = UNSET,
+        date_from: datetime.date | Unset = UNSET,
+        date_to: datetime.date | Unset = UNSET,
+        status: OrderStatus | Unset = UNSET,
+        project_id: UUID | Unset = UNSET,
+        **options: Unpack[CallOptions],
+    ) -> AsyncIterator[Order]:
+        """Every item of every page of `list_orders`, fetched lazily, page by page.
+
+        Stops after the last page (``last``, ``totalPages``) or at an empty page. Each page goes
+        through the rate limiter and retries like any call; an error on any page is raised.
+        """
+        return self._runtime.paginate(
+            OPERATIONS["list_orders"],
+            lambda page: _list_orders._get_kwargs(
                 page=page,
                 size=size,
                 sort=sort,
@@ -691,6 +724,31 @@ class MerchantAPI:
             options,
         )
 
+    def iterate_list_pre_orders(
+        self,
+        *,
+        size: int | Unset = 20,
+        sort: str | Unset = UNSET,
+        project_id: UUID | Unset = UNSET,
+        **options: Unpack[CallOptions],
+    ) -> AsyncIterator[PreOrder]:
+        """Every item of every page of `list_pre_orders`, fetched lazily, page by page.
+
+        Stops after the last page (``last``, ``totalPages``) or at an empty page. Each page goes
+        through the rate limiter and retries like any call; an error on any page is raised.
+        """
+        return self._runtime.paginate(
+            OPERATIONS["list_pre_orders"],
+            lambda page: _list_pre_orders._get_kwargs(
+                page=page,
+                size=size,
+                sort=sort,
+                project_id=project_id,
+            ),
+            _list_pre_orders._parse_response,
+            options,
+        )
+
     async def create_pre_order(
         self,
         *,
@@ -1088,6 +1146,35 @@ class MerchantAPI:
         return await self._runtime.call_detailed(
             OPERATIONS["list_refunds"],
             _list_refunds._get_kwargs(
+                page=page,
+                size=size,
+                sort=sort,
+                date_from=date_from,
+                date_to=date_to,
+                status=status,
+            ),
+            _list_refunds._parse_response,
+            options,
+        )
+
+    def iterate_list_refunds(
+        self,
+        *,
+        size: int | Unset = 20,
+        sort: str | Unset = UNSET,
+        date_from: datetime.date | Unset = UNSET,
+        date_to: datetime.date | Unset = UNSET,
+        status: RefundStatus | Unset = UNSET,
+        **options: Unpack[CallOptions],
+    ) -> AsyncIterator[Refund]:
+        """Every item of every page of `list_refunds`, fetched lazily, page by page.
+
+        Stops after the last page (``last``, ``totalPages``) or at an empty page. Each page goes
+        through the rate limiter and retries like any call; an error on any page is raised.
+        """
+        return self._runtime.paginate(
+            OPERATIONS["list_refunds"],
+            lambda page: _list_refunds._get_kwargs(
                 page=page,
                 size=size,
                 sort=sort,

@@ -1,5 +1,6 @@
 """Operations tagged `payment_methods`."""
 
+from collections.abc import AsyncIterator
 from decimal import Decimal
 from typing import Unpack, cast
 from uuid import UUID

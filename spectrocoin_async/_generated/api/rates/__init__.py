@@ -1,6 +1,7 @@
 """Operations tagged `rates`."""
 
 import datetime
+from collections.abc import AsyncIterator
 from decimal import Decimal
 from typing import Unpack, cast
 from uuid import UUID

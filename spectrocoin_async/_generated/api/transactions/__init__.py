@@ -1,6 +1,7 @@
 """Operations tagged `transactions`."""
 
 import datetime
+from collections.abc import AsyncIterator
 from decimal import Decimal
 from typing import Unpack, cast
 from uuid import UUID
@@ -143,6 +144,41 @@ class TransactionsAPI:
         return await self._runtime.call_detailed(
             OPERATIONS["list_transactions"],
             _list_transactions._get_kwargs(
+                page=page,
+                size=size,
+                sort=sort,
+                account_id=account_id,
+                currency_code=currency_code,
+                type_=type_,
+                status=status,
+                date_from=date_from,
+                date_to=date_to,
+            ),
+            _list_transactions._parse_response,
+            options,
+        )
+
+    def iterate_list_transactions(
+        self,
+        *,
+        size: int | Unset = 20,
+        sort: str | Unset = UNSET,
+        account_id: str | Unset = UNSET,
+        currency_code: str | Unset = UNSET,
+        type_: TransactionType | Unset = UNSET,
+        status: TransactionStatus | Unset = UNSET,
+        date_from: datetime.date | Unset = UNSET,
+        date_to: datetime.date | Unset = UNSET,
+        **options: Unpack[CallOptions],
+    ) -> AsyncIterator[Transaction]:
+        """Every item of every page of `list_transactions`, fetched lazily, page by page.
+
+        Stops after the last page (``last``, ``totalPages``) or at an empty page. Each page goes
+        through the rate limiter and retries like any call; an error on any page is raised.
+        """
+        return self._runtime.paginate(
+            OPERATIONS["list_transactions"],
+            lambda page: _list_transactions._get_kwargs(
                 page=page,
                 size=size,
                 sort=sort,

@@ -1,6 +1,7 @@
 """Operations tagged `withdrawals`."""
 
 import datetime
+from collections.abc import AsyncIterator
 from decimal import Decimal
 from typing import Unpack, cast
 from uuid import UUID
@@ -142,6 +143,37 @@ class WithdrawalsAPI:
         return await self._runtime.call_detailed(
             OPERATIONS["list_bank_withdrawals"],
             _list_bank_withdrawals._get_kwargs(
+                page=page,
+                size=size,
+                sort=sort,
+                currency_code=currency_code,
+                status=status,
+                date_from=date_from,
+                date_to=date_to,
+            ),
+            _list_bank_withdrawals._parse_response,
+            options,
+        )
+
+    def iterate_list_bank_withdrawals(
+        self,
+        *,
+        size: int | Unset = 20,
+        sort: str | Unset = UNSET,
+        currency_code: str | Unset = UNSET,
+        status: WithdrawalStatus | Unset = UNSET,
+        date_from: datetime.date | Unset = UNSET,
+        date_to: datetime.date | Unset = UNSET,
+        **options: Unpack[CallOptions],
+    ) -> AsyncIterator[BankWithdrawal]:
+        """Every item of every page of `list_bank_withdrawals`, fetched lazily, page by page.
+
+        Stops after the last page (``last``, ``totalPages``) or at an empty page. Each page goes
+        through the rate limiter and retries like any call; an error on any page is raised.
+        """
+        return self._runtime.paginate(
+            OPERATIONS["list_bank_withdrawals"],
+            lambda page: _list_bank_withdrawals._get_kwargs(
                 page=page,
                 size=size,
                 sort=sort,
@@ -424,6 +456,37 @@ class WithdrawalsAPI:
         return await self._runtime.call_detailed(
             OPERATIONS["list_crypto_withdrawals"],
             _list_crypto_withdrawals._get_kwargs(
+                page=page,
+                size=size,
+                sort=sort,
+                currency_code=currency_code,
+                status=status,
+                date_from=date_from,
+                date_to=date_to,
+            ),
+            _list_crypto_withdrawals._parse_response,
+            options,
+        )
+
+    def iterate_list_crypto_withdrawals(
+        self,
+        *,
+        size: int | Unset = 20,
+        sort: str | Unset = UNSET,
+        currency_code: str | Unset = UNSET,
+        status: WithdrawalStatus | Unset = UNSET,
+        date_from: datetime.date | Unset = UNSET,
+        date_to: datetime.date | Unset = UNSET,
+        **options: Unpack[CallOptions],
+    ) -> AsyncIterator[CryptoWithdrawal]:
+        """Every item of every page of `list_crypto_withdrawals`, fetched lazily, page by page.
+
+        Stops after the last page (``last``, ``totalPages``) or at an empty page. Each page goes
+        through the rate limiter and retries like any call; an error on any page is raised.
+        """
+        return self._runtime.paginate(
+            OPERATIONS["list_crypto_withdrawals"],
+            lambda page: _list_crypto_withdrawals._get_kwargs(
                 page=page,
                 size=size,
                 sort=sort,
@@ -783,6 +846,35 @@ class WithdrawalsAPI:
         return await self._runtime.call_detailed(
             OPERATIONS["list_withdrawals_with_exchange"],
             _list_withdrawals_with_exchange._get_kwargs(
+                page=page,
+                size=size,
+                sort=sort,
+                status=status,
+                date_from=date_from,
+                date_to=date_to,
+            ),
+            _list_withdrawals_with_exchange._parse_response,
+            options,
+        )
+
+    def iterate_list_withdrawals_with_exchange(
+        self,
+        *,
+        size: int | Unset = 20,
+        sort: str | Unset = UNSET,
+        status: WithdrawalStatus | Unset = UNSET,
+        date_from: datetime.date | Unset = UNSET,
+        date_to: datetime.date | Unset = UNSET,
+        **options: Unpack[CallOptions],
+    ) -> AsyncIterator[WithdrawalWithExchange]:
+        """Every item of every page of `list_withdrawals_with_exchange`, fetched lazily, page by page.
+
+        Stops after the last page (``last``, ``totalPages``) or at an empty page. Each page goes
+        through the rate limiter and retries like any call; an error on any page is raised.
+        """
+        return self._runtime.paginate(
+            OPERATIONS["list_withdrawals_with_exchange"],
+            lambda page: _list_withdrawals_with_exchange._get_kwargs(
                 page=page,
                 size=size,
                 sort=sort,

@@ -1,0 +1,123 @@
+"""Async iterators over paged lists: lazy, complete, and loud on errors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+import respx
+
+from spectrocoin_async import ServerError, SpectroCoinClient, Transaction
+
+from .conftest import json_response
+
+
+def page(number: int, items: list[str], *, total_pages: int, last: bool | None = None) -> Any:
+    body: dict[str, Any] = {
+        "content": [{"id": i, "amount": "1.5", "currencyCode": "BTC"} for i in items],
+        "number": number,
+        "size": 2,
+        "totalElements": 5,
+        "totalPages": total_pages,
+    }
+    if last is not None:
+        body["last"] = last
+    return json_response(body)
+
+
+def pages_requested(route: respx.Route) -> list[str]:
+    return [call.request.url.params["page"] for call in route.calls]
+
+
+@pytest.mark.anyio
+async def test_many_pages_stop_on_last(api: respx.MockRouter, sc: SpectroCoinClient) -> None:
+    route = api.get("/transactions").mock(
+        side_effect=[
+            page(0, ["a", "b"], total_pages=3, last=False),
+            page(1, ["c", "d"], total_pages=3, last=False),
+            page(2, ["e"], total_pages=3, last=True),
+        ]
+    )
+    seen = [tx.id async for tx in sc.transactions.iterate_list_transactions(size=2)]
+    assert seen == ["a", "b", "c", "d", "e"]
+    assert pages_requested(route) == ["0", "1", "2"]
+    assert all(call.request.url.params["size"] == "2" for call in route.calls)
+
+
+@pytest.mark.anyio
+async def test_total_pages_ends_iteration_without_last(
+    api: respx.MockRouter, sc: SpectroCoinClient
+) -> None:
+    route = api.get("/transactions").mock(
+        side_effect=[page(0, ["a", "b"], total_pages=2), page(1, ["c"], total_pages=2)]
+    )
+    assert [tx.id async for tx in sc.transactions.iterate_list_transactions()] == ["a", "b", "c"]
+    assert route.call_count == 2
+
+
+@pytest.mark.anyio
+async def test_one_page(api: respx.MockRouter, sc: SpectroCoinClient) -> None:
+    route = api.get("/transactions").mock(return_value=page(0, ["a"], total_pages=1, last=True))
+    items = [tx async for tx in sc.transactions.iterate_list_transactions()]
+    assert [type(tx) for tx in items] == [Transaction]
+    assert route.call_count == 1
+
+
+@pytest.mark.anyio
+async def test_empty_result_and_empty_page(api: respx.MockRouter, sc: SpectroCoinClient) -> None:
+    route = api.get("/transactions").mock(return_value=page(0, [], total_pages=0))
+    assert [tx async for tx in sc.transactions.iterate_list_transactions()] == []
+    assert route.call_count == 1
+    # A server that never says "last" still ends at the first empty page.
+    route.side_effect = [page(0, ["a"], total_pages=99), page(1, [], total_pages=99)]
+    assert [tx.id async for tx in sc.transactions.iterate_list_transactions()] == ["a"]
+
+
+@pytest.mark.anyio
+async def test_error_in_the_middle_is_raised(api: respx.MockRouter, sc: SpectroCoinClient) -> None:
+    api.get("/transactions").mock(
+        side_effect=[
+            page(0, ["a", "b"], total_pages=3),
+            httpx.Response(500, json={"errorCode": "GEN_1 - Internal server error occurred"}),
+        ]
+    )
+    seen: list[str] = []
+    with pytest.raises(ServerError) as info:
+        async for tx in sc.transactions.iterate_list_transactions():
+            seen.append(tx.id)
+    assert seen == ["a", "b"]
+    assert info.value.error_code == "GEN_1"
+
+
+@pytest.mark.anyio
+async def test_pages_are_fetched_lazily(api: respx.MockRouter, sc: SpectroCoinClient) -> None:
+    route = api.get("/transactions").mock(
+        side_effect=[page(0, ["a", "b"], total_pages=3), page(1, ["c", "d"], total_pages=3)]
+    )
+    iterator = sc.transactions.iterate_list_transactions()
+    assert route.call_count == 0
+    assert (await anext(iterator)).id == "a"
+    assert (await anext(iterator)).id == "b"
+    assert route.call_count == 1
+    assert (await anext(iterator)).id == "c"
+    assert route.call_count == 2
+
+
+@pytest.mark.anyio
+async def test_pages_go_through_the_rate_limiter(
+    api: respx.MockRouter, sc: SpectroCoinClient
+) -> None:
+    api.get("/transactions").mock(
+        side_effect=[page(0, ["a"], total_pages=2), page(1, ["b"], total_pages=2)]
+    )
+    groups: list[str] = []
+    acquire = sc.limiter.acquire
+
+    async def spy(group: str) -> float:
+        groups.append(group)
+        return await acquire(group)
+
+    sc.limiter.acquire = spy  # type: ignore[method-assign]
+    assert len([tx async for tx in sc.transactions.iterate_list_transactions()]) == 2
+    assert groups == ["auth", "transactions", "transactions"]
