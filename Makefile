@@ -27,9 +27,11 @@ check-generated: $(STAMP)
 	diff -r -x __pycache__ build/check-generated/_generated $(GEN)
 	@echo "generated code matches openapi.yaml + custom/"
 
+LINTED := spectrocoin_async custom tests $(wildcard bench examples)
+
 lint: $(STAMP)
-	$(VENV)/bin/ruff check spectrocoin_async custom tests bench examples
-	$(VENV)/bin/ruff format --check spectrocoin_async custom tests bench examples
+	$(VENV)/bin/ruff check $(LINTED)
+	$(VENV)/bin/ruff format --check $(LINTED)
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy spectrocoin_async custom/generate.py
