@@ -324,13 +324,14 @@ class Pipeline:
                 retry_after = parse_retry_after(
                     response.headers.get("retry-after"), now=self._wall_clock()
                 )
+                delay = (
+                    min(retry_after, policy.retry_after_cap)
+                    if retry_after is not None
+                    else policy.backoff(attempt, self._rng)
+                )
+                # Pause even when giving up: the group's next request must respect it too.
+                self.limiter.pause(group, delay)
                 if attempt < max_attempts:
-                    delay = (
-                        min(retry_after, policy.retry_after_cap)
-                        if retry_after is not None
-                        else policy.backoff(attempt, self._rng)
-                    )
-                    self.limiter.pause(group, delay)
                     continue
                 raise self.error(operation, response, retry_after=retry_after)
             if status in policy.retry_statuses and safe and attempt < max_attempts:

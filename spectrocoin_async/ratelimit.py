@@ -111,22 +111,27 @@ class InProcessLimiter:
     async def acquire(self, group: str) -> float:
         g = self._group(group)
         start = self._clock()
-        await self._global.acquire()
-        try:
-            await g.semaphore.acquire()
-        except BaseException:
-            self._global.release()
-            raise
-        try:
+        while True:
+            # Wait out a pause holding no slot, so a paused group never stalls the others.
             while (now := self._clock()) < g.paused_until:
                 await self._sleep(g.paused_until - now)
-            delay = g.reserve(self._clock())
-            if delay > 0:
-                await self._sleep(delay)
-        except BaseException:
+            await g.semaphore.acquire()
+            try:
+                await self._global.acquire()
+            except BaseException:
+                g.semaphore.release()
+                raise
+            try:
+                delay = g.reserve(self._clock())
+                if delay > 0:
+                    await self._sleep(delay)
+            except BaseException:
+                self.release(group)
+                raise
+            if self._clock() >= g.paused_until:
+                return self._clock() - start
+            # A 429 paused the group while this request waited for a token: wait again.
             self.release(group)
-            raise
-        return self._clock() - start
 
     def release(self, group: str) -> None:
         self._groups[group].semaphore.release()

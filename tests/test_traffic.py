@@ -419,11 +419,6 @@ def test_backoff_bounds() -> None:
 
 
 @pytest.mark.anyio
-@pytest.mark.xfail(
-    strict=True,
-    reason="pipeline: a 429 on the last allowed attempt raises without pausing the group, so the "
-    "group's next request ignores the server's Retry-After",
-)
 async def test_429_on_the_last_attempt_still_pauses_the_group(clock: FakeClock, wire: Wire) -> None:
     wire.router.get("/currencies").mock(
         side_effect=[r(429, headers={"Retry-After": "3"}), r(200, json=[])]
@@ -437,11 +432,6 @@ async def test_429_on_the_last_attempt_still_pauses_the_group(clock: FakeClock, 
 
 
 @pytest.mark.anyio
-@pytest.mark.xfail(
-    strict=True,
-    reason="InProcessLimiter.acquire checks the pause only before the token-bucket wait: a request "
-    "already waiting for a token when the group gets paused is sent during the pause",
-)
 async def test_pause_holds_requests_already_waiting_for_a_token(clock: FakeClock) -> None:
     wire = Wire(clock, latency=0.5)
     wire.router.get("/currencies").mock(
@@ -460,11 +450,6 @@ async def test_pause_holds_requests_already_waiting_for_a_token(clock: FakeClock
 
 
 @pytest.mark.anyio
-@pytest.mark.xfail(
-    strict=True,
-    reason="InProcessLimiter.acquire takes the global slot before waiting out the group's pause, "
-    "so a paused group's waiters hold global slots and stall every other group",
-)
 async def test_a_paused_group_does_not_stall_other_groups(clock: FakeClock, wire: Wire) -> None:
     wire.router.get("/accounts").mock(
         side_effect=[r(429, headers={"Retry-After": "10"}), r(200, json=[]), r(200, json=[])]
