@@ -85,9 +85,10 @@ def sandbox(*extra_args: str) -> Iterator[str]:
         if not url:
             proc.poll()
             log.flush()
-            tail = Path(log.name).read_text(errors="replace")[-600:].strip()
-            state = "exited" if proc.returncode is not None else "did not print SANDBOX_URL"
-            raise SandboxUnavailable(f"sandbox {state} ({' '.join(command)}): {tail}")
+            lines = Path(log.name).read_text(errors="replace").strip().splitlines()
+            last = lines[-1].strip() if lines else "no output"
+            state = "exited" if proc.returncode is not None else "printed no SANDBOX_URL"
+            raise SandboxUnavailable(f"`{' '.join(command)}` {state}: {last}")
         _wait_listening(url[0])
         yield url[0]
     finally:

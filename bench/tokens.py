@@ -119,30 +119,41 @@ def measure_tokens(cold_calls: int, workers: int) -> list[Row]:
     rows = [
         Row(
             f"token requests for {cold_calls:,} concurrent cold calls",
-            f"{n} ({cold.counts['ok']:,} calls served)",
+            str(n),
             "1",
             n == 1 and cold.counts["ok"] == cold_calls,
+            [
+                f"{cold.counts['ok']:,} of {cold_calls:,} calls served; token endpoint answers "
+                "after 50 ms; counted at the transport"
+            ],
         )
     ]
     expiry = asyncio.run(expiry_under_load(workers))
     refreshes = expiry.counts["token"] - 1
     rows.append(
         Row(
-            f"refreshes at expiry under load ({workers} workers, 2 s token, 3 s of load)",
-            f"{refreshes} ({expiry.counts['ok']:,} calls, {expiry.counts['401']} × 401)",
+            "refreshes at expiry under load",
+            f"{refreshes} (401s: {expiry.counts['401']})",
             "1",
             refreshes == 1 and expiry.counts["401"] == 0,
+            [
+                f"{workers} workers back to back for 3 s with a 2 s token (due at 1.8 s); "
+                f"{expiry.counts['ok']:,} calls; the server rejects expired tokens"
+            ],
         )
     )
     revoked, before = asyncio.run(revocation_under_load(workers))
     refreshes = revoked.counts["token"] - before
     rows.append(
         Row(
-            f"refreshes after a mid-batch revocation ({workers} workers, extra)",
-            f"{refreshes} ({revoked.counts['401']} × 401 replayed, "
-            f"{revoked.counts['ok']:,} calls)",
+            "refreshes after a mid-batch token revocation (extra)",
+            f"{refreshes} ({revoked.counts['401']} 401s replayed)",
             "1",
             refreshes == 1,
+            [
+                f"the server revokes the live token while {workers} workers are busy; every "
+                f"request in flight gets a 401; {revoked.counts['ok']:,} calls, none failed"
+            ],
         )
     )
     return rows

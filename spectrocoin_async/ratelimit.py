@@ -70,7 +70,7 @@ class _Group:
     __slots__ = ("burst", "last", "paused_until", "rate", "semaphore", "tokens")
 
     def __init__(self, limits: GroupLimits, now: float) -> None:
-        self.semaphore = anyio.Semaphore(limits.max_in_flight)
+        self.semaphore = anyio.Semaphore(limits.max_in_flight, fast_acquire=True)
         self.rate = limits.rate
         self.burst = float(limits.burst)
         self.tokens = float(limits.burst)
@@ -99,7 +99,7 @@ class InProcessLimiter:
         self.limits = limits or RateLimits()
         self._clock = clock
         self._sleep = sleep
-        self._global = anyio.Semaphore(self.limits.max_in_flight)
+        self._global = anyio.Semaphore(self.limits.max_in_flight, fast_acquire=True)
         self._groups: dict[str, _Group] = {}
 
     def _group(self, name: str) -> _Group:

@@ -1,0 +1,94 @@
+"""``make demo``: start the local sandbox on a free port, run the quickstart against it, stop it.
+
+No credentials and no internet needed: the sandbox issues tokens for its own client id and
+secret, and the quickstart receives its merchant callbacks on a local port. Exits with the
+quickstart's status.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from spectrocoin_async.sandbox import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, SANDBOX_PROJECT_ID
+
+ROOT = Path(__file__).resolve().parents[1]
+START_TIMEOUT = 30.0
+
+
+def start_sandbox() -> tuple[subprocess.Popen[str], str]:
+    command = [
+        sys.executable,
+        "-m",
+        "spectrocoin_async.sandbox",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        "0",
+    ]
+    proc = subprocess.Popen(
+        command,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    lines: queue.Queue[str | None] = queue.Queue()
+
+    def drain() -> None:  # keeps reading, so the sandbox can never block on a full pipe
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            lines.put(line)
+        lines.put(None)
+
+    threading.Thread(target=drain, daemon=True).start()
+    while True:
+        try:
+            line = lines.get(timeout=START_TIMEOUT)
+        except queue.Empty:
+            line = None
+        if line is None:
+            stop(proc)
+            raise SystemExit("the sandbox did not start (no SANDBOX_URL line); see above")
+        if line.startswith("SANDBOX_URL="):
+            return proc, line.strip().split("=", 1)[1]
+
+
+def stop(proc: subprocess.Popen[str]) -> None:
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def main() -> int:
+    print("Starting the SpectroCoin sandbox ...", flush=True)
+    proc, url = start_sandbox()
+    print(f"Sandbox listening at {url} (pid {proc.pid})", flush=True)
+    env = {
+        **os.environ,
+        "SPECTROCOIN_BASE_URL": url,
+        "SPECTROCOIN_CLIENT_ID": DEFAULT_CLIENT_ID,
+        "SPECTROCOIN_CLIENT_SECRET": DEFAULT_CLIENT_SECRET,
+        "SPECTROCOIN_PROJECT_ID": SANDBOX_PROJECT_ID,
+        "SPECTROCOIN_DEMO_OUTPUT": str(ROOT / "build" / "demo"),
+    }
+    try:
+        status = subprocess.call(
+            [sys.executable, str(ROOT / "examples" / "quickstart.py")], env=env, cwd=ROOT
+        )
+    finally:
+        stop(proc)
+    print(f"Sandbox stopped. Demo {'finished' if status == 0 else 'FAILED'}.", flush=True)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
