@@ -30,7 +30,6 @@ from spectrocoin_async import (
     CreateExchangeRequest,
     CreateOrderRequest,
     ExportFormat,
-    File,
     SpectroCoinClient,
     SpectroCoinError,
     VerifiedCallback,
@@ -57,6 +56,15 @@ def free_socket() -> socket.socket:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     return sock
+
+
+async def serving(server: uvicorn.Server, within: float = 10.0) -> None:
+    """Return once uvicorn listens (it offers a flag, not an event)."""
+    for _ in range(int(within / 0.01)):
+        if server.started:
+            return
+        await anyio.sleep(0.01)
+    raise RuntimeError("the callback receiver did not start")
 
 
 async def run(sc: SpectroCoinClient, output_dir: Path) -> None:
@@ -126,8 +134,7 @@ async def run(sc: SpectroCoinClient, output_dir: Path) -> None:
     callback_url = f"http://127.0.0.1:{sock.getsockname()[1]}/spectrocoin/callback"
     async with anyio.create_task_group() as tg:
         tg.start_soon(receiver.serve, [sock])
-        while not receiver.started:
-            await anyio.sleep(0.01)
+        await serving(receiver)
 
         project_id = sc.project_id
         if project_id is None:
@@ -171,31 +178,35 @@ async def run(sc: SpectroCoinClient, output_dir: Path) -> None:
     )
 
     # 8. A CSV export, written to a file.
-    output_dir.mkdir(parents=True, exist_ok=True)
-    target = output_dir / "transactions.csv"
+    target = anyio.Path(output_dir) / "transactions.csv"
+    await target.parent.mkdir(parents=True, exist_ok=True)
     export = await sc.exports.export_transactions(format_=ExportFormat.CSV)
     # TODO(lead): switch to the streaming helper (sc.exports.download_transactions) once the
-    # client binds it; the generated method holds the body in memory (and returns text).
-    data = export.payload.read() if isinstance(export, File) else str(export).encode()
-    target.write_bytes(data)
+    # client binds it; the generated method holds the whole body in memory.
+    data = export.payload.read()
+    await target.write_bytes(data)
     rows = data.count(b"\n") - 1
     say("8 Export", f"{len(data):,} bytes, {rows} transactions -> {target}")
 
     # 9. Summary, with the sandbox ledger as the witness.
+    final = {a.currency_code: a.balance for a in await sc.accounts.list_accounts()}
     ledger = await sc.request("GET", "/sandbox/ledger", public=True)
-    fetches = sc.tokens.fetch_count
     print()
     say(
         "9 Summary",
-        f"EUR {before['EUR']} -> {after['EUR']} (+ {order.receive_amount} "
-        f"from the order, booked by the sandbox)",
+        f"EUR {before['EUR']} -> {final['EUR']}  "
+        f"(-{exchange.pay_amount} exchanged, +{order.receive_amount} order paid)",
+    )
+    more(f"BTC {before['BTC']} -> {final['BTC']}  (+{exchange.receive_amount} exchanged)")
+    more(
+        f"sandbox ledger: {ledger['exchanges']} exchange, {ledger['ordersCreated']} order, "
+        f"{ledger['callbacksDelivered']} callbacks, "
+        f"{ledger['duplicateExecutions']} money moves run twice"
     )
     more(
-        f"{ledger['exchanges']} exchange, {ledger['ordersCreated']} order, "
-        f"{ledger['callbacksDelivered']} callbacks delivered, {fetches} token fetch, "
-        f"{ledger['duplicateExecutions']} duplicate money moves"
+        f"{ledger['requests']} API calls on {sc.tokens.fetch_count} token, "
+        f"in {time.monotonic() - started:.2f} s"
     )
-    more(f"done in {time.monotonic() - started:.2f} s")
     print()
 
 

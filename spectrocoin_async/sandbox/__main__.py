@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import sys
 from collections.abc import Sequence
 
@@ -84,10 +85,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     def ready(url: str) -> None:
         print(f"SANDBOX_URL={url}", flush=True)
 
-    try:
+    # uvicorn shuts down gracefully on Ctrl-C, then re-raises it: that is not an error here.
+    with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(server.serve(on_ready=ready))
-    except KeyboardInterrupt:  # uvicorn re-raises the Ctrl-C it shut down for
-        pass
 
 
 if __name__ == "__main__":

@@ -115,7 +115,7 @@ class Delivery:
         }
 
 
-async def deliver(order: Order, signer: CallbackSigner, *, timeout: float) -> Delivery | None:
+async def deliver(order: Order, signer: CallbackSigner, *, time_limit: float) -> Delivery | None:
     """POST the callback for the order's current status; None when it has no callback URL."""
     url = order.callback_url
     if not url:
@@ -124,7 +124,7 @@ async def deliver(order: Order, signer: CallbackSigner, *, timeout: float) -> De
     headers, body = legacy_callback(order, signer) if legacy else json_callback(order)
     kind = "form" if legacy else "json"
     try:
-        async with httpx.AsyncClient(timeout=timeout) as client:
+        async with httpx.AsyncClient(timeout=time_limit) as client:
             response = await client.post(url, content=body, headers=headers)
     except httpx.HTTPError as exc:
         return Delivery(order.id, order.status, url, kind, None, f"{type(exc).__name__}: {exc}")

@@ -24,7 +24,7 @@ from typing import Any, Self
 import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-from .app import PREFIX, create_app
+from .app import PREFIX, Sandbox, create_app
 from .config import SandboxConfig
 from .traffic import TRANSPORT_EXTENSION
 
@@ -85,9 +85,10 @@ class SandboxServer:
         self._thread: threading.Thread | None = None
 
     @property
-    def sandbox(self) -> Any:
-        """The running ``app.Sandbox`` (ledger, config, counters), for in-process inspection."""
-        return self.app.state.sandbox
+    def sandbox(self) -> Sandbox:
+        """The running sandbox (ledger, config, counters), for in-process inspection."""
+        sandbox: Sandbox = self.app.state.sandbox
+        return sandbox
 
     async def serve(self, on_ready: Callable[[str], Awaitable[None] | None] | None = None) -> None:
         """Serve until SIGINT / SIGTERM (or ``stop()``); ``on_ready(url)`` once listening."""

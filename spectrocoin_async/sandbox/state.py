@@ -324,7 +324,7 @@ class Ledger:
         """The only place a balance changes: apply ``amount`` and record the transaction."""
         account.balance += amount
         assert account.balance >= 0, "callers check funds before booking a debit"
-        record = {
+        record: Record = {
             "id": self._id(),
             "accountId": account.id,
             "type": kind,
@@ -450,7 +450,12 @@ class Ledger:
         text = f"Exchange {quote['payCurrencyCode']} to {quote['receiveCurrencyCode']}"
         self._book(pay_account, -quote["payAmount"], "EXCHANGE", text)
         self._book(receive_account, quote["receiveAmount"], "EXCHANGE", text)
-        record = {"id": self._id(), "status": "COMPLETED", **quote, "createdAt": self._stamp()}
+        record: Record = {
+            "id": self._id(),
+            "status": "COMPLETED",
+            **quote,
+            "createdAt": self._stamp(),
+        }
         self.exchanges[record["id"]] = record
         self.counts["exchanges"] += 1
         return record
@@ -476,7 +481,7 @@ class Ledger:
         self, currency: Currency, network: Network, *, created_at: str | None = None
     ) -> Record:
         address, memo = self._address_text(network)
-        record = {
+        record: Record = {
             "id": self._id(),
             "currencyCode": currency.code,
             "networkCode": network.code,
@@ -581,7 +586,7 @@ class Ledger:
         text = f"{currency.code} withdrawal on {network.code}"
         self._book(account, -amount, "WITHDRAWAL", text, fee=fee)
         self._book(account, -fee, "FEE", f"Fee: {text}")
-        record = {
+        record: Record = {
             "id": self._id(),
             "status": "COMPLETED",
             "currencyCode": currency.code,
@@ -641,7 +646,7 @@ class Ledger:
         text = f"{rail} withdrawal to {beneficiary_name}"
         self._book(account, -amount, "WITHDRAWAL", text, fee=fee)
         self._book(account, -fee, "FEE", f"Fee: {text}")
-        record = {
+        record: Record = {
             "id": self._id(),
             "status": "PENDING",
             "currencyCode": currency.code,
@@ -690,7 +695,7 @@ class Ledger:
             "WITHDRAWAL",
             f"Exchange to {receive.code} and withdrawal on {network.code}",
         )
-        record = {
+        record: Record = {
             "id": self._id(),
             "status": "COMPLETED",
             "payCurrencyCode": pay.code,
@@ -728,7 +733,7 @@ class Ledger:
         code = "-".join(
             "".join(self._rng.choices("ABCDEFGHJKLMNPQRSTUVWXYZ23456789", k=4)) for _ in range(3)
         )
-        record = {
+        record: Record = {
             "id": self._id(),
             "status": "DELIVERED",
             "giftCardId": card.id,
@@ -1095,7 +1100,7 @@ class Ledger:
         elif status in ("LATE_CRYPTO_PAYMENT", "TEST_PAID"):
             order.received_amount = order.pay_amount or Decimal(0)
         elif status == "PROCESSING_REFUND":
-            refund = {
+            refund: Record = {
                 "id": self._id(),
                 "orderId": order.id,
                 "status": "PENDING",

@@ -6,8 +6,8 @@ is empty). ``Traffic.draw()`` rolls the dice for a fault. The faults are ASGI re
 * ``error``: 503 with the documented JSON error body;
 * ``html``: a proxy's HTML 502 page;
 * ``reset``: the TCP connection is reset (``SO_LINGER`` 0, then abort) without a byte of answer;
-* ``truncate``: the status line, headers and half of the body, then the connection drops, so the
-  client reads fewer bytes than ``Content-Length`` (or an unfinished chunked body).
+* ``truncate``: the status line, headers and half of the body, then the connection closes, so
+  the client reads fewer bytes than ``Content-Length`` (or an unfinished chunked body).
 
 Dropping a connection needs the socket, which the sandbox's uvicorn protocol
 (``server.SandboxProtocol``) puts into the ASGI scope extensions. Under another server the
@@ -61,7 +61,7 @@ _HTML_502: Final = b"""<html>
 """
 
 
-class ConnectionDropped(Exception):  # noqa: N818 - it is an event, not a mistake
+class ConnectionDropped(Exception):
     """Raised to make the server drop a connection when the socket itself is out of reach."""
 
 
@@ -237,7 +237,7 @@ class _Dropped(Response):
 async def _first_chunk(answer: Response) -> bytes:
     if isinstance(answer, StreamingResponse):
         async for chunk in answer.body_iterator:
-            data = chunk if isinstance(chunk, bytes) else chunk.encode()
+            data = chunk.encode() if isinstance(chunk, str) else bytes(chunk)
             if data:
                 return data
         return b""

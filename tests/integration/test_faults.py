@@ -199,7 +199,6 @@ async def test_a_429_storm_slows_the_sdk_down_and_nothing_leaks(
         elapsed = time.monotonic() - started
         assert not [r for r in results if isinstance(r, Exception)]  # no 429 leaked
         ledger = await control.ledger()
-        print("STORM", ledger["rateLimited"], ledger["requests"], elapsed)
         assert ledger["rateLimited"] > 0, "no storm happened"
         # It slowed down: it waited out Retry-After (1 s) as a group instead of hammering.
         assert elapsed >= 1.0
@@ -229,17 +228,19 @@ async def test_token_expiry_in_the_middle_of_a_batch(
     fetched for all of them, every call succeeds, and no money move is replayed twice."""
     await control.configure(latency=0.01)
     done = 0
+    midway = anyio.Event()
     revoked = anyio.Event()
 
     async def read() -> Any:
         nonlocal done
         result = await sc.accounts.list_accounts()
         done += 1
+        if done == 15:
+            midway.set()
         return result
 
     async def revoke_midway() -> None:
-        while done < 15:
-            await anyio.sleep(0.005)
+        await midway.wait()
         await control.revoke_tokens()
         revoked.set()
 
