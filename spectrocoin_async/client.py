@@ -71,7 +71,8 @@ class SpectroCoinClient(Namespaces):
         http_client: an httpx.AsyncClient to use as is; the caller keeps ownership.
         public_key_pem, public_key_path, public_key_url: SpectroCoin's key for legacy callbacks
             (default: the published URL, fetched once on first use).
-        clock, sleep: injectable for tests (monotonic seconds, and an async sleep).
+        clock, sleep, wall_clock, rng: injectable for tests (monotonic seconds, an async sleep,
+            epoch seconds for HTTP-date ``Retry-After``, and the backoff jitter's randomness).
     """
 
     merchant: MerchantNamespace
@@ -101,6 +102,7 @@ class SpectroCoinClient(Namespaces):
         public_key_url: str | None = None,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
+        wall_clock: Callable[[], float] = time.time,
         rng: random.Random | None = None,
     ) -> None:
         env = os.environ
@@ -147,6 +149,7 @@ class SpectroCoinClient(Namespaces):
             array_format=array_format,
             clock=clock,
             sleep=sleep,
+            wall_clock=wall_clock,
             rng=rng,
         )
         self._bind_namespaces(self._pipeline)

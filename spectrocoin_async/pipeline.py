@@ -94,11 +94,16 @@ def _trace_id(headers: httpx.Headers) -> str | None:
 class _Attempts:
     """Per-call bookkeeping, also read when a deadline cuts the call short."""
 
-    __slots__ = ("sent", "tries")
+    __slots__ = ("expires", "sent", "tries")
 
-    def __init__(self) -> None:
+    def __init__(self, expires: float | None = None) -> None:
         self.sent = False
         self.tries = 0
+        self.expires = expires  # the deadline, on the pipeline's (injectable) clock
+
+
+class _DeadlineExceeded(Exception):
+    """A wait would end past the call's deadline: give up now instead of sleeping first."""
 
 
 class Pipeline:
@@ -243,8 +248,8 @@ class Pipeline:
         iterates it and must close it (``await response.aclose()``).
         """
         url, query, content, headers = self.build(operation, request, options)
-        state = _Attempts()
         deadline = options.get("deadline")
+        state = _Attempts(None if deadline is None else self._clock() + deadline)
         if deadline is None:
             return await self._attempts(
                 operation, url, query, content, headers, options, state, stream
@@ -254,7 +259,7 @@ class Pipeline:
                 return await self._attempts(
                     operation, url, query, content, headers, options, state, stream
                 )
-        except TimeoutError:
+        except (TimeoutError, _DeadlineExceeded):
             raise APITimeoutError(
                 f"deadline of {deadline}s exceeded after {state.tries} attempt(s)",
                 operation=operation.operation_id,
@@ -305,7 +310,7 @@ class Pipeline:
                 never_sent = isinstance(exc, _NOT_SENT)
                 self._log(operation, request, None, state.tries, started, waited, exc)
                 if (never_sent or safe) and attempt < max_attempts:
-                    await self._sleep(policy.backoff(attempt, self._rng))
+                    await self._wait(policy.backoff(attempt, self._rng), state)
                     continue
                 raise self._transport_error(operation, exc, never_sent, attempt) from exc
             finally:
@@ -336,12 +341,21 @@ class Pipeline:
                 # Pause even when giving up: the group's next request must respect it too.
                 self.limiter.pause(group, delay)
                 if attempt < max_attempts:
+                    self._check_deadline(delay, state)
                     continue
                 raise self.error(operation, response, retry_after=retry_after)
             if status in policy.retry_statuses and safe and attempt < max_attempts:
-                await self._sleep(policy.backoff(attempt, self._rng))
+                await self._wait(policy.backoff(attempt, self._rng), state)
                 continue
             raise self.error(operation, response)
+
+    def _check_deadline(self, seconds: float, state: _Attempts) -> None:
+        if state.expires is not None and self._clock() + seconds > state.expires:
+            raise _DeadlineExceeded
+
+    async def _wait(self, seconds: float, state: _Attempts) -> None:
+        self._check_deadline(seconds, state)
+        await self._sleep(seconds)
 
     async def _token(self) -> str:
         if self.tokens is None:

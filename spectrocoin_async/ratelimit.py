@@ -111,27 +111,31 @@ class InProcessLimiter:
     async def acquire(self, group: str) -> float:
         g = self._group(group)
         start = self._clock()
+        paid = False
         while True:
             # Wait out a pause holding no slot, so a paused group never stalls the others.
             while (now := self._clock()) < g.paused_until:
                 await self._sleep(g.paused_until - now)
             await g.semaphore.acquire()
             try:
-                await self._global.acquire()
+                if not paid:
+                    # One token per request, even if a pause makes it go round again.
+                    paid = True
+                    delay = g.reserve(self._clock())
+                    if delay > 0:
+                        await self._sleep(delay)
+                ready = self._clock() >= g.paused_until
+                if ready:
+                    # The global slot last, by a request ready to go: a throttled or paused
+                    # group never holds global slots the other groups could use.
+                    await self._global.acquire()
             except BaseException:
                 g.semaphore.release()
                 raise
-            try:
-                delay = g.reserve(self._clock())
-                if delay > 0:
-                    await self._sleep(delay)
-            except BaseException:
-                self.release(group)
-                raise
-            if self._clock() >= g.paused_until:
+            if ready:
                 return self._clock() - start
             # A 429 paused the group while this request waited for a token: wait again.
-            self.release(group)
+            g.semaphore.release()
 
     def release(self, group: str) -> None:
         self._groups[group].semaphore.release()

@@ -471,11 +471,6 @@ async def test_a_paused_group_does_not_stall_other_groups(clock: FakeClock, wire
 
 
 @pytest.mark.anyio
-@pytest.mark.xfail(
-    strict=True,
-    reason="InProcessLimiter.acquire takes the global slot before the token-bucket wait: "
-    "requests owing a token sleep holding global slots and stall every other group",
-)
 async def test_a_throttled_group_does_not_stall_other_groups(clock: FakeClock, wire: Wire) -> None:
     wire.router.get("/currencies").mock(side_effect=always(200, json=[]))
     wire.router.get("/rates").mock(side_effect=always(200, json=[]))
@@ -877,12 +872,6 @@ async def test_deadline_bounds_the_whole_call_including_retries(
 
 
 @pytest.mark.anyio
-@pytest.mark.xfail(
-    strict=True,
-    reason="Pipeline.execute measures deadline= with anyio.fail_after (the real event-loop "
-    "clock), not the injected clock: backoffs and limiter waits on the client's clock/sleep "
-    "do not count against it",
-)
 async def test_deadline_counts_backoffs_on_the_client_clock(clock: FakeClock, wire: Wire) -> None:
     route = wire.router.get("/currencies").mock(side_effect=always(503))
     policy = RetryPolicy(max_attempts=10, backoff_base=1.0, backoff_cap=100.0, jitter=False)
