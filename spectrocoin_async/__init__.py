@@ -4,8 +4,9 @@ Everything a user needs is importable from here: the client, its configuration, 
 callback helpers and every model of the spec.
 """
 
-from ._generated.models import *  # noqa: F403 - the models are part of the public surface
-from ._generated.models import __all__ as _models_all
+from typing import TYPE_CHECKING, Any
+
+from ._generated import models as _models
 from ._generated.types import UNSET, CallOptions, File, Response, Unset
 from ._version import __version__
 from .auth import InMemoryTokenStore, Secret, Token, TokenStore
@@ -84,5 +85,15 @@ __all__ = [  # noqa: PLE0604 - models' names are added from the generated list
     "encode_json",
     "parse_callback",
     "plain_number",
-    *_models_all,
+    *_models.__all__,
 ]
+
+if TYPE_CHECKING:
+    from ._generated.models import *  # noqa: F403 - the models are part of the public surface
+
+
+def __getattr__(name: str) -> Any:
+    # Models load on first use: importing all 62 up front would double the import time.
+    if name in _models.__all__:
+        return getattr(_models, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-import platform
 import random
+import sys
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from types import TracebackType
@@ -34,7 +34,7 @@ _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 def _user_agent() -> str:
-    python = ".".join(platform.python_version_tuple()[:2])
+    python = f"{sys.version_info.major}.{sys.version_info.minor}"
     return f"spectrocoin-async/{__version__} python/{python} httpx/{httpx.__version__}"
 
 

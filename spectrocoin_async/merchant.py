@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING
 from uuid import UUID
 
 from ._generated.api.merchant import MerchantAPI
-from ._generated.models import Order
 from ._generated.types import Runtime
 from .callbacks import PublicKeySource, VerifiedCallback, parse_callback, verify_callback
 from .errors import CallbackVerificationError
 
 if TYPE_CHECKING:
     import httpx
+
+    from ._generated.models import Order
 
 __all__ = ["MerchantNamespace"]
 

@@ -76,3 +76,16 @@ def test_timestamps_use_the_tolerant_parser() -> None:
 def test_generated_client_module_is_inert() -> None:
     assert "httpx" not in (GENERATED / "client.py").read_text()
     assert (GENERATED / "py.typed").exists()
+
+
+def test_models_load_on_first_use() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, spectrocoin_async as s;"
+        "loaded = [m for m in sys.modules if m.startswith('spectrocoin_async._generated.models.')];"
+        "print(len(loaded)); s.Order; print('spectrocoin_async._generated.models.order' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["0", "True"]

@@ -1,15 +1,20 @@
 """Operations tagged `accounts`."""
 
-from collections.abc import AsyncIterator
-from decimal import Decimal
-from typing import Unpack, cast
-from uuid import UUID
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from ..._operations import OPERATIONS
-from ...models.account import Account
-from ...types import UNSET, CallOptions, Response, Runtime, Unset
-from . import get_account as _get_account
-from . import list_accounts as _list_accounts
+from ...types import UNSET
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator
+    from decimal import Decimal
+    from typing import Unpack, cast
+    from uuid import UUID
+
+    from ...models.account import Account
+    from ...types import CallOptions, Response, Runtime, Unset
 
 
 class AccountsAPI:
@@ -45,6 +50,8 @@ class AccountsAPI:
             list[Account]
         """
 
+        from . import list_accounts as _list_accounts
+
         return await self._runtime.call(
             OPERATIONS["list_accounts"],
             _list_accounts._get_kwargs(),
@@ -76,6 +83,8 @@ class AccountsAPI:
         Returns:
             Response[list[Account]]: the parsed body with status, headers and trace id.
         """
+
+        from . import list_accounts as _list_accounts
 
         return await self._runtime.call_detailed(
             OPERATIONS["list_accounts"],
@@ -113,6 +122,8 @@ class AccountsAPI:
         Returns:
             Account
         """
+
+        from . import get_account as _get_account
 
         return await self._runtime.call(
             OPERATIONS["get_account"],
@@ -152,6 +163,8 @@ class AccountsAPI:
         Returns:
             Response[Account]: the parsed body with status, headers and trace id.
         """
+
+        from . import get_account as _get_account
 
         return await self._runtime.call_detailed(
             OPERATIONS["get_account"],

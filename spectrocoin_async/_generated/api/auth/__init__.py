@@ -1,15 +1,21 @@
 """Operations tagged `auth`."""
 
-from collections.abc import AsyncIterator
-from decimal import Decimal
-from typing import Unpack, cast
-from uuid import UUID
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from ..._operations import OPERATIONS
-from ...models.token_request import TokenRequest
-from ...models.token_response import TokenResponse
-from ...types import UNSET, CallOptions, Response, Runtime, Unset
-from . import get_access_token as _get_access_token
+from ...types import UNSET
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator
+    from decimal import Decimal
+    from typing import Unpack, cast
+    from uuid import UUID
+
+    from ...models.token_request import TokenRequest
+    from ...models.token_response import TokenResponse
+    from ...types import CallOptions, Response, Runtime, Unset
 
 
 class AuthAPI:
@@ -53,6 +59,8 @@ class AuthAPI:
             TokenResponse
         """
 
+        from . import get_access_token as _get_access_token
+
         return await self._runtime.call(
             OPERATIONS["get_access_token"],
             _get_access_token._get_kwargs(
@@ -94,6 +102,8 @@ class AuthAPI:
         Returns:
             Response[TokenResponse]: the parsed body with status, headers and trace id.
         """
+
+        from . import get_access_token as _get_access_token
 
         return await self._runtime.call_detailed(
             OPERATIONS["get_access_token"],

@@ -1,14 +1,20 @@
 """Operations tagged `currencies`."""
 
-from collections.abc import AsyncIterator
-from decimal import Decimal
-from typing import Unpack, cast
-from uuid import UUID
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from ..._operations import OPERATIONS
-from ...models.currency import Currency
-from ...types import UNSET, CallOptions, Response, Runtime, Unset
-from . import list_currencies as _list_currencies
+from ...types import UNSET
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator
+    from decimal import Decimal
+    from typing import Unpack, cast
+    from uuid import UUID
+
+    from ...models.currency import Currency
+    from ...types import CallOptions, Response, Runtime, Unset
 
 
 class CurrenciesAPI:
@@ -46,6 +52,8 @@ class CurrenciesAPI:
             list[Currency]
         """
 
+        from . import list_currencies as _list_currencies
+
         return await self._runtime.call(
             OPERATIONS["list_currencies"],
             _list_currencies._get_kwargs(),
@@ -79,6 +87,8 @@ class CurrenciesAPI:
         Returns:
             Response[list[Currency]]: the parsed body with status, headers and trace id.
         """
+
+        from . import list_currencies as _list_currencies
 
         return await self._runtime.call_detailed(
             OPERATIONS["list_currencies"],

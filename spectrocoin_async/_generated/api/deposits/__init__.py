@@ -1,19 +1,23 @@
 """Operations tagged `deposits`."""
 
-from collections.abc import AsyncIterator
-from decimal import Decimal
-from typing import Unpack, cast
-from uuid import UUID
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from ..._operations import OPERATIONS
-from ...models.create_crypto_deposit_address_request import CreateCryptoDepositAddressRequest
-from ...models.crypto_deposit_address import CryptoDepositAddress
-from ...models.crypto_deposit_address_page import CryptoDepositAddressPage
-from ...models.deposit_instructions import DepositInstructions
-from ...types import UNSET, CallOptions, Response, Runtime, Unset
-from . import create_crypto_deposit_address as _create_crypto_deposit_address
-from . import list_crypto_deposit_addresses as _list_crypto_deposit_addresses
-from . import list_deposit_addresses as _list_deposit_addresses
+from ...types import UNSET
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator
+    from decimal import Decimal
+    from typing import Unpack, cast
+    from uuid import UUID
+
+    from ...models.create_crypto_deposit_address_request import CreateCryptoDepositAddressRequest
+    from ...models.crypto_deposit_address import CryptoDepositAddress
+    from ...models.crypto_deposit_address_page import CryptoDepositAddressPage
+    from ...models.deposit_instructions import DepositInstructions
+    from ...types import CallOptions, Response, Runtime, Unset
 
 
 class DepositsAPI:
@@ -55,6 +59,8 @@ class DepositsAPI:
             DepositInstructions
         """
 
+        from . import list_deposit_addresses as _list_deposit_addresses
+
         return await self._runtime.call(
             OPERATIONS["list_deposit_addresses"],
             _list_deposit_addresses._get_kwargs(
@@ -94,6 +100,8 @@ class DepositsAPI:
         Returns:
             Response[DepositInstructions]: the parsed body with status, headers and trace id.
         """
+
+        from . import list_deposit_addresses as _list_deposit_addresses
 
         return await self._runtime.call_detailed(
             OPERATIONS["list_deposit_addresses"],
@@ -142,6 +150,8 @@ class DepositsAPI:
         Returns:
             CryptoDepositAddressPage
         """
+
+        from . import list_crypto_deposit_addresses as _list_crypto_deposit_addresses
 
         return await self._runtime.call(
             OPERATIONS["list_crypto_deposit_addresses"],
@@ -195,6 +205,8 @@ class DepositsAPI:
             Response[CryptoDepositAddressPage]: the parsed body with status, headers and trace id.
         """
 
+        from . import list_crypto_deposit_addresses as _list_crypto_deposit_addresses
+
         return await self._runtime.call_detailed(
             OPERATIONS["list_crypto_deposit_addresses"],
             _list_crypto_deposit_addresses._get_kwargs(
@@ -222,6 +234,8 @@ class DepositsAPI:
         Stops after the last page (``last``, ``totalPages``) or at an empty page. Each page goes
         through the rate limiter and retries like any call; an error on any page is raised.
         """
+        from . import list_crypto_deposit_addresses as _list_crypto_deposit_addresses
+
         return self._runtime.paginate(
             OPERATIONS["list_crypto_deposit_addresses"],
             lambda page: _list_crypto_deposit_addresses._get_kwargs(
@@ -271,6 +285,8 @@ class DepositsAPI:
             CryptoDepositAddress
         """
 
+        from . import create_crypto_deposit_address as _create_crypto_deposit_address
+
         return await self._runtime.call(
             OPERATIONS["create_crypto_deposit_address"],
             _create_crypto_deposit_address._get_kwargs(
@@ -315,6 +331,8 @@ class DepositsAPI:
         Returns:
             Response[CryptoDepositAddress]: the parsed body with status, headers and trace id.
         """
+
+        from . import create_crypto_deposit_address as _create_crypto_deposit_address
 
         return await self._runtime.call_detailed(
             OPERATIONS["create_crypto_deposit_address"],

@@ -1,25 +1,27 @@
 """Operations tagged `exchanges`."""
 
-import datetime
-from collections.abc import AsyncIterator
-from decimal import Decimal
-from typing import Unpack, cast
-from uuid import UUID
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from ..._operations import OPERATIONS
-from ...models.calculate_exchange_request import CalculateExchangeRequest
-from ...models.create_exchange_request import CreateExchangeRequest
-from ...models.exchange import Exchange
-from ...models.exchange_calculation import ExchangeCalculation
-from ...models.exchange_page import ExchangePage
-from ...models.exchange_pair import ExchangePair
-from ...models.exchange_status import ExchangeStatus
-from ...types import UNSET, CallOptions, Response, Runtime, Unset
-from . import calculate_exchange as _calculate_exchange
-from . import create_exchange as _create_exchange
-from . import get_exchange as _get_exchange
-from . import list_exchange_pairs as _list_exchange_pairs
-from . import list_exchanges as _list_exchanges
+from ...types import UNSET
+
+if TYPE_CHECKING:
+    import datetime
+    from collections.abc import AsyncIterator
+    from decimal import Decimal
+    from typing import Unpack, cast
+    from uuid import UUID
+
+    from ...models.calculate_exchange_request import CalculateExchangeRequest
+    from ...models.create_exchange_request import CreateExchangeRequest
+    from ...models.exchange import Exchange
+    from ...models.exchange_calculation import ExchangeCalculation
+    from ...models.exchange_page import ExchangePage
+    from ...models.exchange_pair import ExchangePair
+    from ...models.exchange_status import ExchangeStatus
+    from ...types import CallOptions, Response, Runtime, Unset
 
 
 class ExchangesAPI:
@@ -70,6 +72,8 @@ class ExchangesAPI:
         Returns:
             ExchangePage
         """
+
+        from . import list_exchanges as _list_exchanges
 
         return await self._runtime.call(
             OPERATIONS["list_exchanges"],
@@ -126,6 +130,8 @@ class ExchangesAPI:
             Response[ExchangePage]: the parsed body with status, headers and trace id.
         """
 
+        from . import list_exchanges as _list_exchanges
+
         return await self._runtime.call_detailed(
             OPERATIONS["list_exchanges"],
             _list_exchanges._get_kwargs(
@@ -155,6 +161,8 @@ class ExchangesAPI:
         Stops after the last page (``last``, ``totalPages``) or at an empty page. Each page goes
         through the rate limiter and retries like any call; an error on any page is raised.
         """
+        from . import list_exchanges as _list_exchanges
+
         return self._runtime.paginate(
             OPERATIONS["list_exchanges"],
             lambda page: _list_exchanges._get_kwargs(
@@ -206,6 +214,8 @@ class ExchangesAPI:
             Exchange
         """
 
+        from . import create_exchange as _create_exchange
+
         return await self._runtime.call(
             OPERATIONS["create_exchange"],
             _create_exchange._get_kwargs(
@@ -252,6 +262,8 @@ class ExchangesAPI:
             Response[Exchange]: the parsed body with status, headers and trace id.
         """
 
+        from . import create_exchange as _create_exchange
+
         return await self._runtime.call_detailed(
             OPERATIONS["create_exchange"],
             _create_exchange._get_kwargs(
@@ -291,6 +303,8 @@ class ExchangesAPI:
         Returns:
             ExchangeCalculation
         """
+
+        from . import calculate_exchange as _calculate_exchange
 
         return await self._runtime.call(
             OPERATIONS["calculate_exchange"],
@@ -332,6 +346,8 @@ class ExchangesAPI:
             Response[ExchangeCalculation]: the parsed body with status, headers and trace id.
         """
 
+        from . import calculate_exchange as _calculate_exchange
+
         return await self._runtime.call_detailed(
             OPERATIONS["calculate_exchange"],
             _calculate_exchange._get_kwargs(
@@ -366,6 +382,8 @@ class ExchangesAPI:
             list[ExchangePair]
         """
 
+        from . import list_exchange_pairs as _list_exchange_pairs
+
         return await self._runtime.call(
             OPERATIONS["list_exchange_pairs"],
             _list_exchange_pairs._get_kwargs(),
@@ -397,6 +415,8 @@ class ExchangesAPI:
         Returns:
             Response[list[ExchangePair]]: the parsed body with status, headers and trace id.
         """
+
+        from . import list_exchange_pairs as _list_exchange_pairs
 
         return await self._runtime.call_detailed(
             OPERATIONS["list_exchange_pairs"],
@@ -433,6 +453,8 @@ class ExchangesAPI:
         Returns:
             Exchange
         """
+
+        from . import get_exchange as _get_exchange
 
         return await self._runtime.call(
             OPERATIONS["get_exchange"],
@@ -471,6 +493,8 @@ class ExchangesAPI:
         Returns:
             Response[Exchange]: the parsed body with status, headers and trace id.
         """
+
+        from . import get_exchange as _get_exchange
 
         return await self._runtime.call_detailed(
             OPERATIONS["get_exchange"],

@@ -1,17 +1,22 @@
 """Operations tagged `exports`."""
 
-import datetime
-from collections.abc import AsyncIterator
-from decimal import Decimal
-from io import BytesIO
-from typing import Unpack, cast
-from uuid import UUID
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from ..._operations import OPERATIONS
-from ...models.export_format import ExportFormat
-from ...types import UNSET, CallOptions, File, FileTypes, Response, Runtime, Unset
-from . import export_orders as _export_orders
-from . import export_transactions as _export_transactions
+from ...types import UNSET
+
+if TYPE_CHECKING:
+    import datetime
+    from collections.abc import AsyncIterator
+    from decimal import Decimal
+    from io import BytesIO
+    from typing import Unpack, cast
+    from uuid import UUID
+
+    from ...models.export_format import ExportFormat
+    from ...types import CallOptions, File, FileTypes, Response, Runtime, Unset
 
 
 class ExportsAPI:
@@ -57,6 +62,8 @@ class ExportsAPI:
         Returns:
             File
         """
+
+        from . import export_orders as _export_orders
 
         return await self._runtime.call(
             OPERATIONS["export_orders"],
@@ -104,6 +111,8 @@ class ExportsAPI:
         Returns:
             Response[File]: the parsed body with status, headers and trace id.
         """
+
+        from . import export_orders as _export_orders
 
         return await self._runtime.call_detailed(
             OPERATIONS["export_orders"],
@@ -154,6 +163,8 @@ class ExportsAPI:
             File
         """
 
+        from . import export_transactions as _export_transactions
+
         return await self._runtime.call(
             OPERATIONS["export_transactions"],
             _export_transactions._get_kwargs(
@@ -203,6 +214,8 @@ class ExportsAPI:
         Returns:
             Response[File]: the parsed body with status, headers and trace id.
         """
+
+        from . import export_transactions as _export_transactions
 
         return await self._runtime.call_detailed(
             OPERATIONS["export_transactions"],

@@ -1,22 +1,25 @@
 """Operations tagged `gift_cards`."""
 
-import datetime
-from collections.abc import AsyncIterator
-from decimal import Decimal
-from typing import Unpack, cast
-from uuid import UUID
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from ..._operations import OPERATIONS
-from ...models.gift_card import GiftCard
-from ...models.gift_card_purchase import GiftCardPurchase
-from ...models.gift_card_purchase_page import GiftCardPurchasePage
-from ...models.gift_card_purchase_status import GiftCardPurchaseStatus
-from ...models.purchase_gift_card_request import PurchaseGiftCardRequest
-from ...types import UNSET, CallOptions, Response, Runtime, Unset
-from . import get_gift_card_purchase as _get_gift_card_purchase
-from . import list_gift_card_purchases as _list_gift_card_purchases
-from . import list_gift_cards as _list_gift_cards
-from . import purchase_gift_card as _purchase_gift_card
+from ...types import UNSET
+
+if TYPE_CHECKING:
+    import datetime
+    from collections.abc import AsyncIterator
+    from decimal import Decimal
+    from typing import Unpack, cast
+    from uuid import UUID
+
+    from ...models.gift_card import GiftCard
+    from ...models.gift_card_purchase import GiftCardPurchase
+    from ...models.gift_card_purchase_page import GiftCardPurchasePage
+    from ...models.gift_card_purchase_status import GiftCardPurchaseStatus
+    from ...models.purchase_gift_card_request import PurchaseGiftCardRequest
+    from ...types import CallOptions, Response, Runtime, Unset
 
 
 class GiftCardsAPI:
@@ -61,6 +64,8 @@ class GiftCardsAPI:
             list[GiftCard]
         """
 
+        from . import list_gift_cards as _list_gift_cards
+
         return await self._runtime.call(
             OPERATIONS["list_gift_cards"],
             _list_gift_cards._get_kwargs(
@@ -104,6 +109,8 @@ class GiftCardsAPI:
         Returns:
             Response[list[GiftCard]]: the parsed body with status, headers and trace id.
         """
+
+        from . import list_gift_cards as _list_gift_cards
 
         return await self._runtime.call_detailed(
             OPERATIONS["list_gift_cards"],
@@ -155,6 +162,8 @@ class GiftCardsAPI:
         Returns:
             GiftCardPurchasePage
         """
+
+        from . import list_gift_card_purchases as _list_gift_card_purchases
 
         return await self._runtime.call(
             OPERATIONS["list_gift_card_purchases"],
@@ -211,6 +220,8 @@ class GiftCardsAPI:
             Response[GiftCardPurchasePage]: the parsed body with status, headers and trace id.
         """
 
+        from . import list_gift_card_purchases as _list_gift_card_purchases
+
         return await self._runtime.call_detailed(
             OPERATIONS["list_gift_card_purchases"],
             _list_gift_card_purchases._get_kwargs(
@@ -240,6 +251,8 @@ class GiftCardsAPI:
         Stops after the last page (``last``, ``totalPages``) or at an empty page. Each page goes
         through the rate limiter and retries like any call; an error on any page is raised.
         """
+        from . import list_gift_card_purchases as _list_gift_card_purchases
+
         return self._runtime.paginate(
             OPERATIONS["list_gift_card_purchases"],
             lambda page: _list_gift_card_purchases._get_kwargs(
@@ -289,6 +302,8 @@ class GiftCardsAPI:
             GiftCardPurchase
         """
 
+        from . import purchase_gift_card as _purchase_gift_card
+
         return await self._runtime.call(
             OPERATIONS["purchase_gift_card"],
             _purchase_gift_card._get_kwargs(
@@ -333,6 +348,8 @@ class GiftCardsAPI:
             Response[GiftCardPurchase]: the parsed body with status, headers and trace id.
         """
 
+        from . import purchase_gift_card as _purchase_gift_card
+
         return await self._runtime.call_detailed(
             OPERATIONS["purchase_gift_card"],
             _purchase_gift_card._get_kwargs(
@@ -371,6 +388,8 @@ class GiftCardsAPI:
             GiftCardPurchase
         """
 
+        from . import get_gift_card_purchase as _get_gift_card_purchase
+
         return await self._runtime.call(
             OPERATIONS["get_gift_card_purchase"],
             _get_gift_card_purchase._get_kwargs(
@@ -408,6 +427,8 @@ class GiftCardsAPI:
         Returns:
             Response[GiftCardPurchase]: the parsed body with status, headers and trace id.
         """
+
+        from . import get_gift_card_purchase as _get_gift_card_purchase
 
         return await self._runtime.call_detailed(
             OPERATIONS["get_gift_card_purchase"],

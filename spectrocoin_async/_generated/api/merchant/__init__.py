@@ -1,38 +1,33 @@
 """Operations tagged `merchant`."""
 
-import datetime
-from collections.abc import AsyncIterator
-from decimal import Decimal
-from typing import Unpack, cast
-from uuid import UUID
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from ..._operations import OPERATIONS
-from ...models.create_order_from_pre_order_request import CreateOrderFromPreOrderRequest
-from ...models.create_order_request import CreateOrderRequest
-from ...models.create_order_response import CreateOrderResponse
-from ...models.create_pre_order_request import CreatePreOrderRequest
-from ...models.order import Order
-from ...models.order_page import OrderPage
-from ...models.order_status import OrderStatus
-from ...models.pre_order import PreOrder
-from ...models.pre_order_page import PreOrderPage
-from ...models.project import Project
-from ...models.refund import Refund
-from ...models.refund_page import RefundPage
-from ...models.refund_status import RefundStatus
-from ...types import UNSET, CallOptions, Response, Runtime, Unset
-from . import accept_order as _accept_order
-from . import cancel_order as _cancel_order
-from . import create_order as _create_order
-from . import create_order_from_pre_order as _create_order_from_pre_order
-from . import create_pre_order as _create_pre_order
-from . import get_order as _get_order
-from . import get_pre_order as _get_pre_order
-from . import get_project as _get_project
-from . import list_orders as _list_orders
-from . import list_pre_orders as _list_pre_orders
-from . import list_projects as _list_projects
-from . import list_refunds as _list_refunds
+from ...types import UNSET
+
+if TYPE_CHECKING:
+    import datetime
+    from collections.abc import AsyncIterator
+    from decimal import Decimal
+    from typing import Unpack, cast
+    from uuid import UUID
+
+    from ...models.create_order_from_pre_order_request import CreateOrderFromPreOrderRequest
+    from ...models.create_order_request import CreateOrderRequest
+    from ...models.create_order_response import CreateOrderResponse
+    from ...models.create_pre_order_request import CreatePreOrderRequest
+    from ...models.order import Order
+    from ...models.order_page import OrderPage
+    from ...models.order_status import OrderStatus
+    from ...models.pre_order import PreOrder
+    from ...models.pre_order_page import PreOrderPage
+    from ...models.project import Project
+    from ...models.refund import Refund
+    from ...models.refund_page import RefundPage
+    from ...models.refund_status import RefundStatus
+    from ...types import CallOptions, Response, Runtime, Unset
 
 
 class MerchantAPI:
@@ -92,6 +87,8 @@ class MerchantAPI:
         Returns:
             OrderPage
         """
+
+        from . import list_orders as _list_orders
 
         return await self._runtime.call(
             OPERATIONS["list_orders"],
@@ -158,6 +155,8 @@ class MerchantAPI:
             Response[OrderPage]: the parsed body with status, headers and trace id.
         """
 
+        from . import list_orders as _list_orders
+
         return await self._runtime.call_detailed(
             OPERATIONS["list_orders"],
             _list_orders._get_kwargs(
@@ -189,6 +188,8 @@ class MerchantAPI:
         Stops after the last page (``last``, ``totalPages``) or at an empty page. Each page goes
         through the rate limiter and retries like any call; an error on any page is raised.
         """
+        from . import list_orders as _list_orders
+
         return self._runtime.paginate(
             OPERATIONS["list_orders"],
             lambda page: _list_orders._get_kwargs(
@@ -240,6 +241,8 @@ class MerchantAPI:
             Order
         """
 
+        from . import create_order_from_pre_order as _create_order_from_pre_order
+
         return await self._runtime.call(
             OPERATIONS["create_order_from_pre_order"],
             _create_order_from_pre_order._get_kwargs(
@@ -284,6 +287,8 @@ class MerchantAPI:
         Returns:
             Response[Order]: the parsed body with status, headers and trace id.
         """
+
+        from . import create_order_from_pre_order as _create_order_from_pre_order
 
         return await self._runtime.call_detailed(
             OPERATIONS["create_order_from_pre_order"],
@@ -336,6 +341,8 @@ class MerchantAPI:
             CreateOrderResponse
         """
 
+        from . import create_order as _create_order
+
         return await self._runtime.call(
             OPERATIONS["create_order"],
             _create_order._get_kwargs(
@@ -387,6 +394,8 @@ class MerchantAPI:
             Response[CreateOrderResponse]: the parsed body with status, headers and trace id.
         """
 
+        from . import create_order as _create_order
+
         return await self._runtime.call_detailed(
             OPERATIONS["create_order"],
             _create_order._get_kwargs(
@@ -425,6 +434,8 @@ class MerchantAPI:
         Returns:
             Order
         """
+
+        from . import get_order as _get_order
 
         return await self._runtime.call(
             OPERATIONS["get_order"],
@@ -465,6 +476,8 @@ class MerchantAPI:
             Response[Order]: the parsed body with status, headers and trace id.
         """
 
+        from . import get_order as _get_order
+
         return await self._runtime.call_detailed(
             OPERATIONS["get_order"],
             _get_order._get_kwargs(
@@ -503,6 +516,8 @@ class MerchantAPI:
             Order
         """
 
+        from . import accept_order as _accept_order
+
         return await self._runtime.call(
             OPERATIONS["accept_order"],
             _accept_order._get_kwargs(
@@ -540,6 +555,8 @@ class MerchantAPI:
         Returns:
             Response[Order]: the parsed body with status, headers and trace id.
         """
+
+        from . import accept_order as _accept_order
 
         return await self._runtime.call_detailed(
             OPERATIONS["accept_order"],
@@ -580,6 +597,8 @@ class MerchantAPI:
             Order
         """
 
+        from . import cancel_order as _cancel_order
+
         return await self._runtime.call(
             OPERATIONS["cancel_order"],
             _cancel_order._get_kwargs(
@@ -618,6 +637,8 @@ class MerchantAPI:
         Returns:
             Response[Order]: the parsed body with status, headers and trace id.
         """
+
+        from . import cancel_order as _cancel_order
 
         return await self._runtime.call_detailed(
             OPERATIONS["cancel_order"],
@@ -663,6 +684,8 @@ class MerchantAPI:
         Returns:
             PreOrderPage
         """
+
+        from . import list_pre_orders as _list_pre_orders
 
         return await self._runtime.call(
             OPERATIONS["list_pre_orders"],
@@ -712,6 +735,8 @@ class MerchantAPI:
             Response[PreOrderPage]: the parsed body with status, headers and trace id.
         """
 
+        from . import list_pre_orders as _list_pre_orders
+
         return await self._runtime.call_detailed(
             OPERATIONS["list_pre_orders"],
             _list_pre_orders._get_kwargs(
@@ -737,6 +762,8 @@ class MerchantAPI:
         Stops after the last page (``last``, ``totalPages``) or at an empty page. Each page goes
         through the rate limiter and retries like any call; an error on any page is raised.
         """
+        from . import list_pre_orders as _list_pre_orders
+
         return self._runtime.paginate(
             OPERATIONS["list_pre_orders"],
             lambda page: _list_pre_orders._get_kwargs(
@@ -781,6 +808,8 @@ class MerchantAPI:
             PreOrder
         """
 
+        from . import create_pre_order as _create_pre_order
+
         return await self._runtime.call(
             OPERATIONS["create_pre_order"],
             _create_pre_order._get_kwargs(
@@ -822,6 +851,8 @@ class MerchantAPI:
             Response[PreOrder]: the parsed body with status, headers and trace id.
         """
 
+        from . import create_pre_order as _create_pre_order
+
         return await self._runtime.call_detailed(
             OPERATIONS["create_pre_order"],
             _create_pre_order._get_kwargs(
@@ -859,6 +890,8 @@ class MerchantAPI:
         Returns:
             PreOrder
         """
+
+        from . import get_pre_order as _get_pre_order
 
         return await self._runtime.call(
             OPERATIONS["get_pre_order"],
@@ -898,6 +931,8 @@ class MerchantAPI:
             Response[PreOrder]: the parsed body with status, headers and trace id.
         """
 
+        from . import get_pre_order as _get_pre_order
+
         return await self._runtime.call_detailed(
             OPERATIONS["get_pre_order"],
             _get_pre_order._get_kwargs(
@@ -932,6 +967,8 @@ class MerchantAPI:
             list[Project]
         """
 
+        from . import list_projects as _list_projects
+
         return await self._runtime.call(
             OPERATIONS["list_projects"],
             _list_projects._get_kwargs(),
@@ -963,6 +1000,8 @@ class MerchantAPI:
         Returns:
             Response[list[Project]]: the parsed body with status, headers and trace id.
         """
+
+        from . import list_projects as _list_projects
 
         return await self._runtime.call_detailed(
             OPERATIONS["list_projects"],
@@ -999,6 +1038,8 @@ class MerchantAPI:
         Returns:
             Project
         """
+
+        from . import get_project as _get_project
 
         return await self._runtime.call(
             OPERATIONS["get_project"],
@@ -1037,6 +1078,8 @@ class MerchantAPI:
         Returns:
             Response[Project]: the parsed body with status, headers and trace id.
         """
+
+        from . import get_project as _get_project
 
         return await self._runtime.call_detailed(
             OPERATIONS["get_project"],
@@ -1087,6 +1130,8 @@ class MerchantAPI:
         Returns:
             RefundPage
         """
+
+        from . import list_refunds as _list_refunds
 
         return await self._runtime.call(
             OPERATIONS["list_refunds"],
@@ -1143,6 +1188,8 @@ class MerchantAPI:
             Response[RefundPage]: the parsed body with status, headers and trace id.
         """
 
+        from . import list_refunds as _list_refunds
+
         return await self._runtime.call_detailed(
             OPERATIONS["list_refunds"],
             _list_refunds._get_kwargs(
@@ -1172,6 +1219,8 @@ class MerchantAPI:
         Stops after the last page (``last``, ``totalPages``) or at an empty page. Each page goes
         through the rate limiter and retries like any call; an error on any page is raised.
         """
+        from . import list_refunds as _list_refunds
+
         return self._runtime.paginate(
             OPERATIONS["list_refunds"],
             lambda page: _list_refunds._get_kwargs(

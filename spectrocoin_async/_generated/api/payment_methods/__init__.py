@@ -1,15 +1,21 @@
 """Operations tagged `payment_methods`."""
 
-from collections.abc import AsyncIterator
-from decimal import Decimal
-from typing import Unpack, cast
-from uuid import UUID
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from ..._operations import OPERATIONS
-from ...models.payment_method import PaymentMethod
-from ...models.payment_method_direction import PaymentMethodDirection
-from ...types import UNSET, CallOptions, Response, Runtime, Unset
-from . import list_payment_methods as _list_payment_methods
+from ...types import UNSET
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator
+    from decimal import Decimal
+    from typing import Unpack, cast
+    from uuid import UUID
+
+    from ...models.payment_method import PaymentMethod
+    from ...models.payment_method_direction import PaymentMethodDirection
+    from ...types import CallOptions, Response, Runtime, Unset
 
 
 class PaymentMethodsAPI:
@@ -56,6 +62,8 @@ class PaymentMethodsAPI:
         Returns:
             list[PaymentMethod]
         """
+
+        from . import list_payment_methods as _list_payment_methods
 
         return await self._runtime.call(
             OPERATIONS["list_payment_methods"],
@@ -104,6 +112,8 @@ class PaymentMethodsAPI:
         Returns:
             Response[list[PaymentMethod]]: the parsed body with status, headers and trace id.
         """
+
+        from . import list_payment_methods as _list_payment_methods
 
         return await self._runtime.call_detailed(
             OPERATIONS["list_payment_methods"],

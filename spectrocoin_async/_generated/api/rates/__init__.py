@@ -1,18 +1,23 @@
 """Operations tagged `rates`."""
 
-import datetime
-from collections.abc import AsyncIterator
-from decimal import Decimal
-from typing import Unpack, cast
-from uuid import UUID
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from ..._operations import OPERATIONS
-from ...models.rate import Rate
-from ...models.rate_history_point import RateHistoryPoint
-from ...models.rate_interval import RateInterval
-from ...types import UNSET, CallOptions, Response, Runtime, Unset
-from . import get_rate_history as _get_rate_history
-from . import get_rates as _get_rates
+from ...types import UNSET
+
+if TYPE_CHECKING:
+    import datetime
+    from collections.abc import AsyncIterator
+    from decimal import Decimal
+    from typing import Unpack, cast
+    from uuid import UUID
+
+    from ...models.rate import Rate
+    from ...models.rate_history_point import RateHistoryPoint
+    from ...models.rate_interval import RateInterval
+    from ...types import CallOptions, Response, Runtime, Unset
 
 
 class RatesAPI:
@@ -59,6 +64,8 @@ class RatesAPI:
             list[Rate]
         """
 
+        from . import get_rates as _get_rates
+
         return await self._runtime.call(
             OPERATIONS["get_rates"],
             _get_rates._get_kwargs(
@@ -104,6 +111,8 @@ class RatesAPI:
         Returns:
             Response[list[Rate]]: the parsed body with status, headers and trace id.
         """
+
+        from . import get_rates as _get_rates
 
         return await self._runtime.call_detailed(
             OPERATIONS["get_rates"],
@@ -155,6 +164,8 @@ class RatesAPI:
         Returns:
             list[RateHistoryPoint]
         """
+
+        from . import get_rate_history as _get_rate_history
 
         return await self._runtime.call(
             OPERATIONS["get_rate_history"],
@@ -209,6 +220,8 @@ class RatesAPI:
         Returns:
             Response[list[RateHistoryPoint]]: the parsed body with status, headers and trace id.
         """
+
+        from . import get_rate_history as _get_rate_history
 
         return await self._runtime.call_detailed(
             OPERATIONS["get_rate_history"],

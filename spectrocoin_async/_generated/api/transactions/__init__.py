@@ -1,19 +1,24 @@
 """Operations tagged `transactions`."""
 
-import datetime
-from collections.abc import AsyncIterator
-from decimal import Decimal
-from typing import Unpack, cast
-from uuid import UUID
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from ..._operations import OPERATIONS
-from ...models.transaction import Transaction
-from ...models.transaction_page import TransactionPage
-from ...models.transaction_status import TransactionStatus
-from ...models.transaction_type import TransactionType
-from ...types import UNSET, CallOptions, Response, Runtime, Unset
-from . import get_transaction as _get_transaction
-from . import list_transactions as _list_transactions
+from ...types import UNSET
+
+if TYPE_CHECKING:
+    import datetime
+    from collections.abc import AsyncIterator
+    from decimal import Decimal
+    from typing import Unpack, cast
+    from uuid import UUID
+
+    from ...models.transaction import Transaction
+    from ...models.transaction_page import TransactionPage
+    from ...models.transaction_status import TransactionStatus
+    from ...models.transaction_type import TransactionType
+    from ...types import CallOptions, Response, Runtime, Unset
 
 
 class TransactionsAPI:
@@ -73,6 +78,8 @@ class TransactionsAPI:
         Returns:
             TransactionPage
         """
+
+        from . import list_transactions as _list_transactions
 
         return await self._runtime.call(
             OPERATIONS["list_transactions"],
@@ -141,6 +148,8 @@ class TransactionsAPI:
             Response[TransactionPage]: the parsed body with status, headers and trace id.
         """
 
+        from . import list_transactions as _list_transactions
+
         return await self._runtime.call_detailed(
             OPERATIONS["list_transactions"],
             _list_transactions._get_kwargs(
@@ -176,6 +185,8 @@ class TransactionsAPI:
         Stops after the last page (``last``, ``totalPages``) or at an empty page. Each page goes
         through the rate limiter and retries like any call; an error on any page is raised.
         """
+        from . import list_transactions as _list_transactions
+
         return self._runtime.paginate(
             OPERATIONS["list_transactions"],
             lambda page: _list_transactions._get_kwargs(
@@ -222,6 +233,8 @@ class TransactionsAPI:
             Transaction
         """
 
+        from . import get_transaction as _get_transaction
+
         return await self._runtime.call(
             OPERATIONS["get_transaction"],
             _get_transaction._get_kwargs(
@@ -259,6 +272,8 @@ class TransactionsAPI:
         Returns:
             Response[Transaction]: the parsed body with status, headers and trace id.
         """
+
+        from . import get_transaction as _get_transaction
 
         return await self._runtime.call_detailed(
             OPERATIONS["get_transaction"],

@@ -1,34 +1,34 @@
 """Operations tagged `withdrawals`."""
 
-import datetime
-from collections.abc import AsyncIterator
-from decimal import Decimal
-from typing import Unpack, cast
-from uuid import UUID
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from ..._operations import OPERATIONS
-from ...models.bank_withdrawal import BankWithdrawal
-from ...models.bank_withdrawal_page import BankWithdrawalPage
-from ...models.create_bank_withdrawal_request import CreateBankWithdrawalRequest
-from ...models.create_crypto_withdrawal_request import CreateCryptoWithdrawalRequest
-from ...models.create_withdrawal_with_exchange_request import CreateWithdrawalWithExchangeRequest
-from ...models.crypto_withdrawal import CryptoWithdrawal
-from ...models.crypto_withdrawal_fee import CryptoWithdrawalFee
-from ...models.crypto_withdrawal_fee_request import CryptoWithdrawalFeeRequest
-from ...models.crypto_withdrawal_page import CryptoWithdrawalPage
-from ...models.withdrawal_status import WithdrawalStatus
-from ...models.withdrawal_with_exchange import WithdrawalWithExchange
-from ...models.withdrawal_with_exchange_page import WithdrawalWithExchangePage
-from ...types import UNSET, CallOptions, Response, Runtime, Unset
-from . import create_bank_withdrawal as _create_bank_withdrawal
-from . import create_crypto_withdrawal as _create_crypto_withdrawal
-from . import create_withdrawal_with_exchange as _create_withdrawal_with_exchange
-from . import get_bank_withdrawal as _get_bank_withdrawal
-from . import get_crypto_withdrawal as _get_crypto_withdrawal
-from . import get_crypto_withdrawal_fee as _get_crypto_withdrawal_fee
-from . import list_bank_withdrawals as _list_bank_withdrawals
-from . import list_crypto_withdrawals as _list_crypto_withdrawals
-from . import list_withdrawals_with_exchange as _list_withdrawals_with_exchange
+from ...types import UNSET
+
+if TYPE_CHECKING:
+    import datetime
+    from collections.abc import AsyncIterator
+    from decimal import Decimal
+    from typing import Unpack, cast
+    from uuid import UUID
+
+    from ...models.bank_withdrawal import BankWithdrawal
+    from ...models.bank_withdrawal_page import BankWithdrawalPage
+    from ...models.create_bank_withdrawal_request import CreateBankWithdrawalRequest
+    from ...models.create_crypto_withdrawal_request import CreateCryptoWithdrawalRequest
+    from ...models.create_withdrawal_with_exchange_request import (
+        CreateWithdrawalWithExchangeRequest,
+    )
+    from ...models.crypto_withdrawal import CryptoWithdrawal
+    from ...models.crypto_withdrawal_fee import CryptoWithdrawalFee
+    from ...models.crypto_withdrawal_fee_request import CryptoWithdrawalFeeRequest
+    from ...models.crypto_withdrawal_page import CryptoWithdrawalPage
+    from ...models.withdrawal_status import WithdrawalStatus
+    from ...models.withdrawal_with_exchange import WithdrawalWithExchange
+    from ...models.withdrawal_with_exchange_page import WithdrawalWithExchangePage
+    from ...types import CallOptions, Response, Runtime, Unset
 
 
 class WithdrawalsAPI:
@@ -81,6 +81,8 @@ class WithdrawalsAPI:
         Returns:
             BankWithdrawalPage
         """
+
+        from . import list_bank_withdrawals as _list_bank_withdrawals
 
         return await self._runtime.call(
             OPERATIONS["list_bank_withdrawals"],
@@ -140,6 +142,8 @@ class WithdrawalsAPI:
             Response[BankWithdrawalPage]: the parsed body with status, headers and trace id.
         """
 
+        from . import list_bank_withdrawals as _list_bank_withdrawals
+
         return await self._runtime.call_detailed(
             OPERATIONS["list_bank_withdrawals"],
             _list_bank_withdrawals._get_kwargs(
@@ -171,6 +175,8 @@ class WithdrawalsAPI:
         Stops after the last page (``last``, ``totalPages``) or at an empty page. Each page goes
         through the rate limiter and retries like any call; an error on any page is raised.
         """
+        from . import list_bank_withdrawals as _list_bank_withdrawals
+
         return self._runtime.paginate(
             OPERATIONS["list_bank_withdrawals"],
             lambda page: _list_bank_withdrawals._get_kwargs(
@@ -222,6 +228,8 @@ class WithdrawalsAPI:
             BankWithdrawal
         """
 
+        from . import create_bank_withdrawal as _create_bank_withdrawal
+
         return await self._runtime.call(
             OPERATIONS["create_bank_withdrawal"],
             _create_bank_withdrawal._get_kwargs(
@@ -267,6 +275,8 @@ class WithdrawalsAPI:
             Response[BankWithdrawal]: the parsed body with status, headers and trace id.
         """
 
+        from . import create_bank_withdrawal as _create_bank_withdrawal
+
         return await self._runtime.call_detailed(
             OPERATIONS["create_bank_withdrawal"],
             _create_bank_withdrawal._get_kwargs(
@@ -305,6 +315,8 @@ class WithdrawalsAPI:
             BankWithdrawal
         """
 
+        from . import get_bank_withdrawal as _get_bank_withdrawal
+
         return await self._runtime.call(
             OPERATIONS["get_bank_withdrawal"],
             _get_bank_withdrawal._get_kwargs(
@@ -342,6 +354,8 @@ class WithdrawalsAPI:
         Returns:
             Response[BankWithdrawal]: the parsed body with status, headers and trace id.
         """
+
+        from . import get_bank_withdrawal as _get_bank_withdrawal
 
         return await self._runtime.call_detailed(
             OPERATIONS["get_bank_withdrawal"],
@@ -394,6 +408,8 @@ class WithdrawalsAPI:
         Returns:
             CryptoWithdrawalPage
         """
+
+        from . import list_crypto_withdrawals as _list_crypto_withdrawals
 
         return await self._runtime.call(
             OPERATIONS["list_crypto_withdrawals"],
@@ -453,6 +469,8 @@ class WithdrawalsAPI:
             Response[CryptoWithdrawalPage]: the parsed body with status, headers and trace id.
         """
 
+        from . import list_crypto_withdrawals as _list_crypto_withdrawals
+
         return await self._runtime.call_detailed(
             OPERATIONS["list_crypto_withdrawals"],
             _list_crypto_withdrawals._get_kwargs(
@@ -484,6 +502,8 @@ class WithdrawalsAPI:
         Stops after the last page (``last``, ``totalPages``) or at an empty page. Each page goes
         through the rate limiter and retries like any call; an error on any page is raised.
         """
+        from . import list_crypto_withdrawals as _list_crypto_withdrawals
+
         return self._runtime.paginate(
             OPERATIONS["list_crypto_withdrawals"],
             lambda page: _list_crypto_withdrawals._get_kwargs(
@@ -534,6 +554,8 @@ class WithdrawalsAPI:
             CryptoWithdrawal
         """
 
+        from . import create_crypto_withdrawal as _create_crypto_withdrawal
+
         return await self._runtime.call(
             OPERATIONS["create_crypto_withdrawal"],
             _create_crypto_withdrawal._get_kwargs(
@@ -578,6 +600,8 @@ class WithdrawalsAPI:
             Response[CryptoWithdrawal]: the parsed body with status, headers and trace id.
         """
 
+        from . import create_crypto_withdrawal as _create_crypto_withdrawal
+
         return await self._runtime.call_detailed(
             OPERATIONS["create_crypto_withdrawal"],
             _create_crypto_withdrawal._get_kwargs(
@@ -617,6 +641,8 @@ class WithdrawalsAPI:
         Returns:
             CryptoWithdrawalFee
         """
+
+        from . import get_crypto_withdrawal_fee as _get_crypto_withdrawal_fee
 
         return await self._runtime.call(
             OPERATIONS["get_crypto_withdrawal_fee"],
@@ -658,6 +684,8 @@ class WithdrawalsAPI:
             Response[CryptoWithdrawalFee]: the parsed body with status, headers and trace id.
         """
 
+        from . import get_crypto_withdrawal_fee as _get_crypto_withdrawal_fee
+
         return await self._runtime.call_detailed(
             OPERATIONS["get_crypto_withdrawal_fee"],
             _get_crypto_withdrawal_fee._get_kwargs(
@@ -697,6 +725,8 @@ class WithdrawalsAPI:
             CryptoWithdrawal
         """
 
+        from . import get_crypto_withdrawal as _get_crypto_withdrawal
+
         return await self._runtime.call(
             OPERATIONS["get_crypto_withdrawal"],
             _get_crypto_withdrawal._get_kwargs(
@@ -735,6 +765,8 @@ class WithdrawalsAPI:
         Returns:
             Response[CryptoWithdrawal]: the parsed body with status, headers and trace id.
         """
+
+        from . import get_crypto_withdrawal as _get_crypto_withdrawal
 
         return await self._runtime.call_detailed(
             OPERATIONS["get_crypto_withdrawal"],
@@ -786,6 +818,8 @@ class WithdrawalsAPI:
         Returns:
             WithdrawalWithExchangePage
         """
+
+        from . import list_withdrawals_with_exchange as _list_withdrawals_with_exchange
 
         return await self._runtime.call(
             OPERATIONS["list_withdrawals_with_exchange"],
@@ -843,6 +877,8 @@ class WithdrawalsAPI:
             Response[WithdrawalWithExchangePage]: the parsed body with status, headers and trace id.
         """
 
+        from . import list_withdrawals_with_exchange as _list_withdrawals_with_exchange
+
         return await self._runtime.call_detailed(
             OPERATIONS["list_withdrawals_with_exchange"],
             _list_withdrawals_with_exchange._get_kwargs(
@@ -872,6 +908,8 @@ class WithdrawalsAPI:
         Stops after the last page (``last``, ``totalPages``) or at an empty page. Each page goes
         through the rate limiter and retries like any call; an error on any page is raised.
         """
+        from . import list_withdrawals_with_exchange as _list_withdrawals_with_exchange
+
         return self._runtime.paginate(
             OPERATIONS["list_withdrawals_with_exchange"],
             lambda page: _list_withdrawals_with_exchange._get_kwargs(
@@ -922,6 +960,8 @@ class WithdrawalsAPI:
             WithdrawalWithExchange
         """
 
+        from . import create_withdrawal_with_exchange as _create_withdrawal_with_exchange
+
         return await self._runtime.call(
             OPERATIONS["create_withdrawal_with_exchange"],
             _create_withdrawal_with_exchange._get_kwargs(
@@ -966,6 +1006,8 @@ class WithdrawalsAPI:
         Returns:
             Response[WithdrawalWithExchange]: the parsed body with status, headers and trace id.
         """
+
+        from . import create_withdrawal_with_exchange as _create_withdrawal_with_exchange
 
         return await self._runtime.call_detailed(
             OPERATIONS["create_withdrawal_with_exchange"],
