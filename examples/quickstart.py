@@ -29,7 +29,6 @@ from spectrocoin_async import (
     CalculateExchangeRequest,
     CreateExchangeRequest,
     CreateOrderRequest,
-    ExportFormat,
     SpectroCoinClient,
     SpectroCoinError,
     VerifiedCallback,
@@ -177,16 +176,16 @@ async def run(sc: SpectroCoinClient, output_dir: Path) -> None:
         f"(payer sent {money(order.pay_amount, order.pay_currency_code)})"
     )
 
-    # 8. A CSV export, written to a file.
+    # 8. A CSV export, streamed to a file (written to a temporary file, renamed on success).
     target = anyio.Path(output_dir) / "transactions.csv"
     await target.parent.mkdir(parents=True, exist_ok=True)
-    export = await sc.exports.export_transactions(format_=ExportFormat.CSV)
-    # TODO(lead): switch to the streaming helper (sc.exports.download_transactions) once the
-    # client binds it; the generated method holds the whole body in memory.
-    data = export.payload.read()
-    await target.write_bytes(data)
-    rows = data.count(b"\n") - 1
-    say("8 Export", f"{len(data):,} bytes, {rows} transactions -> {target}")
+    download = await sc.exports.download_transactions(str(target), format="CSV")
+    rows = (await target.read_bytes()).count(b"\n") - 1
+    say(
+        "8 Export",
+        f"{download.bytes_written:,} bytes of {download.content_type}, {rows} transactions "
+        f"-> {target}",
+    )
 
     # 9. Summary, with the sandbox ledger as the witness.
     final = {a.currency_code: a.balance for a in await sc.accounts.list_accounts()}

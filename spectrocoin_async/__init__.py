@@ -10,6 +10,7 @@ from ._generated import models as _models
 from ._generated.types import UNSET, CallOptions, File, Response, Unset
 from ._version import __version__
 from .auth import InMemoryTokenStore, Secret, Token, TokenStore
+from .batch import BatchResult, iter_batch, run_batch
 from .callbacks import (
     JsonCallback,
     LegacyCallback,
@@ -38,6 +39,7 @@ from .errors import (
     UnprocessableEntityError,
     ValidationError,
 )
+from .exports import DownloadResult, ExportsNamespace
 from .ratelimit import GroupLimits, InProcessLimiter, Limiter, RateLimits
 from .retry import RetryPolicy
 
@@ -50,10 +52,13 @@ __all__ = [  # noqa: PLE0604 - models' names are added from the generated list
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "BatchResult",
     "CallOptions",
     "CallbackError",
     "CallbackVerificationError",
     "ClientClosedError",
+    "DownloadResult",
+    "ExportsNamespace",
     "File",
     "GroupLimits",
     "InMemoryTokenStore",
@@ -83,8 +88,10 @@ __all__ = [  # noqa: PLE0604 - models' names are added from the generated list
     "callback_app",
     "encode_form",
     "encode_json",
+    "iter_batch",
     "parse_callback",
     "plain_number",
+    "run_batch",
     *_models.__all__,
 ]
 

@@ -21,6 +21,7 @@ from .auth import Secret, TokenManager, TokenStore
 from .callbacks import PublicKeySource
 from .encoding import ArrayFormat
 from .errors import APIError, AuthenticationError, ResponseValidationError
+from .exports import ExportsNamespace
 from .merchant import MerchantNamespace
 from .pipeline import BodyEncoding, Pipeline, decode_json
 from .ratelimit import InProcessLimiter, Limiter, RateLimits
@@ -76,6 +77,7 @@ class SpectroCoinClient(Namespaces):
     """
 
     merchant: MerchantNamespace
+    exports: ExportsNamespace
 
     def __init__(
         self,
@@ -153,6 +155,7 @@ class SpectroCoinClient(Namespaces):
             rng=rng,
         )
         self._bind_namespaces(self._pipeline)
+        self.exports = ExportsNamespace(self._pipeline)
         if public_key_pem is not None or public_key_path is not None:
             key = PublicKeySource(pem=public_key_pem, path=public_key_path)
         else:

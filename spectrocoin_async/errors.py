@@ -150,7 +150,7 @@ class APIConnectionError(SpectroCoinError):
         self.request_may_have_reached_server = request_may_have_reached_server
         text = f"{operation}: {message}" if operation else message
         if request_may_have_reached_server:
-            text += " (the request may have reached the server; reconcile before retrying)"
+            text += " (the request may have reached the server)"
         super().__init__(text)
 
 

@@ -26,7 +26,7 @@ import tempfile
 from collections.abc import AsyncGenerator, Callable
 from contextlib import aclosing, suppress
 from pathlib import Path
-from typing import Any, Unpack
+from typing import TYPE_CHECKING, Any, Unpack
 
 import anyio
 import anyio.to_thread
@@ -37,10 +37,12 @@ from ._generated._operations import OPERATIONS
 from ._generated.api.exports import ExportsAPI
 from ._generated.api.exports import export_orders as _export_orders
 from ._generated.api.exports import export_transactions as _export_transactions
-from ._generated.models.export_format import ExportFormat
 from ._generated.types import UNSET, CallOptions, Operation, Unset
 from .errors import APIConnectionError, APITimeoutError
 from .pipeline import Pipeline
+
+if TYPE_CHECKING:
+    from ._generated.models.export_format import ExportFormat
 
 __all__ = ["DEFAULT_CHUNK_SIZE", "DownloadResult", "ExportsNamespace"]
 
@@ -248,6 +250,8 @@ class ExportsNamespace(ExportsAPI):
 
 def _format(value: ExportFormat | str) -> ExportFormat:
     """``"csv"``, ``"CSV"`` or ``ExportFormat.CSV``; an unknown value is passed on as is."""
+    from ._generated.models.export_format import ExportFormat  # loaded on first use
+
     return ExportFormat(str(value).upper())
 
 
@@ -300,6 +304,11 @@ async def _body(
         _check_length(operation, response)
     finally:
         with anyio.CancelScope(shield=True):
+            # httpx's iterator is an async generator: close it here rather than leave it to
+            # the garbage collector (trio warns about those).
+            close = getattr(chunks, "aclose", None)
+            if close is not None:
+                await close()
             await response.aclose()
 
 

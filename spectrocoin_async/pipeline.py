@@ -371,7 +371,11 @@ class Pipeline:
         self, operation: Operation, exc: httpx.TransportError, never_sent: bool, attempts: int
     ) -> APIConnectionError:
         kind = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
-        note = " (not retried: it moves money)" if operation.moves_money and not never_sent else ""
+        note = (
+            " (not retried: it moves money; reconcile before calling again)"
+            if operation.moves_money and not never_sent
+            else ""
+        )
         return kind(
             f"{type(exc).__name__} after {attempts} attempt(s){note}",
             operation=operation.operation_id,

@@ -543,10 +543,13 @@ async def test_read_timeout_on_money_moving_post_is_not_retried(
     assert type(exc) is APITimeoutError
     assert exc.request_may_have_reached_server is True
     assert exc.operation == operation_id
-    assert exc.message == "ReadTimeout after 1 attempt(s) (not retried: it moves money)"
+    assert (
+        exc.message
+        == "ReadTimeout after 1 attempt(s) (not retried: it moves money; reconcile before calling again)"
+    )
     assert str(exc) == (
-        f"{operation_id}: ReadTimeout after 1 attempt(s) (not retried: it moves money)"
-        " (the request may have reached the server; reconcile before retrying)"
+        f"{operation_id}: ReadTimeout after 1 attempt(s) (not retried: it moves money;"
+        " reconcile before calling again) (the request may have reached the server)"
     )
     assert route.call_count == 1
     assert len(wire.times("POST", path)) == 1
