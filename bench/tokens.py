@@ -52,6 +52,9 @@ class TokenServer:
             self.valid[token] = time.monotonic() + self.lifetime
             body = {"access_token": token, "expires_in": self.lifetime, "token_type": "bearer"}
             return httpx.Response(200, content=json.dumps(body).encode(), headers=JSON_HEADERS)
+        # A real socket always yields to the event loop; without this the in-process transport
+        # never does, and 50 workers could starve the refreshing task (and the revoker).
+        await asyncio.sleep(0)
         token = request.headers.get("authorization", "").removeprefix("Bearer ")
         expiry = self.valid.get(token)
         if expiry is None or time.monotonic() >= expiry:

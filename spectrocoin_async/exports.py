@@ -47,7 +47,8 @@ if TYPE_CHECKING:
 __all__ = ["DEFAULT_CHUNK_SIZE", "DownloadResult", "ExportsNamespace"]
 
 DEFAULT_CHUNK_SIZE = 64 * 1024
-"""Bytes per chunk read from the network and written to disk."""
+"""Bytes per chunk read from the network."""
+_WRITE_BATCH = 1024 * 1024  # bytes held before a disk write: bounded memory, few thread hops
 
 
 @frozen
@@ -226,12 +227,22 @@ class ExportsNamespace(ExportsAPI):
         try:
             temp = await anyio.to_thread.run_sync(_make_temp, target)
             async with await anyio.open_file(temp, "wb") as file:
+                pending: list[bytes] = []
+                pending_size = 0
                 async with aclosing(_body(operation, response, chunk_size, expires)) as chunks:
                     async for chunk in chunks:
-                        await file.write(chunk)
+                        pending.append(chunk)
+                        pending_size += len(chunk)
                         written += len(chunk)
                         if on_progress is not None:
                             on_progress(written)
+                        if pending_size >= _WRITE_BATCH:
+                            # One worker-thread trip per ~1 MiB, not per network chunk.
+                            await file.write(b"".join(pending))
+                            pending.clear()
+                            pending_size = 0
+                if pending:
+                    await file.write(b"".join(pending))
                 await file.flush()
                 await anyio.to_thread.run_sync(os.fsync, file.wrapped.fileno())
             await anyio.to_thread.run_sync(os.replace, temp, target)

@@ -14,7 +14,7 @@ import json
 import logging
 import random
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from decimal import Decimal
 from typing import Any, Literal, TypeVar
 
@@ -39,6 +39,7 @@ from .errors import (
     UnprocessableEntityError,
     split_error_code,
 )
+from .pagination import Pages
 from .ratelimit import Limiter
 from .retry import RetryPolicy, parse_retry_after
 from .validation import check
@@ -171,28 +172,12 @@ class Pipeline:
         request_for_page: Callable[[int], dict[str, Any]],
         parse: Callable[[Any], Any],
         options: CallOptions,
-    ) -> AsyncIterator[Any]:
-        return self._pages(operation, request_for_page, parse, options)
+        prefetch: int = 1,
+    ) -> Pages[Any]:
+        async def fetch(page: int) -> Any:
+            return await self.call(operation, request_for_page(page), parse, options)
 
-    async def _pages(
-        self,
-        operation: Operation,
-        request_for_page: Callable[[int], dict[str, Any]],
-        parse: Callable[[Any], Any],
-        options: CallOptions,
-    ) -> AsyncIterator[Any]:
-        page = 0
-        while True:
-            result = await self.call(operation, request_for_page(page), parse, options)
-            items = result.content
-            for item in items:
-                yield item
-            total = getattr(result, "total_pages", None)
-            if not items or getattr(result, "last", None) is True:
-                return
-            if isinstance(total, int) and page + 1 >= total:
-                return
-            page += 1
+        return Pages(fetch, prefetch=prefetch)
 
     # -- building ---------------------------------------------------------------------------
 

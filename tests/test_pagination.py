@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import anyio
+import anyio.lowlevel
 import httpx
 import pytest
 import respx
@@ -121,3 +123,67 @@ async def test_pages_go_through_the_rate_limiter(
     sc.limiter.acquire = spy  # type: ignore[method-assign]
     assert len([tx async for tx in sc.transactions.iterate_list_transactions()]) == 2
     assert groups == ["auth", "transactions", "transactions"]
+
+
+@pytest.mark.anyio
+async def test_prefetch_fetches_ahead_but_stays_bounded(
+    api: respx.MockRouter, sc: SpectroCoinClient
+) -> None:
+    route = api.get("/transactions").mock(
+        side_effect=[page(n, [f"t{n}"], total_pages=6) for n in range(6)]
+    )
+    async with sc.transactions.iterate_list_transactions(prefetch=2) as txs:
+        first = await anext(txs)
+        for _ in range(20):  # let the background task run as far as it is allowed to
+            await anyio.lowlevel.checkpoint()
+        # One page handed over, two buffered, one more fetched and waiting for room: 4.
+        assert route.call_count == 4
+        rest = [tx.id async for tx in txs]
+    assert [first.id, *rest] == ["t0", "t1", "t2", "t3", "t4", "t5"]
+    assert pages_requested(route) == ["0", "1", "2", "3", "4", "5"]
+
+
+@pytest.mark.anyio
+async def test_prefetch_stops_fetching_when_the_block_ends_early(
+    api: respx.MockRouter, sc: SpectroCoinClient
+) -> None:
+    route = api.get("/transactions").mock(
+        side_effect=[page(n, [f"t{n}"], total_pages=50) for n in range(50)]
+    )
+    async with sc.transactions.iterate_list_transactions(prefetch=1) as txs:
+        async for tx in txs:
+            assert tx.id == "t0"
+            for _ in range(20):
+                await anyio.lowlevel.checkpoint()
+            assert route.call_count == 3  # handed over, buffered, waiting for room
+            break
+    await anyio.sleep(0.01)
+    assert route.call_count == 3  # nothing fetched after the block
+
+
+@pytest.mark.anyio
+async def test_prefetch_raises_a_page_error(api: respx.MockRouter, sc: SpectroCoinClient) -> None:
+    api.get("/transactions").mock(
+        side_effect=[
+            page(0, ["a"], total_pages=3),
+            httpx.Response(404, json={"errorCode": "GEN_8"}),
+        ]
+    )
+    from spectrocoin_async import NotFoundError
+
+    seen: list[str] = []
+    with pytest.raises(NotFoundError):
+        async with sc.transactions.iterate_list_transactions() as txs:
+            async for tx in txs:
+                seen.append(tx.id)
+    assert seen == ["a"]
+
+
+def test_prefetch_must_be_positive() -> None:
+    from spectrocoin_async.pagination import Pages
+
+    async def fetch(n: int) -> None:
+        return None
+
+    with pytest.raises(ValueError, match="prefetch must be at least 1"):
+        Pages(fetch, prefetch=0)

@@ -6,6 +6,7 @@ Generated from custom/templates/types.py.jinja. Do not edit: run `make generate`
 import datetime
 from collections.abc import AsyncIterator, Callable, Mapping
 from decimal import Decimal, InvalidOperation
+from types import TracebackType
 from typing import IO, Any, BinaryIO, Generic, Literal, Protocol, TypedDict, TypeVar
 
 import httpx
@@ -138,6 +139,26 @@ class Response(Generic[T]):
         }
 
 
+T_co = TypeVar("T_co", covariant=True)
+
+
+class PageIterator(Protocol[T_co]):
+    """Every item of a paged list: ``async for``, or ``async with`` to fetch pages ahead."""
+
+    def __aiter__(self) -> AsyncIterator[T_co]: ...
+
+    async def __anext__(self) -> T_co: ...
+
+    async def __aenter__(self) -> "PageIterator[T_co]": ...
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+
+
 class Runtime(Protocol):
     """The seam between generated namespaces and the hand-written runtime."""
 
@@ -163,7 +184,8 @@ class Runtime(Protocol):
         request_for_page: Callable[[int], dict[str, Any]],
         parse: Callable[[Any], Any],
         options: CallOptions,
-    ) -> AsyncIterator[Any]: ...
+        prefetch: int = 1,
+    ) -> "PageIterator[Any]": ...
 
 
 __all__ = [
@@ -173,6 +195,7 @@ __all__ = [
     "File",
     "FileTypes",
     "Operation",
+    "PageIterator",
     "Response",
     "Runtime",
     "Unset",

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from uuid import UUID
 
     from ...models.account import Account
-    from ...types import CallOptions, Response, Runtime, Unset
+    from ...types import CallOptions, PageIterator, Response, Runtime, Unset
 
 
 class AccountsAPI:

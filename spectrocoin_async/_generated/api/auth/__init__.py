@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
     from ...models.token_request import TokenRequest
     from ...models.token_response import TokenResponse
-    from ...types import CallOptions, Response, Runtime, Unset
+    from ...types import CallOptions, PageIterator, Response, Runtime, Unset
 
 
 class AuthAPI:

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from uuid import UUID
 
     from ...models.currency import Currency
-    from ...types import CallOptions, Response, Runtime, Unset
+    from ...types import CallOptions, PageIterator, Response, Runtime, Unset
 
 
 class CurrenciesAPI:

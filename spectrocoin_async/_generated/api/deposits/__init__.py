@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from ...models.crypto_deposit_address import CryptoDepositAddress
     from ...models.crypto_deposit_address_page import CryptoDepositAddressPage
     from ...models.deposit_instructions import DepositInstructions
-    from ...types import CallOptions, Response, Runtime, Unset
+    from ...types import CallOptions, PageIterator, Response, Runtime, Unset
 
 
 class DepositsAPI:
@@ -227,12 +227,16 @@ class DepositsAPI:
         sort: str | Unset = UNSET,
         currency_code: str | Unset = UNSET,
         network_code: str | Unset = UNSET,
+        prefetch: int = 1,
         **options: Unpack[CallOptions],
-    ) -> AsyncIterator[CryptoDepositAddress]:
-        """Every item of every page of `list_crypto_deposit_addresses`, fetched lazily, page by page.
+    ) -> PageIterator[CryptoDepositAddress]:
+        """Every item of every page of `list_crypto_deposit_addresses`.
 
-        Stops after the last page (``last``, ``totalPages``) or at an empty page. Each page goes
-        through the rate limiter and retries like any call; an error on any page is raised.
+        ``async for item in ...`` requests each page when the previous one is used up.
+        ``async with ... as items: async for item in items`` also fetches up to ``prefetch``
+        pages ahead in the background. Stops after the last page (``last``, ``totalPages``) or
+        at an empty page. Each page goes through the rate limiter and retries like any call; an
+        error on any page is raised.
         """
         from . import list_crypto_deposit_addresses as _list_crypto_deposit_addresses
 
@@ -247,6 +251,7 @@ class DepositsAPI:
             ),
             _list_crypto_deposit_addresses._parse_response,
             options,
+            prefetch,
         )
 
     async def create_crypto_deposit_address(

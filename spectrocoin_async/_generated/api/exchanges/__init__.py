@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from ...models.exchange_page import ExchangePage
     from ...models.exchange_pair import ExchangePair
     from ...models.exchange_status import ExchangeStatus
-    from ...types import CallOptions, Response, Runtime, Unset
+    from ...types import CallOptions, PageIterator, Response, Runtime, Unset
 
 
 class ExchangesAPI:
@@ -154,12 +154,16 @@ class ExchangesAPI:
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
         status: ExchangeStatus | Unset = UNSET,
+        prefetch: int = 1,
         **options: Unpack[CallOptions],
-    ) -> AsyncIterator[Exchange]:
-        """Every item of every page of `list_exchanges`, fetched lazily, page by page.
+    ) -> PageIterator[Exchange]:
+        """Every item of every page of `list_exchanges`.
 
-        Stops after the last page (``last``, ``totalPages``) or at an empty page. Each page goes
-        through the rate limiter and retries like any call; an error on any page is raised.
+        ``async for item in ...`` requests each page when the previous one is used up.
+        ``async with ... as items: async for item in items`` also fetches up to ``prefetch``
+        pages ahead in the background. Stops after the last page (``last``, ``totalPages``) or
+        at an empty page. Each page goes through the rate limiter and retries like any call; an
+        error on any page is raised.
         """
         from . import list_exchanges as _list_exchanges
 
@@ -175,6 +179,7 @@ class ExchangesAPI:
             ),
             _list_exchanges._parse_response,
             options,
+            prefetch,
         )
 
     async def create_exchange(

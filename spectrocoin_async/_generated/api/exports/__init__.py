@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from uuid import UUID
 
     from ...models.export_format import ExportFormat
-    from ...types import CallOptions, File, FileTypes, Response, Runtime, Unset
+    from ...types import CallOptions, File, FileTypes, PageIterator, Response, Runtime, Unset
 
 
 class ExportsAPI:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ...models.gift_card_purchase_page import GiftCardPurchasePage
     from ...models.gift_card_purchase_status import GiftCardPurchaseStatus
     from ...models.purchase_gift_card_request import PurchaseGiftCardRequest
-    from ...types import CallOptions, Response, Runtime, Unset
+    from ...types import CallOptions, PageIterator, Response, Runtime, Unset
 
 
 class GiftCardsAPI:
@@ -244,12 +244,16 @@ class GiftCardsAPI:
         status: GiftCardPurchaseStatus | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
+        prefetch: int = 1,
         **options: Unpack[CallOptions],
-    ) -> AsyncIterator[GiftCardPurchase]:
-        """Every item of every page of `list_gift_card_purchases`, fetched lazily, page by page.
+    ) -> PageIterator[GiftCardPurchase]:
+        """Every item of every page of `list_gift_card_purchases`.
 
-        Stops after the last page (``last``, ``totalPages``) or at an empty page. Each page goes
-        through the rate limiter and retries like any call; an error on any page is raised.
+        ``async for item in ...`` requests each page when the previous one is used up.
+        ``async with ... as items: async for item in items`` also fetches up to ``prefetch``
+        pages ahead in the background. Stops after the last page (``last``, ``totalPages``) or
+        at an empty page. Each page goes through the rate limiter and retries like any call; an
+        error on any page is raised.
         """
         from . import list_gift_card_purchases as _list_gift_card_purchases
 
@@ -265,6 +269,7 @@ class GiftCardsAPI:
             ),
             _list_gift_card_purchases._parse_response,
             options,
+            prefetch,
         )
 
     async def purchase_gift_card(

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from ...models.refund import Refund
     from ...models.refund_page import RefundPage
     from ...models.refund_status import RefundStatus
-    from ...types import CallOptions, Response, Runtime, Unset
+    from ...types import CallOptions, PageIterator, Response, Runtime, Unset
 
 
 class MerchantAPI:
@@ -181,12 +181,16 @@ class MerchantAPI:
         date_to: datetime.date | Unset = UNSET,
         status: OrderStatus | Unset = UNSET,
         project_id: UUID | Unset = UNSET,
+        prefetch: int = 1,
         **options: Unpack[CallOptions],
-    ) -> AsyncIterator[Order]:
-        """Every item of every page of `list_orders`, fetched lazily, page by page.
+    ) -> PageIterator[Order]:
+        """Every item of every page of `list_orders`.
 
-        Stops after the last page (``last``, ``totalPages``) or at an empty page. Each page goes
-        through the rate limiter and retries like any call; an error on any page is raised.
+        ``async for item in ...`` requests each page when the previous one is used up.
+        ``async with ... as items: async for item in items`` also fetches up to ``prefetch``
+        pages ahead in the background. Stops after the last page (``last``, ``totalPages``) or
+        at an empty page. Each page goes through the rate limiter and retries like any call; an
+        error on any page is raised.
         """
         from . import list_orders as _list_orders
 
@@ -203,6 +207,7 @@ class MerchantAPI:
             ),
             _list_orders._parse_response,
             options,
+            prefetch,
         )
 
     async def create_order_from_pre_order(
@@ -755,12 +760,16 @@ class MerchantAPI:
         size: int | Unset = 20,
         sort: str | Unset = UNSET,
         project_id: UUID | Unset = UNSET,
+        prefetch: int = 1,
         **options: Unpack[CallOptions],
-    ) -> AsyncIterator[PreOrder]:
-        """Every item of every page of `list_pre_orders`, fetched lazily, page by page.
+    ) -> PageIterator[PreOrder]:
+        """Every item of every page of `list_pre_orders`.
 
-        Stops after the last page (``last``, ``totalPages``) or at an empty page. Each page goes
-        through the rate limiter and retries like any call; an error on any page is raised.
+        ``async for item in ...`` requests each page when the previous one is used up.
+        ``async with ... as items: async for item in items`` also fetches up to ``prefetch``
+        pages ahead in the background. Stops after the last page (``last``, ``totalPages``) or
+        at an empty page. Each page goes through the rate limiter and retries like any call; an
+        error on any page is raised.
         """
         from . import list_pre_orders as _list_pre_orders
 
@@ -774,6 +783,7 @@ class MerchantAPI:
             ),
             _list_pre_orders._parse_response,
             options,
+            prefetch,
         )
 
     async def create_pre_order(
@@ -1212,12 +1222,16 @@ class MerchantAPI:
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
         status: RefundStatus | Unset = UNSET,
+        prefetch: int = 1,
         **options: Unpack[CallOptions],
-    ) -> AsyncIterator[Refund]:
-        """Every item of every page of `list_refunds`, fetched lazily, page by page.
+    ) -> PageIterator[Refund]:
+        """Every item of every page of `list_refunds`.
 
-        Stops after the last page (``last``, ``totalPages``) or at an empty page. Each page goes
-        through the rate limiter and retries like any call; an error on any page is raised.
+        ``async for item in ...`` requests each page when the previous one is used up.
+        ``async with ... as items: async for item in items`` also fetches up to ``prefetch``
+        pages ahead in the background. Stops after the last page (``last``, ``totalPages``) or
+        at an empty page. Each page goes through the rate limiter and retries like any call; an
+        error on any page is raised.
         """
         from . import list_refunds as _list_refunds
 
@@ -1233,6 +1247,7 @@ class MerchantAPI:
             ),
             _list_refunds._parse_response,
             options,
+            prefetch,
         )
 
 

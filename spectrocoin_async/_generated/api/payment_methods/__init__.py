@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
     from ...models.payment_method import PaymentMethod
     from ...models.payment_method_direction import PaymentMethodDirection
-    from ...types import CallOptions, Response, Runtime, Unset
+    from ...types import CallOptions, PageIterator, Response, Runtime, Unset
 
 
 class PaymentMethodsAPI:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from ...models.rate import Rate
     from ...models.rate_history_point import RateHistoryPoint
     from ...models.rate_interval import RateInterval
-    from ...types import CallOptions, Response, Runtime, Unset
+    from ...types import CallOptions, PageIterator, Response, Runtime, Unset
 
 
 class RatesAPI:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from ...models.transaction_page import TransactionPage
     from ...models.transaction_status import TransactionStatus
     from ...models.transaction_type import TransactionType
-    from ...types import CallOptions, Response, Runtime, Unset
+    from ...types import CallOptions, PageIterator, Response, Runtime, Unset
 
 
 class TransactionsAPI:
@@ -178,12 +178,16 @@ class TransactionsAPI:
         status: TransactionStatus | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
+        prefetch: int = 1,
         **options: Unpack[CallOptions],
-    ) -> AsyncIterator[Transaction]:
-        """Every item of every page of `list_transactions`, fetched lazily, page by page.
+    ) -> PageIterator[Transaction]:
+        """Every item of every page of `list_transactions`.
 
-        Stops after the last page (``last``, ``totalPages``) or at an empty page. Each page goes
-        through the rate limiter and retries like any call; an error on any page is raised.
+        ``async for item in ...`` requests each page when the previous one is used up.
+        ``async with ... as items: async for item in items`` also fetches up to ``prefetch``
+        pages ahead in the background. Stops after the last page (``last``, ``totalPages``) or
+        at an empty page. Each page goes through the rate limiter and retries like any call; an
+        error on any page is raised.
         """
         from . import list_transactions as _list_transactions
 
@@ -202,6 +206,7 @@ class TransactionsAPI:
             ),
             _list_transactions._parse_response,
             options,
+            prefetch,
         )
 
     async def get_transaction(

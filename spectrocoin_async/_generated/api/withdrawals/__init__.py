@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from ...models.withdrawal_status import WithdrawalStatus
     from ...models.withdrawal_with_exchange import WithdrawalWithExchange
     from ...models.withdrawal_with_exchange_page import WithdrawalWithExchangePage
-    from ...types import CallOptions, Response, Runtime, Unset
+    from ...types import CallOptions, PageIterator, Response, Runtime, Unset
 
 
 class WithdrawalsAPI:
@@ -168,12 +168,16 @@ class WithdrawalsAPI:
         status: WithdrawalStatus | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
+        prefetch: int = 1,
         **options: Unpack[CallOptions],
-    ) -> AsyncIterator[BankWithdrawal]:
-        """Every item of every page of `list_bank_withdrawals`, fetched lazily, page by page.
+    ) -> PageIterator[BankWithdrawal]:
+        """Every item of every page of `list_bank_withdrawals`.
 
-        Stops after the last page (``last``, ``totalPages``) or at an empty page. Each page goes
-        through the rate limiter and retries like any call; an error on any page is raised.
+        ``async for item in ...`` requests each page when the previous one is used up.
+        ``async with ... as items: async for item in items`` also fetches up to ``prefetch``
+        pages ahead in the background. Stops after the last page (``last``, ``totalPages``) or
+        at an empty page. Each page goes through the rate limiter and retries like any call; an
+        error on any page is raised.
         """
         from . import list_bank_withdrawals as _list_bank_withdrawals
 
@@ -190,6 +194,7 @@ class WithdrawalsAPI:
             ),
             _list_bank_withdrawals._parse_response,
             options,
+            prefetch,
         )
 
     async def create_bank_withdrawal(
@@ -495,12 +500,16 @@ class WithdrawalsAPI:
         status: WithdrawalStatus | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
+        prefetch: int = 1,
         **options: Unpack[CallOptions],
-    ) -> AsyncIterator[CryptoWithdrawal]:
-        """Every item of every page of `list_crypto_withdrawals`, fetched lazily, page by page.
+    ) -> PageIterator[CryptoWithdrawal]:
+        """Every item of every page of `list_crypto_withdrawals`.
 
-        Stops after the last page (``last``, ``totalPages``) or at an empty page. Each page goes
-        through the rate limiter and retries like any call; an error on any page is raised.
+        ``async for item in ...`` requests each page when the previous one is used up.
+        ``async with ... as items: async for item in items`` also fetches up to ``prefetch``
+        pages ahead in the background. Stops after the last page (``last``, ``totalPages``) or
+        at an empty page. Each page goes through the rate limiter and retries like any call; an
+        error on any page is raised.
         """
         from . import list_crypto_withdrawals as _list_crypto_withdrawals
 
@@ -517,6 +526,7 @@ class WithdrawalsAPI:
             ),
             _list_crypto_withdrawals._parse_response,
             options,
+            prefetch,
         )
 
     async def create_crypto_withdrawal(
@@ -901,12 +911,16 @@ class WithdrawalsAPI:
         status: WithdrawalStatus | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
+        prefetch: int = 1,
         **options: Unpack[CallOptions],
-    ) -> AsyncIterator[WithdrawalWithExchange]:
-        """Every item of every page of `list_withdrawals_with_exchange`, fetched lazily, page by page.
+    ) -> PageIterator[WithdrawalWithExchange]:
+        """Every item of every page of `list_withdrawals_with_exchange`.
 
-        Stops after the last page (``last``, ``totalPages``) or at an empty page. Each page goes
-        through the rate limiter and retries like any call; an error on any page is raised.
+        ``async for item in ...`` requests each page when the previous one is used up.
+        ``async with ... as items: async for item in items`` also fetches up to ``prefetch``
+        pages ahead in the background. Stops after the last page (``last``, ``totalPages``) or
+        at an empty page. Each page goes through the rate limiter and retries like any call; an
+        error on any page is raised.
         """
         from . import list_withdrawals_with_exchange as _list_withdrawals_with_exchange
 
@@ -922,6 +936,7 @@ class WithdrawalsAPI:
             ),
             _list_withdrawals_with_exchange._parse_response,
             options,
+            prefetch,
         )
 
     async def create_withdrawal_with_exchange(

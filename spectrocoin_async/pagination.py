@@ -1,0 +1,122 @@
+"""Iterating paged lists.
+
+A ``Pages`` object is an async iterator over every item of every page. Used directly
+(``async for``), it requests a page only when the previous one has been consumed. Used as an
+async context manager, it also fetches ahead: a background task keeps up to ``prefetch`` pages
+ready while the caller works through the current one. The task group lives exactly as long as
+the ``async with`` block, so a caller who stops early cancels the fetching cleanly (an async
+generator cannot promise that).
+
+Iteration stops after the page the server marks ``last``, after ``totalPages`` pages, or at the
+first empty page. An error on any page is raised to the caller, never swallowed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from types import TracebackType
+from typing import Any, Generic, Self, TypeVar
+
+import anyio
+from anyio.abc import TaskGroup
+from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStream
+
+__all__ = ["Pages"]
+
+T = TypeVar("T")
+
+FetchPage = Callable[[int], Awaitable[Any]]
+"""Fetches page ``n`` (0-based) and returns the parsed page envelope."""
+
+
+def _is_last(page: Any, number: int, items: list[Any]) -> bool:
+    if not items or getattr(page, "last", None) is True:
+        return True
+    total = getattr(page, "total_pages", None)
+    return isinstance(total, int) and number + 1 >= total
+
+
+class Pages(Generic[T]):
+    def __init__(self, fetch: FetchPage, *, prefetch: int = 1) -> None:
+        if prefetch < 1:
+            raise ValueError("prefetch must be at least 1")
+        self._fetch = fetch
+        self._prefetch = prefetch
+        self._buffer: list[T] = []
+        self._next_page = 0
+        self._done = False
+        self._task_group: TaskGroup | None = None
+        self._receive: MemoryObjectReceiveStream[list[T] | BaseException] | None = None
+
+    # -- lazy, one page at a time -----------------------------------------------------------
+
+    def __aiter__(self) -> AsyncIterator[T]:
+        return self
+
+    async def __anext__(self) -> T:
+        while not self._buffer:
+            if self._done:
+                raise StopAsyncIteration
+            self._buffer = await self._next_items()
+        return self._buffer.pop(0)
+
+    async def _next_items(self) -> list[T]:
+        if self._receive is not None:
+            try:
+                got = await self._receive.receive()
+            except anyio.EndOfStream:
+                self._done = True
+                return []
+            if isinstance(got, BaseException):
+                self._done = True
+                raise got
+            return got
+        number = self._next_page
+        page = await self._fetch(number)
+        items: list[T] = list(page.content)
+        self._next_page += 1
+        self._done = _is_last(page, number, items)
+        return items
+
+    # -- with prefetching -------------------------------------------------------------------
+
+    async def __aenter__(self) -> Self:
+        send, receive = anyio.create_memory_object_stream[list[T] | BaseException](
+            max_buffer_size=self._prefetch
+        )
+        self._receive = receive
+        self._task_group = anyio.create_task_group()
+        await self._task_group.__aenter__()
+        self._task_group.start_soon(self._produce, send)
+        return self
+
+    async def _produce(self, send: MemoryObjectSendStream[list[T] | BaseException]) -> None:
+        async with send:
+            number = 0
+            while True:
+                try:
+                    page = await self._fetch(number)
+                except Exception as exc:  # handed to the consumer, raised there
+                    await send.send(exc)
+                    return
+                items: list[T] = list(page.content)
+                if items:
+                    await send.send(items)
+                if _is_last(page, number, items):
+                    return
+                number += 1
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        assert self._task_group is not None and self._receive is not None
+        self._task_group.cancel_scope.cancel()  # stop fetching pages nobody will read
+        try:
+            # The producer hands its errors over instead of raising, so the only exception
+            # here is the caller's own: let it propagate as itself, not in an ExceptionGroup.
+            await self._task_group.__aexit__(None, None, None)
+        finally:
+            self._receive.close()
