@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 GEN    := spectrocoin_async/_generated
 PORT   ?= 0
 
-.PHONY: install generate check-generated lint typecheck pytest test demo bench sandbox clean
+.PHONY: install generate check-generated check-install lint typecheck pytest test demo bench sandbox clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,7 +39,17 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	$(PY) -m pytest -q
 
-test: install check-generated lint typecheck pytest
+## A clean virtual environment with only `pip install .` (no generator, no dev tools) imports the
+## package, and the wheel carries the spec the sandbox needs.
+check-install: $(STAMP)
+	rm -rf build/check-install
+	$(PYTHON) -m venv build/check-install/venv
+	build/check-install/venv/bin/pip install --quiet .
+	cd build && check-install/venv/bin/python -c "import spectrocoin_async as s, pathlib; \
+		assert (pathlib.Path(s.__file__).parent / 'sandbox' / 'openapi.yaml').is_file(); \
+		print('pip install . ->', s.__version__, s.SpectroCoinClient(), s.Order.__name__)"
+
+test: install check-generated lint typecheck check-install pytest
 
 demo: $(STAMP)
 	$(PY) examples/run_demo.py

@@ -10,8 +10,10 @@ from attrs import frozen
 
 __all__ = ["DEFAULT_SPEC_PATH", "SpecOperation", "load_spec", "spec_operations"]
 
-DEFAULT_SPEC_PATH: Final = Path(__file__).resolve().parents[2] / "openapi.yaml"
-"""The spec at the root of the repository checkout the package runs from."""
+_INSTALLED_SPEC: Final = Path(__file__).resolve().parent / "openapi.yaml"
+_CHECKOUT_SPEC: Final = Path(__file__).resolve().parents[2] / "openapi.yaml"
+DEFAULT_SPEC_PATH: Final = _INSTALLED_SPEC if _INSTALLED_SPEC.is_file() else _CHECKOUT_SPEC
+"""The copy shipped in the wheel, or the spec at the root of a repository checkout."""
 
 _METHODS: Final = ("get", "put", "post", "delete", "patch", "head", "options")
 
