@@ -259,14 +259,17 @@ class SpectroCoinClient(Namespaces):
         headers: Mapping[str, str] | None = None,
         public: bool = False,
         group: str = "custom",
-        **options: Any,
+        timeout: float | httpx.Timeout | None = None,  # noqa: ASYNC109 - httpx per-request
+        deadline: float | None = None,
+        max_attempts: int | None = None,
     ) -> Any:
         """Call a path the spec does not have yet, through the same pipeline.
 
         Same auth, encoding (Decimals in plain notation), rate limiting, retries and error
         mapping as the generated methods. Returns the decoded JSON (numbers with a fraction as
         ``Decimal``), or None for an empty body. A non-GET call is treated as possibly moving
-        money: it is never retried once it may have reached the server.
+        money: it is never retried once it may have reached the server. ``public=True`` sends
+        no token; ``group`` names the rate-limit group.
         """
         if json is not None and form is not None:
             raise ValueError("pass json= or form=, not both")
@@ -287,7 +290,12 @@ class SpectroCoinClient(Namespaces):
             group=group,
             paged=False,
         )
-        call_options: CallOptions = {"headers": headers, **options}  # type: ignore[typeddict-item]
+        call_options: CallOptions = {
+            "headers": headers,
+            "timeout": timeout,
+            "deadline": deadline,
+            "max_attempts": max_attempts,
+        }
         request = {
             "url": path if path.startswith("/") else "/" + path,
             "params": params,
