@@ -34,7 +34,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check $(LINTED)
 
 typecheck: $(STAMP)
-	$(VENV)/bin/mypy spectrocoin_async custom/generate.py
+	$(VENV)/bin/mypy spectrocoin_async custom/generate.py tests bench examples
 
 pytest: $(STAMP)
 	$(PY) -m pytest -q

@@ -19,7 +19,7 @@ import io
 import json
 import pstats
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
 import httpx
@@ -133,7 +133,7 @@ def measure_cpu(total: int, concurrency: int, n_pairs: int) -> tuple[list[Row], 
     return [row], result
 
 
-def _profile(run: Callable[[cProfile.Profile], Awaitable[None]]) -> pstats.Stats:
+def _profile(run: Callable[[cProfile.Profile], Coroutine[Any, Any, None]]) -> pstats.Stats:
     profiler = cProfile.Profile()
     asyncio.run(run(profiler))
     return pstats.Stats(profiler)

@@ -55,11 +55,13 @@ async def sdk_download(base_url: str, size: str, out: Path) -> tuple[float, floa
         try:
             from spectrocoin_async.exports import DEFAULT_CHUNK_SIZE, ExportsNamespace
         except ImportError:
-            ExportsNamespace = None
+            has_exports = False
+        else:
+            has_exports = True
         rss_before = _status_kb("VmRSS")
         reset = _reset_peak()
         start, cpu = time.perf_counter(), time.process_time()
-        if ExportsNamespace is not None:
+        if has_exports:
             # ExportsNamespace.download_transactions, with the extra sandbox query parameter:
             # the same private path it calls (temporary file, fsync, rename).
             exports = ExportsNamespace(sc._pipeline)

@@ -48,7 +48,7 @@ def _patch(variant: str) -> None:
             def Semaphore(value: int) -> anyio.Semaphore:
                 return anyio.Semaphore(value, fast_acquire=True)
 
-        ratelimit.anyio = FastAnyio  # type: ignore[assignment]
+        ratelimit.anyio = FastAnyio  # type: ignore[attr-defined, assignment]
     if "decoder" in variant:
         decoder = json.JSONDecoder(parse_float=Decimal, parse_constant=pipeline._no_constants)
 

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import Any
 
+import httpx
 import pytest
 import respx
 
@@ -30,11 +31,13 @@ async def sc(api: respx.MockRouter) -> AsyncIterator[SpectroCoinClient]:
         yield client
 
 
-def json_response(body: Any, status: int = 200, **headers: str) -> Any:
-    import httpx
-
+def json_response(
+    body: Any, status: int = 200, headers: Mapping[str, str] | None = None
+) -> httpx.Response:
     from spectrocoin_async.encoding import encode_json
 
     return httpx.Response(
-        status, content=encode_json(body), headers={"content-type": "application/json", **headers}
+        status,
+        content=encode_json(body),
+        headers={"content-type": "application/json", **(headers or {})},
     )

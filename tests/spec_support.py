@@ -17,15 +17,18 @@ class _Loader(yaml.SafeLoader):
     pass
 
 
-_Loader.add_constructor(
-    "tag:yaml.org,2002:float", lambda loader, node: Decimal(loader.construct_scalar(node))
-)
+def _decimal(loader: _Loader, node: yaml.ScalarNode) -> Decimal:
+    return Decimal(loader.construct_scalar(node))
+
+
+_Loader.add_constructor("tag:yaml.org,2002:float", _decimal)
 
 
 @cache
 def spec() -> dict[str, Any]:
     with SPEC_PATH.open(encoding="utf-8") as f:
-        return yaml.load(f, Loader=_Loader)  # noqa: S506 - SafeLoader subclass
+        loaded: dict[str, Any] = yaml.load(f, Loader=_Loader)  # noqa: S506 - SafeLoader subclass
+    return loaded
 
 
 def resolve(node: dict[str, Any]) -> dict[str, Any]:

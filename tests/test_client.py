@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import platform
 from decimal import Decimal
@@ -148,7 +149,8 @@ async def test_documented_create_order_example_round_trips(
     assert json.loads(sent.content) == example
     assert b'"receiveAmount":10,' in sent.content
     assert response.pay_amount == Decimal("25.76161379")
-    assert response.valid_until.isoformat() == "2026-01-01T00:00:00+00:00"  # type: ignore[union-attr]
+    assert isinstance(response.valid_until, datetime.datetime)
+    assert response.valid_until.isoformat() == "2026-01-01T00:00:00+00:00"
 
 
 @pytest.mark.anyio
@@ -188,7 +190,7 @@ async def test_detailed_variant_returns_metadata(
     api: respx.MockRouter, sc: SpectroCoinClient
 ) -> None:
     api.get("/currencies").mock(
-        return_value=json_response([], **{"X-Trace-Id": "abc", "X-RateLimit-Remaining": "9"})
+        return_value=json_response([], headers={"X-Trace-Id": "abc", "X-RateLimit-Remaining": "9"})
     )
     detailed = await sc.currencies.list_currencies_detailed()
     assert detailed.status_code == 200

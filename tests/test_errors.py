@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from uuid import UUID
+
 import httpx
 import pytest
 import respx
@@ -60,7 +62,7 @@ async def test_each_documented_status_maps_to_its_exception(
 ) -> None:
     route = api.get(f"/merchants/orders/{ORDER_ID}").respond(status, json=GEN_8)
     with pytest.raises(cls) as info:
-        await sc.merchant.get_order(ORDER_ID, max_attempts=1)
+        await sc.merchant.get_order(UUID(ORDER_ID), max_attempts=1)
     error = info.value
     assert type(error) is cls
     assert error.status_code == status

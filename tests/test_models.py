@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from uuid import UUID
 
 import pytest
 import respx
@@ -24,7 +25,7 @@ async def test_amounts_arrive_as_exact_decimals(
         b'"receiveAmount": 0.1, "receiveCurrencyCode": "EUR"}' % ORDER_ID.encode(),
         headers={"content-type": "application/json"},
     )
-    order = await sc.merchant.get_order(ORDER_ID)
+    order = await sc.merchant.get_order(UUID(ORDER_ID))
     assert order.pay_amount == Decimal("25.76161379")
     assert str(order.pay_amount) == "25.76161379"
     assert str(order.receive_amount) == "0.1"  # never 0.1000000000000000055511151231257827
@@ -39,7 +40,7 @@ async def test_unknown_enum_value_and_unknown_field_never_raise(
             {"id": ORDER_ID, "status": "CHARGEBACK", "brandNewField": {"a": 1}}
         )
     )
-    order = await sc.merchant.get_order(ORDER_ID)
+    order = await sc.merchant.get_order(UUID(ORDER_ID))
     assert order.status == "CHARGEBACK"
     assert order.status.value == "CHARGEBACK"
     assert order.status.is_unknown

@@ -852,11 +852,18 @@ async def test_deadline_bounds_the_whole_call_including_retries(
 ) -> None:
     # Two 503s (retried at once: zero backoff), then a server that never answers: the deadline
     # (50 ms, real time) cuts the third attempt short.
-    async def hang(request: httpx.Request) -> httpx.Response:
+    # One callable side effect: respx runs callables found in a side-effect list, but its
+    # annotations accept only responses and exceptions there.
+    answers = iter([r(503), r(503)])
+
+    async def two_503s_then_hang(request: httpx.Request) -> httpx.Response:
+        answer = next(answers, None)
+        if answer is not None:
+            return answer
         await anyio.sleep_forever()
         raise AssertionError("unreachable")
 
-    route = wire.router.get("/currencies").mock(side_effect=[r(503), r(503), hang])
+    route = wire.router.get("/currencies").mock(side_effect=two_503s_then_hang)
     policy = RetryPolicy(max_attempts=5, backoff_base=0.0)
     async with make_client(clock, wire, retry=policy) as sc:
         with pytest.raises(APITimeoutError) as caught:

@@ -9,12 +9,12 @@ import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 import uvicorn
 
-from spectrocoin_async import GroupLimits, RateLimits, RetryPolicy, SpectroCoinClient
+from spectrocoin_async import GroupLimits, RateLimits, RetryPolicy, SpectroCoinClient, Unset
 from spectrocoin_async.sandbox import (
     DEFAULT_CLIENT_ID,
     DEFAULT_CLIENT_SECRET,
@@ -150,15 +150,24 @@ class CallbackSink:
         self._thread.join(10)
 
 
+T = TypeVar("T")
+
+
+def present(value: T | Unset) -> T:
+    """``value``, asserting that the response had the field (narrows ``X | Unset`` to ``X``)."""
+    assert not isinstance(value, Unset), "the field is missing from the response"
+    return value
+
+
 async def balances(sc: SpectroCoinClient) -> dict[str, Decimal]:
     """Balance per currency code."""
-    return {a.currency_code: a.balance for a in await sc.accounts.list_accounts()}  # type: ignore[misc]
+    return {a.currency_code: present(a.balance) for a in await sc.accounts.list_accounts()}
 
 
 async def assert_transactions_add_up(sc: SpectroCoinClient) -> None:
     """Every balance change left a transaction: per account, the amounts add up to the balance."""
     totals: dict[str, Decimal] = {}
     async for tx in sc.transactions.iterate_list_transactions(size=100):
-        totals[str(tx.account_id)] = totals.get(str(tx.account_id), Decimal(0)) + tx.amount  # type: ignore[operator]
+        totals[str(tx.account_id)] = totals.get(str(tx.account_id), Decimal(0)) + present(tx.amount)
     for account in await sc.accounts.list_accounts():
         assert totals.get(account.id, Decimal(0)) == account.balance, account.currency_code

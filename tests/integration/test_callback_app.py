@@ -15,7 +15,13 @@ import anyio
 import pytest
 import uvicorn
 
-from spectrocoin_async import CreateOrderRequest, SpectroCoinClient, VerifiedCallback, callback_app
+from spectrocoin_async import (
+    CreateOrderRequest,
+    LegacyCallback,
+    SpectroCoinClient,
+    VerifiedCallback,
+    callback_app,
+)
 from spectrocoin_async.sandbox import LEGACY_PROJECT_ID, SANDBOX_PROJECT_ID
 
 from .support import sdk_client
@@ -91,4 +97,6 @@ async def test_order_life_cycle_reaches_callback_app(
     else:
         # Legacy callbacks: RSA-signed by the sandbox key, verified against its public key.
         assert all(v.order is None for v in received)
-        assert received[-1].callback.receive_amount == Decimal("12.34")
+        last = received[-1].callback
+        assert isinstance(last, LegacyCallback)
+        assert last.receive_amount == Decimal("12.34")

@@ -29,7 +29,7 @@ from spectrocoin_async import (
 )
 from spectrocoin_async.sandbox import SANDBOX_PROJECT_ID
 
-from .support import Control, assert_transactions_add_up, balances, sdk_client
+from .support import Control, assert_transactions_add_up, balances, present, sdk_client
 
 pytestmark = pytest.mark.anyio
 
@@ -71,14 +71,16 @@ async def reconcile_exchanges(
 ) -> list[Exchange]:
     """What the sandbox executed agrees with what the client knows, to the last digit."""
     listed = [e async for e in sc.exchanges.iterate_list_exchanges(size=100)]
-    paid = [e.pay_amount for e in listed]
+    paid = [present(e.pay_amount) for e in listed]
     assert len(paid) == len(set(paid)), "an exchange ran twice"
     assert set(paid) <= set(sent)
     succeeded = {r.pay_amount for r in results if isinstance(r, Exchange)}
     assert succeeded <= set(paid), "an acknowledged exchange is missing"
     now = await balances(sc)
     assert now["EUR"] == Decimal("10000.00") - sum(paid, Decimal(0))
-    assert now["BTC"] == Decimal("0.50000000") + sum((e.receive_amount for e in listed), Decimal(0))
+    assert now["BTC"] == Decimal("0.50000000") + sum(
+        (present(e.receive_amount) for e in listed), Decimal(0)
+    )
     await assert_transactions_add_up(sc)
     return listed
 
@@ -157,7 +159,7 @@ async def test_an_ambiguous_order_is_safe_to_send_again_with_its_order_id(
         if isinstance(result, Exception):  # the first attempt did get through
             assert isinstance(result, UnprocessableEntityError)
             assert result.key == "duplicate_order_id"
-    orders = [o.order_id async for o in sc.merchant.iterate_list_orders(size=100)]
+    orders = [present(o.order_id) async for o in sc.merchant.iterate_list_orders(size=100)]
     assert sorted(orders) == sorted(ids)
     ledger = await control.ledger()
     assert ledger["ordersCreated"] == len(ids)

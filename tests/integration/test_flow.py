@@ -27,6 +27,7 @@ from spectrocoin_async import (
     CreateWithdrawalWithExchangeRequest,
     CryptoWithdrawalFeeRequest,
     ExportFormat,
+    LegacyCallback,
     PurchaseGiftCardRequest,
     SpectroCoinClient,
     UnprocessableEntityError,
@@ -73,6 +74,7 @@ async def test_quick_flow(sc: SpectroCoinClient, control: Control, sink: Callbac
             pay_currency_code="EUR", receive_currency_code="BTC", pay_amount=pay
         )
     )
+    assert isinstance(quote.receive_amount, Decimal)
     assert quote.pay_amount == pay and quote.receive_amount > 0
     exchange = await sc.exchanges.create_exchange(
         body=CreateExchangeRequest(
@@ -80,6 +82,7 @@ async def test_quick_flow(sc: SpectroCoinClient, control: Control, sink: Callbac
         )
     )
     after = await balances(sc)
+    assert isinstance(exchange.receive_amount, Decimal)
     assert after["EUR"] == SEEDED["EUR"] - pay
     assert after["BTC"] == SEEDED["BTC"] + exchange.receive_amount
     # 5 an order, 6 the payer pays, 7 callbacks arrive and are verified by re-fetching
@@ -140,6 +143,7 @@ async def test_legacy_callbacks_are_signed_with_the_served_key(
         assert headers["content-type"] == "application/x-www-form-urlencoded"
         verified = await sc.merchant.verify_callback(headers, body)
         assert verified.status == "EXPIRED"
+        assert isinstance(verified.callback, LegacyCallback)
         assert verified.callback.order_id == "legacy 1*~"
         assert verified.callback.receive_amount == Decimal("50.0")
         tampered = body.replace(b"receiveAmount=50.0", b"receiveAmount=5000.0")
@@ -189,6 +193,10 @@ async def test_every_balance_change_is_an_exact_transaction(
     )
     assert address.memo  # TON needs a memo
     now = await balances(sc)
+    assert isinstance(bank.amount, Decimal) and isinstance(bank.fee, Decimal)
+    assert isinstance(purchase.pay_amount, Decimal)
+    assert isinstance(with_exchange.pay_amount, Decimal) and isinstance(with_exchange.fee, Decimal)
+    assert isinstance(with_exchange.rate, Decimal)
     assert now["BTC"] == SEEDED["BTC"] - Decimal("0.01") - Decimal("0.00015")
     assert now["EUR"] == SEEDED["EUR"] - bank.amount - bank.fee - purchase.pay_amount
     assert now["USD"] == SEEDED["USD"] - with_exchange.pay_amount
@@ -269,6 +277,7 @@ async def test_pre_orders_statuses_accept_cancel_refund(
         body=CreateOrderFromPreOrderRequest(pre_order_id=pre.id)
     )
     assert (first.order_id, second.order_id) == ("7055", "Pre-7055-1")
+    assert isinstance(first.pay_amount, Decimal)
     assert first.pay_currency_code == "USDT" and first.pay_amount > 0
     cancelled = await sc.merchant.cancel_order(second.id)
     assert cancelled.status == "CANCELLED"

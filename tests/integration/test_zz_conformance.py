@@ -237,6 +237,7 @@ async def call_every_operation(sc: SpectroCoinClient, control: Control) -> None:
         )
     )
     assert created.order_id is not None
+    assert isinstance(created.order_id, UUID)
     await sc.merchant.cancel_order(created.order_id)
     pre = await sc.merchant.create_pre_order(
         body=CreatePreOrderRequest(
