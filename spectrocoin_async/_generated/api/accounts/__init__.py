@@ -63,27 +63,10 @@ class AccountsAPI:
         self,
         **options: Unpack[CallOptions],
     ) -> Response[list[Account]]:
-        """List wallet accounts
-
-        Returns the caller's wallet accounts with their balances as a plain JSON array (not paged).
-        An account's `id` is what exchange and withdrawal operations take as `payAccountId` or
-        `accountId`. The docs link this path from the exchange reference; the account fields are
-        this project's model (derived from the legacy wallet API). Needs the `account:read` scope.
-
-        Evidence: Documented: method and path are stated on docs.spectrocoin.com. Source:
-        https://docs.spectrocoin.com/reference/submitusingpost2
-
-        `GET /accounts`
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[list[Account]]: the parsed body with status, headers and trace id.
+        """Like `list_accounts`, but returns `Response[list[Account]]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `list_accounts`.
         """
-
         from . import list_accounts as _list_accounts
 
         return await self._runtime.call_detailed(
@@ -139,31 +122,10 @@ class AccountsAPI:
         id: str,
         **options: Unpack[CallOptions],
     ) -> Response[Account]:
-        """Get one wallet account
-
-        Returns one wallet account with its balances. The `account:read` scope covers it, but the
-        path is this project's proposal; SpectroCoin has not published it. The type of account ids
-        is not published either, so they are treated as opaque strings.
-
-        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
-        table, account:read)
-
-        `GET /accounts/{id}`
-        Args:
-            id (str):
-            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
-
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[Account]: the parsed body with status, headers and trace id.
+        """Like `get_account`, but returns `Response[Account]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `get_account`.
         """
-
         from . import get_account as _get_account
 
         return await self._runtime.call_detailed(

@@ -76,33 +76,10 @@ class AuthAPI:
         body: TokenRequest,
         **options: Unpack[CallOptions],
     ) -> Response[TokenResponse]:
-        """Get an access token
-
-        Exchanges the API client id and secret for a bearer access token (OAuth2 client-credentials
-        grant). The body is form-encoded; no `scope` and no HTTP Basic authentication are used. There
-        is no refresh token: when the token expires, request a new one with the same credentials.
-        Wrong credentials give HTTP 401. SpectroCoin's plugins use this operation too.
-
-        Evidence: Documented: method and path are stated on docs.spectrocoin.com. Source:
-        https://docs.spectrocoin.com/reference/getaccesstoken
-
-        Public: needs no credentials and never fetches a token.
-
-        `POST /oauth/token`
-        Args:
-            body (TokenRequest): Form body of the client-credentials token request.
-            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
-
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[TokenResponse]: the parsed body with status, headers and trace id.
+        """Like `get_access_token`, but returns `Response[TokenResponse]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `get_access_token`.
         """
-
         from . import get_access_token as _get_access_token
 
         return await self._runtime.call_detailed(

@@ -65,29 +65,10 @@ class CurrenciesAPI:
         self,
         **options: Unpack[CallOptions],
     ) -> Response[list[Currency]]:
-        """List supported currencies
-
-        Returns every supported currency as a plain JSON array (not paged), with its decimal scale
-        and, for crypto currencies, the networks it can move on. Public: no token needed. The path
-        is this project's proposal; SpectroCoin has not published it.
-
-        Evidence: Overview: the capability is named in the API overview; path and fields are this
-        project's proposal, not a published address, and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference
-
-        Public: needs no credentials and never fetches a token.
-
-        `GET /currencies`
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[list[Currency]]: the parsed body with status, headers and trace id.
+        """Like `list_currencies`, but returns `Response[list[Currency]]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `list_currencies`.
         """
-
         from . import list_currencies as _list_currencies
 
         return await self._runtime.call_detailed(

@@ -76,31 +76,10 @@ class DepositsAPI:
         currency_code: str | Unset = UNSET,
         **options: Unpack[CallOptions],
     ) -> Response[DepositInstructions]:
-        """Get deposit instructions
-
-        Returns how to fund the wallet, as one small object (not paged): the crypto deposit
-        addresses and the bank (SEPA/SWIFT) details of the caller. The `deposit:read` scope covers
-        it, but the path and fields are this project's proposal; SpectroCoin has not published them.
-
-        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
-        table, deposit:read)
-
-        `GET /deposits/addresses`
-        Args:
-            currency_code (str | Unset):
-            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
-
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[DepositInstructions]: the parsed body with status, headers and trace id.
+        """Like `list_deposit_addresses`, but returns `Response[DepositInstructions]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `list_deposit_addresses`.
         """
-
         from . import list_deposit_addresses as _list_deposit_addresses
 
         return await self._runtime.call_detailed(
@@ -176,35 +155,10 @@ class DepositsAPI:
         network_code: str | Unset = UNSET,
         **options: Unpack[CallOptions],
     ) -> Response[CryptoDepositAddressPage]:
-        """List crypto deposit addresses
-
-        Returns one page of the caller's crypto deposit addresses, optionally for one currency and
-        network. The `deposit-crypto-address:read` scope covers it, but the path is this project's
-        proposal; SpectroCoin has not published it.
-
-        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
-        table, deposit-crypto-address:read)
-
-        `GET /deposits/crypto-addresses`
-        Args:
-            page (int | Unset):  Default: 0.
-            size (int | Unset):  Default: 20.
-            sort (str | Unset):
-            currency_code (str | Unset):
-            network_code (str | Unset):
-            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
-
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[CryptoDepositAddressPage]: the parsed body with status, headers and trace id.
+        """Like `list_crypto_deposit_addresses`, but returns `Response[CryptoDepositAddressPage]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `list_crypto_deposit_addresses`.
         """
-
         from . import list_crypto_deposit_addresses as _list_crypto_deposit_addresses
 
         return await self._runtime.call_detailed(
@@ -307,36 +261,10 @@ class DepositsAPI:
         body: CreateCryptoDepositAddressRequest,
         **options: Unpack[CallOptions],
     ) -> Response[CryptoDepositAddress]:
-        """Generate a new crypto deposit address
-
-        Generates a fresh deposit address for a currency on a network. Marked as money-moving
-        because every call allocates a new address that can receive funds; do not retry blindly.
-        The `deposit-crypto-address:create` scope covers it, but the path and fields are this
-        project's proposal; SpectroCoin has not published them.
-
-        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
-        table, deposit-crypto-address:create)
-
-        Moves money: never retried once the request may have reached the server; on a connection error
-        or timeout, reconcile before calling again.
-
-        `POST /deposits/crypto-addresses`
-        Args:
-            body (CreateCryptoDepositAddressRequest): Request for a new crypto deposit address
-                (proposal).
-            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
-
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[CryptoDepositAddress]: the parsed body with status, headers and trace id.
+        """Like `create_crypto_deposit_address`, but returns `Response[CryptoDepositAddress]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `create_crypto_deposit_address`.
         """
-
         from . import create_crypto_deposit_address as _create_crypto_deposit_address
 
         return await self._runtime.call_detailed(

@@ -100,36 +100,10 @@ class ExchangesAPI:
         status: ExchangeStatus | Unset = UNSET,
         **options: Unpack[CallOptions],
     ) -> Response[ExchangePage]:
-        """List executed exchanges
-
-        Returns one page of the caller's exchange history. The `exchange:read` scope covers it, but
-        the path is this project's proposal; SpectroCoin has not published it.
-
-        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
-        table, exchange:read)
-
-        `GET /exchanges`
-        Args:
-            page (int | Unset):  Default: 0.
-            size (int | Unset):  Default: 20.
-            sort (str | Unset):
-            date_from (datetime.date | Unset):
-            date_to (datetime.date | Unset):
-            status (ExchangeStatus | Unset): Status of an exchange (proposal; clients must accept
-                unknown values).
-            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
-
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[ExchangePage]: the parsed body with status, headers and trace id.
+        """Like `list_exchanges`, but returns `Response[ExchangePage]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `list_exchanges`.
         """
-
         from . import list_exchanges as _list_exchanges
 
         return await self._runtime.call_detailed(
@@ -236,37 +210,10 @@ class ExchangesAPI:
         body: CreateExchangeRequest,
         **options: Unpack[CallOptions],
     ) -> Response[Exchange]:
-        """Execute a currency exchange
-
-        Converts `payAmount` from one wallet account to another. Identify the pair either by
-        `payCurrencyCode` + `receiveCurrencyCode`, or by `exchangePairId` + `payAccountId` +
-        `receiveAccountId` (from listAccounts and listExchangePairs). Moves money: do not retry
-        blindly after a timeout; check listExchanges first. Needs the `exchange:create` scope. The
-        response fields are this project's model.
-
-        Evidence: Documented: method and path are stated on docs.spectrocoin.com. Source:
-        https://docs.spectrocoin.com/reference/submitusingpost2
-
-        Moves money: never retried once the request may have reached the server; on a connection error
-        or timeout, reconcile before calling again.
-
-        `POST /exchanges`
-        Args:
-            body (CreateExchangeRequest): Exchange order. Identify the pair by `payCurrencyCode` +
-                `receiveCurrencyCode`, or by
-                `exchangePairId` + `payAccountId` + `receiveAccountId`.
-            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
-
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[Exchange]: the parsed body with status, headers and trace id.
+        """Like `create_exchange`, but returns `Response[Exchange]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `create_exchange`.
         """
-
         from . import create_exchange as _create_exchange
 
         return await self._runtime.call_detailed(
@@ -326,31 +273,10 @@ class ExchangesAPI:
         body: CalculateExchangeRequest,
         **options: Unpack[CallOptions],
     ) -> Response[ExchangeCalculation]:
-        """Calculate an exchange quote
-
-        Calculates the other side of an exchange for a currency pair at the current rate. Give
-        `payAmount` or `receiveAmount`; at least one is needed, and `payAmount` wins when both are
-        given. Nothing is executed and no money moves. Needs the `exchange:create` scope.
-
-        Evidence: Documented: method and path are stated on docs.spectrocoin.com. Source:
-        https://docs.spectrocoin.com/reference/calculateexchangeamountusingpost2
-
-        `POST /exchanges/calculate`
-        Args:
-            body (CalculateExchangeRequest): Quote request. Give `payAmount` or `receiveAmount`;
-                `payAmount` wins if both are given.
-            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
-
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[ExchangeCalculation]: the parsed body with status, headers and trace id.
+        """Like `calculate_exchange`, but returns `Response[ExchangeCalculation]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `calculate_exchange`.
         """
-
         from . import calculate_exchange as _calculate_exchange
 
         return await self._runtime.call_detailed(
@@ -400,27 +326,10 @@ class ExchangesAPI:
         self,
         **options: Unpack[CallOptions],
     ) -> Response[list[ExchangePair]]:
-        """List exchange pairs with their ids
-
-        Returns the currency pairs the caller can exchange, as a plain JSON array, with the pair id
-        and the receiving account id that createExchange accepts as `exchangePairId` and
-        `receiveAccountId`. The path is linked from the documented exchange operation; the item
-        fields are this project's model. Needs the `exchange:read` scope.
-
-        Evidence: Documented: method and path are stated on docs.spectrocoin.com. Source:
-        https://docs.spectrocoin.com/reference/submitusingpost2
-
-        `GET /exchanges/pairs/ids`
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[list[ExchangePair]]: the parsed body with status, headers and trace id.
+        """Like `list_exchange_pairs`, but returns `Response[list[ExchangePair]]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `list_exchange_pairs`.
         """
-
         from . import list_exchange_pairs as _list_exchange_pairs
 
         return await self._runtime.call_detailed(
@@ -475,30 +384,10 @@ class ExchangesAPI:
         id: str,
         **options: Unpack[CallOptions],
     ) -> Response[Exchange]:
-        """Get one exchange
-
-        Returns one executed exchange. The `exchange:read` scope covers it, but the path is this
-        project's proposal; SpectroCoin has not published it.
-
-        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
-        table, exchange:read)
-
-        `GET /exchanges/{id}`
-        Args:
-            id (str):
-            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
-
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[Exchange]: the parsed body with status, headers and trace id.
+        """Like `get_exchange`, but returns `Response[Exchange]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `get_exchange`.
         """
-
         from . import get_exchange as _get_exchange
 
         return await self._runtime.call_detailed(

@@ -84,34 +84,10 @@ class ExportsAPI:
         date_to: datetime.date | Unset = UNSET,
         **options: Unpack[CallOptions],
     ) -> Response[File]:
-        """Export merchant orders as CSV or PDF
-
-        Returns a file with the merchant orders of a date range: `text/csv` when `format=CSV`,
-        `application/pdf` when `format=PDF`. The body can be large; stream it rather than holding
-        it in memory. The path and parameters are this project's proposal; SpectroCoin has not
-        published them.
-
-        Evidence: Overview: the capability is named in the API overview; path and fields are this
-        project's proposal, not a published address, and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference
-
-        `GET /exports/orders`
-        Args:
-            format_ (ExportFormat): File format of an export.
-            date_from (datetime.date | Unset):
-            date_to (datetime.date | Unset):
-            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
-
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[File]: the parsed body with status, headers and trace id.
+        """Like `export_orders`, but returns `Response[File]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `export_orders`.
         """
-
         from . import export_orders as _export_orders
 
         return await self._runtime.call_detailed(
@@ -186,35 +162,10 @@ class ExportsAPI:
         account_id: str | Unset = UNSET,
         **options: Unpack[CallOptions],
     ) -> Response[File]:
-        """Export transactions as CSV or PDF
-
-        Returns a file with the transactions of a date range, optionally of one account: `text/csv`
-        when `format=CSV`, `application/pdf` when `format=PDF`. The body can be large; stream it
-        rather than holding it in memory. The API overview names bulk export as CSV or PDF; the
-        path and parameters are this project's proposal; SpectroCoin has not published them.
-
-        Evidence: Overview: the capability is named in the API overview; path and fields are this
-        project's proposal, not a published address, and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference
-
-        `GET /exports/transactions`
-        Args:
-            format_ (ExportFormat): File format of an export.
-            date_from (datetime.date | Unset):
-            date_to (datetime.date | Unset):
-            account_id (str | Unset):
-            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
-
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[File]: the parsed body with status, headers and trace id.
+        """Like `export_transactions`, but returns `Response[File]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `export_transactions`.
         """
-
         from . import export_transactions as _export_transactions
 
         return await self._runtime.call_detailed(

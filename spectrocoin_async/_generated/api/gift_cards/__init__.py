@@ -83,33 +83,10 @@ class GiftCardsAPI:
         currency_code: str | Unset = UNSET,
         **options: Unpack[CallOptions],
     ) -> Response[list[GiftCard]]:
-        """List the gift-card catalogue
-
-        Returns the gift cards that can be bought, as a plain JSON array (not paged): brand,
-        country, card currency and the allowed denominations or amount range. The API overview
-        names gift-card purchases; the path and fields are this project's proposal; SpectroCoin has
-        not published them.
-
-        Evidence: Overview: the capability is named in the API overview; path and fields are this
-        project's proposal, not a published address, and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference
-
-        `GET /gift-cards`
-        Args:
-            country_code (str | Unset):
-            currency_code (str | Unset):
-            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
-
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[list[GiftCard]]: the parsed body with status, headers and trace id.
+        """Like `list_gift_cards`, but returns `Response[list[GiftCard]]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `list_gift_cards`.
         """
-
         from . import list_gift_cards as _list_gift_cards
 
         return await self._runtime.call_detailed(
@@ -190,36 +167,10 @@ class GiftCardsAPI:
         date_to: datetime.date | Unset = UNSET,
         **options: Unpack[CallOptions],
     ) -> Response[GiftCardPurchasePage]:
-        """List gift-card purchases
-
-        Returns one page of the caller's gift-card purchases. The path is this project's proposal;
-        SpectroCoin has not published it.
-
-        Evidence: Overview: the capability is named in the API overview; path and fields are this
-        project's proposal, not a published address, and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference
-
-        `GET /gift-cards/purchases`
-        Args:
-            page (int | Unset):  Default: 0.
-            size (int | Unset):  Default: 20.
-            sort (str | Unset):
-            status (GiftCardPurchaseStatus | Unset): Status of a gift-card purchase (proposal; clients
-                must accept unknown values).
-            date_from (datetime.date | Unset):
-            date_to (datetime.date | Unset):
-            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
-
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[GiftCardPurchasePage]: the parsed body with status, headers and trace id.
+        """Like `list_gift_card_purchases`, but returns `Response[GiftCardPurchasePage]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `list_gift_card_purchases`.
         """
-
         from . import list_gift_card_purchases as _list_gift_card_purchases
 
         return await self._runtime.call_detailed(
@@ -324,35 +275,10 @@ class GiftCardsAPI:
         body: PurchaseGiftCardRequest,
         **options: Unpack[CallOptions],
     ) -> Response[GiftCardPurchase]:
-        """Buy a gift card
-
-        Buys a gift card of face value `amount`, paid from the wallet account of `payCurrencyCode`.
-        The card code appears on the purchase once it is delivered. Moves money: do not retry
-        blindly after a timeout; check listGiftCardPurchases first. The path and fields are this
-        project's proposal; SpectroCoin has not published them.
-
-        Evidence: Overview: the capability is named in the API overview; path and fields are this
-        project's proposal, not a published address, and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference
-
-        Moves money: never retried once the request may have reached the server; on a connection error
-        or timeout, reconcile before calling again.
-
-        `POST /gift-cards/purchases`
-        Args:
-            body (PurchaseGiftCardRequest): A gift-card purchase (proposal).
-            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
-
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[GiftCardPurchase]: the parsed body with status, headers and trace id.
+        """Like `purchase_gift_card`, but returns `Response[GiftCardPurchase]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `purchase_gift_card`.
         """
-
         from . import purchase_gift_card as _purchase_gift_card
 
         return await self._runtime.call_detailed(
@@ -409,30 +335,10 @@ class GiftCardsAPI:
         id: str,
         **options: Unpack[CallOptions],
     ) -> Response[GiftCardPurchase]:
-        """Get one gift-card purchase
-
-        Returns one gift-card purchase, with the card code once it is delivered. Treat the code as
-        a secret. The path is this project's proposal; SpectroCoin has not published it.
-
-        Evidence: Overview: the capability is named in the API overview; path and fields are this
-        project's proposal, not a published address, and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference
-
-        `GET /gift-cards/purchases/{id}`
-        Args:
-            id (str):
-            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
-
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[GiftCardPurchase]: the parsed body with status, headers and trace id.
+        """Like `get_gift_card_purchase`, but returns `Response[GiftCardPurchase]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `get_gift_card_purchase`.
         """
-
         from . import get_gift_card_purchase as _get_gift_card_purchase
 
         return await self._runtime.call_detailed(

@@ -117,44 +117,10 @@ class MerchantAPI:
         project_id: UUID | Unset = UNSET,
         **options: Unpack[CallOptions],
     ) -> Response[OrderPage]:
-        """List merchant orders
-
-        Returns one page of merchant orders, filtered by date range and status. The docs' guide
-        names the path and the filters; their parameter names and the paging are this project's
-        proposal.
-
-        Evidence: Documented: method and path are stated on docs.spectrocoin.com. Source:
-        https://docs.spectrocoin.com/docs/expired-orders
-
-        `GET /merchants/orders`
-        Args:
-            page (int | Unset):  Default: 0.
-            size (int | Unset):  Default: 20.
-            sort (str | Unset):
-            date_from (datetime.date | Unset):
-            date_to (datetime.date | Unset):
-            status (OrderStatus | Unset): Merchant order status. Legacy numeric codes: NEW 1, PENDING
-                2, PAID 3, FAILED 4, EXPIRED 5,
-                TEST 6, LATE_CRYPTO_PAYMENT 10, PARTIAL_PAYMENT 11, UNDERPAID 12, CANCELLED 13,
-                INVALID_PAYMENT 14, TEST_PAID 15, TEST_EXPIRED 16, PROCESSING_REFUND 17, REFUNDED 18,
-                REJECTED_REFUND 19, PENDING_LATE_CRYPTO_PAYMENT 20, REJECTED 21. The list has grown
-                before:
-                clients must accept unknown values. UNDERPAID and LATE_CRYPTO_PAYMENT orders can be
-                accepted
-                by the merchant and then become PAID.
-            project_id (UUID | Unset):
-            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
-
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[OrderPage]: the parsed body with status, headers and trace id.
+        """Like `list_orders`, but returns `Response[OrderPage]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `list_orders`.
         """
-
         from . import list_orders as _list_orders
 
         return await self._runtime.call_detailed(
@@ -263,36 +229,10 @@ class MerchantAPI:
         body: CreateOrderFromPreOrderRequest,
         **options: Unpack[CallOptions],
     ) -> Response[Order]:
-        """Create an order from a pre-order
-
-        Creates an order from an existing pre-order. A pre-order with `isMultiple: true` can yield
-        many orders: the first keeps the pre-order's `orderId` (e.g. "7055"), later ones get
-        "Pre-7055-1", "Pre-7055-2", and so on. Remember that `id` (system UUID) and `orderId`
-        (merchant's tracking id) differ. The body is JSON. The path is documented; the request
-        fields are this project's model. Moves money: do not retry blindly after a timeout.
-
-        Evidence: Documented: method and path are stated on docs.spectrocoin.com. Source:
-        https://docs.spectrocoin.com/reference/createusingpost8
-
-        Moves money: never retried once the request may have reached the server; on a connection error
-        or timeout, reconcile before calling again.
-
-        `POST /merchants/orders`
-        Args:
-            body (CreateOrderFromPreOrderRequest): Order from a pre-order (fields are this project's
-                model).
-            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
-
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[Order]: the parsed body with status, headers and trace id.
+        """Like `create_order_from_pre_order`, but returns `Response[Order]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `create_order_from_pre_order`.
         """
-
         from . import create_order_from_pre_order as _create_order_from_pre_order
 
         return await self._runtime.call_detailed(
@@ -363,42 +303,10 @@ class MerchantAPI:
         body: CreateOrderRequest,
         **options: Unpack[CallOptions],
     ) -> Response[CreateOrderResponse]:
-        """Create a merchant order
-
-        Creates a merchant order for a project and returns `redirectUrl`, the payment window where
-        the payer picks currency and network. SpectroCoin first creates a pre-order; the order
-        itself exists once the payer has chosen. Give `receiveAmount` + `receiveCurrencyCode` or
-        `payAmount` + `payCurrencyCode`; receive wins when both are given. `orderId` must be unique
-        within the project. The payer fields apply to projects with "verified payers only". The
-        body is JSON (as in the docs' guide and SpectroCoin's plugins), not form-encoded. Moves
-        money: do not retry blindly after a timeout; the merchant `orderId` makes a repeat
-        detectable. The documented example uses projectId `f58a9032-94c8-1b36-ta32-3d6c2ad81255`,
-        which is not a valid UUID (it contains `t`); this spec's example uses a valid one.
-
-        Evidence: Documented: method and path are stated on docs.spectrocoin.com. Source:
-        https://docs.spectrocoin.com/reference/createorderusingpost2
-
-        Moves money: never retried once the request may have reached the server; on a connection error
-        or timeout, reconcile before calling again.
-
-        `POST /merchants/orders/create`
-        Args:
-            body (CreateOrderRequest): Merchant order. Give `receiveAmount` + `receiveCurrencyCode` or
-                `payAmount` +
-                `payCurrencyCode` (receive wins when both are given). Payer fields apply to projects with
-                "verified payers only".
-            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
-
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[CreateOrderResponse]: the parsed body with status, headers and trace id.
+        """Like `create_order`, but returns `Response[CreateOrderResponse]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `create_order`.
         """
-
         from . import create_order as _create_order
 
         return await self._runtime.call_detailed(
@@ -456,31 +364,10 @@ class MerchantAPI:
         id: UUID,
         **options: Unpack[CallOptions],
     ) -> Response[Order]:
-        """Get one merchant order
-
-        Returns one merchant order by its system UUID `id` (not the merchant's `orderId`). This is
-        the way to verify a callback: take only `id` from the unsigned callback, fetch the order
-        here with your own token, and trust only this response. SpectroCoin's plugins use this
-        operation too.
-
-        Evidence: Documented: method and path are stated on docs.spectrocoin.com. Source:
-        https://docs.spectrocoin.com/docs/expired-orders
-
-        `GET /merchants/orders/{id}`
-        Args:
-            id (UUID):
-            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
-
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[Order]: the parsed body with status, headers and trace id.
+        """Like `get_order`, but returns `Response[Order]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `get_order`.
         """
-
         from . import get_order as _get_order
 
         return await self._runtime.call_detailed(
@@ -537,30 +424,10 @@ class MerchantAPI:
         id: UUID,
         **options: Unpack[CallOptions],
     ) -> Response[Order]:
-        """Accept an underpaid or late order
-
-        Accepts an order in status `UNDERPAID` or `LATE_CRYPTO_PAYMENT`; it then becomes `PAID`.
-        No request body. The docs state that a merchant can accept such orders via the API, but
-        the path is this project's proposal; SpectroCoin has not published it.
-
-        Evidence: Documented: method and path are stated on docs.spectrocoin.com. Source:
-        https://docs.spectrocoin.com/docs/order-statuses
-
-        `POST /merchants/orders/{id}/accept`
-        Args:
-            id (UUID):
-            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
-
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[Order]: the parsed body with status, headers and trace id.
+        """Like `accept_order`, but returns `Response[Order]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `accept_order`.
         """
-
         from . import accept_order as _accept_order
 
         return await self._runtime.call_detailed(
@@ -618,31 +485,10 @@ class MerchantAPI:
         id: UUID,
         **options: Unpack[CallOptions],
     ) -> Response[Order]:
-        """Cancel a merchant order
-
-        Cancels an unpaid merchant order and returns it. No request body. The scope table lists
-        cancelling merchant orders, but the path is this project's proposal; SpectroCoin has not
-        published it.
-
-        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
-        table, merchant orders cancel)
-
-        `POST /merchants/orders/{id}/cancel`
-        Args:
-            id (UUID):
-            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
-
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[Order]: the parsed body with status, headers and trace id.
+        """Like `cancel_order`, but returns `Response[Order]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `cancel_order`.
         """
-
         from . import cancel_order as _cancel_order
 
         return await self._runtime.call_detailed(
@@ -713,33 +559,10 @@ class MerchantAPI:
         project_id: UUID | Unset = UNSET,
         **options: Unpack[CallOptions],
     ) -> Response[PreOrderPage]:
-        """List pre-orders
-
-        Returns one page of the caller's pre-orders. The `merchants-preorders:read` scope covers
-        it, but the path is this project's proposal; SpectroCoin has not published it.
-
-        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
-        table, merchants-preorders:read)
-
-        `GET /merchants/preorders`
-        Args:
-            page (int | Unset):  Default: 0.
-            size (int | Unset):  Default: 20.
-            sort (str | Unset):
-            project_id (UUID | Unset):
-            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
-
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[PreOrderPage]: the parsed body with status, headers and trace id.
+        """Like `list_pre_orders`, but returns `Response[PreOrderPage]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `list_pre_orders`.
         """
-
         from . import list_pre_orders as _list_pre_orders
 
         return await self._runtime.call_detailed(
@@ -835,32 +658,10 @@ class MerchantAPI:
         body: CreatePreOrderRequest,
         **options: Unpack[CallOptions],
     ) -> Response[PreOrder]:
-        """Create a pre-order
-
-        Creates a reusable fixed-price pre-order for a project (for example for a point-of-sale
-        link). With `isMultiple: true` many orders can be created from it. The docs name this path;
-        the request and response fields are this project's model. Not money-moving by itself: no
-        payment is requested until an order is created from it.
-
-        Evidence: Documented: method and path are stated on docs.spectrocoin.com. Source:
-        https://docs.spectrocoin.com/reference/createusingpost8
-
-        `POST /merchants/preorders`
-        Args:
-            body (CreatePreOrderRequest): Fixed-price pre-order (fields are this project's model).
-                Flat form fields.
-            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
-
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[PreOrder]: the parsed body with status, headers and trace id.
+        """Like `create_pre_order`, but returns `Response[PreOrder]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `create_pre_order`.
         """
-
         from . import create_pre_order as _create_pre_order
 
         return await self._runtime.call_detailed(
@@ -917,30 +718,10 @@ class MerchantAPI:
         id: str,
         **options: Unpack[CallOptions],
     ) -> Response[PreOrder]:
-        """Get one pre-order
-
-        Returns one pre-order. The `merchants-preorders:read` scope covers it, but the path is this
-        project's proposal; SpectroCoin has not published it.
-
-        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
-        table, merchants-preorders:read)
-
-        `GET /merchants/preorders/{id}`
-        Args:
-            id (str):
-            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
-
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[PreOrder]: the parsed body with status, headers and trace id.
+        """Like `get_pre_order`, but returns `Response[PreOrder]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `get_pre_order`.
         """
-
         from . import get_pre_order as _get_pre_order
 
         return await self._runtime.call_detailed(
@@ -990,27 +771,10 @@ class MerchantAPI:
         self,
         **options: Unpack[CallOptions],
     ) -> Response[list[Project]]:
-        """List merchant projects
-
-        Returns the caller's merchant projects as a plain JSON array (not paged). The API overview
-        names projects; the path and fields are this project's proposal; SpectroCoin has not
-        published them.
-
-        Evidence: Overview: the capability is named in the API overview; path and fields are this
-        project's proposal, not a published address, and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference
-
-        `GET /merchants/projects`
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[list[Project]]: the parsed body with status, headers and trace id.
+        """Like `list_projects`, but returns `Response[list[Project]]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `list_projects`.
         """
-
         from . import list_projects as _list_projects
 
         return await self._runtime.call_detailed(
@@ -1065,30 +829,10 @@ class MerchantAPI:
         id: UUID,
         **options: Unpack[CallOptions],
     ) -> Response[Project]:
-        """Get one merchant project
-
-        Returns one merchant project with its settings (test mode, receive currency, callback
-        URL). The path and fields are this project's proposal; SpectroCoin has not published them.
-
-        Evidence: Overview: the capability is named in the API overview; path and fields are this
-        project's proposal, not a published address, and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference
-
-        `GET /merchants/projects/{id}`
-        Args:
-            id (UUID):
-            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
-
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[Project]: the parsed body with status, headers and trace id.
+        """Like `get_project`, but returns `Response[Project]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `get_project`.
         """
-
         from . import get_project as _get_project
 
         return await self._runtime.call_detailed(
@@ -1168,36 +912,10 @@ class MerchantAPI:
         status: RefundStatus | Unset = UNSET,
         **options: Unpack[CallOptions],
     ) -> Response[RefundPage]:
-        """List merchant refunds
-
-        Returns one page of refunds of merchant orders. The `merchants-refunds:read` scope covers
-        it, but the path and fields are this project's proposal; SpectroCoin has not published them.
-
-        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
-        table, merchants-refunds:read)
-
-        `GET /merchants/refunds`
-        Args:
-            page (int | Unset):  Default: 0.
-            size (int | Unset):  Default: 20.
-            sort (str | Unset):
-            date_from (datetime.date | Unset):
-            date_to (datetime.date | Unset):
-            status (RefundStatus | Unset): Status of a merchant refund (proposal; clients must accept
-                unknown values).
-            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
-
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[RefundPage]: the parsed body with status, headers and trace id.
+        """Like `list_refunds`, but returns `Response[RefundPage]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `list_refunds`.
         """
-
         from . import list_refunds as _list_refunds
 
         return await self._runtime.call_detailed(

@@ -84,35 +84,10 @@ class PaymentMethodsAPI:
         direction: PaymentMethodDirection | Unset = UNSET,
         **options: Unpack[CallOptions],
     ) -> Response[list[PaymentMethod]]:
-        """List deposit and withdrawal methods
-
-        Returns the deposit and withdrawal methods available for a currency and country, with fees
-        and limits, as a plain JSON array (not paged). The API overview names payment-method
-        discovery; the path and fields are this project's proposal; SpectroCoin has not published
-        them.
-
-        Evidence: Overview: the capability is named in the API overview; path and fields are this
-        project's proposal, not a published address, and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference
-
-        `GET /payment-methods`
-        Args:
-            currency_code (str | Unset):
-            country_code (str | Unset):
-            direction (PaymentMethodDirection | Unset): Whether a payment method funds the wallet or
-                pays out of it.
-            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
-
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[list[PaymentMethod]]: the parsed body with status, headers and trace id.
+        """Like `list_payment_methods`, but returns `Response[list[PaymentMethod]]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `list_payment_methods`.
         """
-
         from . import list_payment_methods as _list_payment_methods
 
         return await self._runtime.call_detailed(

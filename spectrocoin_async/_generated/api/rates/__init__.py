@@ -83,35 +83,10 @@ class RatesAPI:
         to: str | Unset = UNSET,
         **options: Unpack[CallOptions],
     ) -> Response[list[Rate]]:
-        """Get live exchange rates
-
-        Returns live rates as a plain JSON array: one rate for the pair when both `from` and `to`
-        are given, otherwise every rate from or to the given currency. Public: no token needed.
-        The scope table names "rate for the selected pair"; the path and parameters are this
-        project's proposal; SpectroCoin has not published them.
-
-        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
-        table, exchange:create "rate for the selected pair")
-
-        Public: needs no credentials and never fetches a token.
-
-        `GET /rates`
-        Args:
-            from_ (str | Unset):
-            to (str | Unset):
-            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
-
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[list[Rate]]: the parsed body with status, headers and trace id.
+        """Like `get_rates`, but returns `Response[list[Rate]]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `get_rates`.
         """
-
         from . import get_rates as _get_rates
 
         return await self._runtime.call_detailed(
@@ -190,37 +165,10 @@ class RatesAPI:
         interval: RateInterval | Unset = UNSET,
         **options: Unpack[CallOptions],
     ) -> Response[list[RateHistoryPoint]]:
-        """Get historical exchange rates
-
-        Returns the rate of one currency pair over a date range, one point per `interval`, as a
-        plain JSON array ordered by time. Public: no token needed. The path and parameters are this
-        project's proposal; SpectroCoin has not published them.
-
-        Evidence: Overview: the capability is named in the API overview; path and fields are this
-        project's proposal, not a published address, and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference
-
-        Public: needs no credentials and never fetches a token.
-
-        `GET /rates/history`
-        Args:
-            from_ (str):
-            to (str):
-            date_from (datetime.date | Unset):
-            date_to (datetime.date | Unset):
-            interval (RateInterval | Unset): Spacing of historical rate points (proposal).
-            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
-
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[list[RateHistoryPoint]]: the parsed body with status, headers and trace id.
+        """Like `get_rate_history`, but returns `Response[list[RateHistoryPoint]]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `get_rate_history`.
         """
-
         from . import get_rate_history as _get_rate_history
 
         return await self._runtime.call_detailed(

@@ -112,42 +112,10 @@ class TransactionsAPI:
         date_to: datetime.date | Unset = UNSET,
         **options: Unpack[CallOptions],
     ) -> Response[TransactionPage]:
-        """List wallet transactions
-
-        Returns one page of wallet transactions, newest first unless `sort` says otherwise, filtered
-        by account, currency, type, status and date range. Negative amounts are debits. The API
-        overview names transactions; the path, filters and fields are this project's proposal;
-        SpectroCoin has not published them.
-
-        Evidence: Overview: the capability is named in the API overview; path and fields are this
-        project's proposal, not a published address, and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference
-
-        `GET /transactions`
-        Args:
-            page (int | Unset):  Default: 0.
-            size (int | Unset):  Default: 20.
-            sort (str | Unset):
-            account_id (str | Unset):
-            currency_code (str | Unset):
-            type_ (TransactionType | Unset): Kind of wallet transaction (proposal; clients must accept
-                unknown values).
-            status (TransactionStatus | Unset): Wallet transaction status (values from the legacy
-                wallet API; proposal, may grow).
-            date_from (datetime.date | Unset):
-            date_to (datetime.date | Unset):
-            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
-
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[TransactionPage]: the parsed body with status, headers and trace id.
+        """Like `list_transactions`, but returns `Response[TransactionPage]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `list_transactions`.
         """
-
         from . import list_transactions as _list_transactions
 
         return await self._runtime.call_detailed(
@@ -254,30 +222,10 @@ class TransactionsAPI:
         id: str,
         **options: Unpack[CallOptions],
     ) -> Response[Transaction]:
-        """Get one wallet transaction
-
-        Returns one wallet transaction. The path is this project's proposal; SpectroCoin has not
-        published it.
-
-        Evidence: Overview: the capability is named in the API overview; path and fields are this
-        project's proposal, not a published address, and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference
-
-        `GET /transactions/{id}`
-        Args:
-            id (str):
-            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
-
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[Transaction]: the parsed body with status, headers and trace id.
+        """Like `get_transaction`, but returns `Response[Transaction]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `get_transaction`.
         """
-
         from . import get_transaction as _get_transaction
 
         return await self._runtime.call_detailed(

@@ -111,37 +111,10 @@ class WithdrawalsAPI:
         date_to: datetime.date | Unset = UNSET,
         **options: Unpack[CallOptions],
     ) -> Response[BankWithdrawalPage]:
-        """List bank withdrawals
-
-        Returns one page of the caller's bank withdrawal history. The scope table lists viewing
-        bank withdrawals, but the path is this project's proposal; SpectroCoin has not published it.
-
-        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
-        table, bank withdrawals view)
-
-        `GET /withdrawals/bank`
-        Args:
-            page (int | Unset):  Default: 0.
-            size (int | Unset):  Default: 20.
-            sort (str | Unset):
-            currency_code (str | Unset):
-            status (WithdrawalStatus | Unset): Status of a crypto or bank withdrawal (proposal;
-                clients must accept unknown values).
-            date_from (datetime.date | Unset):
-            date_to (datetime.date | Unset):
-            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
-
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[BankWithdrawalPage]: the parsed body with status, headers and trace id.
+        """Like `list_bank_withdrawals`, but returns `Response[BankWithdrawalPage]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `list_bank_withdrawals`.
         """
-
         from . import list_bank_withdrawals as _list_bank_withdrawals
 
         return await self._runtime.call_detailed(
@@ -250,36 +223,10 @@ class WithdrawalsAPI:
         body: CreateBankWithdrawalRequest,
         **options: Unpack[CallOptions],
     ) -> Response[BankWithdrawal]:
-        """Send a bank withdrawal
-
-        Sends a fiat amount to a bank account on a payment rail (SEPA, SWIFT, ...). Moves money: do
-        not retry blindly after a timeout; check listBankWithdrawals first. The scope table lists
-        bank-withdrawal creation, but the path and fields are this project's proposal; SpectroCoin
-        has not published them.
-
-        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
-        table, bank withdrawals create)
-
-        Moves money: never retried once the request may have reached the server; on a connection error
-        or timeout, reconcile before calling again.
-
-        `POST /withdrawals/bank`
-        Args:
-            body (CreateBankWithdrawalRequest): A bank withdrawal to send (proposal). Flat form
-                fields.
-            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
-
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[BankWithdrawal]: the parsed body with status, headers and trace id.
+        """Like `create_bank_withdrawal`, but returns `Response[BankWithdrawal]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `create_bank_withdrawal`.
         """
-
         from . import create_bank_withdrawal as _create_bank_withdrawal
 
         return await self._runtime.call_detailed(
@@ -336,30 +283,10 @@ class WithdrawalsAPI:
         id: str,
         **options: Unpack[CallOptions],
     ) -> Response[BankWithdrawal]:
-        """Get one bank withdrawal
-
-        Returns one bank withdrawal with its status. The scope table lists viewing bank
-        withdrawals, but the path is this project's proposal; SpectroCoin has not published it.
-
-        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
-        table, bank withdrawals view)
-
-        `GET /withdrawals/bank/{id}`
-        Args:
-            id (str):
-            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
-
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[BankWithdrawal]: the parsed body with status, headers and trace id.
+        """Like `get_bank_withdrawal`, but returns `Response[BankWithdrawal]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `get_bank_withdrawal`.
         """
-
         from . import get_bank_withdrawal as _get_bank_withdrawal
 
         return await self._runtime.call_detailed(
@@ -443,37 +370,10 @@ class WithdrawalsAPI:
         date_to: datetime.date | Unset = UNSET,
         **options: Unpack[CallOptions],
     ) -> Response[CryptoWithdrawalPage]:
-        """List crypto withdrawals
-
-        Returns one page of the caller's crypto withdrawal history. The `withdraw-crypto:read` scope
-        covers it, but the path is this project's proposal; SpectroCoin has not published it.
-
-        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
-        table, withdraw-crypto:read)
-
-        `GET /withdrawals/crypto`
-        Args:
-            page (int | Unset):  Default: 0.
-            size (int | Unset):  Default: 20.
-            sort (str | Unset):
-            currency_code (str | Unset):
-            status (WithdrawalStatus | Unset): Status of a crypto or bank withdrawal (proposal;
-                clients must accept unknown values).
-            date_from (datetime.date | Unset):
-            date_to (datetime.date | Unset):
-            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
-
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[CryptoWithdrawalPage]: the parsed body with status, headers and trace id.
+        """Like `list_crypto_withdrawals`, but returns `Response[CryptoWithdrawalPage]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `list_crypto_withdrawals`.
         """
-
         from . import list_crypto_withdrawals as _list_crypto_withdrawals
 
         return await self._runtime.call_detailed(
@@ -581,35 +481,10 @@ class WithdrawalsAPI:
         body: CreateCryptoWithdrawalRequest,
         **options: Unpack[CallOptions],
     ) -> Response[CryptoWithdrawal]:
-        """Send a crypto withdrawal
-
-        Sends `amount` of a crypto currency to an external address on a network, with a memo or tag
-        where the network needs one. Moves money: do not retry blindly after a timeout; check
-        listCryptoWithdrawals first. The `withdraw-crypto:create` scope covers it, but the path and
-        fields are this project's proposal; SpectroCoin has not published them.
-
-        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
-        table, withdraw-crypto:create)
-
-        Moves money: never retried once the request may have reached the server; on a connection error
-        or timeout, reconcile before calling again.
-
-        `POST /withdrawals/crypto`
-        Args:
-            body (CreateCryptoWithdrawalRequest): A crypto withdrawal to send (proposal).
-            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
-
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[CryptoWithdrawal]: the parsed body with status, headers and trace id.
+        """Like `create_crypto_withdrawal`, but returns `Response[CryptoWithdrawal]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `create_crypto_withdrawal`.
         """
-
         from . import create_crypto_withdrawal as _create_crypto_withdrawal
 
         return await self._runtime.call_detailed(
@@ -669,31 +544,10 @@ class WithdrawalsAPI:
         body: CryptoWithdrawalFeeRequest,
         **options: Unpack[CallOptions],
     ) -> Response[CryptoWithdrawalFee]:
-        """Get the fee of a planned crypto withdrawal
-
-        Returns the fee and limits that would apply to a crypto withdrawal of `amount` on a network.
-        Nothing is sent. The `withdraw-crypto:create` scope covers it ("get fee information"), but
-        the path and fields are this project's proposal; SpectroCoin has not published them.
-
-        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
-        table, withdraw-crypto:create)
-
-        `POST /withdrawals/crypto/fee`
-        Args:
-            body (CryptoWithdrawalFeeRequest): A planned crypto withdrawal to price (proposal).
-            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
-
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[CryptoWithdrawalFee]: the parsed body with status, headers and trace id.
+        """Like `get_crypto_withdrawal_fee`, but returns `Response[CryptoWithdrawalFee]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `get_crypto_withdrawal_fee`.
         """
-
         from . import get_crypto_withdrawal_fee as _get_crypto_withdrawal_fee
 
         return await self._runtime.call_detailed(
@@ -751,31 +605,10 @@ class WithdrawalsAPI:
         id: str,
         **options: Unpack[CallOptions],
     ) -> Response[CryptoWithdrawal]:
-        """Get one crypto withdrawal
-
-        Returns one crypto withdrawal with its status and, once broadcast, its transaction hash.
-        The `withdraw-crypto:read` scope covers it, but the path is this project's proposal;
-        SpectroCoin has not published it.
-
-        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
-        table, withdraw-crypto:read)
-
-        `GET /withdrawals/crypto/{id}`
-        Args:
-            id (str):
-            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
-
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[CryptoWithdrawal]: the parsed body with status, headers and trace id.
+        """Like `get_crypto_withdrawal`, but returns `Response[CryptoWithdrawal]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `get_crypto_withdrawal`.
         """
-
         from . import get_crypto_withdrawal as _get_crypto_withdrawal
 
         return await self._runtime.call_detailed(
@@ -856,37 +689,10 @@ class WithdrawalsAPI:
         date_to: datetime.date | Unset = UNSET,
         **options: Unpack[CallOptions],
     ) -> Response[WithdrawalWithExchangePage]:
-        """List withdrawals with exchange
-
-        Returns one page of the caller's withdrawals that included an exchange. The
-        `withdraw-with-exchange:read` scope covers it, but the path is this project's proposal;
-        SpectroCoin has not published it.
-
-        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
-        table, withdraw-with-exchange:read)
-
-        `GET /withdrawals/with-exchange`
-        Args:
-            page (int | Unset):  Default: 0.
-            size (int | Unset):  Default: 20.
-            sort (str | Unset):
-            status (WithdrawalStatus | Unset): Status of a crypto or bank withdrawal (proposal;
-                clients must accept unknown values).
-            date_from (datetime.date | Unset):
-            date_to (datetime.date | Unset):
-            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
-
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[WithdrawalWithExchangePage]: the parsed body with status, headers and trace id.
+        """Like `list_withdrawals_with_exchange`, but returns `Response[WithdrawalWithExchangePage]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `list_withdrawals_with_exchange`.
         """
-
         from . import list_withdrawals_with_exchange as _list_withdrawals_with_exchange
 
         return await self._runtime.call_detailed(
@@ -992,36 +798,10 @@ class WithdrawalsAPI:
         body: CreateWithdrawalWithExchangeRequest,
         **options: Unpack[CallOptions],
     ) -> Response[WithdrawalWithExchange]:
-        """Exchange and withdraw in one operation
-
-        Converts `payAmount` of one currency into another and sends the result to an external
-        crypto address in one operation. Moves money: do not retry blindly after a timeout; check
-        listWithdrawalsWithExchange first. The scope table lists withdraw-with-exchange creation,
-        but the path and fields are this project's proposal; SpectroCoin has not published them.
-
-        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
-        table, withdraw-with-exchange create)
-
-        Moves money: never retried once the request may have reached the server; on a connection error
-        or timeout, reconcile before calling again.
-
-        `POST /withdrawals/with-exchange`
-        Args:
-            body (CreateWithdrawalWithExchangeRequest): Exchange-then-withdraw order to a crypto
-                address (proposal).
-            **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
-
-        Raises:
-            ValidationError: an argument breaks the spec's constraints; nothing was sent.
-            APIError: the API answered with an error status (a subclass per status).
-            APIConnectionError: no usable answer; see its request_may_have_reached_server.
-            ResponseValidationError: the answer is not what the spec describes.
-
-        Returns:
-            Response[WithdrawalWithExchange]: the parsed body with status, headers and trace id.
+        """Like `create_withdrawal_with_exchange`, but returns `Response[WithdrawalWithExchange]`: the parsed body
+        with its status, headers, trace id, rate-limit headers and number of attempts. Errors are
+        raised exactly as by `create_withdrawal_with_exchange`.
         """
-
         from . import create_withdrawal_with_exchange as _create_withdrawal_with_exchange
 
         return await self._runtime.call_detailed(
