@@ -144,7 +144,6 @@ def operation_facts(spec: dict[str, Any]) -> list[dict[str, Any]]:
                     "evidence": op["x-evidence"],
                     "source": op["x-source"],
                     "group": op.get("x-ratelimit-group", tag),
-                    "paged": any(p["name"] == "page" and p["in"] == "query" for p in params),
                     "body_rules": body_rules,
                     "query_rules": query_rules,
                 }

@@ -288,7 +288,6 @@ class SpectroCoinClient(Namespaces):
             evidence="custom",
             source="request()",
             group=group,
-            paged=False,
         )
         call_options: CallOptions = {
             "headers": headers,

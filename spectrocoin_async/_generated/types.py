@@ -25,6 +25,7 @@ UNSET: Unset = Unset()
 
 T = TypeVar("T")
 
+# Named in the imports the generator emits for binary responses; kept for that reason only.
 FileTypes = tuple[str | None, IO[bytes] | bytes | str, str | None]
 
 
@@ -35,9 +36,6 @@ class File:
     payload: BinaryIO
     file_name: str | None = None
     mime_type: str | None = None
-
-    def to_tuple(self) -> FileTypes:
-        return self.file_name, self.payload, self.mime_type
 
 
 def to_decimal(value: object) -> Decimal:
@@ -98,7 +96,6 @@ class Operation:
     evidence: str
     source: str
     group: str
-    paged: bool
     body_rules: tuple[FieldRule, ...] = ()
     query_rules: tuple[FieldRule, ...] = ()
 
