@@ -53,7 +53,7 @@ async def sdk_download(base_url: str, size: str, out: Path) -> tuple[float, floa
         request = export_transactions._get_kwargs(format_=ExportFormat.CSV)
         request["params"][SIZE_PARAM] = size  # the sandbox's size knob; not part of the API
         try:
-            from spectrocoin_async.exports import DEFAULT_CHUNK_SIZE, ExportsNamespace
+            from spectrocoin_async._exports import DEFAULT_CHUNK_SIZE, ExportsNamespace
         except ImportError:
             has_exports = False
         else:

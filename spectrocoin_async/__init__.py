@@ -6,12 +6,9 @@ callback helpers and every model of the spec.
 
 from typing import TYPE_CHECKING, Any
 
-from ._generated import models as _models
-from ._generated.types import UNSET, CallOptions, File, Response, Unset
-from ._version import __version__
-from .auth import InMemoryTokenStore, Secret, Token, TokenStore
-from .batch import BatchResult, iter_batch, run_batch
-from .callbacks import (
+from ._auth import InMemoryTokenStore, Secret, Token, TokenStore
+from ._batch import BatchResult, iter_batch, run_batch
+from ._callbacks import (
     JsonCallback,
     LegacyCallback,
     PublicKeySource,
@@ -19,9 +16,9 @@ from .callbacks import (
     callback_app,
     parse_callback,
 )
-from .client import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, SpectroCoinClient
-from .encoding import encode_form, encode_json, plain_number
-from .errors import (
+from ._client import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, SpectroCoinClient
+from ._encoding import encode_form, encode_json, plain_number
+from ._errors import (
     APIConnectionError,
     APIError,
     APITimeoutError,
@@ -39,9 +36,12 @@ from .errors import (
     UnprocessableEntityError,
     ValidationError,
 )
-from .exports import DownloadResult, ExportsNamespace
-from .ratelimit import GroupLimits, InProcessLimiter, Limiter, RateLimits
-from .retry import RetryPolicy
+from ._exports import DownloadResult, ExportsNamespace
+from ._generated import models as _models
+from ._ratelimit import GroupLimits, InProcessLimiter, Limiter, RateLimits
+from ._retry import RetryPolicy
+from ._types import UNSET, CallOptions, File, Response, Unset
+from ._version import __version__
 
 __all__ = [  # noqa: PLE0604 - models' names are added from the generated list
     "DEFAULT_BASE_URL",

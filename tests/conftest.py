@@ -34,7 +34,7 @@ async def sc(api: respx.MockRouter) -> AsyncIterator[SpectroCoinClient]:
 def json_response(
     body: Any, status: int = 200, headers: Mapping[str, str] | None = None
 ) -> httpx.Response:
-    from spectrocoin_async.encoding import encode_json
+    from spectrocoin_async._encoding import encode_json
 
     return httpx.Response(
         status,

@@ -8,7 +8,7 @@ import pytest
 import respx
 
 from spectrocoin_async import AuthenticationError, SpectroCoinClient
-from spectrocoin_async.auth import InMemoryTokenStore, Token, TokenManager
+from spectrocoin_async._auth import InMemoryTokenStore, Token, TokenManager
 
 from .conftest import BASE, json_response
 

@@ -12,8 +12,8 @@ import pytest
 import respx
 
 from spectrocoin_async import SpectroCoinClient
-from spectrocoin_async.batch import BatchResult, iter_batch, run_batch
-from spectrocoin_async.errors import NotFoundError
+from spectrocoin_async._batch import BatchResult, iter_batch, run_batch
+from spectrocoin_async._errors import NotFoundError
 
 pytestmark = pytest.mark.anyio
 

@@ -17,7 +17,7 @@ import pytest
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
-from spectrocoin_async.callbacks import (
+from spectrocoin_async._callbacks import (
     LEGACY_SIGNED_FIELDS,
     SPECTROCOIN_PUBLIC_KEY_URL,
     JsonCallback,
@@ -30,7 +30,7 @@ from spectrocoin_async.callbacks import (
     verify_callback,
     verify_legacy_signature,
 )
-from spectrocoin_async.errors import CallbackError, CallbackVerificationError, NotFoundError
+from spectrocoin_async._errors import CallbackError, CallbackVerificationError, NotFoundError
 
 
 @pytest.fixture(params=["asyncio", "trio"])
@@ -862,7 +862,7 @@ async def test_app_answers_400_to_a_bad_callback(
 ) -> None:
     app, merchant, recorder = make_app()
 
-    with caplog.at_level(logging.WARNING, logger="spectrocoin_async.callbacks"):
+    with caplog.at_level(logging.WARNING, logger="spectrocoin_async._callbacks"):
         response = await post(app, body, JSON)
 
     assert response.status_code == 400
@@ -878,14 +878,14 @@ async def test_app_answers_400_to_a_bad_callback(
 async def test_app_answers_500_when_the_handler_fails(caplog: pytest.LogCaptureFixture) -> None:
     app, _, recorder = make_app(handler_error=RuntimeError("database is down"))
 
-    with caplog.at_level(logging.ERROR, logger="spectrocoin_async.callbacks"):
+    with caplog.at_level(logging.ERROR, logger="spectrocoin_async._callbacks"):
         response = await post(app, JSON_BODY, JSON)
 
     assert response.status_code == 500
     assert "database" not in response.text
     assert len(recorder.seen) == 1
     [record] = [r for r in caplog.records if r.levelno == logging.ERROR]
-    assert record.name == "spectrocoin_async.callbacks"
+    assert record.name == "spectrocoin_async._callbacks"
     assert record.exc_info is not None
     assert isinstance(record.exc_info[1], RuntimeError)
 
@@ -896,7 +896,7 @@ async def test_app_answers_503_when_verification_cannot_be_done(
 ) -> None:
     app, merchant, recorder = make_app(error=httpx.ConnectError("api down"))
 
-    with caplog.at_level(logging.ERROR, logger="spectrocoin_async.callbacks"):
+    with caplog.at_level(logging.ERROR, logger="spectrocoin_async._callbacks"):
         response = await post(app, JSON_BODY, JSON)
 
     assert response.status_code == 503

@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from spectrocoin_async import UNSET
-from spectrocoin_async.encoding import encode_form, encode_json, encode_query, plain_number
+from spectrocoin_async._encoding import encode_form, encode_json, encode_query, plain_number
 
 
 class Color(enum.Enum):

@@ -20,7 +20,7 @@ from spectrocoin_async import (
     SpectroCoinClient,
     UnprocessableEntityError,
 )
-from spectrocoin_async.errors import split_error_code
+from spectrocoin_async._errors import split_error_code
 
 # REFERENCE.md §1.3, verbatim.
 GEN_1 = {

@@ -17,13 +17,13 @@ import pytest
 import respx
 
 from spectrocoin_async import ExportFormat, SpectroCoinClient
-from spectrocoin_async.errors import (
+from spectrocoin_async._errors import (
     APIConnectionError,
     APITimeoutError,
     NotFoundError,
     ServerError,
 )
-from spectrocoin_async.exports import DownloadResult, ExportsNamespace
+from spectrocoin_async._exports import DownloadResult, ExportsNamespace
 
 pytestmark = pytest.mark.anyio
 

@@ -21,7 +21,7 @@ from openapi_python_client.strings import PythonIdentifier
 
 import spectrocoin_async
 from spectrocoin_async import File, SpectroCoinClient
-from spectrocoin_async.encoding import encode_json
+from spectrocoin_async._encoding import encode_json
 
 from .conftest import BASE, TOKEN_BODY
 from .spec_support import operations, resolve

@@ -180,7 +180,7 @@ async def test_prefetch_raises_a_page_error(api: respx.MockRouter, sc: SpectroCo
 
 
 def test_prefetch_must_be_positive() -> None:
-    from spectrocoin_async.pagination import Pages
+    from spectrocoin_async._pagination import Pages
 
     async def fetch(n: int) -> None:
         return None

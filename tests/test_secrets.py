@@ -8,7 +8,7 @@ import pytest
 import respx
 
 from spectrocoin_async import APIError, AuthenticationError, SpectroCoinClient
-from spectrocoin_async.auth import Secret, Token
+from spectrocoin_async._auth import Secret, Token
 
 from .conftest import BASE
 
@@ -54,7 +54,7 @@ def test_secret_wrapper_hides_value() -> None:
 
 def test_only_allowlisted_headers_are_logged() -> None:
     # The SDK's logger prints no request headers at all: only an allowlist of response headers.
-    from spectrocoin_async import pipeline
+    from spectrocoin_async import _pipeline as pipeline
 
     assert pipeline._LOGGED_HEADERS == (
         "retry-after",

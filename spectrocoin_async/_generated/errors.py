@@ -1,1 +1,1 @@
-"""Not used: errors live in the hand-written runtime (``spectrocoin_async.errors``)."""
+"""Not used: errors live in the hand-written runtime (``spectrocoin_async._errors``)."""

@@ -1,6 +1,6 @@
 """Merchant callbacks as SpectroCoin sends them: JSON by default, signed forms for legacy projects.
 
-The legacy form is signed exactly as ``spectrocoin_async.callbacks`` verifies it: the payload is
+The legacy form is signed exactly as ``spectrocoin_async._callbacks`` verifies it: the payload is
 ``legacy_signed_payload`` of the fields, signed with RSA SHA-1 PKCS#1 v1.5 by a key the sandbox
 makes at start-up; its public half is served at ``GET /api/public/sandbox/merchant.public.pem``.
 """
@@ -17,8 +17,8 @@ from attrs import frozen
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
-from ..callbacks import LEGACY_STATUS_NAMES, LegacyCallback, legacy_signed_payload
-from ..encoding import encode_json
+from .._callbacks import LEGACY_STATUS_NAMES, LegacyCallback, legacy_signed_payload
+from .._encoding import encode_json
 from .state import Order
 
 __all__ = ["CallbackSigner", "Delivery", "deliver", "json_callback", "legacy_callback"]

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from ..encoding import plain_number
+from .._encoding import plain_number
 
 __all__ = [
     "SandboxError",

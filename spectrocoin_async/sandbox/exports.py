@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any, Final
 
-from ..encoding import plain_number
+from .._encoding import plain_number
 
 __all__ = ["csv_stream", "pdf_stream"]
 

@@ -3,7 +3,7 @@
 Any POST may come as JSON or as a form (the SDK can switch an operation's encoding without a
 regeneration), so both are read everywhere. JSON numbers with a fraction become ``Decimal``;
 form values stay strings until a handler asks for a type. JSON answers are written by
-``spectrocoin_async.encoding.encode_json``, which keeps every ``Decimal``'s exact digits.
+``spectrocoin_async._encoding.encode_json``, which keeps every ``Decimal``'s exact digits.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from urllib.parse import parse_qsl
 
 from starlette.responses import Response
 
-from ..encoding import encode_json
+from .._encoding import encode_json
 from .errors import SandboxError, invalid, missing
 
 __all__ = [

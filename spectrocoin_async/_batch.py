@@ -12,7 +12,7 @@ Reconciling the transactions of every account::
     import functools
 
     from spectrocoin_async import SpectroCoinClient
-    from spectrocoin_async.batch import run_batch
+    from spectrocoin_async import run_batch
 
     async with SpectroCoinClient() as sc:
         accounts = await sc.accounts.list_accounts()

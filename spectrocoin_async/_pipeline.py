@@ -10,21 +10,18 @@ typed exception.
 from __future__ import annotations
 
 import io
-import json
 import logging
 import random
 import time
 from collections.abc import Awaitable, Callable, Mapping
-from decimal import Decimal
 from typing import Any, Literal, TypeVar
 
 import anyio
 import httpx
 
-from ._generated.types import CallOptions, File, Operation, Response
-from .auth import TokenManager
-from .encoding import ArrayFormat, QueryPairs, encode_form, encode_json, encode_query
-from .errors import (
+from ._auth import TokenManager
+from ._encoding import ArrayFormat, QueryPairs, encode_form, encode_json, encode_query
+from ._errors import (
     APIConnectionError,
     APIError,
     APITimeoutError,
@@ -39,10 +36,12 @@ from .errors import (
     UnprocessableEntityError,
     split_error_code,
 )
-from .pagination import Pages
-from .ratelimit import Limiter
-from .retry import RetryPolicy, parse_retry_after
-from .validation import check
+from ._json import decode_json
+from ._pagination import Pages
+from ._ratelimit import Limiter
+from ._retry import RetryPolicy, parse_retry_after
+from ._types import CallOptions, File, Operation, Response
+from ._validation import check
 
 __all__ = ["BodyEncoding", "Pipeline"]
 
@@ -69,19 +68,6 @@ _TRACE_HEADERS = ("x-trace-id", "x-b3-traceid", "traceid", "traceparent")
 # Only these response headers are ever logged (an allowlist, so nothing secret slips through).
 _LOGGED_HEADERS = ("retry-after", "x-ratelimit-remaining", "ratelimit-remaining")
 _PARSE_ERRORS = (KeyError, TypeError, ValueError, AttributeError, ArithmeticError)
-
-
-def _no_constants(name: str) -> Any:
-    raise ValueError(f"{name} is not valid JSON")
-
-
-# One decoder for all responses: json.loads(parse_float=...) would build a new one per call.
-_DECODER = json.JSONDecoder(parse_float=Decimal, parse_constant=_no_constants)
-
-
-def decode_json(content: bytes) -> Any:
-    """JSON with every non-integer number as an exact ``Decimal`` (never through float)."""
-    return _DECODER.decode(content.decode("utf-8"))
 
 
 def _trace_id(headers: httpx.Headers) -> str | None:

@@ -9,8 +9,8 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
 
-from ._generated.types import FieldRule, Unset
-from .errors import ValidationError
+from ._errors import ValidationError
+from ._types import FieldRule, Unset
 
 __all__ = ["check"]
 

@@ -6,10 +6,10 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 from uuid import UUID
 
+from ._callbacks import PublicKeySource, VerifiedCallback, parse_callback, verify_callback
+from ._errors import CallbackVerificationError
 from ._generated.api.merchant import MerchantAPI
-from ._generated.types import Runtime
-from .callbacks import PublicKeySource, VerifiedCallback, parse_callback, verify_callback
-from .errors import CallbackVerificationError
+from ._types import Runtime
 
 if TYPE_CHECKING:
     import httpx

@@ -13,19 +13,20 @@ from typing import Any, Self
 import anyio
 import httpx
 
+from ._auth import Secret, TokenManager, TokenStore
+from ._callbacks import PublicKeySource
+from ._encoding import ArrayFormat
+from ._errors import APIError, AuthenticationError, ResponseValidationError
+from ._exports import ExportsNamespace
 from ._generated._operations import OPERATIONS
 from ._generated.api import Namespaces
-from ._generated.types import CallOptions, Operation
+from ._json import decode_json
+from ._merchant import MerchantNamespace
+from ._pipeline import BodyEncoding, Pipeline
+from ._ratelimit import InProcessLimiter, Limiter, RateLimits
+from ._retry import RetryPolicy
+from ._types import CallOptions, Operation
 from ._version import __version__
-from .auth import Secret, TokenManager, TokenStore
-from .callbacks import PublicKeySource
-from .encoding import ArrayFormat
-from .errors import APIError, AuthenticationError, ResponseValidationError
-from .exports import ExportsNamespace
-from .merchant import MerchantNamespace
-from .pipeline import BodyEncoding, Pipeline, decode_json
-from .ratelimit import InProcessLimiter, Limiter, RateLimits
-from .retry import RetryPolicy
 
 __all__ = ["DEFAULT_BASE_URL", "DEFAULT_TIMEOUT", "SpectroCoinClient"]
 

@@ -37,7 +37,7 @@ import anyio
 import attrs
 import httpx
 
-from spectrocoin_async.errors import CallbackError, CallbackVerificationError, NotFoundError
+from spectrocoin_async._errors import CallbackError, CallbackVerificationError, NotFoundError
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
@@ -60,7 +60,7 @@ __all__ = [
     "verify_legacy_signature",
 ]
 
-logger = logging.getLogger("spectrocoin_async.callbacks")
+logger = logging.getLogger("spectrocoin_async._callbacks")
 
 SPECTROCOIN_PUBLIC_KEY_URL: Final = "https://spectrocoin.com/files/merchant.public.pem"
 """Where SpectroCoin publishes the public key that signs legacy (form) callbacks."""
@@ -208,7 +208,7 @@ def parse_callback(headers: Mapping[str, str], body: bytes) -> JsonCallback | Le
     """Parse a callback request into a :class:`JsonCallback` or a :class:`LegacyCallback`.
 
     The format is chosen by ``Content-Type`` (looked up case-insensitively). Nothing is verified
-    here. Raises :class:`~spectrocoin_async.errors.CallbackError` for anything SpectroCoin does
+    here. Raises :class:`~spectrocoin_async._errors.CallbackError` for anything SpectroCoin does
     not send: another content type, a body that is not valid UTF-8 or JSON, a JSON value that is
     not an object with a string ``id``, a missing or malformed legacy field, a repeated field.
     """
@@ -415,7 +415,7 @@ def verify_legacy_signature(cb: LegacyCallback, public_key_pem: bytes) -> None:
     """Check ``cb.sign`` (Base64 RSA PKCS#1 v1.5, SHA-1) over :func:`legacy_signed_payload`.
 
     Returns ``None`` when the signature is SpectroCoin's; raises
-    :class:`~spectrocoin_async.errors.CallbackVerificationError` otherwise (bad Base64, a key
+    :class:`~spectrocoin_async._errors.CallbackVerificationError` otherwise (bad Base64, a key
     that is not an RSA PEM public key, or a mismatch).
     """
     key = _load_rsa_public_key(public_key_pem)  # first: it explains a missing 'cryptography'
@@ -486,7 +486,7 @@ class PublicKeySource:
 
         ``http`` is used for a ``url`` source (without it, a short-lived client is made). A read
         or fetch that fails, or that yields something other than an RSA public key, raises
-        :class:`~spectrocoin_async.errors.CallbackVerificationError`.
+        :class:`~spectrocoin_async._errors.CallbackVerificationError`.
         """
         if self._cached is not None:
             return self._cached

@@ -25,7 +25,7 @@ from decimal import Decimal
 from typing import Any, Literal
 from urllib.parse import quote_plus
 
-from ._generated.types import Unset
+from ._types import Unset
 
 __all__ = [
     "ArrayFormat",

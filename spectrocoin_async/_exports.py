@@ -33,13 +33,13 @@ import anyio.to_thread
 import httpx
 from attrs import frozen
 
+from ._errors import APIConnectionError, APITimeoutError
 from ._generated._operations import OPERATIONS
 from ._generated.api.exports import ExportsAPI
 from ._generated.api.exports import export_orders as _export_orders
 from ._generated.api.exports import export_transactions as _export_transactions
-from ._generated.types import UNSET, CallOptions, Operation, Unset
-from .errors import APIConnectionError, APITimeoutError
-from .pipeline import Pipeline
+from ._pipeline import Pipeline
+from ._types import UNSET, CallOptions, Operation, Unset
 
 if TYPE_CHECKING:
     from ._generated.models.export_format import ExportFormat

@@ -1,0 +1,170 @@
+"""The runtime's own types, which the generated code imports (never the other way round).
+
+``Operation`` and ``FieldRule`` describe an operation of the spec to the runtime; ``Runtime`` is
+the seam the generated namespaces call; ``CallOptions`` and ``Response`` are part of every method.
+"""
+
+from collections.abc import AsyncIterator, Callable, Mapping
+from decimal import Decimal
+from types import TracebackType
+from typing import IO, Any, BinaryIO, Generic, Literal, Protocol, TypedDict, TypeVar
+
+import httpx
+from attrs import frozen
+
+
+class Unset:
+    def __bool__(self) -> Literal[False]:
+        return False
+
+    def __repr__(self) -> str:
+        return "UNSET"
+
+
+UNSET: Unset = Unset()
+
+T = TypeVar("T")
+
+# Named in the imports the generator emits for binary responses; kept for that reason only.
+FileTypes = tuple[str | None, IO[bytes] | bytes | str, str | None]
+
+
+@frozen
+class File:
+    """A whole file body (an export). For large exports use the streaming helpers instead."""
+
+    payload: BinaryIO
+    file_name: str | None = None
+    mime_type: str | None = None
+
+
+@frozen
+class FieldRule:
+    """One input constraint taken from the spec, checked before a request is sent."""
+
+    name: str
+    required: bool = False
+    pattern: str | None = None
+    exclusive_minimum: Decimal | None = None
+    minimum: Decimal | None = None
+    maximum: Decimal | None = None
+    format: str | None = None
+
+
+@frozen
+class Operation:
+    """What the runtime needs to know about one operation of the spec."""
+
+    name: str
+    operation_id: str
+    tag: str
+    method: str
+    path: str
+    public: bool
+    body: Literal["json", "form"] | None
+    response: Literal["json", "text", "binary", "none"]
+    moves_money: bool
+    evidence: str
+    source: str
+    group: str
+    body_rules: tuple[FieldRule, ...] = ()
+    query_rules: tuple[FieldRule, ...] = ()
+
+
+class CallOptions(TypedDict, total=False):
+    """Per-call options accepted by every operation method as keyword arguments.
+
+    timeout: seconds, or an ``httpx.Timeout``, for this call only (the shared client is untouched).
+    deadline: an overall budget in seconds for the call, retries and waits included.
+    headers: extra request headers for this call.
+    max_attempts: overrides the retry policy's attempt count for this call.
+    """
+
+    timeout: float | httpx.Timeout | None
+    deadline: float | None
+    headers: Mapping[str, str] | None
+    max_attempts: int | None
+
+
+@frozen
+class Response(Generic[T]):
+    """A parsed response with its metadata, returned by the ``*_detailed`` methods."""
+
+    status_code: int
+    headers: httpx.Headers
+    parsed: T
+    trace_id: str | None
+    attempts: int
+    elapsed: float
+
+    @property
+    def rate_limit(self) -> dict[str, str]:
+        """Every ``RateLimit-*`` / ``X-RateLimit-*`` / ``Retry-After`` header of the response."""
+        return {
+            k: v
+            for k, v in self.headers.items()
+            if k.lower().startswith(("ratelimit", "x-ratelimit")) or k.lower() == "retry-after"
+        }
+
+
+T_co = TypeVar("T_co", covariant=True)
+
+
+class PageIterator(Protocol[T_co]):
+    """Every item of a paged list: ``async for``, or ``async with`` to fetch pages ahead."""
+
+    def __aiter__(self) -> AsyncIterator[T_co]: ...
+
+    async def __anext__(self) -> T_co: ...
+
+    async def __aenter__(self) -> "PageIterator[T_co]": ...
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+
+
+class Runtime(Protocol):
+    """The seam between generated namespaces and the hand-written runtime."""
+
+    async def call(
+        self,
+        operation: Operation,
+        request: dict[str, Any],
+        parse: Callable[[Any], T],
+        options: CallOptions,
+    ) -> T: ...
+
+    async def call_detailed(
+        self,
+        operation: Operation,
+        request: dict[str, Any],
+        parse: Callable[[Any], T],
+        options: CallOptions,
+    ) -> Response[T]: ...
+
+    def paginate(
+        self,
+        operation: Operation,
+        request_for_page: Callable[[int], dict[str, Any]],
+        parse: Callable[[Any], Any],
+        options: CallOptions,
+        prefetch: int = 1,
+    ) -> "PageIterator[Any]": ...
+
+
+__all__ = [
+    "UNSET",
+    "CallOptions",
+    "File",
+    "PageIterator",
+    "FileTypes",
+    "FieldRule",
+    "Operation",
+    "Response",
+    "Runtime",
+    "Unset",
+]
