@@ -195,6 +195,11 @@ class TokenManager:
         """True while a token fetch is in flight."""
         return self._flight is not None
 
+    async def wait_for_fetch(self) -> None:
+        """Wait until no token fetch is in flight (a background refresh included)."""
+        while (flight := self._flight) is not None:
+            await flight.done.wait()
+
     def _due_at(self, token: Token) -> float:
         lifetime = token.lifetime
         margin = self._margin if self._margin is not None else min(60.0, lifetime / 10)

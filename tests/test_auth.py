@@ -97,8 +97,7 @@ async def test_refresh_ahead_of_expiry_under_load_is_exactly_one_request() -> No
                 for _ in range(500):
                     tg.start_soon(sc.accounts.list_accounts)
             assert sc.tokens is not None
-            while sc.tokens.fetching:  # the refresh runs in the background; let it land
-                await anyio.sleep(0.005)
+            await sc.tokens.wait_for_fetch()  # the refresh runs in the background; let it land
             await sc.accounts.list_accounts()
     assert token.call_count == 2
     used = [c.request.headers["authorization"] for c in accounts.calls]
@@ -271,8 +270,7 @@ async def test_custom_refresh_margin() -> None:
     clock.now += 2
     # Due (4 s left < 5 s margin) but still valid: served while the refresh runs behind it.
     assert await manager.get() == "t1"
-    while manager.fetching:
-        await anyio.lowlevel.checkpoint()
+    await manager.wait_for_fetch()
     assert await manager.get() == "t2"
     assert fetched == 2
     assert "t2" not in repr(manager)
