@@ -177,6 +177,10 @@ class TokenManager:
     ) -> None:
         self._fetch = fetch
         self._store: TokenStore = store if store is not None else InMemoryTokenStore()
+        # The default store is read directly on the hot path (no coroutine per call).
+        self._memory = self._store if type(self._store) is InMemoryTokenStore else None
+        self._due_for: Token | None = None
+        self._due = 0.0
         self._margin = refresh_margin
         self._clock = clock
         self._wall = wall_clock
@@ -206,11 +210,14 @@ class TokenManager:
         return token.expires_at - min(margin, lifetime / 2)
 
     async def get(self) -> str:
-        token = await self._store.load()
+        memory = self._memory
+        token = memory._token if memory is not None else await self._store.load()
         if token is not None:
             now = self._wall()
             if now < token.expires_at:
-                if now >= self._due_at(token) and self._flight is None:
+                if token is not self._due_for:
+                    self._due_for, self._due = token, self._due_at(token)
+                if now >= self._due and self._flight is None:
                     # Due but valid: keep serving it while one flight fetches the next.
                     self._start()
                 return token.access_token

@@ -80,6 +80,7 @@ _REFUSED = frozenset({401, 429})
 # RFC 9110 token characters; a value is visible ASCII, spaces and tabs.
 _HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
 _HEADER_VALUE = re.compile(r"[\t\x20-\x7e]*")
+_URL_CACHE_SIZE = 512
 _OPTIONS = frozenset({"timeout", "deadline", "headers", "max_attempts"})
 
 
@@ -156,10 +157,10 @@ def check_headers(headers: Mapping[str, str]) -> Mapping[str, str]:
     return headers
 
 
-def describe_transport_error(exc: httpx.TransportError, url: str, attempts: int) -> str:
+def describe_transport_error(exc: httpx.TransportError, url: httpx.URL, attempts: int) -> str:
     """``ConnectError talking to host after 1 attempt(s): [Errno 111] Connection refused``: the
     host and the cause, so a refused connection and a DNS failure read differently."""
-    host = httpx.URL(url).host
+    host = url.host
     cause = str(exc) or (str(exc.__cause__) if exc.__cause__ else "")
     text = f"{type(exc).__name__} talking to {host} after {attempts} attempt(s)"
     return text + (f": {cause}" if cause else "")
@@ -188,7 +189,7 @@ class _Call:
     def __init__(
         self,
         operation: Operation,
-        url: str,
+        url: httpx.URL,
         query: QueryPairs | None,
         content: bytes | None,
         headers: dict[str, str],
@@ -265,6 +266,7 @@ class Pipeline:
         self.body_encodings = dict(body_encodings)
         self.array_format: ArrayFormat = array_format
         self.closed = False
+        self._urls: dict[str, httpx.URL] = {}
         self._clock = clock
         self._sleep = sleep
         self._wall_clock = wall_clock
@@ -338,7 +340,7 @@ class Pipeline:
 
     def build(
         self, operation: Operation, request: Mapping[str, Any], options: CallOptions
-    ) -> tuple[str, QueryPairs | None, bytes | None, dict[str, str]]:
+    ) -> tuple[httpx.URL, QueryPairs | None, bytes | None, dict[str, str]]:
         """Validate and encode: ``(url, query, content, headers)``. Raises before any I/O."""
         if self.closed:
             raise ClientClosedError("this SpectroCoinClient is closed; create a new one")
@@ -358,7 +360,16 @@ class Pipeline:
             encoding = None
         headers = self.request_headers(operation, encoding, options.get("headers"))
         query = encode_query(params) if params else None
-        return self.base_url + request["url"], query, content, headers
+        return self._url(request["url"]), query, content, headers
+
+    def _url(self, path: str) -> httpx.URL:
+        """The parsed URL of ``path``, cached: httpx parses a string URL on every request."""
+        url = self._urls.get(path)
+        if url is None:
+            if len(self._urls) >= _URL_CACHE_SIZE:
+                self._urls.clear()  # paths with ids vary without end: stay bounded
+            url = self._urls[path] = httpx.URL(self.base_url + path)
+        return url
 
     # -- sending: retry policy -> authentication -> one attempt -----------------------------
 
@@ -478,7 +489,20 @@ class Pipeline:
             return await self._attempt_streaming(call, request)
         async with self.limiter.slot(call.operation.group) as waited:
             started = self._clock()
-            response = await self._send(call, request, waited, started, stream=False)
+            # As in _send (inlined: this is the path every plain call takes).
+            call.tries += 1
+            call.sending = True
+            try:
+                response = await self.http.send(request)
+            except httpx.TransportError as exc:
+                call.sending = False
+                if not isinstance(exc, _NOT_SENT):
+                    call.reached = True
+                self._log(call.operation, request, None, call.tries, started, waited, exc)
+                raise
+            call.sending = False
+        if response.status_code not in _REFUSED:
+            call.reached = True
         if logger.isEnabledFor(logging.DEBUG):
             self._log(call.operation, request, response, call.tries, started, waited, None)
         return response

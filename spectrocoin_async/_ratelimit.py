@@ -149,7 +149,27 @@ class _Slot:
         self._group = group
 
     async def __aenter__(self) -> float:
-        return await self._limiter._acquire(self._group)
+        g = self._group
+        limiter = self._limiter
+        # Fast path: nothing to wait for (no pause, free slots, a token in the bucket): no await,
+        # as with anyio's fast_acquire. Anything else goes the slow, cancellable way.
+        if g.paused_until and limiter._clock() < g.paused_until:
+            return await limiter._acquire(g)
+        try:
+            g.semaphore.acquire_nowait()
+        except anyio.WouldBlock:
+            return await limiter._acquire(g)
+        if g.rate is not None and g.reserve(limiter._clock()) > 0:
+            g.refund()  # taken back at once: the slow path reserves again, in order
+            g.semaphore.release()
+            return await limiter._acquire(g)
+        try:
+            limiter._global.acquire_nowait()
+        except anyio.WouldBlock:
+            g.refund()
+            g.semaphore.release()
+            return await limiter._acquire(g)
+        return 0.0
 
     async def __aexit__(
         self,
