@@ -99,20 +99,26 @@ class SpectroCoinClient(Namespaces):
         client_id, client_secret: API credentials. Default: ``SPECTROCOIN_CLIENT_ID`` and
             ``SPECTROCOIN_CLIENT_SECRET``. Public operations work without them.
         project_id: the merchant project, for callback checks. Default: ``SPECTROCOIN_PROJECT_ID``.
-        base_url: the API root. Default: production, or ``SPECTROCOIN_BASE_URL``.
+        base_url: the API root (http or https, with a host). Default: production, or
+            ``SPECTROCOIN_BASE_URL``.
         api_version: when set, sent in the ``api_version_header`` header on every request.
-        timeout: default httpx timeout (connect 5 s, read 30 s, write 30 s, pool 10 s).
+        timeout: default httpx timeout (connect 5 s, read 30 s, write 30 s, pool 10 s);
+            ``None`` means no timeout, as in httpx.
         retry: the retry policy (3 attempts, full-jitter backoff, Retry-After capped at 60 s).
         rate_limits: per-group and global limits for the in-process limiter.
         limiter: a replacement limiter (for example one shared between processes).
         token_store: where tokens are cached (in memory by default).
         token_refresh_margin: refresh this many seconds before expiry (default
-            ``min(60, lifetime / 10)``).
+            ``min(60, lifetime / 10)``), at most half the token's lifetime.
         body_encodings: per operation (name or operationId) or per tag, ``"json"`` or ``"form"``,
             overriding the spec, e.g. ``{"exchanges": "json"}``. No regeneration needed.
         array_format: how form bodies encode arrays: indices, brackets, repeat or comma.
-        transport: an httpx transport (tests, proxies); ignored when ``http_client`` is given.
-        http_client: an httpx.AsyncClient to use as is; the caller keeps ownership.
+        transport, max_connections: the transport (tests, proxies) and pool size (default 100)
+            of the httpx client built here.
+        http_client: an httpx.AsyncClient to use as it is: its timeout, pool, transport and
+            headers hold, it is never modified (our User-Agent and Accept go with each request
+            unless it sets its own) and never closed. Passing ``timeout``, ``transport`` or
+            ``max_connections`` as well is a ValidationError, since they would be ignored.
         public_key_pem, public_key_path, public_key_url: SpectroCoin's key for legacy callbacks
             (default: the published URL, fetched once on first use).
         clock, sleep, wall_clock, rng: injectable for tests (monotonic seconds, an async sleep,
