@@ -305,7 +305,7 @@ async def test_refused_secret(server: FaultServer) -> None:
 async def test_slow_drip(server: FaultServer) -> None:
     # One byte every 0.1 s never trips the 0.3 s read timeout; only a total deadline stops it.
     server.script("/accounts", Act("drip", body=Act.json(ACCOUNTS).body * 50, seconds=0.1))
-    async with client(server, default_deadline=1.0) as sc:
+    async with client(server, deadline=1.0) as sc:
         started = time.monotonic()
         with pytest.raises(APITimeoutError) as caught:
             await sc.accounts.list_accounts()
