@@ -102,14 +102,14 @@ def _seconds(name: str, value: object, *, allow_zero: bool) -> float:
 
 
 def check_options(
-    options: CallOptions,
+    options: CallOptions, default_deadline: float | None = None
 ) -> tuple[httpx.Timeout | float | UseClientDefault | None, float | None, int | None]:
     """Validate the per-call options: ``(timeout, deadline, max_attempts)``.
 
-    ``timeout`` follows httpx: left out, the client's default; ``None``, no timeout at all.
+    ``timeout`` and ``deadline`` follow httpx: left out, the client's default; ``None``, none.
     """
     if not options:
-        return httpx.USE_CLIENT_DEFAULT, None, None
+        return httpx.USE_CLIENT_DEFAULT, default_deadline, None
     unknown = options.keys() - _OPTIONS
     if unknown:
         raise ValidationError(
@@ -123,9 +123,11 @@ def check_options(
             timeout = raw
         else:
             timeout = _seconds("timeout", raw, allow_zero=False)
-    deadline = options.get("deadline")
-    if deadline is not None:
-        deadline = _seconds("deadline", deadline, allow_zero=False)
+    deadline = default_deadline
+    if "deadline" in options:
+        deadline = options["deadline"]
+        if deadline is not None:
+            deadline = _seconds("deadline", deadline, allow_zero=False)
     max_attempts = options.get("max_attempts")
     if max_attempts is not None and (
         isinstance(max_attempts, bool) or not isinstance(max_attempts, int) or max_attempts < 1
@@ -133,6 +135,9 @@ def check_options(
         raise ValidationError(
             "max_attempts", f"must be a whole number of at least 1, got {max_attempts!r}"
         )
+    headers = options.get("headers")
+    if headers is not None:
+        check_headers(headers)
     return timeout, deadline, max_attempts
 
 
@@ -255,6 +260,8 @@ class Pipeline:
         wall_clock: Callable[[], float] = time.time,
         rng: random.Random | None = None,
         default_headers: Mapping[str, str] | None = None,
+        deadline: float | None = None,
+        stream_deadline: float | None = None,
     ) -> None:
         self.http = http
         # Sent with every request when the httpx client is the caller's (never mutated).
@@ -266,6 +273,9 @@ class Pipeline:
         self.body_encodings = dict(body_encodings)
         self.array_format: ArrayFormat = array_format
         self.closed = False
+        # Default total deadlines (a call; a streamed body, headers to last byte).
+        self.deadline = deadline
+        self.stream_deadline = stream_deadline
         self._urls: dict[str, httpx.URL] = {}
         self._clock = clock
         self._sleep = sleep
@@ -335,7 +345,7 @@ class Pipeline:
         if encoding is not None:
             headers["Content-Type"] = _CONTENT_TYPES[encoding]
         if extra:
-            headers.update(check_headers(extra))
+            headers.update(extra)  # checked with the other options
         return headers
 
     def build(
@@ -362,6 +372,10 @@ class Pipeline:
         query = encode_query(params) if params else None
         return self._url(request["url"]), query, content, headers
 
+    def deadline_for(self, options: CallOptions, *, stream: bool = False) -> float | None:
+        """The deadline a call with these options runs under (its own, or the default)."""
+        return check_options(options, self.stream_deadline if stream else self.deadline)[1]
+
     def _url(self, path: str) -> httpx.URL:
         """The parsed URL of ``path``, cached: httpx parses a string URL on every request."""
         url = self._urls.get(path)
@@ -387,7 +401,9 @@ class Pipeline:
         iterates it and must close it (``await response.aclose()``); until then the response
         holds its limiter slot.
         """
-        timeout, deadline, max_attempts = check_options(options)
+        timeout, deadline, max_attempts = check_options(
+            options, self.stream_deadline if stream else self.deadline
+        )
         url, query, content, headers = self.build(operation, request, options)
         call = _Call(
             operation,

@@ -1,0 +1,79 @@
+"""Issues 10 and 11, the pipeline's part: default deadlines, headers and per-call options checked
+before sending, base URL mistakes, connection errors that name host and cause, Retry-After
+bounds, and legacy / OAuth error bodies."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import anyio
+import httpx
+import pytest
+
+from spectrocoin_async import (
+    DEFAULT_DEADLINE,
+    DEFAULT_EXPORT_DEADLINE,
+    APITimeoutError,
+    SpectroCoinClient,
+    ValidationError,
+)
+
+from .conftest import TOKEN_BODY
+
+pytestmark = pytest.mark.anyio
+
+
+class Drip(httpx.AsyncByteStream):
+    """A body that never ends: one byte every 50 ms, well within any read timeout."""
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        while True:
+            await anyio.sleep(0.05)
+            yield b" "
+
+
+def dripping(request: httpx.Request) -> httpx.Response:
+    if request.url.path.endswith("/oauth/token"):
+        return httpx.Response(200, json=TOKEN_BODY)
+    return httpx.Response(200, headers={"content-type": "application/json"}, stream=Drip())
+
+
+# -- issue 10 item 11: a default total deadline ------------------------------------------------
+
+
+async def test_a_dripping_server_is_stopped_by_the_default_deadline() -> None:
+    async with SpectroCoinClient(
+        "id", "secret", transport=httpx.MockTransport(dripping), deadline=0.3
+    ) as sc:
+        with anyio.fail_after(5):  # the test's own guard: without a default it would hang
+            with pytest.raises(APITimeoutError, match=r"deadline of 0.3s exceeded"):
+                await sc.currencies.list_currencies()
+
+
+async def test_default_deadlines_are_documented_and_configurable() -> None:
+    async with SpectroCoinClient("id", "secret") as sc:
+        assert sc._pipeline.deadline_for({}) == DEFAULT_DEADLINE == 300.0
+        assert sc._pipeline.deadline_for({}, stream=True) == DEFAULT_EXPORT_DEADLINE == 3600.0
+        assert sc._pipeline.deadline_for({"deadline": 7}) == 7.0
+        assert sc._pipeline.deadline_for({"deadline": None}) is None  # explicitly none
+    async with SpectroCoinClient("id", "secret", deadline=None, export_deadline=None) as sc:
+        assert sc._pipeline.deadline_for({}) is None
+    for bad in (0, -1, float("nan"), "5"):
+        with pytest.raises(ValidationError) as caught:
+            SpectroCoinClient(deadline=bad)  # type: ignore[arg-type]
+        assert caught.value.field == "deadline"
+
+
+async def test_a_dripping_export_is_stopped_by_the_export_deadline(tmp_path: object) -> None:
+    def export(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/oauth/token"):
+            return httpx.Response(200, json=TOKEN_BODY)
+        return httpx.Response(200, headers={"content-type": "text/csv"}, stream=Drip())
+
+    async with SpectroCoinClient(
+        "id", "secret", transport=httpx.MockTransport(export), deadline=0.05, export_deadline=0.4
+    ) as sc:
+        with anyio.fail_after(5):
+            with pytest.raises(APITimeoutError, match="deadline exceeded after"):
+                async for _ in sc.exports.iter_transactions():
+                    pass
