@@ -25,7 +25,7 @@ from ._generated._operations import OPERATIONS
 from ._generated.api import Namespaces
 from ._json import decode_json
 from ._merchant import MerchantNamespace
-from ._pipeline import BodyEncoding, Pipeline
+from ._pipeline import BodyEncoding, Pipeline, check_headers
 from ._ratelimit import InProcessLimiter, Limiter, RateLimits
 from ._retry import RetryPolicy
 from ._types import CallOptions, Operation
@@ -206,6 +206,7 @@ class SpectroCoinClient(Namespaces):
         headers = {"User-Agent": _user_agent(), "Accept": "application/json"}
         if api_version:
             headers[api_version_header] = api_version
+            check_headers({api_version_header: api_version})
         self._owns_http = http_client is None
         per_request: dict[str, str] = {}
         if http_client is None:

@@ -77,3 +77,60 @@ async def test_a_dripping_export_is_stopped_by_the_export_deadline(tmp_path: obj
             with pytest.raises(APITimeoutError, match="deadline exceeded after"):
                 async for _ in sc.exports.iter_transactions():
                     pass
+
+
+# -- issue 10 item 16: bad headers are refused before sending ----------------------------------
+
+
+def counting_transport() -> tuple[httpx.MockTransport, list[httpx.Request]]:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        if request.url.path.endswith("/oauth/token"):
+            return httpx.Response(200, json=TOKEN_BODY)
+        return httpx.Response(200, json=[])
+
+    return httpx.MockTransport(handler), seen
+
+
+@pytest.mark.parametrize(
+    ("headers", "field"),
+    [
+        ({"X-Bad\r\nInjected": "1"}, "headers"),
+        ({"X Space": "1"}, "headers"),
+        ({"": "1"}, "headers"),
+        ({"X-Split": "a\r\nX-Injected: 1"}, "headers['X-Split']"),
+        ({"X-Nul": "a\x00b"}, "headers['X-Nul']"),
+        ({"X-Name": "Zoë"}, "headers['X-Name']"),
+        ({"X-Number": 5}, "headers['X-Number']"),
+        ({5: "x"}, "headers"),
+    ],
+)
+async def test_bad_headers_are_a_validation_error_and_nothing_is_sent(
+    headers: dict[object, object], field: str
+) -> None:
+    transport, seen = counting_transport()
+    async with SpectroCoinClient("id", "secret", transport=transport) as sc:
+        with pytest.raises(ValidationError) as caught:
+            await sc.currencies.list_currencies(headers=headers)  # type: ignore[arg-type]
+        with pytest.raises(ValidationError):
+            await sc.request("GET", "/currencies", headers=headers)  # type: ignore[arg-type]
+    assert caught.value.field == field
+    assert seen == []  # not even the token request
+
+
+async def test_good_headers_go_out_as_given() -> None:
+    transport, seen = counting_transport()
+    async with SpectroCoinClient("id", "secret", transport=transport) as sc:
+        await sc.currencies.list_currencies(headers={"X-Request-Id": "abc-1", "X-Tab": "a\tb"})
+    assert seen[-1].headers["x-request-id"] == "abc-1"
+    assert seen[-1].headers["x-tab"] == "a\tb"
+
+
+def test_a_bad_api_version_header_is_refused_when_the_client_is_built() -> None:
+    with pytest.raises(ValidationError) as caught:
+        SpectroCoinClient(api_version="2025-01-01\r\nX-Evil: 1")
+    assert caught.value.field == "headers['SpectroCoin-Version']"
+    with pytest.raises(ValidationError):
+        SpectroCoinClient(api_version="1", api_version_header="Bad Header")
