@@ -5,6 +5,7 @@ bounds, and legacy / OAuth error bodies."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from decimal import Decimal
 
 import anyio
 import httpx
@@ -134,3 +135,46 @@ def test_a_bad_api_version_header_is_refused_when_the_client_is_built() -> None:
     assert caught.value.field == "headers['SpectroCoin-Version']"
     with pytest.raises(ValidationError):
         SpectroCoinClient(api_version="1", api_version_header="Bad Header")
+
+
+# -- issue 10 item 17: per-call options checked up front ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("options", "field"),
+    [
+        ({"deadline": "5"}, "deadline"),
+        ({"deadline": float("nan")}, "deadline"),
+        ({"deadline": float("inf")}, "deadline"),
+        ({"deadline": -1}, "deadline"),
+        ({"deadline": 0}, "deadline"),
+        ({"deadline": True}, "deadline"),
+        ({"timeout": Decimal("5")}, "timeout"),
+        ({"timeout": float("nan")}, "timeout"),
+        ({"timeout": "30"}, "timeout"),
+        ({"timeout": -0.5}, "timeout"),
+        ({"max_attempts": 0}, "max_attempts"),
+        ({"max_attempts": 1.5}, "max_attempts"),
+        ({"max_attempts": True}, "max_attempts"),
+        ({"headers": "X-A: 1"}, "headers"),
+        ({"retries": 3}, "retries"),
+    ],
+)
+async def test_bad_per_call_options_are_a_validation_error_naming_the_option(
+    options: dict[str, object], field: str
+) -> None:
+    transport, seen = counting_transport()
+    async with SpectroCoinClient("id", "secret", transport=transport) as sc:
+        with pytest.raises(ValidationError) as caught:
+            await sc.currencies.list_currencies(**options)  # type: ignore[arg-type]
+    assert caught.value.field == field
+    assert seen == []
+
+
+async def test_good_per_call_options_are_accepted() -> None:
+    transport, seen = counting_transport()
+    async with SpectroCoinClient("id", "secret", transport=transport) as sc:
+        await sc.currencies.list_currencies(deadline=5, timeout=2, max_attempts=1)
+        await sc.currencies.list_currencies(deadline=0.5, timeout=httpx.Timeout(3.0))
+        await sc.currencies.list_currencies(deadline=None, timeout=None)
+    assert [r.extensions["timeout"]["read"] for r in seen if r.method == "GET"] == [2.0, 3.0, None]
