@@ -19,7 +19,13 @@ from httpx._client import UseClientDefault
 from ._auth import Secret, TokenManager, TokenStore
 from ._callbacks import PublicKeySource
 from ._encoding import ArrayFormat
-from ._errors import APIError, AuthenticationError, ResponseValidationError, ValidationError
+from ._errors import (
+    APIConnectionError,
+    APIError,
+    AuthenticationError,
+    ResponseValidationError,
+    ValidationError,
+)
 from ._exports import ExportsNamespace
 from ._generated._operations import OPERATIONS
 from ._generated.api import Namespaces
@@ -321,11 +327,19 @@ class SpectroCoinClient(Namespaces):
             },
         }
         operation = OPERATIONS["get_access_token"]
+        # Whatever goes wrong here, the caller's own request was never sent: every error says so.
         try:
             response, _ = await self._pipeline.execute(operation, request, {})
         except APIError as exc:
+            message = f"token request failed: {exc.message}"
+            if exc.status_code == 404:
+                message = (
+                    f"the token endpoint was not found at {self.base_url}/oauth/token (HTTP 404): "
+                    "check base_url"
+                )
             raise AuthenticationError(
-                f"token request failed: {exc.message}",
+                message,
+                request_may_have_reached_server=False,
                 status_code=exc.status_code,
                 error_code=exc.error_code,
                 trace_id=exc.trace_id,
@@ -333,6 +347,12 @@ class SpectroCoinClient(Namespaces):
                 headers=exc.headers,
                 body=exc.body,
                 operation=operation.operation_id,
+            ) from exc
+        except APIConnectionError as exc:
+            raise type(exc)(
+                f"token request failed: {exc.message}",
+                operation=operation.operation_id,
+                request_may_have_reached_server=False,
             ) from exc
         try:
             data = decode_json(response.content)

@@ -14,7 +14,10 @@ import pytest
 from spectrocoin_async import (
     DEFAULT_DEADLINE,
     DEFAULT_EXPORT_DEADLINE,
+    APIConnectionError,
     APITimeoutError,
+    AuthenticationError,
+    RetryPolicy,
     SpectroCoinClient,
     ValidationError,
 )
@@ -178,3 +181,51 @@ async def test_good_per_call_options_are_accepted() -> None:
         await sc.currencies.list_currencies(deadline=0.5, timeout=httpx.Timeout(3.0))
         await sc.currencies.list_currencies(deadline=None, timeout=None)
     assert [r.extensions["timeout"]["read"] for r in seen if r.method == "GET"] == [2.0, 3.0, None]
+
+
+# -- issue 10 item 21: a configuration mistake says so -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "base_url",
+    ["spectrocoin.com/api/public", "ftp://spectrocoin.com/api", "https://", "/api/public", ""],
+)
+def test_a_base_url_without_http_scheme_or_host_is_refused_at_build(base_url: str) -> None:
+    if not base_url:
+        base_url = " "
+    with pytest.raises(ValidationError) as caught:
+        SpectroCoinClient("id", "secret", base_url=base_url)
+    assert caught.value.field == "base_url"
+
+
+async def test_a_404_at_the_token_endpoint_says_where_it_looked() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(404, json={"errorCode": "GEN_404 - No such endpoint"})
+
+    async with SpectroCoinClient(
+        "id",
+        "secret",
+        base_url="https://example.test/wrong",
+        transport=httpx.MockTransport(handler),
+    ) as sc:
+        with pytest.raises(AuthenticationError) as caught:
+            await sc.accounts.list_accounts()
+    assert caught.value.message == (
+        "the token endpoint was not found at https://example.test/wrong/oauth/token (HTTP 404): "
+        "check base_url"
+    )
+    assert caught.value.status_code == 404
+    assert caught.value.request_may_have_reached_server is False
+
+
+async def test_token_endpoint_down_does_not_claim_the_call_reached_the_server() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        raise httpx.ReadError("connection reset")
+
+    async with SpectroCoinClient(
+        "id", "secret", transport=httpx.MockTransport(handler), retry=RetryPolicy(backoff_base=0)
+    ) as sc:
+        with pytest.raises(APIConnectionError) as caught:
+            await sc.accounts.list_accounts()
+    assert caught.value.request_may_have_reached_server is False
+    assert caught.value.message.startswith("token request failed: ReadError talking to")
