@@ -13,8 +13,10 @@ import contextlib
 import io
 import logging
 import math
+import os
 import random
 import re
+import socket
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
@@ -162,13 +164,35 @@ def check_headers(headers: Mapping[str, str]) -> Mapping[str, str]:
     return headers
 
 
+def _os_cause(exc: BaseException) -> OSError | None:
+    """The innermost OSError with an errno under an httpx error (through httpcore, anyio's
+    exception groups and ``__cause__`` chains): the real reason, e.g. refused vs DNS."""
+    found: OSError | None = None
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen and len(seen) < 32:
+        seen.add(id(current))
+        if isinstance(current, BaseExceptionGroup) and current.exceptions:
+            current = current.exceptions[0]
+            continue
+        if isinstance(current, OSError) and current.errno is not None:
+            found = current
+        current = current.__cause__ or current.__context__
+    return found
+
+
 def describe_transport_error(exc: httpx.TransportError, url: httpx.URL, attempts: int) -> str:
-    """``ConnectError talking to host after 1 attempt(s): [Errno 111] Connection refused``: the
-    host and the cause, so a refused connection and a DNS failure read differently."""
-    host = url.host
-    cause = str(exc) or (str(exc.__cause__) if exc.__cause__ else "")
-    text = f"{type(exc).__name__} talking to {host} after {attempts} attempt(s)"
-    return text + (f": {cause}" if cause else "")
+    """``ConnectError talking to host after 1 attempt(s): connection refused``: the host and the
+    cause, so a refused connection and a DNS failure read differently."""
+    text = f"{type(exc).__name__} talking to {url.host} after {attempts} attempt(s)"
+    cause = _os_cause(exc)
+    if isinstance(cause, socket.gaierror):
+        detail = f"DNS lookup of {url.host} failed: {cause.strerror or cause}"
+    elif cause is not None and cause.errno is not None and cause.errno > 0:
+        detail = f"{os.strerror(cause.errno).lower()} ({type(cause).__name__})"
+    else:
+        detail = str(exc) or (str(exc.__cause__) if exc.__cause__ else "")
+    return text + (f": {detail}" if detail else "")
 
 
 class _Call:

@@ -4,6 +4,7 @@ bounds, and legacy / OAuth error bodies."""
 
 from __future__ import annotations
 
+import socket
 from collections.abc import AsyncIterator
 from decimal import Decimal
 
@@ -229,3 +230,44 @@ async def test_token_endpoint_down_does_not_claim_the_call_reached_the_server() 
             await sc.accounts.list_accounts()
     assert caught.value.request_may_have_reached_server is False
     assert caught.value.message.startswith("token request failed: ReadError talking to")
+
+
+# -- issue 10 item 22: connection errors name the host and the cause ---------------------------
+
+
+async def test_a_refused_connection_over_a_real_socket_names_host_and_cause() -> None:
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+    listener.close()  # nothing listens there now
+    async with SpectroCoinClient(
+        base_url=f"http://127.0.0.1:{port}/api", retry=RetryPolicy(max_attempts=1)
+    ) as sc:
+        with pytest.raises(APIConnectionError) as caught:
+            await sc.currencies.list_currencies()
+    assert caught.value.message == (
+        "ConnectError talking to 127.0.0.1 after 1 attempt(s): "
+        "connection refused (ConnectionRefusedError)"
+    )
+    assert caught.value.request_may_have_reached_server is False
+
+
+async def test_a_dns_failure_reads_differently_from_a_refusal() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        # What httpcore raises when getaddrinfo fails (the cause chain is what matters).
+        try:
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        except socket.gaierror as exc:
+            raise httpx.ConnectError("[Errno -2] Name or service not known") from exc
+
+    async with SpectroCoinClient(
+        base_url="https://api.example.invalid/api",
+        transport=httpx.MockTransport(handler),
+        retry=RetryPolicy(max_attempts=2, backoff_base=0),
+    ) as sc:
+        with pytest.raises(APIConnectionError) as caught:
+            await sc.currencies.list_currencies()
+    assert caught.value.message == (
+        "ConnectError talking to api.example.invalid after 2 attempt(s): "
+        "DNS lookup of api.example.invalid failed: Name or service not known"
+    )
