@@ -4,6 +4,7 @@ bounds, and legacy / OAuth error bodies."""
 
 from __future__ import annotations
 
+import math
 import socket
 from collections.abc import AsyncIterator
 from decimal import Decimal
@@ -11,6 +12,8 @@ from decimal import Decimal
 import anyio
 import httpx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from spectrocoin_async import (
     DEFAULT_DEADLINE,
@@ -18,10 +21,12 @@ from spectrocoin_async import (
     APIConnectionError,
     APITimeoutError,
     AuthenticationError,
+    RateLimitError,
     RetryPolicy,
     SpectroCoinClient,
     ValidationError,
 )
+from spectrocoin_async._retry import parse_retry_after
 
 from .conftest import TOKEN_BODY
 
@@ -271,3 +276,56 @@ async def test_a_dns_failure_reads_differently_from_a_refusal() -> None:
         "ConnectError talking to api.example.invalid after 2 attempt(s): "
         "DNS lookup of api.example.invalid failed: Name or service not known"
     )
+
+
+# -- issue 10 items 6 and 8, for Retry-After: bounded before converting ------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("5", 5.0),
+        (" 2.5 ", 2.5),
+        ("0", 0.0),
+        ("Wed, 21 Oct 2015 07:28:10 GMT", 10.0),
+        ("Wed, 21 Oct 2015 07:27:00 GMT", 0.0),  # in the past: now
+        ("1e400", None),
+        ("1" + "0" * 400, None),
+        ("1e1000000", None),
+        ("nan", None),
+        ("inf", None),
+        ("-5", None),
+        ("9" * 40, None),
+        ("Wed, 21 Oct 99999 07:28:00 GMT", None),
+        ("soon", None),
+        ("", None),
+    ],
+)
+def test_retry_after_is_bounded_and_never_raises(header: str, expected: float | None) -> None:
+    now = 1445412480.0  # Wed, 21 Oct 2015 07:28:00 GMT
+    assert parse_retry_after(header, now=now) == expected
+
+
+@settings(max_examples=300, derandomize=True, database=None, deadline=None)
+@given(st.text(max_size=80) | st.from_regex(r"\s*[0-9.eE+-]{1,500}\s*", fullmatch=True))
+def test_retry_after_from_any_text_is_none_or_finite_seconds(header: str) -> None:
+    seconds = parse_retry_after(header, now=1.7e9)
+    assert seconds is None or (math.isfinite(seconds) and 0 <= seconds < 1e10)
+
+
+async def test_a_huge_retry_after_through_the_client_is_a_typed_rate_limit_error() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/oauth/token"):
+            return httpx.Response(200, json=TOKEN_BODY)
+        return httpx.Response(429, headers={"Retry-After": "1" + "0" * 400})
+
+    async with SpectroCoinClient(
+        "id",
+        "secret",
+        transport=httpx.MockTransport(handler),
+        retry=RetryPolicy(max_attempts=1),
+    ) as sc:
+        with pytest.raises(RateLimitError) as caught:
+            await sc.accounts.list_accounts()
+    assert caught.value.retry_after is None
+    assert caught.value.request_may_have_reached_server is False
