@@ -195,6 +195,31 @@ def describe_transport_error(exc: httpx.TransportError, url: httpx.URL, attempts
     return text + (f": {detail}" if detail else "")
 
 
+# Older SpectroCoin APIs answer errors with HTTP 203 (or 200) and [{"code": ..., "message": ...}].
+_LEGACY_ERROR_STATUSES = frozenset({200, 203})
+_LEGACY_KEYS = frozenset({"code", "message"})
+
+
+def _legacy_error(response: httpx.Response, body: Any = None) -> tuple[str, str] | None:
+    """``(code, message)`` of a legacy error body ``[{"code": ..., "message": ...}]``, else None.
+
+    A cheap byte test first: a real list response (accounts, rates) is never decoded twice."""
+    if body is None:
+        content = response.content
+        if content[:1] != b"[" or b'"code"' not in content[:512]:
+            return None
+        try:
+            body = decode_json(content)
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            return None
+    if not isinstance(body, list) or not body:
+        return None
+    if not all(isinstance(item, Mapping) and set(item) == _LEGACY_KEYS for item in body):
+        return None
+    first = body[0]
+    return str(first["code"])[:200], str(first["message"])[:1000]
+
+
 class _Call:
     """What one call carries through the layers, and what a deadline reads when it cuts in."""
 
@@ -469,6 +494,9 @@ class Pipeline:
                 raise self._transport_error(call, exc, never_sent, attempt) from exc
             status = response.status_code
             if status < 400:
+                if status in _LEGACY_ERROR_STATUSES and not call.stream and _legacy_error(response):
+                    # An older API's error, dressed as a success: never hand it on as data.
+                    raise self.error(operation, response, call=call)
                 return response
             if status == 429:
                 retry_after = parse_retry_after(
@@ -664,7 +692,7 @@ class Pipeline:
         body: Any
         try:
             body = decode_json(response.content) if response.content else None
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):
             body = response.content[:500].decode("utf-8", "replace")
         fields: Mapping[str, Any] = body if isinstance(body, Mapping) else {}
 
@@ -673,7 +701,21 @@ class Pipeline:
             return None if value is None else str(value)
 
         code, code_text = split_error_code(text("errorCode"))
-        message = text("defaultMessage") or code_text or response.reason_phrase
+        legacy = _legacy_error(response, body)
+        legacy_message = None
+        if legacy is not None:
+            code, legacy_message = legacy
+        oauth_error = fields.get("error")
+        if code is None and isinstance(oauth_error, str) and oauth_error:
+            code = oauth_error[:200]  # OAuth 2: {"error": "invalid_client", ...}
+        message = (
+            text("defaultMessage")
+            or code_text
+            or text("error_description")
+            or legacy_message
+            or text("message")
+            or response.reason_phrase
+        )
         params = fields.get("errorParameters")
         cls = _STATUS_ERRORS.get(status) or (ServerError if status >= 500 else APIError)
         kwargs: dict[str, Any] = {

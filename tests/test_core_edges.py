@@ -19,6 +19,7 @@ from spectrocoin_async import (
     DEFAULT_DEADLINE,
     DEFAULT_EXPORT_DEADLINE,
     APIConnectionError,
+    APIError,
     APITimeoutError,
     AuthenticationError,
     RateLimitError,
@@ -329,3 +330,62 @@ async def test_a_huge_retry_after_through_the_client_is_a_typed_rate_limit_error
             await sc.accounts.list_accounts()
     assert caught.value.retry_after is None
     assert caught.value.request_may_have_reached_server is False
+
+
+# -- issue 11: legacy and OAuth error bodies ---------------------------------------------------
+
+LEGACY_ERROR = [{"code": 3, "message": "Invalid merchant API id"}]
+
+
+def legacy_server(status: int, body: object) -> httpx.MockTransport:
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/oauth/token"):
+            return httpx.Response(200, json=TOKEN_BODY)
+        return httpx.Response(status, json=body)
+
+    return httpx.MockTransport(handler)
+
+
+@pytest.mark.parametrize("status", [203, 200])
+async def test_legacy_error_body_on_a_success_status_is_a_typed_api_error(status: int) -> None:
+    """Older SpectroCoin APIs answer errors with HTTP 203 (or 200) and a body of
+    ``[{"code": ..., "message": ...}]``; SpectroCoin's older WooCommerce client checks for exactly
+    that shape on ``/merchants/orders/create``. Source: the README of
+    https://github.com/SpectroFinance/SpectroCoin-Merchant-API (error handling)."""
+    from .test_traffic import order
+
+    transport = legacy_server(status, LEGACY_ERROR)
+    async with SpectroCoinClient("id", "secret", transport=transport) as sc:
+        with pytest.raises(APIError) as caught:
+            await sc.merchant.create_order(body=order())
+        with pytest.raises(APIError) as fetched:
+            await sc.merchant.get_order("6c1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6")
+    assert type(caught.value) is APIError
+    assert (caught.value.status_code, caught.value.error_code) == (status, "3")
+    assert caught.value.message == "Invalid merchant API id"
+    assert caught.value.operation == "createOrder"
+    assert fetched.value.error_code == "3"
+
+
+async def test_a_real_list_response_is_not_mistaken_for_a_legacy_error() -> None:
+    accounts = [{"id": "1", "currencyCode": "BTC", "balance": 1, "code": "x"}]
+    async with SpectroCoinClient("id", "secret", transport=legacy_server(200, accounts)) as sc:
+        assert [a.id for a in await sc.accounts.list_accounts()] == ["1"]
+    async with SpectroCoinClient("id", "secret", transport=legacy_server(200, [])) as sc:
+        assert await sc.accounts.list_accounts() == []
+
+
+async def test_oauth_error_description_is_the_message() -> None:
+    """OAuth 2 token errors (RFC 6749 section 5.2) carry ``error`` and ``error_description``."""
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(
+            401, json={"error": "invalid_client", "error_description": "Bad client credentials"}
+        )
+
+    async with SpectroCoinClient("id", "wrong", transport=httpx.MockTransport(handler)) as sc:
+        with pytest.raises(AuthenticationError) as caught:
+            await sc.accounts.list_accounts()
+    assert caught.value.message == "token request failed: Bad client credentials"
+    assert caught.value.error_code == "invalid_client"
+    assert "wrong" not in str(caught.value)
