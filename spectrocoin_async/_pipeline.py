@@ -137,9 +137,6 @@ def check_options(
         raise ValidationError(
             "max_attempts", f"must be a whole number of at least 1, got {max_attempts!r}"
         )
-    headers = options.get("headers")
-    if headers is not None:
-        check_headers(headers)
     return timeout, deadline, max_attempts
 
 
@@ -393,8 +390,8 @@ class Pipeline:
         headers = dict(self.default_headers) if self.default_headers else {}
         if encoding is not None:
             headers["Content-Type"] = _CONTENT_TYPES[encoding]
-        if extra:
-            headers.update(extra)  # checked with the other options
+        if extra is not None:  # not `if extra`: headers=0 or "" must be refused, not ignored
+            headers.update(check_headers(extra))
         return headers
 
     def build(
