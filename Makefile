@@ -6,7 +6,10 @@ STAMP  := $(VENV)/.installed-stamp
 GEN    := spectrocoin_async/_generated
 PORT   ?= 0
 
-.PHONY: install generate check-generated check-install lint typecheck pytest test demo bench sandbox clean
+NODE_DIR   := build/node
+NODE_STAMP := $(NODE_DIR)/.installed-stamp
+
+.PHONY: install generate check-generated check-install lint typecheck pytest test demo bench sandbox clean node-tools
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,8 +39,25 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy spectrocoin_async custom/generate.py tests bench examples
 
-pytest: $(STAMP)
-	$(PY) -m pytest -q
+## Third-party checkers run by the tests (Prism). Pinned in tests/node/package.json, installed
+## into build/node and reused between runs. Without npm: a loud notice, and the Prism tests skip.
+$(NODE_STAMP): tests/node/package.json
+	@if command -v npm >/dev/null 2>&1; then \
+		echo "installing the pinned Node.js test tools (Prism) into $(NODE_DIR) ..."; \
+		mkdir -p $(NODE_DIR) && cp tests/node/package.json $(NODE_DIR)/package.json && \
+		npm install --prefix $(NODE_DIR) --no-audit --no-fund --no-package-lock \
+			--loglevel=error && touch $@; \
+	else \
+		echo "******************************************************************************"; \
+		echo "* Node.js/npm NOT FOUND: the Prism conformance run (tests/test_prism.py) will  *"; \
+		echo "* be SKIPPED. Install Node.js to run every operation against Stoplight Prism. *"; \
+		echo "******************************************************************************"; \
+	fi
+
+node-tools: $(NODE_STAMP)
+
+pytest: $(STAMP) $(NODE_STAMP)
+	$(PY) -m pytest -q -rs
 
 ## A clean virtual environment with only `pip install .` (no generator, no dev tools) imports the
 ## package, and the wheel carries the spec the sandbox needs.

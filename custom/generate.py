@@ -88,6 +88,32 @@ def _has_constraint(rule: dict[str, Any]) -> bool:
     return rule["required"] or len(rule) > 2
 
 
+def _negotiation(produces: dict[str, Any], params: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The Accept header of an operation whose success is not JSON only.
+
+    It names what the operation produces plus ``application/json`` (error bodies are JSON). A query
+    parameter with ``x-media-types`` (value -> media type) narrows it to the value chosen.
+    """
+    if list(produces) in ([], ["application/json"]):
+        return None
+
+    def header(*media: str) -> str:
+        return ", ".join(dict.fromkeys([*media, "application/json"]))
+
+    negotiation: dict[str, Any] = {"header": header(*sorted(produces))}
+    for param in params:
+        media_types = param.get("x-media-types")
+        if param["in"] == "query" and media_types:
+            unknown = set(media_types.values()) - set(produces)
+            if unknown:
+                raise SystemExit(f"x-media-types of {param['name']!r}: {unknown} not produced")
+            negotiation["parameter"] = param["name"]
+            negotiation["by_value"] = [
+                (str(value), header(media)) for value, media in media_types.items()
+            ]
+    return negotiation
+
+
 def operation_facts(spec: dict[str, Any]) -> list[dict[str, Any]]:
     facts = []
     for path, item in spec["paths"].items():
@@ -129,6 +155,7 @@ def operation_facts(spec: dict[str, Any]) -> list[dict[str, Any]]:
                 response = "text"
             else:
                 response = "binary"  # exports: CSV or PDF, returned (or streamed) as bytes
+            accept = _negotiation(content, params)
             security = op.get("security", spec.get("security", []))
             facts.append(
                 {
@@ -146,18 +173,19 @@ def operation_facts(spec: dict[str, Any]) -> list[dict[str, Any]]:
                     "group": op.get("x-ratelimit-group", tag),
                     "body_rules": body_rules,
                     "query_rules": query_rules,
+                    "accept": accept,
                 }
             )
     return sorted(facts, key=lambda f: f["name"])
 
 
-def _py(value: Any) -> str:
+def _py(value: Any, cls: str = "FieldRule") -> str:
     if isinstance(value, Decimal):
         return f'Decimal("{value}")'
     if isinstance(value, dict):
-        return "FieldRule(" + ", ".join(f"{k}={_py(v)}" for k, v in value.items()) + ")"
-    if isinstance(value, list):
-        return "(" + "".join(_py(v) + ", " for v in value) + ")"
+        return f"{cls}(" + ", ".join(f"{k}={_py(v)}" for k, v in value.items()) + ")"
+    if isinstance(value, list | tuple):
+        return "(" + "".join(_py(v, cls) + ", " for v in value) + ")"
     return repr(value)
 
 
@@ -167,12 +195,15 @@ def render_operations(facts: list[dict[str, Any]]) -> str:
         "",
         "from decimal import Decimal",
         "",
-        "from .types import FieldRule, Operation",
+        "from .._types import FieldRule, Negotiation, Operation",
         "",
         "OPERATIONS: dict[str, Operation] = {",
     ]
     for fact in facts:
-        args = ", ".join(f"{k}={_py(v)}" for k, v in fact.items())
+        args = ", ".join(
+            f"{k}={_py(v, 'Negotiation' if k == 'accept' else 'FieldRule')}"
+            for k, v in fact.items()
+        )
         lines.append(f'    "{fact["name"]}": Operation({args}),')
     lines += ["}", ""]
     return "\n".join(lines)

@@ -197,6 +197,8 @@ class Pipeline:
                 else encode_form(body, array_format=self.array_format)
             )
             headers["Content-Type"] = _CONTENT_TYPES[encoding]
+        if operation.accept is not None:  # e.g. exports: CSV or PDF, and JSON for errors
+            headers["Accept"] = operation.accept.accept(params)
         extra = options.get("headers")
         if extra:
             headers.update(extra)

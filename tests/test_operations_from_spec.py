@@ -146,6 +146,17 @@ async def test_operation_round_trip(path: str, method: str, op: dict[str, Any]) 
         assert sent.headers["authorization"] == "Bearer tok-1"
         assert token.call_count == 1
 
+    # Accept names what the operation produces for the chosen format, and JSON for error bodies.
+    if list(ok) == ["application/json"]:
+        assert sent.headers["accept"] == "application/json"
+    else:
+        (chosen,) = (
+            p["x-media-types"][p["example"]]
+            for p in map(resolve, op["parameters"])
+            if "x-media-types" in p
+        )
+        assert sent.headers["accept"] == f"{chosen}, application/json"
+
     if body_example is None:
         assert sent.content == b""
     else:

@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from .types import FieldRule, Operation
+from .._types import FieldRule, Negotiation, Operation
 
 OPERATIONS: dict[str, Operation] = {
     "accept_order": Operation(
@@ -20,6 +20,7 @@ OPERATIONS: dict[str, Operation] = {
         group="merchant",
         body_rules=(),
         query_rules=(),
+        accept=None,
     ),
     "calculate_exchange": Operation(
         name="calculate_exchange",
@@ -41,6 +42,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="receiveAmount", required=False, exclusive_minimum=Decimal(0)),
         ),
         query_rules=(),
+        accept=None,
     ),
     "cancel_order": Operation(
         name="cancel_order",
@@ -57,6 +59,7 @@ OPERATIONS: dict[str, Operation] = {
         group="merchant",
         body_rules=(),
         query_rules=(),
+        accept=None,
     ),
     "create_bank_withdrawal": Operation(
         name="create_bank_withdrawal",
@@ -78,6 +81,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="beneficiaryName", required=True),
         ),
         query_rules=(),
+        accept=None,
     ),
     "create_crypto_deposit_address": Operation(
         name="create_crypto_deposit_address",
@@ -94,6 +98,7 @@ OPERATIONS: dict[str, Operation] = {
         group="deposits",
         body_rules=(FieldRule(name="currencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),),
         query_rules=(),
+        accept=None,
     ),
     "create_crypto_withdrawal": Operation(
         name="create_crypto_withdrawal",
@@ -114,6 +119,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="amount", required=True, exclusive_minimum=Decimal(0)),
         ),
         query_rules=(),
+        accept=None,
     ),
     "create_exchange": Operation(
         name="create_exchange",
@@ -134,6 +140,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="payAmount", required=True, exclusive_minimum=Decimal(0)),
         ),
         query_rules=(),
+        accept=None,
     ),
     "create_order": Operation(
         name="create_order",
@@ -156,6 +163,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="projectId", required=True, format="uuid"),
         ),
         query_rules=(),
+        accept=None,
     ),
     "create_order_from_pre_order": Operation(
         name="create_order_from_pre_order",
@@ -175,6 +183,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="payCurrencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
         ),
         query_rules=(),
+        accept=None,
     ),
     "create_pre_order": Operation(
         name="create_pre_order",
@@ -195,6 +204,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="receiveCurrencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
         ),
         query_rules=(),
+        accept=None,
     ),
     "create_withdrawal_with_exchange": Operation(
         name="create_withdrawal_with_exchange",
@@ -216,6 +226,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="address", required=True),
         ),
         query_rules=(),
+        accept=None,
     ),
     "export_orders": Operation(
         name="export_orders",
@@ -232,6 +243,20 @@ OPERATIONS: dict[str, Operation] = {
         group="exports",
         body_rules=(),
         query_rules=(FieldRule(name="format", required=True),),
+        accept=Negotiation(
+            header="application/pdf, text/csv, application/json",
+            parameter="format",
+            by_value=(
+                (
+                    "CSV",
+                    "text/csv, application/json",
+                ),
+                (
+                    "PDF",
+                    "application/pdf, application/json",
+                ),
+            ),
+        ),
     ),
     "export_transactions": Operation(
         name="export_transactions",
@@ -248,6 +273,20 @@ OPERATIONS: dict[str, Operation] = {
         group="exports",
         body_rules=(),
         query_rules=(FieldRule(name="format", required=True),),
+        accept=Negotiation(
+            header="application/pdf, text/csv, application/json",
+            parameter="format",
+            by_value=(
+                (
+                    "CSV",
+                    "text/csv, application/json",
+                ),
+                (
+                    "PDF",
+                    "application/pdf, application/json",
+                ),
+            ),
+        ),
     ),
     "get_access_token": Operation(
         name="get_access_token",
@@ -268,6 +307,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="client_secret", required=True),
         ),
         query_rules=(),
+        accept=None,
     ),
     "get_account": Operation(
         name="get_account",
@@ -284,6 +324,7 @@ OPERATIONS: dict[str, Operation] = {
         group="accounts",
         body_rules=(),
         query_rules=(),
+        accept=None,
     ),
     "get_bank_withdrawal": Operation(
         name="get_bank_withdrawal",
@@ -300,6 +341,7 @@ OPERATIONS: dict[str, Operation] = {
         group="withdrawals",
         body_rules=(),
         query_rules=(),
+        accept=None,
     ),
     "get_crypto_withdrawal": Operation(
         name="get_crypto_withdrawal",
@@ -316,6 +358,7 @@ OPERATIONS: dict[str, Operation] = {
         group="withdrawals",
         body_rules=(),
         query_rules=(),
+        accept=None,
     ),
     "get_crypto_withdrawal_fee": Operation(
         name="get_crypto_withdrawal_fee",
@@ -335,6 +378,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="amount", required=True, exclusive_minimum=Decimal(0)),
         ),
         query_rules=(),
+        accept=None,
     ),
     "get_exchange": Operation(
         name="get_exchange",
@@ -351,6 +395,7 @@ OPERATIONS: dict[str, Operation] = {
         group="exchanges",
         body_rules=(),
         query_rules=(),
+        accept=None,
     ),
     "get_gift_card_purchase": Operation(
         name="get_gift_card_purchase",
@@ -367,6 +412,7 @@ OPERATIONS: dict[str, Operation] = {
         group="gift_cards",
         body_rules=(),
         query_rules=(),
+        accept=None,
     ),
     "get_order": Operation(
         name="get_order",
@@ -383,6 +429,7 @@ OPERATIONS: dict[str, Operation] = {
         group="merchant",
         body_rules=(),
         query_rules=(),
+        accept=None,
     ),
     "get_pre_order": Operation(
         name="get_pre_order",
@@ -399,6 +446,7 @@ OPERATIONS: dict[str, Operation] = {
         group="merchant",
         body_rules=(),
         query_rules=(),
+        accept=None,
     ),
     "get_project": Operation(
         name="get_project",
@@ -415,6 +463,7 @@ OPERATIONS: dict[str, Operation] = {
         group="merchant",
         body_rules=(),
         query_rules=(),
+        accept=None,
     ),
     "get_rate_history": Operation(
         name="get_rate_history",
@@ -434,6 +483,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="from", required=True, pattern="^[A-Z0-9]{2,10}$"),
             FieldRule(name="to", required=True, pattern="^[A-Z0-9]{2,10}$"),
         ),
+        accept=None,
     ),
     "get_rates": Operation(
         name="get_rates",
@@ -453,6 +503,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="from", required=False, pattern="^[A-Z0-9]{2,10}$"),
             FieldRule(name="to", required=False, pattern="^[A-Z0-9]{2,10}$"),
         ),
+        accept=None,
     ),
     "get_transaction": Operation(
         name="get_transaction",
@@ -469,6 +520,7 @@ OPERATIONS: dict[str, Operation] = {
         group="transactions",
         body_rules=(),
         query_rules=(),
+        accept=None,
     ),
     "list_accounts": Operation(
         name="list_accounts",
@@ -485,6 +537,7 @@ OPERATIONS: dict[str, Operation] = {
         group="accounts",
         body_rules=(),
         query_rules=(),
+        accept=None,
     ),
     "list_bank_withdrawals": Operation(
         name="list_bank_withdrawals",
@@ -505,6 +558,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="size", required=False, minimum=Decimal(1), maximum=Decimal(100)),
             FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
         ),
+        accept=None,
     ),
     "list_crypto_deposit_addresses": Operation(
         name="list_crypto_deposit_addresses",
@@ -525,6 +579,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="size", required=False, minimum=Decimal(1), maximum=Decimal(100)),
             FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
         ),
+        accept=None,
     ),
     "list_crypto_withdrawals": Operation(
         name="list_crypto_withdrawals",
@@ -545,6 +600,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="size", required=False, minimum=Decimal(1), maximum=Decimal(100)),
             FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
         ),
+        accept=None,
     ),
     "list_currencies": Operation(
         name="list_currencies",
@@ -561,6 +617,7 @@ OPERATIONS: dict[str, Operation] = {
         group="currencies",
         body_rules=(),
         query_rules=(),
+        accept=None,
     ),
     "list_deposit_addresses": Operation(
         name="list_deposit_addresses",
@@ -577,6 +634,7 @@ OPERATIONS: dict[str, Operation] = {
         group="deposits",
         body_rules=(),
         query_rules=(FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),),
+        accept=None,
     ),
     "list_exchange_pairs": Operation(
         name="list_exchange_pairs",
@@ -593,6 +651,7 @@ OPERATIONS: dict[str, Operation] = {
         group="exchanges",
         body_rules=(),
         query_rules=(),
+        accept=None,
     ),
     "list_exchanges": Operation(
         name="list_exchanges",
@@ -612,6 +671,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="page", required=False, minimum=Decimal(0)),
             FieldRule(name="size", required=False, minimum=Decimal(1), maximum=Decimal(100)),
         ),
+        accept=None,
     ),
     "list_gift_card_purchases": Operation(
         name="list_gift_card_purchases",
@@ -631,6 +691,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="page", required=False, minimum=Decimal(0)),
             FieldRule(name="size", required=False, minimum=Decimal(1), maximum=Decimal(100)),
         ),
+        accept=None,
     ),
     "list_gift_cards": Operation(
         name="list_gift_cards",
@@ -647,6 +708,7 @@ OPERATIONS: dict[str, Operation] = {
         group="gift_cards",
         body_rules=(),
         query_rules=(FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),),
+        accept=None,
     ),
     "list_orders": Operation(
         name="list_orders",
@@ -667,6 +729,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="size", required=False, minimum=Decimal(1), maximum=Decimal(100)),
             FieldRule(name="projectId", required=False, format="uuid"),
         ),
+        accept=None,
     ),
     "list_payment_methods": Operation(
         name="list_payment_methods",
@@ -683,6 +746,7 @@ OPERATIONS: dict[str, Operation] = {
         group="payment_methods",
         body_rules=(),
         query_rules=(FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),),
+        accept=None,
     ),
     "list_pre_orders": Operation(
         name="list_pre_orders",
@@ -703,6 +767,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="size", required=False, minimum=Decimal(1), maximum=Decimal(100)),
             FieldRule(name="projectId", required=False, format="uuid"),
         ),
+        accept=None,
     ),
     "list_projects": Operation(
         name="list_projects",
@@ -719,6 +784,7 @@ OPERATIONS: dict[str, Operation] = {
         group="merchant",
         body_rules=(),
         query_rules=(),
+        accept=None,
     ),
     "list_refunds": Operation(
         name="list_refunds",
@@ -738,6 +804,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="page", required=False, minimum=Decimal(0)),
             FieldRule(name="size", required=False, minimum=Decimal(1), maximum=Decimal(100)),
         ),
+        accept=None,
     ),
     "list_transactions": Operation(
         name="list_transactions",
@@ -758,6 +825,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="size", required=False, minimum=Decimal(1), maximum=Decimal(100)),
             FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
         ),
+        accept=None,
     ),
     "list_withdrawals_with_exchange": Operation(
         name="list_withdrawals_with_exchange",
@@ -777,6 +845,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="page", required=False, minimum=Decimal(0)),
             FieldRule(name="size", required=False, minimum=Decimal(1), maximum=Decimal(100)),
         ),
+        accept=None,
     ),
     "purchase_gift_card": Operation(
         name="purchase_gift_card",
@@ -797,5 +866,6 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="payCurrencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
         ),
         query_rules=(),
+        accept=None,
     ),
 }
