@@ -36,7 +36,9 @@ JSON_TYPE: Final = "application/json"
 FORM_TYPE: Final = "application/x-www-form-urlencoded"
 TRACE_HEADER: Final = "X-Trace-Id"
 _CODE_RE: Final = re.compile(r"[A-Z0-9]{2,10}")
-_NUMBER_RE: Final = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+# A JSON-Schema number may come in exponent form (``1e-08``); the exponent is bounded so that no
+# value can make Decimal arithmetic expensive.
+_NUMBER_RE: Final = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,4})?")
 _INTEGER_RE: Final = re.compile(r"[+-]?[0-9]{1,12}")
 _TRUE: Final = frozenset({"true", "1", "yes", "on"})
 _FALSE: Final = frozenset({"false", "0", "no", "off"})
