@@ -209,6 +209,36 @@ def render_operations(facts: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def enum_extensions(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Per enum schema, what ``x-enum-codes`` / ``x-enum-case-insensitive`` ask of its parser.
+
+    The generator drops ``x-`` keys before templates see an enum, so they reach
+    str_enum.py.jinja through a generated template (``spec_extensions.jinja``) instead.
+    """
+    found: dict[str, dict[str, Any]] = {}
+    for name, schema in spec.get("components", {}).get("schemas", {}).items():
+        if "enum" not in schema:
+            continue
+        codes = {int(code): value for code, value in schema.get("x-enum-codes", {}).items()}
+        unknown = set(codes.values()) - set(schema["enum"])
+        if unknown:
+            raise SystemExit(f"x-enum-codes of {name} names values not in its enum: {unknown}")
+        if codes or schema.get("x-enum-case-insensitive"):
+            found[name] = {
+                "codes": sorted(codes.items()),
+                "case_insensitive": bool(schema.get("x-enum-case-insensitive")),
+            }
+    return found
+
+
+def render_spec_extensions(extensions: dict[str, dict[str, Any]]) -> str:
+    data = json.dumps(extensions, sort_keys=True)
+    return (
+        "{# Written by custom/generate.py from openapi.yaml's x-enum-* keys. #}\n"
+        f"{{% set ENUMS = {data} %}}\n"
+    )
+
+
 def prepare(spec: dict[str, Any]) -> dict[str, Any]:
     """The spec as the generator sees it: evidence appended to every operation's description."""
     prepared: dict[str, Any] = json.loads(json.dumps(spec, default=str))
@@ -245,6 +275,11 @@ def generate(output: Path, spec_path: Path = SPEC) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         prepared = Path(tmp) / "openapi.json"
         prepared.write_text(json.dumps(prepare(spec), indent=1, sort_keys=True), encoding="utf-8")
+        templates = Path(tmp) / "templates"
+        shutil.copytree(TEMPLATES, templates)
+        (templates / "spec_extensions.jinja").write_text(
+            render_spec_extensions(enum_extensions(spec)), encoding="utf-8"
+        )
         if output.exists():
             shutil.rmtree(output)
         env = {"PATH": f"{bin_dir}:/usr/bin:/bin", "HOME": tmp, "NO_COLOR": "1"}
@@ -262,7 +297,7 @@ def generate(output: Path, spec_path: Path = SPEC) -> None:
                 str(output),
                 "--overwrite",
                 "--custom-template-path",
-                str(TEMPLATES),
+                str(templates),
                 "--fail-on-warning",
             ],
             env=env,

@@ -83,9 +83,10 @@ def _schemathesis(
         "--no-color",
         *args,
     ]
+    OUT.mkdir(parents=True, exist_ok=True)
     return subprocess.run(
         command,
-        cwd=ROOT,
+        cwd=OUT,  # Schemathesis keeps a cache folder in its working directory
         env={
             **os.environ,
             "SCHEMATHESIS_HOOKS": "tests.schemathesis_hooks",
