@@ -118,6 +118,7 @@ async def test_create_order_through_the_client_keeps_the_plugin_order_id() -> No
 
 # -- OrderStatus ---------------------------------------------------------------------------------
 
+
 def _status(raw: Any) -> OrderStatus:
     """OrderStatus from raw JSON, as the generated from_dict calls it (any JSON value)."""
     return OrderStatus(raw)
