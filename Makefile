@@ -39,19 +39,20 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy spectrocoin_async custom/generate.py tests bench examples
 
-## Third-party checkers run by the tests (Prism). Pinned in tests/node/package.json, installed
+## Third-party checkers run by the tests (Prism, Redocly, Spectral). Pinned in tests/node/package.json, installed
 ## into build/node and reused between runs. Without npm: a loud notice, and the Prism tests skip.
 $(NODE_STAMP): tests/node/package.json
 	@if command -v npm >/dev/null 2>&1; then \
-		echo "installing the pinned Node.js test tools (Prism) into $(NODE_DIR) ..."; \
+		echo "installing the pinned Node.js test tools (Prism, Redocly, Spectral) into $(NODE_DIR) ..."; \
 		mkdir -p $(NODE_DIR) && cp tests/node/package.json $(NODE_DIR)/package.json && \
 		npm install --prefix $(NODE_DIR) --no-audit --no-fund --no-package-lock \
 			--loglevel=error && touch $@; \
 	else \
-		echo "******************************************************************************"; \
-		echo "* Node.js/npm NOT FOUND: the Prism conformance run (tests/test_prism.py) will  *"; \
-		echo "* be SKIPPED. Install Node.js to run every operation against Stoplight Prism. *"; \
-		echo "******************************************************************************"; \
+		echo "*******************************************************************************"; \
+		echo "* Node.js/npm NOT FOUND: SKIPPED tests/test_prism.py (every operation against   *"; \
+		echo "* Stoplight Prism) and tests/test_spec_linters.py (Redocly, Spectral lint).     *"; \
+		echo "* Install Node.js to run them.                                                  *"; \
+		echo "*******************************************************************************"; \
 	fi
 
 node-tools: $(NODE_STAMP)
