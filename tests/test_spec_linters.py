@@ -41,11 +41,12 @@ def test_redocly_lint_finds_no_error() -> None:
 
 
 def test_spectral_lint_finds_no_error() -> None:
+    spectral = _tool("spectral")
     ruleset = NODE_DIR / ".spectral.yaml"
     ruleset.write_text('extends: ["spectral:oas"]\n', encoding="utf-8")
     run = subprocess.run(
         [
-            str(_tool("spectral")),
+            str(spectral),
             "lint",
             str(SPEC_PATH),
             "--ruleset",
