@@ -39,7 +39,7 @@ from .callbacks import CallbackSigner, Delivery, deliver
 from .config import SandboxConfig, config_from_json, config_to_json
 from .errors import SandboxError, invalid
 from .handlers import HANDLERS, Call
-from .spec import SpecOperation, check_query, load_spec, spec_operations
+from .spec import SpecOperation, check_body, check_query, load_spec, spec_operations
 from .state import Ledger, Order
 from .tokens import TokenIssuer
 from .traffic import Traffic
@@ -155,6 +155,7 @@ class Sandbox:
         check_query(operation.query, request.query_params)
         raw = await request.body()
         body = parse_body(request.headers.get("content-type"), raw)
+        check_body(operation.not_null, body)
         digest = b""
         if operation.moves_money:
             digest = self._digest(operation, request, raw)

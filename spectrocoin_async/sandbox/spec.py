@@ -18,6 +18,7 @@ __all__ = [
     "DEFAULT_SPEC_PATH",
     "QueryParam",
     "SpecOperation",
+    "check_body",
     "check_query",
     "load_spec",
     "spec_operations",
@@ -56,6 +57,8 @@ class SpecOperation:
     """``x-moves-money: true``: the ledger witness counts repeats of it."""
     query: tuple[QueryParam, ...] = ()
     """Checked against every request before the handler runs, as the spec declares them."""
+    not_null: frozenset[str] = frozenset()
+    """Body fields the spec does not let be ``null`` (a JSON ``null`` there is refused)."""
 
 
 def load_spec(path: Path | None = None) -> dict[str, Any]:
@@ -133,6 +136,27 @@ def _check_value(name: str, schema: Mapping[str, Any], value: str) -> None:
         raise invalid(name, f"must be a {fmt}") from None
 
 
+def _not_null(spec: Mapping[str, Any], operation: Mapping[str, Any]) -> frozenset[str]:
+    if "requestBody" not in operation:
+        return frozenset()
+    content = _resolve(spec, operation["requestBody"])["content"]
+    (media,) = content.values()
+    schema = _resolve(spec, media["schema"])
+    names = set()
+    for name, prop in schema.get("properties", {}).items():
+        kind = _resolve(spec, prop).get("type")
+        if kind is not None and "null" not in (kind if isinstance(kind, list) else [kind]):
+            names.add(name)
+    return frozenset(names)
+
+
+def check_body(not_null: frozenset[str], body: Mapping[str, Any]) -> None:
+    """Refuse ``null`` where the spec's schema does not allow it (422 naming the field)."""
+    for name in sorted(not_null):
+        if name in body and body[name] is None:
+            raise invalid(name, "must not be null")
+
+
 def check_query(params: tuple[QueryParam, ...], query: Mapping[str, str]) -> None:
     """Refuse a query that breaks the spec: 400 for a missing required parameter, else 422.
 
@@ -163,6 +187,7 @@ def spec_operations(spec: dict[str, Any]) -> list[SpecOperation]:
                     public=security == [],
                     moves_money=bool(operation.get("x-moves-money", False)),
                     query=_query_params(spec, operation),
+                    not_null=_not_null(spec, operation),
                 )
             )
     return operations

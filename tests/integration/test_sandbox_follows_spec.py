@@ -155,3 +155,35 @@ def test_an_amount_in_exponent_form_is_a_number(sandbox_url: str) -> None:
     assert btc.status_code == 200, btc.text
     assert tiny.status_code == 422
     assert tiny.json()["key"] == "amount_scale"
+
+
+def test_null_where_the_schema_does_not_allow_it_is_refused(sandbox_url: str) -> None:
+    """Schemathesis: `"orderId": null` was accepted; CreateOrderRequest.orderId is a string."""
+    with _client(sandbox_url) as http:
+        answer = http.post(
+            "/merchants/orders/create",
+            json={
+                "orderId": None,
+                "receiveAmount": 10,
+                "receiveCurrencyCode": "USD",
+                "projectId": "f58a9032-94c8-1b36-a132-3d6c2ad81255",
+            },
+        )
+    assert answer.status_code == 422
+    assert answer.json()["errorParameters"] == [{"key": "name", "value": "orderId"}]
+
+
+@pytest.mark.parametrize(("value", "status"), [("0", 422), ("yes", 422), ("false", 200)])
+def test_a_form_boolean_is_true_or_false(sandbox_url: str, value: str, status: int) -> None:
+    """Schemathesis: `isMultiple=0` was accepted; the schema says boolean."""
+    with _client(sandbox_url) as http:
+        answer = http.post(
+            "/merchants/preorders",
+            data={
+                "projectId": "f58a9032-94c8-1b36-a132-3d6c2ad81255",
+                "receiveAmount": "25.5",
+                "receiveCurrencyCode": "EUR",
+                "isMultiple": value,
+            },
+        )
+    assert answer.status_code == status, answer.text
