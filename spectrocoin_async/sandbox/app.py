@@ -39,7 +39,14 @@ from .callbacks import CallbackSigner, Delivery, deliver
 from .config import SandboxConfig, config_from_json, config_to_json
 from .errors import SandboxError, invalid
 from .handlers import HANDLERS, Call
-from .spec import SpecOperation, check_body, check_query, load_spec, spec_operations
+from .spec import (
+    SpecOperation,
+    check_accept,
+    check_body,
+    check_query,
+    load_spec,
+    spec_operations,
+)
 from .state import Ledger, Order
 from .tokens import TokenIssuer
 from .traffic import Traffic
@@ -153,6 +160,7 @@ class Sandbox:
         if not operation.public:
             self.tokens.check(request.headers.get("authorization"))
         check_query(operation.query, request.query_params)
+        check_accept(operation.produces, request.headers.get("accept"), request.query_params)
         raw = await request.body()
         body = parse_body(request.headers.get("content-type"), raw)
         check_body(operation.not_null, body)

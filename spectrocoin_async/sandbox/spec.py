@@ -12,12 +12,14 @@ from typing import Any, Final
 import yaml
 from attrs import frozen
 
-from .errors import invalid, missing
+from .errors import SandboxError, invalid, missing
 
 __all__ = [
     "DEFAULT_SPEC_PATH",
     "QueryParam",
     "SpecOperation",
+    "Produces",
+    "check_accept",
     "check_body",
     "check_query",
     "load_spec",
@@ -47,6 +49,22 @@ class QueryParam:
 
 
 @frozen
+class Produces:
+    """What a success of the operation may carry, and which query parameter picks one."""
+
+    media_types: tuple[str, ...] = ("application/json",)
+    parameter: str | None = None
+    by_value: tuple[tuple[str, str], ...] = ()
+
+    def chosen(self, query: Mapping[str, str]) -> tuple[str, ...]:
+        value = query.get(self.parameter) if self.parameter else None
+        for key, media in self.by_value:
+            if key == value:
+                return (media,)
+        return self.media_types
+
+
+@frozen
 class SpecOperation:
     operation_id: str
     method: str
@@ -59,6 +77,9 @@ class SpecOperation:
     """Checked against every request before the handler runs, as the spec declares them."""
     not_null: frozenset[str] = frozenset()
     """Body fields the spec does not let be ``null`` (a JSON ``null`` there is refused)."""
+    produces: Produces | None = None
+    """For an operation that answers more than JSON (the exports, which declare 406): its
+    success media types, against which ``Accept`` is negotiated."""
 
 
 def load_spec(path: Path | None = None) -> dict[str, Any]:
@@ -150,6 +171,49 @@ def _not_null(spec: Mapping[str, Any], operation: Mapping[str, Any]) -> frozense
     return frozenset(names)
 
 
+def _produces(spec: Mapping[str, Any], operation: Mapping[str, Any]) -> Produces | None:
+    ok = _resolve(spec, operation.get("responses", {}).get("200", {}))
+    media_types = tuple(ok.get("content", {}))
+    if media_types in ((), ("application/json",)):
+        return None
+    for raw in operation.get("parameters", []):
+        param = _resolve(spec, raw)
+        if param.get("in") == "query" and param.get("x-media-types"):
+            by_value = tuple((str(k), str(v)) for k, v in param["x-media-types"].items())
+            return Produces(media_types, param["name"], by_value)
+    return Produces(media_types)
+
+
+def _acceptable(accept: str, media: str) -> bool:
+    for part in accept.split(","):
+        kind, *params = (p.strip() for p in part.split(";"))
+        quality = next((p[2:] for p in params if p.startswith("q=")), "1")
+        try:
+            if float(quality) <= 0:
+                continue
+        except ValueError:
+            continue
+        kind = kind.lower()
+        if kind in ("*/*", media) or (kind.endswith("/*") and media.startswith(kind[:-1])):
+            return True
+    return False
+
+
+def check_accept(produces: Produces | None, accept: str | None, query: Mapping[str, str]) -> None:
+    """406 when ``Accept`` names none of the media types the request would be answered with."""
+    if produces is None or not accept:
+        return
+    wanted = produces.chosen(query)
+    if not any(_acceptable(accept, media) for media in wanted):
+        raise SandboxError(
+            406,
+            "GEN_406",
+            f"Not acceptable: this request is answered with {', '.join(wanted)}.",
+            key="not_acceptable",
+            category="validation",
+        )
+
+
 def check_body(not_null: frozenset[str], body: Mapping[str, Any]) -> None:
     """Refuse ``null`` where the spec's schema does not allow it (422 naming the field)."""
     for name in sorted(not_null):
@@ -188,6 +252,7 @@ def spec_operations(spec: dict[str, Any]) -> list[SpecOperation]:
                     moves_money=bool(operation.get("x-moves-money", False)),
                     query=_query_params(spec, operation),
                     not_null=_not_null(spec, operation),
+                    produces=_produces(spec, operation),
                 )
             )
     return operations

@@ -187,3 +187,25 @@ def test_a_form_boolean_is_true_or_false(sandbox_url: str, value: str, status: i
             },
         )
     assert answer.status_code == status, answer.text
+
+
+@pytest.mark.parametrize(
+    ("query", "accept", "status"),
+    [
+        ("format=CSV", "application/json", 406),  # what the SDK sent before: refused, as Prism does
+        ("format=PDF", "text/csv, application/json", 406),
+        ("format=CSV", "text/csv, application/json", 200),
+        ("format=PDF", "application/pdf, application/json", 200),
+        ("format=CSV", "text/*", 200),
+        ("format=CSV", "*/*", 200),
+        ("format=CSV", "text/csv;q=0, */*;q=0", 406),
+    ],
+)
+def test_exports_negotiate_the_accept_header(
+    sandbox_url: str, query: str, accept: str, status: int
+) -> None:
+    with _client(sandbox_url) as http:
+        answer = http.get(f"/exports/transactions?{query}", headers={"Accept": accept})
+    assert answer.status_code == status
+    if status == 406:
+        assert answer.json()["key"] == "not_acceptable"
