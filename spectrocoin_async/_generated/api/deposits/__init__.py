@@ -63,7 +63,7 @@ class DepositsAPI:
 
         return await self._runtime.call(
             OPERATIONS["list_deposit_addresses"],
-            _list_deposit_addresses._get_kwargs(
+            _list_deposit_addresses.build_request(
                 currency_code=currency_code,
             ),
             _list_deposit_addresses._parse_response,
@@ -84,7 +84,7 @@ class DepositsAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["list_deposit_addresses"],
-            _list_deposit_addresses._get_kwargs(
+            _list_deposit_addresses.build_request(
                 currency_code=currency_code,
             ),
             _list_deposit_addresses._parse_response,
@@ -135,7 +135,7 @@ class DepositsAPI:
 
         return await self._runtime.call(
             OPERATIONS["list_crypto_deposit_addresses"],
-            _list_crypto_deposit_addresses._get_kwargs(
+            _list_crypto_deposit_addresses.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -164,7 +164,7 @@ class DepositsAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["list_crypto_deposit_addresses"],
-            _list_crypto_deposit_addresses._get_kwargs(
+            _list_crypto_deposit_addresses.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -197,7 +197,7 @@ class DepositsAPI:
 
         return self._runtime.paginate(
             OPERATIONS["list_crypto_deposit_addresses"],
-            lambda page: _list_crypto_deposit_addresses._get_kwargs(
+            lambda page: _list_crypto_deposit_addresses.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -250,7 +250,7 @@ class DepositsAPI:
 
         return await self._runtime.call(
             OPERATIONS["create_crypto_deposit_address"],
-            _create_crypto_deposit_address._get_kwargs(
+            _create_crypto_deposit_address.build_request(
                 body=body,
             ),
             _create_crypto_deposit_address._parse_response,
@@ -271,7 +271,7 @@ class DepositsAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["create_crypto_deposit_address"],
-            _create_crypto_deposit_address._get_kwargs(
+            _create_crypto_deposit_address.build_request(
                 body=body,
             ),
             _create_crypto_deposit_address._parse_response,

@@ -46,8 +46,8 @@ class MerchantAPI:
         sort: str | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
-        status: OrderStatus | Unset = UNSET,
-        project_id: UUID | Unset = UNSET,
+        status: str | OrderStatus | Unset = UNSET,
+        project_id: str | UUID | Unset = UNSET,
         **options: Unpack[CallOptions],
     ) -> OrderPage:
         """List merchant orders
@@ -66,8 +66,8 @@ class MerchantAPI:
             sort (str | Unset):
             date_from (datetime.date | Unset):
             date_to (datetime.date | Unset):
-            status (OrderStatus | Unset): Merchant order status. Legacy numeric codes: NEW 1, PENDING
-                2, PAID 3, FAILED 4, EXPIRED 5,
+            status (str | OrderStatus | Unset): Merchant order status. Legacy numeric codes: NEW 1,
+                PENDING 2, PAID 3, FAILED 4, EXPIRED 5,
                 TEST 6, LATE_CRYPTO_PAYMENT 10, PARTIAL_PAYMENT 11, UNDERPAID 12, CANCELLED 13,
                 INVALID_PAYMENT 14, TEST_PAID 15, TEST_EXPIRED 16, PROCESSING_REFUND 17, REFUNDED 18,
                 REJECTED_REFUND 19, PENDING_LATE_CRYPTO_PAYMENT 20, REJECTED 21. The list has grown
@@ -77,7 +77,7 @@ class MerchantAPI:
                 by the merchant and then become PAID. Names match case-insensitively and a legacy numeric
                 code maps to its status, as in SpectroCoin's plugin
                 (SCMerchantClient/Enum/OrderStatus.php).
-            project_id (UUID | Unset):
+            project_id (str | UUID | Unset):
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -94,7 +94,7 @@ class MerchantAPI:
 
         return await self._runtime.call(
             OPERATIONS["list_orders"],
-            _list_orders._get_kwargs(
+            _list_orders.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -115,8 +115,8 @@ class MerchantAPI:
         sort: str | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
-        status: OrderStatus | Unset = UNSET,
-        project_id: UUID | Unset = UNSET,
+        status: str | OrderStatus | Unset = UNSET,
+        project_id: str | UUID | Unset = UNSET,
         **options: Unpack[CallOptions],
     ) -> Response[OrderPage]:
         """Like `list_orders`, but returns `Response[OrderPage]`: the parsed body
@@ -127,7 +127,7 @@ class MerchantAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["list_orders"],
-            _list_orders._get_kwargs(
+            _list_orders.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -147,8 +147,8 @@ class MerchantAPI:
         sort: str | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
-        status: OrderStatus | Unset = UNSET,
-        project_id: UUID | Unset = UNSET,
+        status: str | OrderStatus | Unset = UNSET,
+        project_id: str | UUID | Unset = UNSET,
         prefetch: int = 1,
         **options: Unpack[CallOptions],
     ) -> PageIterator[Order]:
@@ -164,7 +164,7 @@ class MerchantAPI:
 
         return self._runtime.paginate(
             OPERATIONS["list_orders"],
-            lambda page: _list_orders._get_kwargs(
+            lambda page: _list_orders.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -218,7 +218,7 @@ class MerchantAPI:
 
         return await self._runtime.call(
             OPERATIONS["create_order_from_pre_order"],
-            _create_order_from_pre_order._get_kwargs(
+            _create_order_from_pre_order.build_request(
                 body=body,
             ),
             _create_order_from_pre_order._parse_response,
@@ -239,7 +239,7 @@ class MerchantAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["create_order_from_pre_order"],
-            _create_order_from_pre_order._get_kwargs(
+            _create_order_from_pre_order.build_request(
                 body=body,
             ),
             _create_order_from_pre_order._parse_response,
@@ -295,7 +295,7 @@ class MerchantAPI:
 
         return await self._runtime.call(
             OPERATIONS["create_order"],
-            _create_order._get_kwargs(
+            _create_order.build_request(
                 body=body,
             ),
             _create_order._parse_response,
@@ -316,7 +316,7 @@ class MerchantAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["create_order"],
-            _create_order._get_kwargs(
+            _create_order.build_request(
                 body=body,
             ),
             _create_order._parse_response,
@@ -325,7 +325,7 @@ class MerchantAPI:
 
     async def get_order(
         self,
-        id: UUID,
+        id: str | UUID,
         **options: Unpack[CallOptions],
     ) -> Order:
         """Get one merchant order
@@ -342,7 +342,7 @@ class MerchantAPI:
 
         `GET /merchants/orders/{id}`
         Args:
-            id (UUID):
+            id (str | UUID):
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -359,7 +359,7 @@ class MerchantAPI:
 
         return await self._runtime.call(
             OPERATIONS["get_order"],
-            _get_order._get_kwargs(
+            _get_order.build_request(
                 id=id,
             ),
             _get_order._parse_response,
@@ -368,7 +368,7 @@ class MerchantAPI:
 
     async def get_order_detailed(
         self,
-        id: UUID,
+        id: str | UUID,
         **options: Unpack[CallOptions],
     ) -> Response[Order]:
         """Like `get_order`, but returns `Response[Order]`: the parsed body
@@ -379,7 +379,7 @@ class MerchantAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["get_order"],
-            _get_order._get_kwargs(
+            _get_order.build_request(
                 id=id,
             ),
             _get_order._parse_response,
@@ -388,7 +388,7 @@ class MerchantAPI:
 
     async def accept_order(
         self,
-        id: UUID,
+        id: str | UUID,
         **options: Unpack[CallOptions],
     ) -> Order:
         """Accept an underpaid or late order
@@ -402,7 +402,7 @@ class MerchantAPI:
 
         `POST /merchants/orders/{id}/accept`
         Args:
-            id (UUID):
+            id (str | UUID):
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -419,7 +419,7 @@ class MerchantAPI:
 
         return await self._runtime.call(
             OPERATIONS["accept_order"],
-            _accept_order._get_kwargs(
+            _accept_order.build_request(
                 id=id,
             ),
             _accept_order._parse_response,
@@ -428,7 +428,7 @@ class MerchantAPI:
 
     async def accept_order_detailed(
         self,
-        id: UUID,
+        id: str | UUID,
         **options: Unpack[CallOptions],
     ) -> Response[Order]:
         """Like `accept_order`, but returns `Response[Order]`: the parsed body
@@ -439,7 +439,7 @@ class MerchantAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["accept_order"],
-            _accept_order._get_kwargs(
+            _accept_order.build_request(
                 id=id,
             ),
             _accept_order._parse_response,
@@ -448,7 +448,7 @@ class MerchantAPI:
 
     async def cancel_order(
         self,
-        id: UUID,
+        id: str | UUID,
         **options: Unpack[CallOptions],
     ) -> Order:
         """Cancel a merchant order
@@ -464,7 +464,7 @@ class MerchantAPI:
 
         `POST /merchants/orders/{id}/cancel`
         Args:
-            id (UUID):
+            id (str | UUID):
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -481,7 +481,7 @@ class MerchantAPI:
 
         return await self._runtime.call(
             OPERATIONS["cancel_order"],
-            _cancel_order._get_kwargs(
+            _cancel_order.build_request(
                 id=id,
             ),
             _cancel_order._parse_response,
@@ -490,7 +490,7 @@ class MerchantAPI:
 
     async def cancel_order_detailed(
         self,
-        id: UUID,
+        id: str | UUID,
         **options: Unpack[CallOptions],
     ) -> Response[Order]:
         """Like `cancel_order`, but returns `Response[Order]`: the parsed body
@@ -501,7 +501,7 @@ class MerchantAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["cancel_order"],
-            _cancel_order._get_kwargs(
+            _cancel_order.build_request(
                 id=id,
             ),
             _cancel_order._parse_response,
@@ -514,7 +514,7 @@ class MerchantAPI:
         page: int | Unset = 0,
         size: int | Unset = 20,
         sort: str | Unset = UNSET,
-        project_id: UUID | Unset = UNSET,
+        project_id: str | UUID | Unset = UNSET,
         **options: Unpack[CallOptions],
     ) -> PreOrderPage:
         """List pre-orders
@@ -532,7 +532,7 @@ class MerchantAPI:
             page (int | Unset):  Default: 0.
             size (int | Unset):  Default: 20.
             sort (str | Unset):
-            project_id (UUID | Unset):
+            project_id (str | UUID | Unset):
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -549,7 +549,7 @@ class MerchantAPI:
 
         return await self._runtime.call(
             OPERATIONS["list_pre_orders"],
-            _list_pre_orders._get_kwargs(
+            _list_pre_orders.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -565,7 +565,7 @@ class MerchantAPI:
         page: int | Unset = 0,
         size: int | Unset = 20,
         sort: str | Unset = UNSET,
-        project_id: UUID | Unset = UNSET,
+        project_id: str | UUID | Unset = UNSET,
         **options: Unpack[CallOptions],
     ) -> Response[PreOrderPage]:
         """Like `list_pre_orders`, but returns `Response[PreOrderPage]`: the parsed body
@@ -576,7 +576,7 @@ class MerchantAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["list_pre_orders"],
-            _list_pre_orders._get_kwargs(
+            _list_pre_orders.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -591,7 +591,7 @@ class MerchantAPI:
         *,
         size: int | Unset = 20,
         sort: str | Unset = UNSET,
-        project_id: UUID | Unset = UNSET,
+        project_id: str | UUID | Unset = UNSET,
         prefetch: int = 1,
         **options: Unpack[CallOptions],
     ) -> PageIterator[PreOrder]:
@@ -607,7 +607,7 @@ class MerchantAPI:
 
         return self._runtime.paginate(
             OPERATIONS["list_pre_orders"],
-            lambda page: _list_pre_orders._get_kwargs(
+            lambda page: _list_pre_orders.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -654,7 +654,7 @@ class MerchantAPI:
 
         return await self._runtime.call(
             OPERATIONS["create_pre_order"],
-            _create_pre_order._get_kwargs(
+            _create_pre_order.build_request(
                 body=body,
             ),
             _create_pre_order._parse_response,
@@ -675,7 +675,7 @@ class MerchantAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["create_pre_order"],
-            _create_pre_order._get_kwargs(
+            _create_pre_order.build_request(
                 body=body,
             ),
             _create_pre_order._parse_response,
@@ -716,7 +716,7 @@ class MerchantAPI:
 
         return await self._runtime.call(
             OPERATIONS["get_pre_order"],
-            _get_pre_order._get_kwargs(
+            _get_pre_order.build_request(
                 id=id,
             ),
             _get_pre_order._parse_response,
@@ -736,7 +736,7 @@ class MerchantAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["get_pre_order"],
-            _get_pre_order._get_kwargs(
+            _get_pre_order.build_request(
                 id=id,
             ),
             _get_pre_order._parse_response,
@@ -772,7 +772,7 @@ class MerchantAPI:
 
         return await self._runtime.call(
             OPERATIONS["list_projects"],
-            _list_projects._get_kwargs(),
+            _list_projects.build_request(),
             _list_projects._parse_response,
             options,
         )
@@ -789,14 +789,14 @@ class MerchantAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["list_projects"],
-            _list_projects._get_kwargs(),
+            _list_projects.build_request(),
             _list_projects._parse_response,
             options,
         )
 
     async def get_project(
         self,
-        id: UUID,
+        id: str | UUID,
         **options: Unpack[CallOptions],
     ) -> Project:
         """Get one merchant project
@@ -810,7 +810,7 @@ class MerchantAPI:
 
         `GET /merchants/projects/{id}`
         Args:
-            id (UUID):
+            id (str | UUID):
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -827,7 +827,7 @@ class MerchantAPI:
 
         return await self._runtime.call(
             OPERATIONS["get_project"],
-            _get_project._get_kwargs(
+            _get_project.build_request(
                 id=id,
             ),
             _get_project._parse_response,
@@ -836,7 +836,7 @@ class MerchantAPI:
 
     async def get_project_detailed(
         self,
-        id: UUID,
+        id: str | UUID,
         **options: Unpack[CallOptions],
     ) -> Response[Project]:
         """Like `get_project`, but returns `Response[Project]`: the parsed body
@@ -847,7 +847,7 @@ class MerchantAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["get_project"],
-            _get_project._get_kwargs(
+            _get_project.build_request(
                 id=id,
             ),
             _get_project._parse_response,
@@ -862,7 +862,7 @@ class MerchantAPI:
         sort: str | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
-        status: RefundStatus | Unset = UNSET,
+        status: str | RefundStatus | Unset = UNSET,
         **options: Unpack[CallOptions],
     ) -> RefundPage:
         """List merchant refunds
@@ -882,8 +882,8 @@ class MerchantAPI:
             sort (str | Unset):
             date_from (datetime.date | Unset):
             date_to (datetime.date | Unset):
-            status (RefundStatus | Unset): Status of a merchant refund (proposal; clients must accept
-                unknown values).
+            status (str | RefundStatus | Unset): Status of a merchant refund (proposal; clients must
+                accept unknown values).
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -900,7 +900,7 @@ class MerchantAPI:
 
         return await self._runtime.call(
             OPERATIONS["list_refunds"],
-            _list_refunds._get_kwargs(
+            _list_refunds.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -920,7 +920,7 @@ class MerchantAPI:
         sort: str | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
-        status: RefundStatus | Unset = UNSET,
+        status: str | RefundStatus | Unset = UNSET,
         **options: Unpack[CallOptions],
     ) -> Response[RefundPage]:
         """Like `list_refunds`, but returns `Response[RefundPage]`: the parsed body
@@ -931,7 +931,7 @@ class MerchantAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["list_refunds"],
-            _list_refunds._get_kwargs(
+            _list_refunds.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -950,7 +950,7 @@ class MerchantAPI:
         sort: str | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
-        status: RefundStatus | Unset = UNSET,
+        status: str | RefundStatus | Unset = UNSET,
         prefetch: int = 1,
         **options: Unpack[CallOptions],
     ) -> PageIterator[Refund]:
@@ -966,7 +966,7 @@ class MerchantAPI:
 
         return self._runtime.paginate(
             OPERATIONS["list_refunds"],
-            lambda page: _list_refunds._get_kwargs(
+            lambda page: _list_refunds.build_request(
                 page=page,
                 size=size,
                 sort=sort,

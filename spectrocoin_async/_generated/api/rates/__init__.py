@@ -69,7 +69,7 @@ class RatesAPI:
 
         return await self._runtime.call(
             OPERATIONS["get_rates"],
-            _get_rates._get_kwargs(
+            _get_rates.build_request(
                 from_=from_,
                 to=to,
             ),
@@ -92,7 +92,7 @@ class RatesAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["get_rates"],
-            _get_rates._get_kwargs(
+            _get_rates.build_request(
                 from_=from_,
                 to=to,
             ),
@@ -107,7 +107,7 @@ class RatesAPI:
         to: str,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
-        interval: RateInterval | Unset = UNSET,
+        interval: str | RateInterval | Unset = UNSET,
         **options: Unpack[CallOptions],
     ) -> list[RateHistoryPoint]:
         """Get historical exchange rates
@@ -128,7 +128,7 @@ class RatesAPI:
             to (str):
             date_from (datetime.date | Unset):
             date_to (datetime.date | Unset):
-            interval (RateInterval | Unset): Spacing of historical rate points (proposal).
+            interval (str | RateInterval | Unset): Spacing of historical rate points (proposal).
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -145,7 +145,7 @@ class RatesAPI:
 
         return await self._runtime.call(
             OPERATIONS["get_rate_history"],
-            _get_rate_history._get_kwargs(
+            _get_rate_history.build_request(
                 from_=from_,
                 to=to,
                 date_from=date_from,
@@ -163,7 +163,7 @@ class RatesAPI:
         to: str,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
-        interval: RateInterval | Unset = UNSET,
+        interval: str | RateInterval | Unset = UNSET,
         **options: Unpack[CallOptions],
     ) -> Response[list[RateHistoryPoint]]:
         """Like `get_rate_history`, but returns `Response[list[RateHistoryPoint]]`: the parsed body
@@ -174,7 +174,7 @@ class RatesAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["get_rate_history"],
-            _get_rate_history._get_kwargs(
+            _get_rate_history.build_request(
                 from_=from_,
                 to=to,
                 date_from=date_from,

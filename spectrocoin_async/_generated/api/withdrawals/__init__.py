@@ -46,7 +46,7 @@ class WithdrawalsAPI:
         size: int | Unset = 20,
         sort: str | Unset = UNSET,
         currency_code: str | Unset = UNSET,
-        status: WithdrawalStatus | Unset = UNSET,
+        status: str | WithdrawalStatus | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
         **options: Unpack[CallOptions],
@@ -67,7 +67,7 @@ class WithdrawalsAPI:
             size (int | Unset):  Default: 20.
             sort (str | Unset):
             currency_code (str | Unset):
-            status (WithdrawalStatus | Unset): Status of a crypto or bank withdrawal (proposal;
+            status (str | WithdrawalStatus | Unset): Status of a crypto or bank withdrawal (proposal;
                 clients must accept unknown values).
             date_from (datetime.date | Unset):
             date_to (datetime.date | Unset):
@@ -87,7 +87,7 @@ class WithdrawalsAPI:
 
         return await self._runtime.call(
             OPERATIONS["list_bank_withdrawals"],
-            _list_bank_withdrawals._get_kwargs(
+            _list_bank_withdrawals.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -107,7 +107,7 @@ class WithdrawalsAPI:
         size: int | Unset = 20,
         sort: str | Unset = UNSET,
         currency_code: str | Unset = UNSET,
-        status: WithdrawalStatus | Unset = UNSET,
+        status: str | WithdrawalStatus | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
         **options: Unpack[CallOptions],
@@ -120,7 +120,7 @@ class WithdrawalsAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["list_bank_withdrawals"],
-            _list_bank_withdrawals._get_kwargs(
+            _list_bank_withdrawals.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -139,7 +139,7 @@ class WithdrawalsAPI:
         size: int | Unset = 20,
         sort: str | Unset = UNSET,
         currency_code: str | Unset = UNSET,
-        status: WithdrawalStatus | Unset = UNSET,
+        status: str | WithdrawalStatus | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
         prefetch: int = 1,
@@ -157,7 +157,7 @@ class WithdrawalsAPI:
 
         return self._runtime.paginate(
             OPERATIONS["list_bank_withdrawals"],
-            lambda page: _list_bank_withdrawals._get_kwargs(
+            lambda page: _list_bank_withdrawals.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -212,7 +212,7 @@ class WithdrawalsAPI:
 
         return await self._runtime.call(
             OPERATIONS["create_bank_withdrawal"],
-            _create_bank_withdrawal._get_kwargs(
+            _create_bank_withdrawal.build_request(
                 body=body,
             ),
             _create_bank_withdrawal._parse_response,
@@ -233,7 +233,7 @@ class WithdrawalsAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["create_bank_withdrawal"],
-            _create_bank_withdrawal._get_kwargs(
+            _create_bank_withdrawal.build_request(
                 body=body,
             ),
             _create_bank_withdrawal._parse_response,
@@ -274,7 +274,7 @@ class WithdrawalsAPI:
 
         return await self._runtime.call(
             OPERATIONS["get_bank_withdrawal"],
-            _get_bank_withdrawal._get_kwargs(
+            _get_bank_withdrawal.build_request(
                 id=id,
             ),
             _get_bank_withdrawal._parse_response,
@@ -294,7 +294,7 @@ class WithdrawalsAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["get_bank_withdrawal"],
-            _get_bank_withdrawal._get_kwargs(
+            _get_bank_withdrawal.build_request(
                 id=id,
             ),
             _get_bank_withdrawal._parse_response,
@@ -308,7 +308,7 @@ class WithdrawalsAPI:
         size: int | Unset = 20,
         sort: str | Unset = UNSET,
         currency_code: str | Unset = UNSET,
-        status: WithdrawalStatus | Unset = UNSET,
+        status: str | WithdrawalStatus | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
         **options: Unpack[CallOptions],
@@ -328,7 +328,7 @@ class WithdrawalsAPI:
             size (int | Unset):  Default: 20.
             sort (str | Unset):
             currency_code (str | Unset):
-            status (WithdrawalStatus | Unset): Status of a crypto or bank withdrawal (proposal;
+            status (str | WithdrawalStatus | Unset): Status of a crypto or bank withdrawal (proposal;
                 clients must accept unknown values).
             date_from (datetime.date | Unset):
             date_to (datetime.date | Unset):
@@ -348,7 +348,7 @@ class WithdrawalsAPI:
 
         return await self._runtime.call(
             OPERATIONS["list_crypto_withdrawals"],
-            _list_crypto_withdrawals._get_kwargs(
+            _list_crypto_withdrawals.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -368,7 +368,7 @@ class WithdrawalsAPI:
         size: int | Unset = 20,
         sort: str | Unset = UNSET,
         currency_code: str | Unset = UNSET,
-        status: WithdrawalStatus | Unset = UNSET,
+        status: str | WithdrawalStatus | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
         **options: Unpack[CallOptions],
@@ -381,7 +381,7 @@ class WithdrawalsAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["list_crypto_withdrawals"],
-            _list_crypto_withdrawals._get_kwargs(
+            _list_crypto_withdrawals.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -400,7 +400,7 @@ class WithdrawalsAPI:
         size: int | Unset = 20,
         sort: str | Unset = UNSET,
         currency_code: str | Unset = UNSET,
-        status: WithdrawalStatus | Unset = UNSET,
+        status: str | WithdrawalStatus | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
         prefetch: int = 1,
@@ -418,7 +418,7 @@ class WithdrawalsAPI:
 
         return self._runtime.paginate(
             OPERATIONS["list_crypto_withdrawals"],
-            lambda page: _list_crypto_withdrawals._get_kwargs(
+            lambda page: _list_crypto_withdrawals.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -472,7 +472,7 @@ class WithdrawalsAPI:
 
         return await self._runtime.call(
             OPERATIONS["create_crypto_withdrawal"],
-            _create_crypto_withdrawal._get_kwargs(
+            _create_crypto_withdrawal.build_request(
                 body=body,
             ),
             _create_crypto_withdrawal._parse_response,
@@ -493,7 +493,7 @@ class WithdrawalsAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["create_crypto_withdrawal"],
-            _create_crypto_withdrawal._get_kwargs(
+            _create_crypto_withdrawal.build_request(
                 body=body,
             ),
             _create_crypto_withdrawal._parse_response,
@@ -536,7 +536,7 @@ class WithdrawalsAPI:
 
         return await self._runtime.call(
             OPERATIONS["get_crypto_withdrawal_fee"],
-            _get_crypto_withdrawal_fee._get_kwargs(
+            _get_crypto_withdrawal_fee.build_request(
                 body=body,
             ),
             _get_crypto_withdrawal_fee._parse_response,
@@ -557,7 +557,7 @@ class WithdrawalsAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["get_crypto_withdrawal_fee"],
-            _get_crypto_withdrawal_fee._get_kwargs(
+            _get_crypto_withdrawal_fee.build_request(
                 body=body,
             ),
             _get_crypto_withdrawal_fee._parse_response,
@@ -598,7 +598,7 @@ class WithdrawalsAPI:
 
         return await self._runtime.call(
             OPERATIONS["get_crypto_withdrawal"],
-            _get_crypto_withdrawal._get_kwargs(
+            _get_crypto_withdrawal.build_request(
                 id=id,
             ),
             _get_crypto_withdrawal._parse_response,
@@ -618,7 +618,7 @@ class WithdrawalsAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["get_crypto_withdrawal"],
-            _get_crypto_withdrawal._get_kwargs(
+            _get_crypto_withdrawal.build_request(
                 id=id,
             ),
             _get_crypto_withdrawal._parse_response,
@@ -631,7 +631,7 @@ class WithdrawalsAPI:
         page: int | Unset = 0,
         size: int | Unset = 20,
         sort: str | Unset = UNSET,
-        status: WithdrawalStatus | Unset = UNSET,
+        status: str | WithdrawalStatus | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
         **options: Unpack[CallOptions],
@@ -652,7 +652,7 @@ class WithdrawalsAPI:
             page (int | Unset):  Default: 0.
             size (int | Unset):  Default: 20.
             sort (str | Unset):
-            status (WithdrawalStatus | Unset): Status of a crypto or bank withdrawal (proposal;
+            status (str | WithdrawalStatus | Unset): Status of a crypto or bank withdrawal (proposal;
                 clients must accept unknown values).
             date_from (datetime.date | Unset):
             date_to (datetime.date | Unset):
@@ -672,7 +672,7 @@ class WithdrawalsAPI:
 
         return await self._runtime.call(
             OPERATIONS["list_withdrawals_with_exchange"],
-            _list_withdrawals_with_exchange._get_kwargs(
+            _list_withdrawals_with_exchange.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -690,7 +690,7 @@ class WithdrawalsAPI:
         page: int | Unset = 0,
         size: int | Unset = 20,
         sort: str | Unset = UNSET,
-        status: WithdrawalStatus | Unset = UNSET,
+        status: str | WithdrawalStatus | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
         **options: Unpack[CallOptions],
@@ -703,7 +703,7 @@ class WithdrawalsAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["list_withdrawals_with_exchange"],
-            _list_withdrawals_with_exchange._get_kwargs(
+            _list_withdrawals_with_exchange.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -720,7 +720,7 @@ class WithdrawalsAPI:
         *,
         size: int | Unset = 20,
         sort: str | Unset = UNSET,
-        status: WithdrawalStatus | Unset = UNSET,
+        status: str | WithdrawalStatus | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
         prefetch: int = 1,
@@ -738,7 +738,7 @@ class WithdrawalsAPI:
 
         return self._runtime.paginate(
             OPERATIONS["list_withdrawals_with_exchange"],
-            lambda page: _list_withdrawals_with_exchange._get_kwargs(
+            lambda page: _list_withdrawals_with_exchange.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -792,7 +792,7 @@ class WithdrawalsAPI:
 
         return await self._runtime.call(
             OPERATIONS["create_withdrawal_with_exchange"],
-            _create_withdrawal_with_exchange._get_kwargs(
+            _create_withdrawal_with_exchange.build_request(
                 body=body,
             ),
             _create_withdrawal_with_exchange._parse_response,
@@ -813,7 +813,7 @@ class WithdrawalsAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["create_withdrawal_with_exchange"],
-            _create_withdrawal_with_exchange._get_kwargs(
+            _create_withdrawal_with_exchange.build_request(
                 body=body,
             ),
             _create_withdrawal_with_exchange._parse_response,
