@@ -2,7 +2,8 @@
 
 Every API request takes one path::
 
-    rate limit (429) -> token check (401) -> body -> witness -> latency
+    method (405 + Allow) -> rate limit (429) -> token check (401)
+        -> query and Accept per the spec (400/406/422) -> body -> witness -> latency
         -> fault (before) -> handler -> fault (after)
 
 Control routes (``/api/public/sandbox/...``) are never limited, faulted or authenticated:

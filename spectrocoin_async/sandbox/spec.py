@@ -1,4 +1,10 @@
-"""openapi.yaml, read once: the sandbox's routes come from it, not from a hand-kept list."""
+"""openapi.yaml, read once: the sandbox's routes and request checks come from it.
+
+Before a handler runs, a request is held to what the spec declares for its operation: query
+parameters against their schemas (type, bounds, enum, pattern, length, format), ``null`` only
+where a body schema allows it, and ``Accept`` against what the operation produces. A request the
+spec refuses is refused here, with the documented error body naming the parameter.
+"""
 
 from __future__ import annotations
 
