@@ -179,3 +179,21 @@ async def test_get_order_with_a_plugin_style_status(raw: object, expected: str) 
     assert isinstance(order, Order)
     assert order.status is OrderStatus[expected]
     assert not order.status.is_unknown
+
+
+def test_enums_without_the_extensions_keep_exact_matching() -> None:
+    """x-enum-codes and x-enum-case-insensitive are per schema: other enums are unchanged."""
+    from spectrocoin_async import ExportFormat
+
+    assert _export_format("CSV") is ExportFormat.CSV
+    lower = _export_format("csv")
+    assert lower.is_unknown
+    assert lower.value == "csv"
+    with pytest.raises(ValueError):
+        _export_format(1)
+
+
+def _export_format(raw: Any) -> Any:
+    from spectrocoin_async import ExportFormat
+
+    return ExportFormat(raw)
