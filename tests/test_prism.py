@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 import spectrocoin_async
@@ -105,7 +106,13 @@ class Prism:
     def violations(self) -> list[str]:
         """Prism's own log lines about a request or response that broke the spec."""
         text = re.sub(r"\x1b\[[0-9;]*m", "", self.log.read_text(errors="replace"))
-        return [line for line in text.splitlines() if "✖" in line or "Violation" in line]
+        # NOT_ACCEPTABLE comes from test_prism_really_negotiates (on purpose); an SDK call that
+        # met it would have failed its own test with a 406.
+        return [
+            line
+            for line in text.splitlines()
+            if ("✖" in line or "Violation" in line) and "NOT_ACCEPTABLE" not in line
+        ]
 
 
 @pytest.fixture(scope="session")
@@ -184,3 +191,16 @@ def test_prism_saw_no_violation(prism_static: Prism, prism_dynamic: Prism) -> No
     assert spectrocoin_async.__name__  # the SDK under test
     assert prism_static.violations() == []
     assert prism_dynamic.violations() == []
+
+
+@pytest.mark.parametrize(
+    ("accept", "status"),
+    [("application/json", 406), ("text/csv, application/json", 200)],
+)
+def test_prism_really_negotiates(prism_static: Prism, accept: str, status: int) -> None:
+    """Negative control: the Accept the SDK used to send for exports is refused by Prism."""
+    answer = httpx.get(
+        prism_static.url + "/exports/transactions?format=CSV",
+        headers={"Accept": accept, "Authorization": "Bearer x"},
+    )
+    assert answer.status_code == status
