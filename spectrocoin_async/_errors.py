@@ -12,9 +12,11 @@
     ├── APIConnectionError            no usable answer (reset, DNS, refused, ...)
     │   └── APITimeoutError
     ├── ResponseValidationError       the answer is not JSON or does not fit the schema
-    ├── ValidationError               bad input, caught before anything was sent
+    ├── ModelValidationError          from_dict got data that does not fit (also ValueError)
+    ├── ValidationError               bad input, caught before anything was sent (also ValueError)
     ├── CallbackError                 a merchant callback that cannot be parsed
-    │   └── CallbackVerificationError a callback that failed verification
+    │   └── CallbackVerificationError a callback that failed verification: do not act on it
+    ├── CallbackUnavailableError      a callback could not be verified now (key outage): retry
     └── ClientClosedError             the client was used after ``aclose()``
 
 Errors raised for a request that may have reached the server carry
@@ -35,7 +37,9 @@ __all__ = [
     "BadRequestError",
     "CallbackError",
     "CallbackVerificationError",
+    "CallbackUnavailableError",
     "ClientClosedError",
+    "ModelValidationError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
@@ -189,12 +193,39 @@ class ValidationError(SpectroCoinError, ValueError):
         super().__init__(f"{field}: {reason}")
 
 
+class ModelValidationError(SpectroCoinError, ValueError):
+    """Data that does not fit a model of the spec, raised by the generated ``from_dict``.
+
+    ``model`` and ``field`` name where (``field`` is the JSON name, ``"content[3].id"`` inside a
+    nested model); ``reason`` says what. Through the client it becomes a
+    :class:`ResponseValidationError` with the same text.
+    """
+
+    def __init__(self, model: str, field: str, reason: str) -> None:
+        self.model = model
+        self.field = field
+        self.reason = reason
+        super().__init__(f"{model}.{field}: {reason}" if field else f"{model}: {reason}")
+
+    def nested(self, model: str, field: str) -> ModelValidationError:
+        """The same error seen from the model that holds this one (``OrderPage.content.id``)."""
+        inner = "" if not self.field else f".{self.field}"
+        return ModelValidationError(model, f"{field}{inner}", self.reason)
+
+
 class CallbackError(SpectroCoinError):
     """A merchant callback that is not in a format SpectroCoin sends."""
 
 
 class CallbackVerificationError(CallbackError):
     """A merchant callback that failed verification: do not act on it."""
+
+
+class CallbackUnavailableError(SpectroCoinError):
+    """A callback could not be verified now (SpectroCoin's signing key could not be loaded).
+
+    Nothing is known about the callback itself: answer 5xx so that SpectroCoin sends it again.
+    """
 
 
 class ClientClosedError(SpectroCoinError, RuntimeError):

@@ -6,6 +6,11 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._errors import ModelValidationError
+from ..._values import (
+    expect_str,
+    parse_error,
+)
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CreateCryptoDepositAddressRequest")
@@ -43,18 +48,36 @@ class CreateCryptoDepositAddressRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """A `CreateCryptoDepositAddressRequest` from decoded JSON; `ModelValidationError` names what does not fit."""
+        if not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "CreateCryptoDepositAddressRequest",
+                "",
+                f"expected an object, got {type(src_dict).__name__}",
+            )
         d = dict(src_dict)
-        currency_code = d.pop("currencyCode")
+        _field = ""
+        try:
+            _field = "currencyCode"
+            currency_code = expect_str(d.pop("currencyCode"))
 
-        network_code = d.pop("networkCode", UNSET)
+            _field = "networkCode"
+            _network_code = d.pop("networkCode", UNSET)
+            network_code: str | Unset = (
+                _network_code if isinstance(_network_code, Unset) else expect_str(_network_code)
+            )
 
-        create_crypto_deposit_address_request = cls(
+        except ModelValidationError as exc:
+            raise exc.nested("CreateCryptoDepositAddressRequest", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("CreateCryptoDepositAddressRequest", _field, exc) from None
+        instance__ = cls(
             currency_code=currency_code,
             network_code=network_code,
         )
 
-        create_crypto_deposit_address_request.additional_properties = d
-        return create_crypto_deposit_address_request
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,6 +6,13 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._errors import ModelValidationError
+from ..._values import (
+    expect_bool,
+    expect_int,
+    expect_list,
+    parse_error,
+)
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -74,27 +81,55 @@ class CryptoDepositAddressPage:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """A `CryptoDepositAddressPage` from decoded JSON; `ModelValidationError` names what does not fit."""
         from ..models.crypto_deposit_address import CryptoDepositAddress
 
+        if not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "CryptoDepositAddressPage", "", f"expected an object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        content = []
-        _content = d.pop("content")
-        for content_item_data in _content:
-            content_item = CryptoDepositAddress.from_dict(content_item_data)
+        _field = ""
+        try:
+            _field = "content"
+            content = []
+            _content = expect_list(d.pop("content"))
+            for content_item_data in _content:
+                content_item = CryptoDepositAddress.from_dict(content_item_data)
 
-            content.append(content_item)
+                content.append(content_item)
 
-        last = d.pop("last", UNSET)
+            _field = "last"
+            _last = d.pop("last", UNSET)
+            last: bool | Unset = _last if isinstance(_last, Unset) else expect_bool(_last)
 
-        number = d.pop("number", UNSET)
+            _field = "number"
+            _number = d.pop("number", UNSET)
+            number: int | Unset = _number if isinstance(_number, Unset) else expect_int(_number)
 
-        size = d.pop("size", UNSET)
+            _field = "size"
+            _size = d.pop("size", UNSET)
+            size: int | Unset = _size if isinstance(_size, Unset) else expect_int(_size)
 
-        total_elements = d.pop("totalElements", UNSET)
+            _field = "totalElements"
+            _total_elements = d.pop("totalElements", UNSET)
+            total_elements: int | Unset = (
+                _total_elements
+                if isinstance(_total_elements, Unset)
+                else expect_int(_total_elements)
+            )
 
-        total_pages = d.pop("totalPages", UNSET)
+            _field = "totalPages"
+            _total_pages = d.pop("totalPages", UNSET)
+            total_pages: int | Unset = (
+                _total_pages if isinstance(_total_pages, Unset) else expect_int(_total_pages)
+            )
 
-        crypto_deposit_address_page = cls(
+        except ModelValidationError as exc:
+            raise exc.nested("CryptoDepositAddressPage", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("CryptoDepositAddressPage", _field, exc) from None
+        instance__ = cls(
             content=content,
             last=last,
             number=number,
@@ -103,8 +138,8 @@ class CryptoDepositAddressPage:
             total_pages=total_pages,
         )
 
-        crypto_deposit_address_page.additional_properties = d
-        return crypto_deposit_address_page
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

@@ -3,13 +3,23 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._errors import ModelValidationError
+from ..._values import (
+    enum_value,
+    expect_str,
+    format_datetime,
+    json_type,
+    parse_datetime,
+    parse_error,
+    to_decimal,
+)
 from ..models.gift_card_purchase_status import GiftCardPurchaseStatus
-from ..types import UNSET, Unset, parse_datetime, to_decimal
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="GiftCardPurchase")
 
@@ -59,7 +69,10 @@ class GiftCardPurchase:
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
+            created_at = format_datetime(
+                self.created_at,
+                "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab731f2d0>",
+            )
 
         currency_code = self.currency_code
 
@@ -71,7 +84,11 @@ class GiftCardPurchase:
 
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
-            status = self.status.value
+            status = enum_value(
+                self.status,
+                GiftCardPurchaseStatus,
+                "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab731ff50>",
+            )
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -103,55 +120,91 @@ class GiftCardPurchase:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """A `GiftCardPurchase` from decoded JSON; `ModelValidationError` names what does not fit."""
+        if not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "GiftCardPurchase", "", f"expected an object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        id = d.pop("id")
+        _field = ""
+        try:
+            _field = "id"
+            id = expect_str(d.pop("id"))
 
-        _amount = d.pop("amount", UNSET)
-        amount: Decimal | Unset
-        if isinstance(_amount, Unset):
-            amount = UNSET
-        else:
-            amount = to_decimal(_amount)
+            _field = "amount"
+            _amount = d.pop("amount", UNSET)
+            amount: Decimal | Unset
+            if isinstance(_amount, Unset):
+                amount = UNSET
+            else:
+                amount = to_decimal(_amount)
 
-        brand = d.pop("brand", UNSET)
+            _field = "brand"
+            _brand = d.pop("brand", UNSET)
+            brand: str | Unset = _brand if isinstance(_brand, Unset) else expect_str(_brand)
 
-        def _parse_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            _field = "code"
 
-        code = _parse_code(d.pop("code", UNSET))
+            def _parse_code(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-        _created_at = d.pop("createdAt", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = parse_datetime(_created_at)
+            code = _parse_code(d.pop("code", UNSET))
 
-        currency_code = d.pop("currencyCode", UNSET)
+            _field = "createdAt"
+            _created_at = d.pop("createdAt", UNSET)
+            created_at: datetime.datetime | Unset
+            if isinstance(_created_at, Unset):
+                created_at = UNSET
+            else:
+                created_at = parse_datetime(_created_at)
 
-        gift_card_id = d.pop("giftCardId", UNSET)
+            _field = "currencyCode"
+            _currency_code = d.pop("currencyCode", UNSET)
+            currency_code: str | Unset = (
+                _currency_code if isinstance(_currency_code, Unset) else expect_str(_currency_code)
+            )
 
-        _pay_amount = d.pop("payAmount", UNSET)
-        pay_amount: Decimal | Unset
-        if isinstance(_pay_amount, Unset):
-            pay_amount = UNSET
-        else:
-            pay_amount = to_decimal(_pay_amount)
+            _field = "giftCardId"
+            _gift_card_id = d.pop("giftCardId", UNSET)
+            gift_card_id: str | Unset = (
+                _gift_card_id if isinstance(_gift_card_id, Unset) else expect_str(_gift_card_id)
+            )
 
-        pay_currency_code = d.pop("payCurrencyCode", UNSET)
+            _field = "payAmount"
+            _pay_amount = d.pop("payAmount", UNSET)
+            pay_amount: Decimal | Unset
+            if isinstance(_pay_amount, Unset):
+                pay_amount = UNSET
+            else:
+                pay_amount = to_decimal(_pay_amount)
 
-        _status = d.pop("status", UNSET)
-        status: GiftCardPurchaseStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = GiftCardPurchaseStatus(_status)
+            _field = "payCurrencyCode"
+            _pay_currency_code = d.pop("payCurrencyCode", UNSET)
+            pay_currency_code: str | Unset = (
+                _pay_currency_code
+                if isinstance(_pay_currency_code, Unset)
+                else expect_str(_pay_currency_code)
+            )
 
-        gift_card_purchase = cls(
+            _field = "status"
+            _status = d.pop("status", UNSET)
+            status: GiftCardPurchaseStatus | Unset
+            if isinstance(_status, Unset):
+                status = UNSET
+            else:
+                status = GiftCardPurchaseStatus(_status)
+
+        except ModelValidationError as exc:
+            raise exc.nested("GiftCardPurchase", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("GiftCardPurchase", _field, exc) from None
+        instance__ = cls(
             id=id,
             amount=amount,
             brand=brand,
@@ -164,8 +217,8 @@ class GiftCardPurchase:
             status=status,
         )
 
-        gift_card_purchase.additional_properties = d
-        return gift_card_purchase
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

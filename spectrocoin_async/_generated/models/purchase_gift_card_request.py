@@ -7,7 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import to_decimal
+from ..._errors import ModelValidationError
+from ..._values import (
+    expect_str,
+    parse_error,
+    to_decimal,
+)
 
 T = TypeVar("T", bound="PurchaseGiftCardRequest")
 
@@ -48,21 +53,35 @@ class PurchaseGiftCardRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """A `PurchaseGiftCardRequest` from decoded JSON; `ModelValidationError` names what does not fit."""
+        if not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "PurchaseGiftCardRequest", "", f"expected an object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        amount = to_decimal(d.pop("amount"))
+        _field = ""
+        try:
+            _field = "amount"
+            amount = to_decimal(d.pop("amount"))
 
-        gift_card_id = d.pop("giftCardId")
+            _field = "giftCardId"
+            gift_card_id = expect_str(d.pop("giftCardId"))
 
-        pay_currency_code = d.pop("payCurrencyCode")
+            _field = "payCurrencyCode"
+            pay_currency_code = expect_str(d.pop("payCurrencyCode"))
 
-        purchase_gift_card_request = cls(
+        except ModelValidationError as exc:
+            raise exc.nested("PurchaseGiftCardRequest", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("PurchaseGiftCardRequest", _field, exc) from None
+        instance__ = cls(
             amount=amount,
             gift_card_id=gift_card_id,
             pay_currency_code=pay_currency_code,
         )
 
-        purchase_gift_card_request.additional_properties = d
-        return purchase_gift_card_request
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,6 +6,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._errors import ModelValidationError
+from ..._values import (
+    enum_value,
+    expect_str,
+    parse_error,
+)
 from ..models.grant_type import GrantType
 
 T = TypeVar("T", bound="TokenRequest")
@@ -31,7 +37,11 @@ class TokenRequest:
 
         client_secret = self.client_secret
 
-        grant_type = self.grant_type.value
+        grant_type = enum_value(
+            self.grant_type,
+            GrantType,
+            "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab7332f90>",
+        )
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -47,21 +57,35 @@ class TokenRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """A `TokenRequest` from decoded JSON; `ModelValidationError` names what does not fit."""
+        if not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "TokenRequest", "", f"expected an object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        client_id = d.pop("client_id")
+        _field = ""
+        try:
+            _field = "client_id"
+            client_id = expect_str(d.pop("client_id"))
 
-        client_secret = d.pop("client_secret")
+            _field = "client_secret"
+            client_secret = expect_str(d.pop("client_secret"))
 
-        grant_type = GrantType(d.pop("grant_type"))
+            _field = "grant_type"
+            grant_type = GrantType(d.pop("grant_type"))
 
-        token_request = cls(
+        except ModelValidationError as exc:
+            raise exc.nested("TokenRequest", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("TokenRequest", _field, exc) from None
+        instance__ = cls(
             client_id=client_id,
             client_secret=client_secret,
             grant_type=grant_type,
         )
 
-        token_request.additional_properties = d
-        return token_request
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,6 +6,13 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._errors import ModelValidationError
+from ..._values import (
+    expect_int,
+    expect_str,
+    parse_error,
+)
+
 T = TypeVar("T", bound="TokenResponse")
 
 
@@ -45,21 +52,35 @@ class TokenResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """A `TokenResponse` from decoded JSON; `ModelValidationError` names what does not fit."""
+        if not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "TokenResponse", "", f"expected an object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        access_token = d.pop("access_token")
+        _field = ""
+        try:
+            _field = "access_token"
+            access_token = expect_str(d.pop("access_token"))
 
-        expires_in = d.pop("expires_in")
+            _field = "expires_in"
+            expires_in = expect_int(d.pop("expires_in"))
 
-        token_type = d.pop("token_type")
+            _field = "token_type"
+            token_type = expect_str(d.pop("token_type"))
 
-        token_response = cls(
+        except ModelValidationError as exc:
+            raise exc.nested("TokenResponse", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("TokenResponse", _field, exc) from None
+        instance__ = cls(
             access_token=access_token,
             expires_in=expires_in,
             token_type=token_type,
         )
 
-        token_response.additional_properties = d
-        return token_response
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

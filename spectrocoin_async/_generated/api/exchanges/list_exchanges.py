@@ -1,6 +1,9 @@
 import datetime
 from typing import Any
 
+from ...._values import (
+    enum_value,
+)
 from ...models.exchange_page import ExchangePage
 from ...models.exchange_status import ExchangeStatus
 from ...types import UNSET, Unset
@@ -35,7 +38,11 @@ def _get_kwargs(
 
     json_status: str | Unset = UNSET
     if not isinstance(status, Unset):
-        json_status = status.value
+        json_status = enum_value(
+            status,
+            ExchangeStatus,
+            "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab7221b50>",
+        )
 
     params["status"] = json_status
 

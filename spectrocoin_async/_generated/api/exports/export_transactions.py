@@ -1,6 +1,9 @@
 import datetime
 from typing import Any, cast
 
+from ...._values import (
+    enum_value,
+)
 from ...models.export_format import ExportFormat
 from ...types import UNSET, File, Unset
 
@@ -14,7 +17,11 @@ def _get_kwargs(
 ) -> dict[str, Any]:
     params: dict[str, Any] = {}
 
-    json_format_ = format_.value
+    json_format_ = enum_value(
+        format_,
+        ExportFormat,
+        "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab7293150>",
+    )
     params["format"] = json_format_
 
     json_date_from: str | Unset = UNSET

@@ -1,6 +1,9 @@
 import datetime
 from typing import Any
 
+from ...._values import (
+    enum_value,
+)
 from ...models.gift_card_purchase_page import GiftCardPurchasePage
 from ...models.gift_card_purchase_status import GiftCardPurchaseStatus
 from ...types import UNSET, Unset
@@ -25,7 +28,11 @@ def _get_kwargs(
 
     json_status: str | Unset = UNSET
     if not isinstance(status, Unset):
-        json_status = status.value
+        json_status = enum_value(
+            status,
+            GiftCardPurchaseStatus,
+            "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab72b1d50>",
+        )
 
     params["status"] = json_status
 

@@ -2,6 +2,9 @@ from typing import Any
 from urllib.parse import quote
 from uuid import UUID
 
+from ...._values import (
+    path_segment,
+)
 from ...models.order import Order
 
 
@@ -11,7 +14,13 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "url": "/merchants/orders/{id}/cancel".format(
-            id=quote(str(id), safe=""),
+            id=quote(
+                path_segment(
+                    id,
+                    "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab718b6d0>",
+                ),
+                safe="",
+            ),
         ),
     }
     return _kwargs

@@ -2,6 +2,9 @@ from typing import Any
 from urllib.parse import quote
 from uuid import UUID
 
+from ...._values import (
+    path_segment,
+)
 from ...models.project import Project
 
 
@@ -11,7 +14,13 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "url": "/merchants/projects/{id}".format(
-            id=quote(str(id), safe=""),
+            id=quote(
+                path_segment(
+                    id,
+                    "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab71dfc10>",
+                ),
+                safe="",
+            ),
         ),
     }
     return _kwargs

@@ -2,6 +2,9 @@ import datetime
 from typing import Any
 from uuid import UUID
 
+from ...._values import (
+    enum_value,
+)
 from ...models.order_page import OrderPage
 from ...models.order_status import OrderStatus
 from ...types import UNSET, Unset
@@ -37,7 +40,11 @@ def _get_kwargs(
 
     json_status: str | Unset = UNSET
     if not isinstance(status, Unset):
-        json_status = status.value
+        json_status = enum_value(
+            status,
+            OrderStatus,
+            "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab72d1250>",
+        )
 
     params["status"] = json_status
 

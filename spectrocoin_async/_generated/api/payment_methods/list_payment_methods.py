@@ -1,5 +1,9 @@
 from typing import Any
 
+from ...._values import (
+    enum_value,
+    expect_list,
+)
 from ...models.payment_method import PaymentMethod
 from ...models.payment_method_direction import PaymentMethodDirection
 from ...types import UNSET, Unset
@@ -19,7 +23,11 @@ def _get_kwargs(
 
     json_direction: str | Unset = UNSET
     if not isinstance(direction, Unset):
-        json_direction = direction.value
+        json_direction = enum_value(
+            direction,
+            PaymentMethodDirection,
+            "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab70265d0>",
+        )
 
     params["direction"] = json_direction
 
@@ -34,7 +42,7 @@ def _get_kwargs(
 
 def _parse_response(data: Any) -> list[PaymentMethod]:
     response_200 = []
-    _response_200 = data
+    _response_200 = expect_list(data)
     for response_200_item_data in _response_200:
         response_200_item = PaymentMethod.from_dict(response_200_item_data)
 

@@ -1,6 +1,10 @@
 import datetime
 from typing import Any
 
+from ...._values import (
+    enum_value,
+    expect_list,
+)
 from ...models.rate_history_point import RateHistoryPoint
 from ...models.rate_interval import RateInterval
 from ...types import UNSET, Unset
@@ -32,7 +36,11 @@ def _get_kwargs(
 
     json_interval: str | Unset = UNSET
     if not isinstance(interval, Unset):
-        json_interval = interval.value
+        json_interval = enum_value(
+            interval,
+            RateInterval,
+            "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab704f110>",
+        )
 
     params["interval"] = json_interval
 
@@ -47,7 +55,7 @@ def _get_kwargs(
 
 def _parse_response(data: Any) -> list[RateHistoryPoint]:
     response_200 = []
-    _response_200 = data
+    _response_200 = expect_list(data)
     for response_200_item_data in _response_200:
         response_200_item = RateHistoryPoint.from_dict(response_200_item_data)
 

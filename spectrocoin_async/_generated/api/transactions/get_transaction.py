@@ -1,6 +1,9 @@
 from typing import Any
 from urllib.parse import quote
 
+from ...._values import (
+    path_segment,
+)
 from ...models.transaction import Transaction
 
 
@@ -10,7 +13,13 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "url": "/transactions/{id}".format(
-            id=quote(str(id), safe=""),
+            id=quote(
+                path_segment(
+                    id,
+                    "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab702f0d0>",
+                ),
+                safe="",
+            ),
         ),
     }
     return _kwargs

@@ -1,6 +1,9 @@
 import datetime
 from typing import Any
 
+from ...._values import (
+    enum_value,
+)
 from ...models.transaction_page import TransactionPage
 from ...models.transaction_status import TransactionStatus
 from ...models.transaction_type import TransactionType
@@ -33,13 +36,21 @@ def _get_kwargs(
 
     json_type_: str | Unset = UNSET
     if not isinstance(type_, Unset):
-        json_type_ = type_.value
+        json_type_ = enum_value(
+            type_,
+            TransactionType,
+            "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab7038550>",
+        )
 
     params["type"] = json_type_
 
     json_status: str | Unset = UNSET
     if not isinstance(status, Unset):
-        json_status = status.value
+        json_status = enum_value(
+            status,
+            TransactionStatus,
+            "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab705c7d0>",
+        )
 
     params["status"] = json_status
 

@@ -1,6 +1,9 @@
 import datetime
 from typing import Any
 
+from ...._values import (
+    enum_value,
+)
 from ...models.crypto_withdrawal_page import CryptoWithdrawalPage
 from ...models.withdrawal_status import WithdrawalStatus
 from ...types import UNSET, Unset
@@ -28,7 +31,11 @@ def _get_kwargs(
 
     json_status: str | Unset = UNSET
     if not isinstance(status, Unset):
-        json_status = status.value
+        json_status = enum_value(
+            status,
+            WithdrawalStatus,
+            "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab70984d0>",
+        )
 
     params["status"] = json_status
 

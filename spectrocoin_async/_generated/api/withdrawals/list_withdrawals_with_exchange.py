@@ -1,6 +1,9 @@
 import datetime
 from typing import Any
 
+from ...._values import (
+    enum_value,
+)
 from ...models.withdrawal_status import WithdrawalStatus
 from ...models.withdrawal_with_exchange_page import WithdrawalWithExchangePage
 from ...types import UNSET, Unset
@@ -25,7 +28,11 @@ def _get_kwargs(
 
     json_status: str | Unset = UNSET
     if not isinstance(status, Unset):
-        json_status = status.value
+        json_status = enum_value(
+            status,
+            WithdrawalStatus,
+            "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab6f19f90>",
+        )
 
     params["status"] = json_status
 
