@@ -55,11 +55,7 @@ class BankDepositDetails:
 
         rail: str | Unset = UNSET
         if not isinstance(self.rail, Unset):
-            rail = enum_value(
-                self.rail,
-                BankRail,
-                "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab74e9210>",
-            )
+            rail = enum_value(self.rail, BankRail, "rail")
 
         reference: None | str | Unset
         if isinstance(self.reference, Unset):

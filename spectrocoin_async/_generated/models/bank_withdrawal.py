@@ -72,10 +72,7 @@ class BankWithdrawal:
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
-            created_at = format_datetime(
-                self.created_at,
-                "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab74ea0d0>",
-            )
+            created_at = format_datetime(self.created_at, "createdAt")
 
         currency_code = self.currency_code
 
@@ -89,11 +86,7 @@ class BankWithdrawal:
 
         rail: str | Unset = UNSET
         if not isinstance(self.rail, Unset):
-            rail = enum_value(
-                self.rail,
-                BankRail,
-                "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab74eab90>",
-            )
+            rail = enum_value(self.rail, BankRail, "rail")
 
         reference: None | str | Unset
         if isinstance(self.reference, Unset):
@@ -103,11 +96,7 @@ class BankWithdrawal:
 
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
-            status = enum_value(
-                self.status,
-                WithdrawalStatus,
-                "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab74eaed0>",
-            )
+            status = enum_value(self.status, WithdrawalStatus, "status")
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)

@@ -58,11 +58,7 @@ class CreateBankWithdrawalRequest:
 
         currency_code = self.currency_code
 
-        rail = enum_value(
-            self.rail,
-            BankRail,
-            "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab74f2110>",
-        )
+        rail = enum_value(self.rail, BankRail, "rail")
 
         account_id = self.account_id
 

@@ -110,10 +110,7 @@ class CreateOrderResponse:
         if isinstance(self.valid_until, Unset):
             valid_until = UNSET
         elif isinstance(self.valid_until, datetime.datetime):
-            valid_until = format_datetime(
-                self.valid_until,
-                "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab7365c50>",
-            )
+            valid_until = format_datetime(self.valid_until, "validUntil_type_0")
         else:
             valid_until = self.valid_until
 

@@ -48,10 +48,7 @@ class CryptoDepositAddress:
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
-            created_at = format_datetime(
-                self.created_at,
-                "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab74fff10>",
-            )
+            created_at = format_datetime(self.created_at, "createdAt")
 
         id = self.id
 

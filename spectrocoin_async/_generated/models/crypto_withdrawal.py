@@ -63,10 +63,7 @@ class CryptoWithdrawal:
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
-            created_at = format_datetime(
-                self.created_at,
-                "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab7306050>",
-            )
+            created_at = format_datetime(self.created_at, "createdAt")
 
         currency_code = self.currency_code
 
@@ -82,11 +79,7 @@ class CryptoWithdrawal:
 
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
-            status = enum_value(
-                self.status,
-                WithdrawalStatus,
-                "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab7306d10>",
-            )
+            status = enum_value(self.status, WithdrawalStatus, "status")
 
         tx_hash: None | str | Unset
         if isinstance(self.tx_hash, Unset):

@@ -59,11 +59,7 @@ class Currency:
 
         type_: str | Unset = UNSET
         if not isinstance(self.type_, Unset):
-            type_ = enum_value(
-                self.type_,
-                CurrencyType,
-                "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab7312650>",
-            )
+            type_ = enum_value(self.type_, CurrencyType, "type")
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)

@@ -53,10 +53,7 @@ class Exchange:
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
-            created_at = format_datetime(
-                self.created_at,
-                "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab7315810>",
-            )
+            created_at = format_datetime(self.created_at, "createdAt")
 
         pay_amount = self.pay_amount
 
@@ -70,11 +67,7 @@ class Exchange:
 
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
-            status = enum_value(
-                self.status,
-                ExchangeStatus,
-                "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab7316750>",
-            )
+            status = enum_value(self.status, ExchangeStatus, "status")
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)

@@ -69,10 +69,7 @@ class GiftCardPurchase:
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
-            created_at = format_datetime(
-                self.created_at,
-                "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab731f2d0>",
-            )
+            created_at = format_datetime(self.created_at, "createdAt")
 
         currency_code = self.currency_code
 
@@ -84,11 +81,7 @@ class GiftCardPurchase:
 
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
-            status = enum_value(
-                self.status,
-                GiftCardPurchaseStatus,
-                "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab731ff50>",
-            )
+            status = enum_value(self.status, GiftCardPurchaseStatus, "status")
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)

@@ -81,11 +81,7 @@ class Order:
     def to_dict(self) -> dict[str, Any]:
         id = None if self.id is None else str(self.id)
 
-        status = enum_value(
-            self.status,
-            OrderStatus,
-            "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab7323b50>",
-        )
+        status = enum_value(self.status, OrderStatus, "status")
 
         callback_url: None | str | Unset
         if isinstance(self.callback_url, Unset):
@@ -95,10 +91,7 @@ class Order:
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
-            created_at = format_datetime(
-                self.created_at,
-                "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab73219d0>",
-            )
+            created_at = format_datetime(self.created_at, "createdAt")
 
         deposit_address: None | str | Unset
         if isinstance(self.deposit_address, Unset):
@@ -174,10 +167,7 @@ class Order:
         if isinstance(self.valid_until, Unset):
             valid_until = UNSET
         elif isinstance(self.valid_until, datetime.datetime):
-            valid_until = format_datetime(
-                self.valid_until,
-                "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab7367e90>",
-            )
+            valid_until = format_datetime(self.valid_until, "validUntil_type_0")
         else:
             valid_until = self.valid_until
 

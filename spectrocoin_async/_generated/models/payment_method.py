@@ -61,11 +61,7 @@ class PaymentMethod:
 
         direction: str | Unset = UNSET
         if not isinstance(self.direction, Unset):
-            direction = enum_value(
-                self.direction,
-                PaymentMethodDirection,
-                "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab7329a10>",
-            )
+            direction = enum_value(self.direction, PaymentMethodDirection, "direction")
 
         fixed_fee = self.fixed_fee
 

@@ -58,10 +58,7 @@ class PreOrder:
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
-            created_at = format_datetime(
-                self.created_at,
-                "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab732acd0>",
-            )
+            created_at = format_datetime(self.created_at, "createdAt")
 
         description: None | str | Unset
         if isinstance(self.description, Unset):
@@ -95,10 +92,7 @@ class PreOrder:
         if isinstance(self.valid_until, Unset):
             valid_until = UNSET
         elif isinstance(self.valid_until, datetime.datetime):
-            valid_until = format_datetime(
-                self.valid_until,
-                "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab7394550>",
-            )
+            valid_until = format_datetime(self.valid_until, "validUntil_type_0")
         else:
             valid_until = self.valid_until
 

@@ -54,10 +54,7 @@ class Project:
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
-            created_at = format_datetime(
-                self.created_at,
-                "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab732d7d0>",
-            )
+            created_at = format_datetime(self.created_at, "createdAt")
 
         name = self.name
 

@@ -47,10 +47,7 @@ class Rate:
 
         timestamp: str | Unset = UNSET
         if not isinstance(self.timestamp, Unset):
-            timestamp = format_datetime(
-                self.timestamp,
-                "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab732f390>",
-            )
+            timestamp = format_datetime(self.timestamp, "timestamp")
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)

@@ -41,10 +41,7 @@ class RateHistoryPoint:
     def to_dict(self) -> dict[str, Any]:
         rate = self.rate
 
-        timestamp = format_datetime(
-            self.timestamp,
-            "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab732ff10>",
-        )
+        timestamp = format_datetime(self.timestamp, "timestamp")
 
         from_currency_code = self.from_currency_code
 

@@ -61,10 +61,7 @@ class Refund:
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
-            created_at = format_datetime(
-                self.created_at,
-                "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab7330d10>",
-            )
+            created_at = format_datetime(self.created_at, "createdAt")
 
         currency_code = self.currency_code
 
@@ -74,11 +71,7 @@ class Refund:
 
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
-            status = enum_value(
-                self.status,
-                RefundStatus,
-                "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab7331590>",
-            )
+            status = enum_value(self.status, RefundStatus, "status")
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)

@@ -23,12 +23,12 @@ class TokenRequest:
 
     Attributes:
         client_id (str): API client id (the API key) from Settings → API.
-        client_secret (str): API client secret, shown once when the key is created.
+        client_secret (str): API client secret, shown once when the key is created. Secret: never shown in repr().
         grant_type (GrantType): OAuth2 grant type. Only the client-credentials grant is supported.
     """
 
     client_id: str
-    client_secret: str
+    client_secret: str = _attrs_field(repr=False)
     grant_type: GrantType
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -37,11 +37,7 @@ class TokenRequest:
 
         client_secret = self.client_secret
 
-        grant_type = enum_value(
-            self.grant_type,
-            GrantType,
-            "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab7332f90>",
-        )
+        grant_type = enum_value(self.grant_type, GrantType, "grant_type")
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)

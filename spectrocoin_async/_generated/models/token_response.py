@@ -21,12 +21,12 @@ class TokenResponse:
     """A bearer access token.
 
     Attributes:
-        access_token (str): The token to send as `Authorization: Bearer <access_token>`.
+        access_token (str): The token to send as `Authorization: Bearer <access_token>`. Secret: never shown in repr().
         expires_in (int): Lifetime of the token in seconds.
         token_type (str): Token type, "bearer" (compare case-insensitively).
     """
 
-    access_token: str
+    access_token: str = _attrs_field(repr=False)
     expires_in: int
     token_type: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

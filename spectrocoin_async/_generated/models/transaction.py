@@ -62,10 +62,7 @@ class Transaction:
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
-            created_at = format_datetime(
-                self.created_at,
-                "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab7340110>",
-            )
+            created_at = format_datetime(self.created_at, "createdAt")
 
         currency_code = self.currency_code
 
@@ -79,19 +76,11 @@ class Transaction:
 
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
-            status = enum_value(
-                self.status,
-                TransactionStatus,
-                "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab7340bd0>",
-            )
+            status = enum_value(self.status, TransactionStatus, "status")
 
         type_: str | Unset = UNSET
         if not isinstance(self.type_, Unset):
-            type_ = enum_value(
-                self.type_,
-                TransactionType,
-                "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab7340cd0>",
-            )
+            type_ = enum_value(self.type_, TransactionType, "type")
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)

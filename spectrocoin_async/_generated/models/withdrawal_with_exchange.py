@@ -65,10 +65,7 @@ class WithdrawalWithExchange:
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
-            created_at = format_datetime(
-                self.created_at,
-                "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab7342910>",
-            )
+            created_at = format_datetime(self.created_at, "createdAt")
 
         fee = self.fee
 
@@ -92,11 +89,7 @@ class WithdrawalWithExchange:
 
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
-            status = enum_value(
-                self.status,
-                WithdrawalStatus,
-                "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab7343e90>",
-            )
+            status = enum_value(self.status, WithdrawalStatus, "status")
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)

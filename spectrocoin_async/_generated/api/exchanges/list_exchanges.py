@@ -38,11 +38,7 @@ def _get_kwargs(
 
     json_status: str | Unset = UNSET
     if not isinstance(status, Unset):
-        json_status = enum_value(
-            status,
-            ExchangeStatus,
-            "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab7221b50>",
-        )
+        json_status = enum_value(status, ExchangeStatus, "status")
 
     params["status"] = json_status
 

@@ -17,11 +17,7 @@ def _get_kwargs(
 ) -> dict[str, Any]:
     params: dict[str, Any] = {}
 
-    json_format_ = enum_value(
-        format_,
-        ExportFormat,
-        "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab7293150>",
-    )
+    json_format_ = enum_value(format_, ExportFormat, "format")
     params["format"] = json_format_
 
     json_date_from: str | Unset = UNSET

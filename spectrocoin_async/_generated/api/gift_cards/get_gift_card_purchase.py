@@ -16,7 +16,7 @@ def _get_kwargs(
             id=quote(
                 path_segment(
                     id,
-                    "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab72d7590>",
+                    "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7fbe326e7310>",
                 ),
                 safe="",
             ),

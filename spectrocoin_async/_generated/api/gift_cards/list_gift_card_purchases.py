@@ -28,11 +28,7 @@ def _get_kwargs(
 
     json_status: str | Unset = UNSET
     if not isinstance(status, Unset):
-        json_status = enum_value(
-            status,
-            GiftCardPurchaseStatus,
-            "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab72b1d50>",
-        )
+        json_status = enum_value(status, GiftCardPurchaseStatus, "status")
 
     params["status"] = json_status
 

@@ -17,7 +17,7 @@ def _get_kwargs(
             id=quote(
                 path_segment(
                     id,
-                    "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab71dfc10>",
+                    "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7fbe325eb9d0>",
                 ),
                 safe="",
             ),

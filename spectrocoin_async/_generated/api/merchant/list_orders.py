@@ -40,11 +40,7 @@ def _get_kwargs(
 
     json_status: str | Unset = UNSET
     if not isinstance(status, Unset):
-        json_status = enum_value(
-            status,
-            OrderStatus,
-            "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab72d1250>",
-        )
+        json_status = enum_value(status, OrderStatus, "status")
 
     params["status"] = json_status
 

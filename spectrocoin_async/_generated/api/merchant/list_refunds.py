@@ -38,11 +38,7 @@ def _get_kwargs(
 
     json_status: str | Unset = UNSET
     if not isinstance(status, Unset):
-        json_status = enum_value(
-            status,
-            RefundStatus,
-            "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab70015d0>",
-        )
+        json_status = enum_value(status, RefundStatus, "status")
 
     params["status"] = json_status
 

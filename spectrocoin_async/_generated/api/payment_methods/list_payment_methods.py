@@ -23,11 +23,7 @@ def _get_kwargs(
 
     json_direction: str | Unset = UNSET
     if not isinstance(direction, Unset):
-        json_direction = enum_value(
-            direction,
-            PaymentMethodDirection,
-            "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab70265d0>",
-        )
+        json_direction = enum_value(direction, PaymentMethodDirection, "direction")
 
     params["direction"] = json_direction
 

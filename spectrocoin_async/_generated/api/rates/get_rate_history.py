@@ -36,11 +36,7 @@ def _get_kwargs(
 
     json_interval: str | Unset = UNSET
     if not isinstance(interval, Unset):
-        json_interval = enum_value(
-            interval,
-            RateInterval,
-            "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab704f110>",
-        )
+        json_interval = enum_value(interval, RateInterval, "interval")
 
     params["interval"] = json_interval
 

@@ -36,21 +36,13 @@ def _get_kwargs(
 
     json_type_: str | Unset = UNSET
     if not isinstance(type_, Unset):
-        json_type_ = enum_value(
-            type_,
-            TransactionType,
-            "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab7038550>",
-        )
+        json_type_ = enum_value(type_, TransactionType, "type")
 
     params["type"] = json_type_
 
     json_status: str | Unset = UNSET
     if not isinstance(status, Unset):
-        json_status = enum_value(
-            status,
-            TransactionStatus,
-            "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab705c7d0>",
-        )
+        json_status = enum_value(status, TransactionStatus, "status")
 
     params["status"] = json_status
 

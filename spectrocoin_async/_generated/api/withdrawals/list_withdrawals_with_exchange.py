@@ -28,11 +28,7 @@ def _get_kwargs(
 
     json_status: str | Unset = UNSET
     if not isinstance(status, Unset):
-        json_status = enum_value(
-            status,
-            WithdrawalStatus,
-            "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ab6f19f90>",
-        )
+        json_status = enum_value(status, WithdrawalStatus, "status")
 
     params["status"] = json_status
 
