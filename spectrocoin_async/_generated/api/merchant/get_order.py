@@ -14,13 +14,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "url": "/merchants/orders/{id}".format(
-            id=quote(
-                path_segment(
-                    id,
-                    "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7fbe3256b010>",
-                ),
-                safe="",
-            ),
+            id=quote(path_segment(id, "id"), safe=""),
         ),
     }
     return _kwargs

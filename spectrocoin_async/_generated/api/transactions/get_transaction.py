@@ -13,13 +13,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "url": "/transactions/{id}".format(
-            id=quote(
-                path_segment(
-                    id,
-                    "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7fbe32448290>",
-                ),
-                safe="",
-            ),
+            id=quote(path_segment(id, "id"), safe=""),
         ),
     }
     return _kwargs
