@@ -45,7 +45,10 @@ MAX_EPOCH_SECONDS: Final = 10**11
 MAX_EPOCH_MILLISECONDS: Final = 10**14
 """Epoch numbers from this on (milliseconds past the year 5138) are refused as absurd."""
 _MAX_TIMESTAMP_TEXT: Final = 64
-_MAX_TEXT_DIGITS: Final = 60  # an int or decimal string longer than this cannot be in range
+_MAX_TEXT_DIGITS: Final = 60
+_INT_BOUND: Final = (
+    10**MAX_DECIMAL_DIGITS
+)  # an int or decimal string longer than this cannot be in range
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -65,25 +68,41 @@ def check_decimal(value: Decimal) -> str | None:
 
 
 def to_decimal(value: object) -> Decimal:
-    """An exact Decimal from a JSON number (already a Decimal), an int or a decimal string."""
+    """An exact Decimal from a JSON number (already a Decimal), an int or a decimal string.
+
+    Non-finite values and magnitudes beyond 10^±40 raise ``ValueError``; so do integers and
+    strings with more than :data:`MAX_DECIMAL_DIGITS` digits, before they are converted.
+    """
+    if type(value) is Decimal:
+        # The hot path (every amount of every response): two cheap checks, no digit tuple.
+        if value.is_finite() and -MAX_DECIMAL_EXPONENT <= value.adjusted() <= MAX_DECIMAL_EXPONENT:
+            return value
+        raise ValueError(_magnitude_problem(value))
+    if type(value) is int:
+        if -_INT_BOUND < value < _INT_BOUND:
+            return Decimal(value)  # exact, and faster than through str
+        raise ValueError(f"has more than {MAX_DECIMAL_DIGITS} significant digits")
     if isinstance(value, bool) or not isinstance(value, (Decimal, int, str, float)):
         raise TypeError(f"expected a decimal number, got {json_type(value)}")
-    if isinstance(value, Decimal):
-        result = value
-    else:
-        if isinstance(value, str) and len(value) > _MAX_TEXT_DIGITS:
-            raise ValueError(f"not a decimal number of at most {_MAX_TEXT_DIGITS} characters")
-        if isinstance(value, int) and value.bit_length() > 4 * MAX_DECIMAL_DIGITS:
-            raise ValueError(f"has more than {MAX_DECIMAL_DIGITS} significant digits")
-        try:
-            # str() first: a stray float keeps its shortest repr, not its binary expansion.
-            result = Decimal(str(value))
-        except InvalidOperation:
-            raise ValueError(f"not a decimal number: {str(value)[:40]!r}") from None
+    if isinstance(value, str) and len(value) > _MAX_TEXT_DIGITS:
+        raise ValueError(f"not a decimal number of at most {_MAX_TEXT_DIGITS} characters")
+    if isinstance(value, int) and value.bit_length() > 4 * MAX_DECIMAL_DIGITS:
+        raise ValueError(f"has more than {MAX_DECIMAL_DIGITS} significant digits")
+    try:
+        # str() first: a stray float keeps its shortest repr, not its binary expansion.
+        result = value if isinstance(value, Decimal) else Decimal(str(value))
+    except InvalidOperation:
+        raise ValueError(f"not a decimal number: {str(value)[:40]!r}") from None
     problem = check_decimal(result)
     if problem is not None:
         raise ValueError(problem)
     return result
+
+
+def _magnitude_problem(value: Decimal) -> str:
+    if not value.is_finite():
+        return f"must be a finite number, got {value}"
+    return f"is out of range (exponent {value.adjusted()}, at most ±{MAX_DECIMAL_EXPONENT})"
 
 
 def _from_epoch(number: int | Decimal) -> datetime.datetime:

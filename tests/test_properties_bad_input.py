@@ -107,11 +107,13 @@ def expect_typed(kind: str, *names: str) -> Iterator[None]:
 NON_FINITE = st.sampled_from(
     [Decimal("NaN"), Decimal("sNaN"), Decimal("Infinity"), Decimal("-Infinity"), Decimal("-NaN")]
 )
-ABSURD = st.one_of(
+ABSURD_MAGNITUDE = st.one_of(
     st.integers(41, 10**9).map(lambda e: Decimal(f"1E+{e}")),
     st.integers(41, 10**9).map(lambda e: Decimal(f"1E-{e}")),
-    st.integers(41, 200).map(lambda n: Decimal("7" * n)),
 )
+# Requests also bound the digits; responses bound only the magnitude (their digits are already
+# decoded, and it is the exponent that makes a conversion explode).
+ABSURD = st.one_of(ABSURD_MAGNITUDE, st.integers(41, 200).map(lambda n: Decimal("7" * n)))
 NOT_A_NUMBER = st.one_of(
     st.floats(allow_nan=True, allow_infinity=True),
     st.booleans(),
@@ -448,7 +450,12 @@ def wrong_values(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
         if fmt in ("date-time", "date"):
             choices.append(st.sampled_from(["soon", "2026-13-01", "yesterday", "1e999"]))
     elif "number" in types:
-        choices += [st.booleans(), st.lists(st.integers(), max_size=2), NON_FINITE, ABSURD]
+        choices += [
+            st.booleans(),
+            st.lists(st.integers(), max_size=2),
+            NON_FINITE,
+            ABSURD_MAGNITUDE,
+        ]
         choices.append(st.sampled_from(["abc", "1,5", "NaN", "", "1e99999"]))
     elif "integer" in types:
         choices += [st.booleans(), st.text(max_size=3), st.just(Decimal("1.5")), st.just(2**70)]

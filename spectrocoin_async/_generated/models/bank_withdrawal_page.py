@@ -84,7 +84,7 @@ class BankWithdrawalPage:
         """A `BankWithdrawalPage` from decoded JSON; `ModelValidationError` names what does not fit."""
         from ..models.bank_withdrawal import BankWithdrawal
 
-        if not isinstance(src_dict, Mapping):
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "BankWithdrawalPage", "", f"expected an object, got {type(src_dict).__name__}"
             )

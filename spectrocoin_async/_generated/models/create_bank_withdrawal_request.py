@@ -104,7 +104,7 @@ class CreateBankWithdrawalRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """A `CreateBankWithdrawalRequest` from decoded JSON; `ModelValidationError` names what does not fit."""
-        if not isinstance(src_dict, Mapping):
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "CreateBankWithdrawalRequest",
                 "",

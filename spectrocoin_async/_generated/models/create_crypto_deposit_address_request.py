@@ -49,7 +49,7 @@ class CreateCryptoDepositAddressRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """A `CreateCryptoDepositAddressRequest` from decoded JSON; `ModelValidationError` names what does not fit."""
-        if not isinstance(src_dict, Mapping):
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "CreateCryptoDepositAddressRequest",
                 "",

@@ -84,7 +84,7 @@ class CryptoDepositAddressPage:
         """A `CryptoDepositAddressPage` from decoded JSON; `ModelValidationError` names what does not fit."""
         from ..models.crypto_deposit_address import CryptoDepositAddress
 
-        if not isinstance(src_dict, Mapping):
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "CryptoDepositAddressPage", "", f"expected an object, got {type(src_dict).__name__}"
             )

@@ -84,7 +84,7 @@ class CryptoWithdrawalPage:
         """A `CryptoWithdrawalPage` from decoded JSON; `ModelValidationError` names what does not fit."""
         from ..models.crypto_withdrawal import CryptoWithdrawal
 
-        if not isinstance(src_dict, Mapping):
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "CryptoWithdrawalPage", "", f"expected an object, got {type(src_dict).__name__}"
             )

@@ -84,7 +84,7 @@ class Currency:
         """A `Currency` from decoded JSON; `ModelValidationError` names what does not fit."""
         from ..models.currency_network import CurrencyNetwork
 
-        if not isinstance(src_dict, Mapping):
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "Currency", "", f"expected an object, got {type(src_dict).__name__}"
             )

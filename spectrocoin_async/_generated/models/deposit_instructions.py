@@ -65,7 +65,7 @@ class DepositInstructions:
         from ..models.bank_deposit_details import BankDepositDetails
         from ..models.crypto_deposit_address import CryptoDepositAddress
 
-        if not isinstance(src_dict, Mapping):
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "DepositInstructions", "", f"expected an object, got {type(src_dict).__name__}"
             )

@@ -91,7 +91,7 @@ class Error:
         """A `Error` from decoded JSON; `ModelValidationError` names what does not fit."""
         from ..models.error_parameter import ErrorParameter
 
-        if not isinstance(src_dict, Mapping):
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "Error", "", f"expected an object, got {type(src_dict).__name__}"
             )

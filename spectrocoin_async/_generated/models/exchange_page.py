@@ -84,7 +84,7 @@ class ExchangePage:
         """A `ExchangePage` from decoded JSON; `ModelValidationError` names what does not fit."""
         from ..models.exchange import Exchange
 
-        if not isinstance(src_dict, Mapping):
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "ExchangePage", "", f"expected an object, got {type(src_dict).__name__}"
             )

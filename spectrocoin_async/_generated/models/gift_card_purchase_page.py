@@ -84,7 +84,7 @@ class GiftCardPurchasePage:
         """A `GiftCardPurchasePage` from decoded JSON; `ModelValidationError` names what does not fit."""
         from ..models.gift_card_purchase import GiftCardPurchase
 
-        if not isinstance(src_dict, Mapping):
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "GiftCardPurchasePage", "", f"expected an object, got {type(src_dict).__name__}"
             )

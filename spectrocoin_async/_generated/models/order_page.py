@@ -84,7 +84,7 @@ class OrderPage:
         """A `OrderPage` from decoded JSON; `ModelValidationError` names what does not fit."""
         from ..models.order import Order
 
-        if not isinstance(src_dict, Mapping):
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "OrderPage", "", f"expected an object, got {type(src_dict).__name__}"
             )

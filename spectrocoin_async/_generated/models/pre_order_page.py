@@ -84,7 +84,7 @@ class PreOrderPage:
         """A `PreOrderPage` from decoded JSON; `ModelValidationError` names what does not fit."""
         from ..models.pre_order import PreOrder
 
-        if not isinstance(src_dict, Mapping):
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "PreOrderPage", "", f"expected an object, got {type(src_dict).__name__}"
             )

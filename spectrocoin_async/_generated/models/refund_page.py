@@ -84,7 +84,7 @@ class RefundPage:
         """A `RefundPage` from decoded JSON; `ModelValidationError` names what does not fit."""
         from ..models.refund import Refund
 
-        if not isinstance(src_dict, Mapping):
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "RefundPage", "", f"expected an object, got {type(src_dict).__name__}"
             )

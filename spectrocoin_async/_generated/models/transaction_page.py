@@ -84,7 +84,7 @@ class TransactionPage:
         """A `TransactionPage` from decoded JSON; `ModelValidationError` names what does not fit."""
         from ..models.transaction import Transaction
 
-        if not isinstance(src_dict, Mapping):
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "TransactionPage", "", f"expected an object, got {type(src_dict).__name__}"
             )

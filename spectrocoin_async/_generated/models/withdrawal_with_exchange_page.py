@@ -84,7 +84,7 @@ class WithdrawalWithExchangePage:
         """A `WithdrawalWithExchangePage` from decoded JSON; `ModelValidationError` names what does not fit."""
         from ..models.withdrawal_with_exchange import WithdrawalWithExchange
 
-        if not isinstance(src_dict, Mapping):
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "WithdrawalWithExchangePage",
                 "",
