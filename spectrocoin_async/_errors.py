@@ -183,6 +183,18 @@ class ResponseValidationError(SpectroCoinError):
         prefix = f"{operation}: " if operation else ""
         super().__init__(f"{prefix}{message} (status {status_code}, body starts {preview[:120]!r})")
 
+    @property
+    def model(self) -> str | None:
+        """The model that did not fit (``"Order"``), when a field of one was wrong."""
+        cause = self.__cause__
+        return cause.model if isinstance(cause, ModelValidationError) else None
+
+    @property
+    def field(self) -> str | None:
+        """The JSON name of the field that was missing or wrong (``"payAmount"``), if known."""
+        cause = self.__cause__
+        return cause.field if isinstance(cause, ModelValidationError) else None
+
 
 class ValidationError(SpectroCoinError, ValueError):
     """Bad input, rejected before anything was sent. ``field`` names the offending field."""

@@ -178,6 +178,7 @@ async def test_missing_required_field_is_named(
         info.value.message == "response does not fit the schema: Order.id: is required but missing"
     )
     assert "KeyError" not in str(info.value)
+    assert (info.value.model, info.value.field) == ("Order", "id")
 
 
 @pytest.mark.anyio
@@ -192,6 +193,7 @@ async def test_nested_field_is_named_with_its_path(
     assert info.value.message == (
         "response does not fit the schema: OrderPage.content.id: is required but missing"
     )
+    assert (info.value.model, info.value.field) == ("OrderPage", "content.id")
 
 
 # -- item 10: every datetime is aware; epoch seconds and milliseconds by magnitude --------------
