@@ -160,10 +160,12 @@ def _is_uuid(text: str) -> bool:
 
 
 @contextmanager
-def client_portal() -> Iterator[tuple[BlockingPortal, SpectroCoinClient, respx.MockRouter]]:
+def client_portal(
+    backend: str = "asyncio",
+) -> Iterator[tuple[BlockingPortal, SpectroCoinClient, respx.MockRouter]]:
     with (
         respx.mock(base_url=BASE, assert_all_called=False) as router,
-        start_blocking_portal("asyncio") as portal,
+        start_blocking_portal(backend) as portal,
     ):
         router.post("/oauth/token", name="token").respond(json=TOKEN_BODY)
         # No client-side rate limit: hundreds of calls in a row would otherwise wait for it.
@@ -716,6 +718,15 @@ def test_every_generated_bad_input_gets_a_typed_named_error() -> None:
     }
     assert min(COUNTS.values()) >= 20
     assert sum(COUNTS.values()) >= MINIMUM_TOTAL
+
+
+def test_the_client_inputs_on_trio_too() -> None:
+    COUNTS.clear()
+    with client_portal("trio") as (portal, sc, router):
+        run_request_models(portal, sc, router)
+        run_options(portal, sc, router)
+        run_responses(portal, sc, router)
+    assert sum(COUNTS.values()) >= 500
 
 
 def test_the_run_is_deterministic() -> None:
