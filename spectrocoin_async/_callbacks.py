@@ -6,10 +6,14 @@ two formats:
 * **JSON** (projects created since mid-2025): ``{"id": <order UUID>, "merchantApiId": <project
   id>, ...}``. It is *not signed*, so it is only a hint that something changed:
   :func:`verify_callback` fetches the order by ``id`` with the merchant's own token and trusts
-  that answer alone, never the amounts or status in the body.
+  that answer alone, never the amounts or status in the body; the order must belong to the
+  configured project (without one, nothing is vouched for).
 * **Form** (older projects, deprecated): eleven fields signed with SpectroCoin's RSA key in
   ``sign``, checked by :func:`verify_legacy_signature` against the key that
-  :class:`PublicKeySource` loads.
+  :class:`PublicKeySource` loads. Digits the signature does not cover are refused.
+
+Both shapes are described in openapi.yaml (``components/callbacks/OrderCallback``); the field
+lists used here come from there, through the generated ``_generated/_callbacks.py``.
 
 Data flows one way: ``parse_callback(headers, body)`` → ``verify_callback(...)`` →
 :class:`VerifiedCallback` → your handler. :func:`callback_app` wraps that in a plain ASGI app.
