@@ -220,7 +220,7 @@ class ModelValidationError(SpectroCoinError, ValueError):
         super().__init__(f"{model}.{field}: {reason}" if field else f"{model}: {reason}")
 
     def nested(self, model: str, field: str) -> ModelValidationError:
-        """The same error seen from the model that holds this one (``OrderPage.content.id``)."""
+        """The same error seen from the model that holds this one (``OrderPage.content[3].id``)."""
         inner = "" if not self.field else f".{self.field}"
         return ModelValidationError(model, f"{field}{inner}", self.reason)
 

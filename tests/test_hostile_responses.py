@@ -191,9 +191,9 @@ async def test_nested_field_is_named_with_its_path(
     with pytest.raises(ResponseValidationError) as info:
         await sc.merchant.list_orders()
     assert info.value.message == (
-        "response does not fit the schema: OrderPage.content.id: is required but missing"
+        "response does not fit the schema: OrderPage.content[1].id: is required but missing"
     )
-    assert (info.value.model, info.value.field) == ("OrderPage", "content.id")
+    assert (info.value.model, info.value.field) == ("OrderPage", "content[1].id")
 
 
 # -- item 10: every datetime is aware; epoch seconds and milliseconds by magnitude --------------

@@ -132,12 +132,12 @@ def test_request_models_from_stored_json() -> None:
 def test_nested_models_name_the_path() -> None:
     with pytest.raises(ModelValidationError) as info:
         OrderPage.from_dict({"content": [{"id": ORDER_ID, "status": "NEW"}, {"id": 1}]})
-    assert str(info.value) == "OrderPage.content.id: expected a string, got number"
+    assert str(info.value) == "OrderPage.content[1].id: expected a string, got number"
     with pytest.raises(
         ModelValidationError, match=r"^OrderPage.content: expected an array, got string$"
     ):
         OrderPage.from_dict({"content": "abc"})
     with pytest.raises(
-        ModelValidationError, match=r"^OrderPage.content: expected an object, got str$"
+        ModelValidationError, match=r"^OrderPage.content\[0\]: expected an object, got str$"
     ):
         OrderPage.from_dict({"content": ["abc"]})

@@ -504,7 +504,7 @@ def run_from_dict() -> None:
         with pytest.raises(ModelValidationError) as info:
             getattr(models, name).from_dict(data)
         assert info.value.model == name
-        assert info.value.field == field or info.value.field.startswith(field + ".")
+        assert info.value.field == field or info.value.field.startswith((field + ".", field + "["))
         typed("from_dict", info.value, f"{name}.{field}" if field else f"{name}:")
 
     prop()

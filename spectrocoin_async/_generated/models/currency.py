@@ -103,7 +103,8 @@ class Currency:
             networks: list[CurrencyNetwork] | Unset = UNSET
             if not isinstance(_networks, Unset):
                 networks = []
-                for networks_item_data in expect_list(_networks):
+                for _i, networks_item_data in enumerate(expect_list(_networks)):
+                    _field = f"networks[{_i}]"
                     networks_item = CurrencyNetwork.from_dict(networks_item_data)
 
                     networks.append(networks_item)

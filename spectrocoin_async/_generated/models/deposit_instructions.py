@@ -77,7 +77,8 @@ class DepositInstructions:
             bank_details: list[BankDepositDetails] | Unset = UNSET
             if not isinstance(_bank_details, Unset):
                 bank_details = []
-                for bank_details_item_data in expect_list(_bank_details):
+                for _i, bank_details_item_data in enumerate(expect_list(_bank_details)):
+                    _field = f"bankDetails[{_i}]"
                     bank_details_item = BankDepositDetails.from_dict(bank_details_item_data)
 
                     bank_details.append(bank_details_item)
@@ -87,7 +88,8 @@ class DepositInstructions:
             crypto_addresses: list[CryptoDepositAddress] | Unset = UNSET
             if not isinstance(_crypto_addresses, Unset):
                 crypto_addresses = []
-                for crypto_addresses_item_data in expect_list(_crypto_addresses):
+                for _i, crypto_addresses_item_data in enumerate(expect_list(_crypto_addresses)):
+                    _field = f"cryptoAddresses[{_i}]"
                     crypto_addresses_item = CryptoDepositAddress.from_dict(
                         crypto_addresses_item_data
                     )

@@ -123,7 +123,8 @@ class Error:
             error_parameters: list[ErrorParameter] | Unset = UNSET
             if not isinstance(_error_parameters, Unset):
                 error_parameters = []
-                for error_parameters_item_data in expect_list(_error_parameters):
+                for _i, error_parameters_item_data in enumerate(expect_list(_error_parameters)):
+                    _field = f"errorParameters[{_i}]"
                     error_parameters_item = ErrorParameter.from_dict(error_parameters_item_data)
 
                     error_parameters.append(error_parameters_item)

@@ -122,7 +122,8 @@ class GiftCard:
             denominations: list[Decimal] | Unset = UNSET
             if not isinstance(_denominations, Unset):
                 denominations = []
-                for denominations_item_data in expect_list(_denominations):
+                for _i, denominations_item_data in enumerate(expect_list(_denominations)):
+                    _field = f"denominations[{_i}]"
                     denominations_item = to_decimal(denominations_item_data)
 
                     denominations.append(denominations_item)

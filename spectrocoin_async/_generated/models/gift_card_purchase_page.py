@@ -94,7 +94,8 @@ class GiftCardPurchasePage:
             _field = "content"
             content = []
             _content = expect_list(d.pop("content"))
-            for content_item_data in _content:
+            for _i, content_item_data in enumerate(_content):
+                _field = f"content[{_i}]"
                 content_item = GiftCardPurchase.from_dict(content_item_data)
 
                 content.append(content_item)

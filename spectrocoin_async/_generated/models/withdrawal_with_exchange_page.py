@@ -96,7 +96,8 @@ class WithdrawalWithExchangePage:
             _field = "content"
             content = []
             _content = expect_list(d.pop("content"))
-            for content_item_data in _content:
+            for _i, content_item_data in enumerate(_content):
+                _field = f"content[{_i}]"
                 content_item = WithdrawalWithExchange.from_dict(content_item_data)
 
                 content.append(content_item)
