@@ -27,6 +27,7 @@ __all__ = [
     "expect_int",
     "expect_list",
     "expect_str",
+    "format_date",
     "format_datetime",
     "json_type",
     "parse_datetime",
@@ -193,6 +194,13 @@ def expect_list(value: object) -> list[Any]:
     if not isinstance(value, list):
         raise TypeError(f"expected an array, got {json_type(value)}")
     return value
+
+
+def format_date(value: object, field: str) -> str:
+    """ISO 8601 text of a request's date field; ``ValidationError`` naming it otherwise."""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    raise ValidationError(field, f"must be a date, got {type(value).__name__}")
 
 
 def format_datetime(value: object, field: str) -> str:

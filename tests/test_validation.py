@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any, cast
 
 import pytest
 import respx
@@ -13,6 +14,7 @@ from spectrocoin_async import (
     CreateBankWithdrawalRequest,
     CreateOrderRequest,
     SpectroCoinClient,
+    TransactionType,
     ValidationError,
 )
 
@@ -172,9 +174,9 @@ async def test_path_parameters_that_leave_their_segment_are_never_sent(
         await sc.transactions.get_transaction(bad)
     assert info.value.field == "id"
     with pytest.raises(ValidationError, match="^id: "):
-        await sc.merchant.cancel_order(bad)  # type: ignore[arg-type]
+        await sc.merchant.cancel_order(cast(Any, bad))
     with pytest.raises(ValidationError, match="^id: "):
-        await sc.merchant.get_project(bad)  # type: ignore[arg-type]
+        await sc.merchant.get_project(cast(Any, bad))
     assert len(api.calls) == 0
 
 
@@ -185,3 +187,18 @@ async def test_ordinary_path_parameters_are_percent_encoded(
     route = api.get(url__regex=r"/transactions/.*").respond(json={"id": "a b?c", "type": "X"})
     await sc.transactions.get_transaction("a b?c%2F")
     assert route.calls.last.request.url.raw_path == b"/api/public/transactions/a%20b%3Fc%252F"
+
+
+@pytest.mark.anyio
+async def test_query_parameters_are_checked_like_body_fields(
+    api: respx.MockRouter, sc: SpectroCoinClient
+) -> None:
+    route = api.get("/transactions").respond(json={"content": [], "last": True})
+    with pytest.raises(ValidationError) as info:
+        await sc.transactions.list_transactions(date_from=cast(Any, "2026-01-01"))
+    assert (info.value.field, info.value.reason) == ("dateFrom", "must be a date, got str")
+    with pytest.raises(ValidationError, match="^type: must be one of "):
+        await sc.transactions.list_transactions(type_=cast(Any, "NOT_A_TYPE"))
+    assert route.call_count == 0
+    await sc.transactions.list_transactions(type_=cast(Any, TransactionType.DEPOSIT.value))
+    assert route.calls.last.request.url.params["type"] == TransactionType.DEPOSIT.value

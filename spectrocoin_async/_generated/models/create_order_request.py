@@ -12,6 +12,7 @@ from attrs import field as _attrs_field
 from ..._errors import ModelValidationError
 from ..._values import (
     expect_str,
+    format_date,
     parse_error,
     to_decimal,
 )
@@ -84,7 +85,7 @@ class CreateOrderRequest:
 
         payer_date_of_birth: str | Unset = UNSET
         if not isinstance(self.payer_date_of_birth, Unset):
-            payer_date_of_birth = self.payer_date_of_birth.isoformat()
+            payer_date_of_birth = format_date(self.payer_date_of_birth, "payerDateOfBirth")
 
         payer_email = self.payer_email
 
@@ -209,7 +210,7 @@ class CreateOrderRequest:
             if isinstance(_payer_date_of_birth, Unset):
                 payer_date_of_birth = UNSET
             else:
-                payer_date_of_birth = datetime.date.fromisoformat(_payer_date_of_birth)
+                payer_date_of_birth = datetime.date.fromisoformat(expect_str(_payer_date_of_birth))
 
             _field = "payerEmail"
             _payer_email = d.pop("payerEmail", UNSET)

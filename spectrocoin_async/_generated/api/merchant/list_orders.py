@@ -4,6 +4,7 @@ from uuid import UUID
 
 from ...._values import (
     enum_value,
+    format_date,
 )
 from ...models.order_page import OrderPage
 from ...models.order_status import OrderStatus
@@ -30,12 +31,12 @@ def _get_kwargs(
 
     json_date_from: str | Unset = UNSET
     if not isinstance(date_from, Unset):
-        json_date_from = date_from.isoformat()
+        json_date_from = format_date(date_from, "dateFrom")
     params["dateFrom"] = json_date_from
 
     json_date_to: str | Unset = UNSET
     if not isinstance(date_to, Unset):
-        json_date_to = date_to.isoformat()
+        json_date_to = format_date(date_to, "dateTo")
     params["dateTo"] = json_date_to
 
     json_status: str | Unset = UNSET

@@ -4,6 +4,7 @@ from typing import Any
 from ...._values import (
     enum_value,
     expect_list,
+    format_date,
 )
 from ...models.rate_history_point import RateHistoryPoint
 from ...models.rate_interval import RateInterval
@@ -26,12 +27,12 @@ def _get_kwargs(
 
     json_date_from: str | Unset = UNSET
     if not isinstance(date_from, Unset):
-        json_date_from = date_from.isoformat()
+        json_date_from = format_date(date_from, "dateFrom")
     params["dateFrom"] = json_date_from
 
     json_date_to: str | Unset = UNSET
     if not isinstance(date_to, Unset):
-        json_date_to = date_to.isoformat()
+        json_date_to = format_date(date_to, "dateTo")
     params["dateTo"] = json_date_to
 
     json_interval: str | Unset = UNSET

@@ -3,6 +3,7 @@ from typing import Any
 
 from ...._values import (
     enum_value,
+    format_date,
 )
 from ...models.crypto_withdrawal_page import CryptoWithdrawalPage
 from ...models.withdrawal_status import WithdrawalStatus
@@ -37,12 +38,12 @@ def _get_kwargs(
 
     json_date_from: str | Unset = UNSET
     if not isinstance(date_from, Unset):
-        json_date_from = date_from.isoformat()
+        json_date_from = format_date(date_from, "dateFrom")
     params["dateFrom"] = json_date_from
 
     json_date_to: str | Unset = UNSET
     if not isinstance(date_to, Unset):
-        json_date_to = date_to.isoformat()
+        json_date_to = format_date(date_to, "dateTo")
     params["dateTo"] = json_date_to
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
