@@ -871,9 +871,10 @@ def callback_app(
     """A plain ASGI 3 app that receives SpectroCoin callbacks and hands verified ones to you.
 
     Run it on its own (``uvicorn module:app``), or add it to a Starlette or FastAPI app as a
-    route at the exact path of your ``callbackUrl``::
+    route at the exact path of your ``callbackUrl`` (``starlette.routing.Route``)::
 
-        app.add_route("/spectrocoin/callback", callback_app(sc, on_order), methods=["POST"])
+        receiver = callback_app(sc, on_order)
+        app.routes.append(Route("/spectrocoin/callback", receiver, methods=["POST"]))
 
     ``app.mount("/spectrocoin/callback", callback_app(...))`` works too, but only for a
     ``callbackUrl`` that ends in ``/`` (``https://shop.example/spectrocoin/callback/``):

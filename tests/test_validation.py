@@ -198,7 +198,7 @@ async def test_query_parameters_are_checked_like_body_fields(
         await sc.transactions.list_transactions(date_from=cast(Any, "2026-01-01"))
     assert (info.value.field, info.value.reason) == ("dateFrom", "must be a date, got str")
     with pytest.raises(ValidationError, match="^type: must be one of "):
-        await sc.transactions.list_transactions(type_=cast(Any, "NOT_A_TYPE"))
+        await sc.transactions.list_transactions(type=cast(Any, "NOT_A_TYPE"))
     assert route.call_count == 0
-    await sc.transactions.list_transactions(type_=cast(Any, TransactionType.DEPOSIT.value))
+    await sc.transactions.list_transactions(type=TransactionType.DEPOSIT.value)
     assert route.calls.last.request.url.params["type"] == TransactionType.DEPOSIT.value

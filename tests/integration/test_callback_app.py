@@ -111,9 +111,10 @@ async def test_order_life_cycle_reaches_callback_app(
 
 def starlette_route(app: Any) -> Any:
     from starlette.applications import Starlette
+    from starlette.routing import Route
 
     web = Starlette()
-    web.add_route("/spectrocoin/callback", app, methods=["POST"])
+    web.routes.append(Route("/spectrocoin/callback", app, methods=["POST"]))
     return web
 
 

@@ -10,6 +10,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
+from ..._types import to_uuid
 from ..._values import (
     expect_str,
     format_date,
@@ -46,7 +47,7 @@ class CreateOrderRequest:
             success_url (str | Unset): Where the payer is sent after a successful payment.
     """
 
-    project_id: UUID
+    project_id: UUID = _attrs_field(converter=to_uuid)
     callback_url: str | Unset = UNSET
     description: str | Unset = UNSET
     failure_url: str | Unset = UNSET

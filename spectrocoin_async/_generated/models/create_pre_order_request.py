@@ -9,6 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
+from ..._types import to_uuid
 from ..._values import (
     expect_bool,
     expect_str,
@@ -36,7 +37,7 @@ class CreatePreOrderRequest:
         success_url (str | Unset): Where the payer is sent after a successful payment.
     """
 
-    project_id: UUID
+    project_id: UUID = _attrs_field(converter=to_uuid)
     receive_amount: Decimal
     receive_currency_code: str
     callback_url: str | Unset = UNSET

@@ -10,6 +10,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
+from ..._types import to_uuid, to_uuid_or_unset
 from ..._values import (
     enum_value,
     expect_str,
@@ -57,7 +58,7 @@ class Order:
         valid_until (datetime.datetime | None | Unset): End of the payment window.
     """
 
-    id: UUID
+    id: UUID = _attrs_field(converter=to_uuid)
     status: OrderStatus
     callback_url: None | str | Unset = UNSET
     created_at: datetime.datetime | Unset = UNSET
@@ -70,7 +71,7 @@ class Order:
     pay_amount: Decimal | None | Unset = UNSET
     pay_currency_code: None | str | Unset = UNSET
     pay_network_code: None | str | Unset = UNSET
-    project_id: UUID | Unset = UNSET
+    project_id: UUID | Unset = _attrs_field(default=UNSET, converter=to_uuid_or_unset)
     receive_amount: Decimal | Unset = UNSET
     receive_currency_code: str | Unset = UNSET
     redirect_url: None | str | Unset = UNSET

@@ -9,6 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
+from ..._types import to_uuid
 from ..._values import (
     expect_bool,
     expect_str,
@@ -35,7 +36,7 @@ class Project:
         test_mode (bool | Unset): Whether the project is in test mode (payments are simulated).
     """
 
-    id: UUID
+    id: UUID = _attrs_field(converter=to_uuid)
     callback_url: None | str | Unset = UNSET
     created_at: datetime.datetime | Unset = UNSET
     name: str | Unset = UNSET

@@ -10,6 +10,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
+from ..._types import to_uuid_or_unset
 from ..._values import (
     enum_value,
     expect_str,
@@ -44,7 +45,7 @@ class Refund:
     amount: Decimal | Unset = UNSET
     created_at: datetime.datetime | Unset = UNSET
     currency_code: str | Unset = UNSET
-    order_id: UUID | Unset = UNSET
+    order_id: UUID | Unset = _attrs_field(default=UNSET, converter=to_uuid_or_unset)
     status: RefundStatus | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
