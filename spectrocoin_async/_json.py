@@ -35,19 +35,33 @@ def _no_constants(name: str) -> Any:
 
 # One decoder for all responses: json.loads(parse_float=...) would build a new one per call.
 _DECODER = json.JSONDecoder(parse_float=Decimal, parse_constant=_no_constants)
-# A JSON string (the unrolled form runs in linear time) or one bracket.
-_STRING: Final = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
-_NOT_BRACKETS: Final = bytes(b for b in range(256) if b not in b"[]{}")
-_STEP: Final = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
+# The depth scan keeps only quotes and brackets (bytes.translate runs at C speed); what is left
+# of each string is a short `"..."` run to drop, and the brackets remain.
+_ESCAPE: Final = re.compile(rb"\\.", re.S)
+_QUOTED: Final = re.compile(rb'"[^"]*"')
+_NOT_STRUCTURE: Final = bytes(b for b in range(256) if b not in b'"[]{}')
+_STEP: Final = [0] * 256
+_STEP[ord("[")] = _STEP[ord("{")] = 1
+_STEP[ord("]")] = _STEP[ord("}")] = -1
 
 
 def json_depth(content: bytes) -> int:
-    """How deeply arrays and objects nest in ``content`` (brackets inside strings ignored)."""
-    opened = content.count(b"[") + content.count(b"{")
+    """How deeply arrays and objects nest in ``content`` (brackets inside strings ignored).
+
+    Exact for valid JSON; for invalid JSON it may over-count, which only refuses what the
+    decoder would refuse anyway.
+    """
+    structure = content.translate(None, _NOT_STRUCTURE)  # quotes and brackets, at C speed
+    opened = structure.count(b"[") + structure.count(b"{")
     if opened <= MAX_JSON_DEPTH:
         return opened  # an upper bound that is already small enough: skip the exact count
-    brackets = _STRING.sub(b"", content).translate(None, _NOT_BRACKETS)
-    return max(accumulate(_STEP[b] for b in brackets), default=0)
+    if b"\\" in content:  # drop escape pairs, so that an escaped quote cannot end a string
+        structure = _ESCAPE.sub(b"", content).translate(None, _NOT_STRUCTURE)
+    # Most strings hold no bracket and shrink to `""`: drop those at C speed first.
+    brackets = structure.replace(b'""', b"")
+    if b'"' in brackets:
+        brackets = _QUOTED.sub(b"", brackets)
+    return max(accumulate(map(_STEP.__getitem__, brackets)), default=0)
 
 
 def decode_json(content: bytes) -> Any:

@@ -273,3 +273,20 @@ async def test_html_body_is_a_typed_error(api: respx.MockRouter, sc: SpectroCoin
     )
     with pytest.raises(ResponseValidationError, match="response is not JSON"):
         await sc.merchant.get_order(UUID(ORDER_ID))
+
+
+@pytest.mark.parametrize(
+    ("value", "depth"),
+    [
+        ({"s": ["]" * 3, "\\", '"[[' * 40, "{" * 70], "n": [[[1]]]}, 4),
+        ([[["a\\"]]] * 40, 3),
+        ([{"a": '\\"[{', "b": "]}"}] * 40, 2),
+        ([[["x"] * 3] * 3] * 30, 3),
+    ],
+)
+def test_json_depth_ignores_brackets_inside_strings(value: object, depth: int) -> None:
+    import json
+
+    body = json.dumps(value).encode()
+    assert body.count(b"[") + body.count(b"{") > MAX_JSON_DEPTH  # the exact path runs
+    assert json_depth(body) == depth
