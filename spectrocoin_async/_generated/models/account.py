@@ -73,7 +73,7 @@ class Account:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `Account` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `Account`; `ModelValidationError` names what does not fit."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "Account", "", f"expected an object, got {type(src_dict).__name__}"

@@ -85,7 +85,7 @@ class BankDepositDetails:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `BankDepositDetails` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `BankDepositDetails`; `ModelValidationError` names what does not fit."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "BankDepositDetails", "", f"expected an object, got {type(src_dict).__name__}"

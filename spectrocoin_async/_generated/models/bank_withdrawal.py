@@ -130,7 +130,7 @@ class BankWithdrawal:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `BankWithdrawal` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `BankWithdrawal`; `ModelValidationError` names what does not fit."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "BankWithdrawal", "", f"expected an object, got {type(src_dict).__name__}"

@@ -81,7 +81,7 @@ class BankWithdrawalPage:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `BankWithdrawalPage` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `BankWithdrawalPage`; `ModelValidationError` names what does not fit."""
         from ..models.bank_withdrawal import BankWithdrawal
 
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):

@@ -61,7 +61,7 @@ class CalculateExchangeRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `CalculateExchangeRequest` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `CalculateExchangeRequest`; `ModelValidationError` names what does not fit."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "CalculateExchangeRequest", "", f"expected an object, got {type(src_dict).__name__}"

@@ -48,7 +48,7 @@ class CreateCryptoDepositAddressRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `CreateCryptoDepositAddressRequest` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `CreateCryptoDepositAddressRequest`; `ModelValidationError` names what does not fit."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "CreateCryptoDepositAddressRequest",

@@ -72,7 +72,7 @@ class CreateCryptoWithdrawalRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `CreateCryptoWithdrawalRequest` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `CreateCryptoWithdrawalRequest`; `ModelValidationError` names what does not fit."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "CreateCryptoWithdrawalRequest",

@@ -75,7 +75,7 @@ class CreateExchangeRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `CreateExchangeRequest` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `CreateExchangeRequest`; `ModelValidationError` names what does not fit."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "CreateExchangeRequest", "", f"expected an object, got {type(src_dict).__name__}"

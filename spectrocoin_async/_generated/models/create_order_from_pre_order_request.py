@@ -54,7 +54,7 @@ class CreateOrderFromPreOrderRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `CreateOrderFromPreOrderRequest` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `CreateOrderFromPreOrderRequest`; `ModelValidationError` names what does not fit."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "CreateOrderFromPreOrderRequest",

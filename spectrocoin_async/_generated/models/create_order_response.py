@@ -146,7 +146,7 @@ class CreateOrderResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `CreateOrderResponse` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `CreateOrderResponse`; `ModelValidationError` names what does not fit."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "CreateOrderResponse", "", f"expected an object, got {type(src_dict).__name__}"

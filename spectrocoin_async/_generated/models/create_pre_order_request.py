@@ -93,7 +93,7 @@ class CreatePreOrderRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `CreatePreOrderRequest` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `CreatePreOrderRequest`; `ModelValidationError` names what does not fit."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "CreatePreOrderRequest", "", f"expected an object, got {type(src_dict).__name__}"

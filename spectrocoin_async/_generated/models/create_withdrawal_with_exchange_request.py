@@ -71,7 +71,7 @@ class CreateWithdrawalWithExchangeRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `CreateWithdrawalWithExchangeRequest` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `CreateWithdrawalWithExchangeRequest`; `ModelValidationError` names what does not fit."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "CreateWithdrawalWithExchangeRequest",

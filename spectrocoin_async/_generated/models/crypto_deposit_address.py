@@ -81,7 +81,7 @@ class CryptoDepositAddress:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `CryptoDepositAddress` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `CryptoDepositAddress`; `ModelValidationError` names what does not fit."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "CryptoDepositAddress", "", f"expected an object, got {type(src_dict).__name__}"

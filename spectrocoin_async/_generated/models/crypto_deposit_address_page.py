@@ -81,7 +81,7 @@ class CryptoDepositAddressPage:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `CryptoDepositAddressPage` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `CryptoDepositAddressPage`; `ModelValidationError` names what does not fit."""
         from ..models.crypto_deposit_address import CryptoDepositAddress
 
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):

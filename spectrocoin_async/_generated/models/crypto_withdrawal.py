@@ -117,7 +117,7 @@ class CryptoWithdrawal:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `CryptoWithdrawal` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `CryptoWithdrawal`; `ModelValidationError` names what does not fit."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "CryptoWithdrawal", "", f"expected an object, got {type(src_dict).__name__}"

@@ -78,7 +78,7 @@ class CryptoWithdrawalFee:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `CryptoWithdrawalFee` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `CryptoWithdrawalFee`; `ModelValidationError` names what does not fit."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "CryptoWithdrawalFee", "", f"expected an object, got {type(src_dict).__name__}"

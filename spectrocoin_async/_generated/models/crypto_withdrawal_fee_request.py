@@ -55,7 +55,7 @@ class CryptoWithdrawalFeeRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `CryptoWithdrawalFeeRequest` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `CryptoWithdrawalFeeRequest`; `ModelValidationError` names what does not fit."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "CryptoWithdrawalFeeRequest",

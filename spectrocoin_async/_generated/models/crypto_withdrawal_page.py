@@ -81,7 +81,7 @@ class CryptoWithdrawalPage:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `CryptoWithdrawalPage` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `CryptoWithdrawalPage`; `ModelValidationError` names what does not fit."""
         from ..models.crypto_withdrawal import CryptoWithdrawal
 
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):

@@ -81,7 +81,7 @@ class Currency:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `Currency` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `Currency`; `ModelValidationError` names what does not fit."""
         from ..models.currency_network import CurrencyNetwork
 
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):

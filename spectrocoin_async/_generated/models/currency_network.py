@@ -67,7 +67,7 @@ class CurrencyNetwork:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `CurrencyNetwork` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `CurrencyNetwork`; `ModelValidationError` names what does not fit."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "CurrencyNetwork", "", f"expected an object, got {type(src_dict).__name__}"

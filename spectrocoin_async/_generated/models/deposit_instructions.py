@@ -61,7 +61,7 @@ class DepositInstructions:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `DepositInstructions` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `DepositInstructions`; `ModelValidationError` names what does not fit."""
         from ..models.bank_deposit_details import BankDepositDetails
         from ..models.crypto_deposit_address import CryptoDepositAddress
 

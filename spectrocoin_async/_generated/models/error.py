@@ -88,7 +88,7 @@ class Error:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `Error` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `Error`; `ModelValidationError` names what does not fit."""
         from ..models.error_parameter import ErrorParameter
 
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):

@@ -46,7 +46,7 @@ class ErrorParameter:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `ErrorParameter` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `ErrorParameter`; `ModelValidationError` names what does not fit."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "ErrorParameter", "", f"expected an object, got {type(src_dict).__name__}"

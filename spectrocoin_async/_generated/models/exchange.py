@@ -95,7 +95,7 @@ class Exchange:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `Exchange` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `Exchange`; `ModelValidationError` names what does not fit."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "Exchange", "", f"expected an object, got {type(src_dict).__name__}"

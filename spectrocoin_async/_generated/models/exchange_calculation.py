@@ -66,7 +66,7 @@ class ExchangeCalculation:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `ExchangeCalculation` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `ExchangeCalculation`; `ModelValidationError` names what does not fit."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "ExchangeCalculation", "", f"expected an object, got {type(src_dict).__name__}"

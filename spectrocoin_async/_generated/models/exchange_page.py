@@ -81,7 +81,7 @@ class ExchangePage:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `ExchangePage` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `ExchangePage`; `ModelValidationError` names what does not fit."""
         from ..models.exchange import Exchange
 
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):

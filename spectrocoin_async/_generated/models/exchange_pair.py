@@ -60,7 +60,7 @@ class ExchangePair:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `ExchangePair` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `ExchangePair`; `ModelValidationError` names what does not fit."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "ExchangePair", "", f"expected an object, got {type(src_dict).__name__}"

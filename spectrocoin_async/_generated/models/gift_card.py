@@ -90,7 +90,7 @@ class GiftCard:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `GiftCard` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `GiftCard`; `ModelValidationError` names what does not fit."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "GiftCard", "", f"expected an object, got {type(src_dict).__name__}"

@@ -113,7 +113,7 @@ class GiftCardPurchase:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `GiftCardPurchase` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `GiftCardPurchase`; `ModelValidationError` names what does not fit."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "GiftCardPurchase", "", f"expected an object, got {type(src_dict).__name__}"

@@ -81,7 +81,7 @@ class GiftCardPurchasePage:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `GiftCardPurchasePage` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `GiftCardPurchasePage`; `ModelValidationError` names what does not fit."""
         from ..models.gift_card_purchase import GiftCardPurchase
 
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):

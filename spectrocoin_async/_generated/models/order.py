@@ -219,7 +219,7 @@ class Order:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `Order` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `Order`; `ModelValidationError` names what does not fit."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "Order", "", f"expected an object, got {type(src_dict).__name__}"

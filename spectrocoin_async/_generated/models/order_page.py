@@ -81,7 +81,7 @@ class OrderPage:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `OrderPage` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `OrderPage`; `ModelValidationError` names what does not fit."""
         from ..models.order import Order
 
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):

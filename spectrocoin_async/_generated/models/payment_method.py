@@ -101,7 +101,7 @@ class PaymentMethod:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `PaymentMethod` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `PaymentMethod`; `ModelValidationError` names what does not fit."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "PaymentMethod", "", f"expected an object, got {type(src_dict).__name__}"

@@ -127,7 +127,7 @@ class PreOrder:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `PreOrder` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `PreOrder`; `ModelValidationError` names what does not fit."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "PreOrder", "", f"expected an object, got {type(src_dict).__name__}"

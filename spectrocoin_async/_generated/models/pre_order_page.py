@@ -81,7 +81,7 @@ class PreOrderPage:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `PreOrderPage` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `PreOrderPage`; `ModelValidationError` names what does not fit."""
         from ..models.pre_order import PreOrder
 
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):

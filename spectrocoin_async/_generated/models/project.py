@@ -85,7 +85,7 @@ class Project:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `Project` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `Project`; `ModelValidationError` names what does not fit."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "Project", "", f"expected an object, got {type(src_dict).__name__}"

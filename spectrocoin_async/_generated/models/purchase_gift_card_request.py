@@ -53,7 +53,7 @@ class PurchaseGiftCardRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `PurchaseGiftCardRequest` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `PurchaseGiftCardRequest`; `ModelValidationError` names what does not fit."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "PurchaseGiftCardRequest", "", f"expected an object, got {type(src_dict).__name__}"

@@ -65,7 +65,7 @@ class Rate:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `Rate` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `Rate`; `ModelValidationError` names what does not fit."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "Rate", "", f"expected an object, got {type(src_dict).__name__}"

@@ -64,7 +64,7 @@ class RateHistoryPoint:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `RateHistoryPoint` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `RateHistoryPoint`; `ModelValidationError` names what does not fit."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "RateHistoryPoint", "", f"expected an object, got {type(src_dict).__name__}"

@@ -98,7 +98,7 @@ class Refund:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `Refund` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `Refund`; `ModelValidationError` names what does not fit."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "Refund", "", f"expected an object, got {type(src_dict).__name__}"

@@ -81,7 +81,7 @@ class RefundPage:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `RefundPage` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `RefundPage`; `ModelValidationError` names what does not fit."""
         from ..models.refund import Refund
 
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):

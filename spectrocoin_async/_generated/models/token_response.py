@@ -52,7 +52,7 @@ class TokenResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `TokenResponse` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `TokenResponse`; `ModelValidationError` names what does not fit."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "TokenResponse", "", f"expected an object, got {type(src_dict).__name__}"

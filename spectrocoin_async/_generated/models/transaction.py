@@ -110,7 +110,7 @@ class Transaction:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `Transaction` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `Transaction`; `ModelValidationError` names what does not fit."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "Transaction", "", f"expected an object, got {type(src_dict).__name__}"

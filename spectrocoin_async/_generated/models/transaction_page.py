@@ -81,7 +81,7 @@ class TransactionPage:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `TransactionPage` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `TransactionPage`; `ModelValidationError` names what does not fit."""
         from ..models.transaction import Transaction
 
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):

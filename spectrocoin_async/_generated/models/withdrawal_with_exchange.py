@@ -125,7 +125,7 @@ class WithdrawalWithExchange:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `WithdrawalWithExchange` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `WithdrawalWithExchange`; `ModelValidationError` names what does not fit."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise ModelValidationError(
                 "WithdrawalWithExchange", "", f"expected an object, got {type(src_dict).__name__}"

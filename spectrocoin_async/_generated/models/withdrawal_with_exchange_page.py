@@ -81,7 +81,7 @@ class WithdrawalWithExchangePage:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """A `WithdrawalWithExchangePage` from decoded JSON; `ModelValidationError` names what does not fit."""
+        """Decoded JSON as `WithdrawalWithExchangePage`; `ModelValidationError` names what does not fit."""
         from ..models.withdrawal_with_exchange import WithdrawalWithExchange
 
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
