@@ -49,6 +49,7 @@ from spectrocoin_async._errors import (
     NotFoundError,
 )
 from spectrocoin_async._generated import _callbacks as _shapes
+from spectrocoin_async._json import MAX_JSON_DEPTH, json_depth
 from spectrocoin_async._types import Unset
 
 if TYPE_CHECKING:
@@ -243,6 +244,8 @@ def _no_constants(name: str) -> NoReturn:
 
 
 def _parse_json(body: bytes) -> JsonCallback:
+    if json_depth(body) > MAX_JSON_DEPTH:  # before decoding: a deep body never becomes objects
+        raise CallbackError(f"JSON callback body is nested deeper than {MAX_JSON_DEPTH} levels")
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -1295,3 +1295,10 @@ def test_docstring_shows_the_tested_forms() -> None:
     assert 'app.routes.append(Route("/spectrocoin/callback", receiver, methods=["POST"]))' in doc
     assert 'app.mount("/spectrocoin/callback", callback_app(...))' in doc
     assert "ends in ``/``" in doc
+
+
+@pytest.mark.parametrize("depth", [65, 900, 30_000])
+def test_deep_json_callback_is_refused_before_decoding(depth: int) -> None:
+    body = b'{"id": "%s", "x": ' % ORDER_UUID.encode() + b"[" * depth + b"]" * depth + b"}"
+    with pytest.raises(CallbackError, match="nested deeper than 64 levels"):
+        parse_callback(JSON, body)
