@@ -22,6 +22,9 @@ __all__ = [
     "MAX_EPOCH_MILLISECONDS",
     "MAX_EPOCH_SECONDS",
     "check_decimal",
+    "checked_bool",
+    "checked_int",
+    "checked_str",
     "enum_value",
     "expect_bool",
     "expect_int",
@@ -194,6 +197,30 @@ def expect_list(value: object) -> list[Any]:
     if not isinstance(value, list):
         raise TypeError(f"expected an array, got {json_type(value)}")
     return value
+
+
+def checked_str(value: str, field: str) -> str:
+    """A request's text field as given; another type is a ``ValidationError`` naming it.
+
+    ``None`` passes (the caller's "not set"), as the encoders leave it out.
+    """
+    if isinstance(value, str) or value is None:
+        return value
+    raise ValidationError(field, f"must be a str, got {type(value).__name__}")
+
+
+def checked_int(value: int, field: str) -> int:
+    """A request's integer field or parameter; a bool, float or text is a ``ValidationError``."""
+    if (isinstance(value, int) and not isinstance(value, bool)) or value is None:
+        return value
+    raise ValidationError(field, f"must be an int, got {type(value).__name__}")
+
+
+def checked_bool(value: bool, field: str) -> bool:
+    """A request's boolean field or parameter; anything but ``True``/``False`` is refused."""
+    if isinstance(value, bool) or value is None:
+        return value
+    raise ValidationError(field, f"must be a bool, got {type(value).__name__}")
 
 
 def format_date(value: object, field: str) -> str:

@@ -201,6 +201,10 @@ ORDER_FIELDS = {
     "receive_currency_code": ("receiveCurrencyCode", BAD_CODE),
     "pay_currency_code": ("payCurrencyCode", BAD_CODE),
     "project_id": ("projectId", BAD_UUID),
+    # plain text fields given something else
+    "order_id": ("orderId", st.one_of(st.integers(), st.builds(object), st.lists(st.text()))),
+    "description": ("description", st.one_of(st.integers(), st.decimals(), st.booleans())),
+    "callback_url": ("callbackUrl", st.one_of(st.integers(), st.binary(max_size=3))),
 }
 
 

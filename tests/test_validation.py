@@ -202,3 +202,19 @@ async def test_query_parameters_are_checked_like_body_fields(
     assert route.call_count == 0
     await sc.transactions.list_transactions(type=TransactionType.DEPOSIT.value)
     assert route.calls.last.request.url.params["type"] == TransactionType.DEPOSIT.value
+
+
+@pytest.mark.anyio
+async def test_plain_fields_and_parameters_of_the_wrong_type_are_refused(
+    api: respx.MockRouter, sc: SpectroCoinClient
+) -> None:
+    # Before: sent as they were (orderId as a JSON number, page=\"2\" as a query string).
+    with pytest.raises(ValidationError) as info:
+        await sc.merchant.create_order(body=order(order_id=42))
+    assert (info.value.field, info.value.reason) == ("orderId", "must be a str, got int")
+    with pytest.raises(ValidationError) as page:
+        await sc.transactions.list_transactions(page=cast(Any, "2"))
+    assert (page.value.field, page.value.reason) == ("page", "must be an int, got str")
+    with pytest.raises(ValidationError, match="^size: must be an int, got bool"):
+        await sc.transactions.list_transactions(size=cast(Any, True))
+    assert len(api.calls) == 0

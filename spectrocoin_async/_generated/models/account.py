@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    checked_str,
     expect_str,
     parse_error,
     to_decimal,
@@ -40,15 +41,19 @@ class Account:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        currency_code = self.currency_code
+        currency_code = checked_str(self.currency_code, "currencyCode")
 
-        id = self.id
+        id = checked_str(self.id, "id")
 
         available_balance = self.available_balance
 
         balance = self.balance
 
-        currency_name = self.currency_name
+        currency_name = (
+            self.currency_name
+            if isinstance(self.currency_name, Unset)
+            else checked_str(self.currency_name, "currencyName")
+        )
 
         reserved_amount = self.reserved_amount
 

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    checked_str,
     enum_value,
     expect_str,
     json_type,
@@ -43,15 +44,27 @@ class BankDepositDetails:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        bank_name = self.bank_name
+        bank_name = (
+            self.bank_name
+            if isinstance(self.bank_name, Unset)
+            else checked_str(self.bank_name, "bankName")
+        )
 
-        beneficiary_name = self.beneficiary_name
+        beneficiary_name = (
+            self.beneficiary_name
+            if isinstance(self.beneficiary_name, Unset)
+            else checked_str(self.beneficiary_name, "beneficiaryName")
+        )
 
-        bic = self.bic
+        bic = self.bic if isinstance(self.bic, Unset) else checked_str(self.bic, "bic")
 
-        currency_code = self.currency_code
+        currency_code = (
+            self.currency_code
+            if isinstance(self.currency_code, Unset)
+            else checked_str(self.currency_code, "currencyCode")
+        )
 
-        iban = self.iban
+        iban = self.iban if isinstance(self.iban, Unset) else checked_str(self.iban, "iban")
 
         rail: str | Unset = UNSET
         if not isinstance(self.rail, Unset):

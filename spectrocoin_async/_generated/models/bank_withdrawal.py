@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    checked_str,
     enum_value,
     expect_str,
     format_datetime,
@@ -58,11 +59,15 @@ class BankWithdrawal:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
+        id = checked_str(self.id, "id")
 
         amount = self.amount
 
-        beneficiary_name = self.beneficiary_name
+        beneficiary_name = (
+            self.beneficiary_name
+            if isinstance(self.beneficiary_name, Unset)
+            else checked_str(self.beneficiary_name, "beneficiaryName")
+        )
 
         bic: None | str | Unset
         if isinstance(self.bic, Unset):
@@ -74,7 +79,11 @@ class BankWithdrawal:
         if not isinstance(self.created_at, Unset):
             created_at = format_datetime(self.created_at, "createdAt")
 
-        currency_code = self.currency_code
+        currency_code = (
+            self.currency_code
+            if isinstance(self.currency_code, Unset)
+            else checked_str(self.currency_code, "currencyCode")
+        )
 
         fee = self.fee
 

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    checked_str,
     expect_str,
     parse_error,
     to_decimal,
@@ -36,9 +37,9 @@ class CalculateExchangeRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        pay_currency_code = self.pay_currency_code
+        pay_currency_code = checked_str(self.pay_currency_code, "payCurrencyCode")
 
-        receive_currency_code = self.receive_currency_code
+        receive_currency_code = checked_str(self.receive_currency_code, "receiveCurrencyCode")
 
         pay_amount = self.pay_amount
 

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    checked_str,
     enum_value,
     expect_str,
     parse_error,
@@ -54,25 +55,45 @@ class CreateBankWithdrawalRequest:
     def to_dict(self) -> dict[str, Any]:
         amount = self.amount
 
-        beneficiary_name = self.beneficiary_name
+        beneficiary_name = checked_str(self.beneficiary_name, "beneficiaryName")
 
-        currency_code = self.currency_code
+        currency_code = checked_str(self.currency_code, "currencyCode")
 
         rail = enum_value(self.rail, BankRail, "rail")
 
-        account_id = self.account_id
+        account_id = (
+            self.account_id
+            if isinstance(self.account_id, Unset)
+            else checked_str(self.account_id, "accountId")
+        )
 
-        account_number = self.account_number
+        account_number = (
+            self.account_number
+            if isinstance(self.account_number, Unset)
+            else checked_str(self.account_number, "accountNumber")
+        )
 
-        beneficiary_address = self.beneficiary_address
+        beneficiary_address = (
+            self.beneficiary_address
+            if isinstance(self.beneficiary_address, Unset)
+            else checked_str(self.beneficiary_address, "beneficiaryAddress")
+        )
 
-        beneficiary_country_code = self.beneficiary_country_code
+        beneficiary_country_code = (
+            self.beneficiary_country_code
+            if isinstance(self.beneficiary_country_code, Unset)
+            else checked_str(self.beneficiary_country_code, "beneficiaryCountryCode")
+        )
 
-        bic = self.bic
+        bic = self.bic if isinstance(self.bic, Unset) else checked_str(self.bic, "bic")
 
-        iban = self.iban
+        iban = self.iban if isinstance(self.iban, Unset) else checked_str(self.iban, "iban")
 
-        reference = self.reference
+        reference = (
+            self.reference
+            if isinstance(self.reference, Unset)
+            else checked_str(self.reference, "reference")
+        )
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)

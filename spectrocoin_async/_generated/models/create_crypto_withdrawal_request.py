@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    checked_str,
     expect_str,
     parse_error,
     to_decimal,
@@ -40,17 +41,25 @@ class CreateCryptoWithdrawalRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        address = self.address
+        address = checked_str(self.address, "address")
 
         amount = self.amount
 
-        currency_code = self.currency_code
+        currency_code = checked_str(self.currency_code, "currencyCode")
 
-        account_id = self.account_id
+        account_id = (
+            self.account_id
+            if isinstance(self.account_id, Unset)
+            else checked_str(self.account_id, "accountId")
+        )
 
-        memo = self.memo
+        memo = self.memo if isinstance(self.memo, Unset) else checked_str(self.memo, "memo")
 
-        network_code = self.network_code
+        network_code = (
+            self.network_code
+            if isinstance(self.network_code, Unset)
+            else checked_str(self.network_code, "networkCode")
+        )
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)

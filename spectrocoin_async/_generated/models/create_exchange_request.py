@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    checked_str,
     expect_str,
     parse_error,
     to_decimal,
@@ -43,15 +44,35 @@ class CreateExchangeRequest:
     def to_dict(self) -> dict[str, Any]:
         pay_amount = self.pay_amount
 
-        exchange_pair_id = self.exchange_pair_id
+        exchange_pair_id = (
+            self.exchange_pair_id
+            if isinstance(self.exchange_pair_id, Unset)
+            else checked_str(self.exchange_pair_id, "exchangePairId")
+        )
 
-        pay_account_id = self.pay_account_id
+        pay_account_id = (
+            self.pay_account_id
+            if isinstance(self.pay_account_id, Unset)
+            else checked_str(self.pay_account_id, "payAccountId")
+        )
 
-        pay_currency_code = self.pay_currency_code
+        pay_currency_code = (
+            self.pay_currency_code
+            if isinstance(self.pay_currency_code, Unset)
+            else checked_str(self.pay_currency_code, "payCurrencyCode")
+        )
 
-        receive_account_id = self.receive_account_id
+        receive_account_id = (
+            self.receive_account_id
+            if isinstance(self.receive_account_id, Unset)
+            else checked_str(self.receive_account_id, "receiveAccountId")
+        )
 
-        receive_currency_code = self.receive_currency_code
+        receive_currency_code = (
+            self.receive_currency_code
+            if isinstance(self.receive_currency_code, Unset)
+            else checked_str(self.receive_currency_code, "receiveCurrencyCode")
+        )
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)

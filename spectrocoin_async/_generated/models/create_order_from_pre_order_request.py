@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    checked_str,
     expect_str,
     parse_error,
 )
@@ -32,11 +33,19 @@ class CreateOrderFromPreOrderRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        pre_order_id = self.pre_order_id
+        pre_order_id = checked_str(self.pre_order_id, "preOrderId")
 
-        pay_currency_code = self.pay_currency_code
+        pay_currency_code = (
+            self.pay_currency_code
+            if isinstance(self.pay_currency_code, Unset)
+            else checked_str(self.pay_currency_code, "payCurrencyCode")
+        )
 
-        pay_network_code = self.pay_network_code
+        pay_network_code = (
+            self.pay_network_code
+            if isinstance(self.pay_network_code, Unset)
+            else checked_str(self.pay_network_code, "payNetworkCode")
+        )
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)

@@ -12,6 +12,7 @@ from attrs import field as _attrs_field
 from ..._errors import ModelValidationError
 from ..._types import to_uuid
 from ..._values import (
+    checked_str,
     expect_str,
     format_date,
     parse_error,
@@ -68,37 +69,81 @@ class CreateOrderRequest:
     def to_dict(self) -> dict[str, Any]:
         project_id = None if self.project_id is None else str(self.project_id)
 
-        callback_url = self.callback_url
+        callback_url = (
+            self.callback_url
+            if isinstance(self.callback_url, Unset)
+            else checked_str(self.callback_url, "callbackUrl")
+        )
 
-        description = self.description
+        description = (
+            self.description
+            if isinstance(self.description, Unset)
+            else checked_str(self.description, "description")
+        )
 
-        failure_url = self.failure_url
+        failure_url = (
+            self.failure_url
+            if isinstance(self.failure_url, Unset)
+            else checked_str(self.failure_url, "failureUrl")
+        )
 
-        lang = self.lang
+        lang = self.lang if isinstance(self.lang, Unset) else checked_str(self.lang, "lang")
 
-        order_id = self.order_id
+        order_id = (
+            self.order_id
+            if isinstance(self.order_id, Unset)
+            else checked_str(self.order_id, "orderId")
+        )
 
         pay_amount = self.pay_amount
 
-        pay_currency_code = self.pay_currency_code
+        pay_currency_code = (
+            self.pay_currency_code
+            if isinstance(self.pay_currency_code, Unset)
+            else checked_str(self.pay_currency_code, "payCurrencyCode")
+        )
 
-        pay_network_name = self.pay_network_name
+        pay_network_name = (
+            self.pay_network_name
+            if isinstance(self.pay_network_name, Unset)
+            else checked_str(self.pay_network_name, "payNetworkName")
+        )
 
         payer_date_of_birth: str | Unset = UNSET
         if not isinstance(self.payer_date_of_birth, Unset):
             payer_date_of_birth = format_date(self.payer_date_of_birth, "payerDateOfBirth")
 
-        payer_email = self.payer_email
+        payer_email = (
+            self.payer_email
+            if isinstance(self.payer_email, Unset)
+            else checked_str(self.payer_email, "payerEmail")
+        )
 
-        payer_name = self.payer_name
+        payer_name = (
+            self.payer_name
+            if isinstance(self.payer_name, Unset)
+            else checked_str(self.payer_name, "payerName")
+        )
 
-        payer_surname = self.payer_surname
+        payer_surname = (
+            self.payer_surname
+            if isinstance(self.payer_surname, Unset)
+            else checked_str(self.payer_surname, "payerSurname")
+        )
 
         receive_amount = self.receive_amount
 
-        receive_currency_code = self.receive_currency_code
+        receive_currency_code = (
+            self.receive_currency_code
+            if isinstance(self.receive_currency_code, Unset)
+            else checked_str(self.receive_currency_code, "receiveCurrencyCode")
+        )
 
-        success_url = self.success_url
+        success_url = (
+            self.success_url
+            if isinstance(self.success_url, Unset)
+            else checked_str(self.success_url, "successUrl")
+        )
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)

@@ -11,6 +11,7 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    checked_str,
     expect_str,
     format_datetime,
     json_type,
@@ -56,7 +57,7 @@ class CreateOrderResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        redirect_url = self.redirect_url
+        redirect_url = checked_str(self.redirect_url, "redirectUrl")
 
         deposit_address: None | str | Unset
         if isinstance(self.deposit_address, Unset):
@@ -104,7 +105,11 @@ class CreateOrderResponse:
 
         receive_amount = self.receive_amount
 
-        receive_currency_code = self.receive_currency_code
+        receive_currency_code = (
+            self.receive_currency_code
+            if isinstance(self.receive_currency_code, Unset)
+            else checked_str(self.receive_currency_code, "receiveCurrencyCode")
+        )
 
         valid_until: None | str | Unset
         if isinstance(self.valid_until, Unset):

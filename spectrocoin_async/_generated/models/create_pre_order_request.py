@@ -11,6 +11,8 @@ from attrs import field as _attrs_field
 from ..._errors import ModelValidationError
 from ..._types import to_uuid
 from ..._values import (
+    checked_bool,
+    checked_str,
     expect_bool,
     expect_str,
     parse_error,
@@ -53,19 +55,41 @@ class CreatePreOrderRequest:
 
         receive_amount = self.receive_amount
 
-        receive_currency_code = self.receive_currency_code
+        receive_currency_code = checked_str(self.receive_currency_code, "receiveCurrencyCode")
 
-        callback_url = self.callback_url
+        callback_url = (
+            self.callback_url
+            if isinstance(self.callback_url, Unset)
+            else checked_str(self.callback_url, "callbackUrl")
+        )
 
-        description = self.description
+        description = (
+            self.description
+            if isinstance(self.description, Unset)
+            else checked_str(self.description, "description")
+        )
 
-        failure_url = self.failure_url
+        failure_url = (
+            self.failure_url
+            if isinstance(self.failure_url, Unset)
+            else checked_str(self.failure_url, "failureUrl")
+        )
 
-        is_multiple = self.is_multiple
+        is_multiple: bool | Unset = UNSET
+        if not isinstance(self.is_multiple, Unset):
+            is_multiple = checked_bool(self.is_multiple, "isMultiple")
 
-        order_id = self.order_id
+        order_id = (
+            self.order_id
+            if isinstance(self.order_id, Unset)
+            else checked_str(self.order_id, "orderId")
+        )
 
-        success_url = self.success_url
+        success_url = (
+            self.success_url
+            if isinstance(self.success_url, Unset)
+            else checked_str(self.success_url, "successUrl")
+        )
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)

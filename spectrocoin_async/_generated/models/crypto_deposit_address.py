@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    checked_str,
     expect_str,
     format_datetime,
     json_type,
@@ -42,15 +43,15 @@ class CryptoDepositAddress:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        address = self.address
+        address = checked_str(self.address, "address")
 
-        currency_code = self.currency_code
+        currency_code = checked_str(self.currency_code, "currencyCode")
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
             created_at = format_datetime(self.created_at, "createdAt")
 
-        id = self.id
+        id = self.id if isinstance(self.id, Unset) else checked_str(self.id, "id")
 
         memo: None | str | Unset
         if isinstance(self.memo, Unset):
@@ -58,7 +59,11 @@ class CryptoDepositAddress:
         else:
             memo = self.memo
 
-        network_code = self.network_code
+        network_code = (
+            self.network_code
+            if isinstance(self.network_code, Unset)
+            else checked_str(self.network_code, "networkCode")
+        )
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)

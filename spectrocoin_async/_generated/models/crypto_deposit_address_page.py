@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    checked_bool,
+    checked_int,
     expect_bool,
     expect_int,
     expect_list,
@@ -49,15 +51,25 @@ class CryptoDepositAddressPage:
             content_item = content_item_data.to_dict()
             content.append(content_item)
 
-        last = self.last
+        last: bool | Unset = UNSET
+        if not isinstance(self.last, Unset):
+            last = checked_bool(self.last, "last")
 
-        number = self.number
+        number: int | Unset = UNSET
+        if not isinstance(self.number, Unset):
+            number = checked_int(self.number, "number")
 
-        size = self.size
+        size: int | Unset = UNSET
+        if not isinstance(self.size, Unset):
+            size = checked_int(self.size, "size")
 
-        total_elements = self.total_elements
+        total_elements: int | Unset = UNSET
+        if not isinstance(self.total_elements, Unset):
+            total_elements = checked_int(self.total_elements, "totalElements")
 
-        total_pages = self.total_pages
+        total_pages: int | Unset = UNSET
+        if not isinstance(self.total_pages, Unset):
+            total_pages = checked_int(self.total_pages, "totalPages")
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)

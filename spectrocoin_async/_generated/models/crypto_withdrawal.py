@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    checked_str,
     enum_value,
     expect_str,
     format_datetime,
@@ -55,9 +56,13 @@ class CryptoWithdrawal:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
+        id = checked_str(self.id, "id")
 
-        address = self.address
+        address = (
+            self.address
+            if isinstance(self.address, Unset)
+            else checked_str(self.address, "address")
+        )
 
         amount = self.amount
 
@@ -65,7 +70,11 @@ class CryptoWithdrawal:
         if not isinstance(self.created_at, Unset):
             created_at = format_datetime(self.created_at, "createdAt")
 
-        currency_code = self.currency_code
+        currency_code = (
+            self.currency_code
+            if isinstance(self.currency_code, Unset)
+            else checked_str(self.currency_code, "currencyCode")
+        )
 
         fee = self.fee
 
@@ -75,7 +84,11 @@ class CryptoWithdrawal:
         else:
             memo = self.memo
 
-        network_code = self.network_code
+        network_code = (
+            self.network_code
+            if isinstance(self.network_code, Unset)
+            else checked_str(self.network_code, "networkCode")
+        )
 
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    checked_str,
     expect_str,
     parse_error,
     to_decimal,
@@ -44,17 +45,29 @@ class CryptoWithdrawalFee:
     def to_dict(self) -> dict[str, Any]:
         amount = self.amount
 
-        currency_code = self.currency_code
+        currency_code = (
+            self.currency_code
+            if isinstance(self.currency_code, Unset)
+            else checked_str(self.currency_code, "currencyCode")
+        )
 
         fee = self.fee
 
-        fee_currency_code = self.fee_currency_code
+        fee_currency_code = (
+            self.fee_currency_code
+            if isinstance(self.fee_currency_code, Unset)
+            else checked_str(self.fee_currency_code, "feeCurrencyCode")
+        )
 
         max_amount = self.max_amount
 
         min_amount = self.min_amount
 
-        network_code = self.network_code
+        network_code = (
+            self.network_code
+            if isinstance(self.network_code, Unset)
+            else checked_str(self.network_code, "networkCode")
+        )
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)

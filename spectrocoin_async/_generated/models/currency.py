@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    checked_int,
+    checked_str,
     enum_value,
     expect_int,
     expect_list,
@@ -44,9 +46,9 @@ class Currency:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        code = self.code
+        code = checked_str(self.code, "code")
 
-        name = self.name
+        name = self.name if isinstance(self.name, Unset) else checked_str(self.name, "name")
 
         networks: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.networks, Unset):
@@ -55,7 +57,9 @@ class Currency:
                 networks_item = networks_item_data.to_dict()
                 networks.append(networks_item)
 
-        scale = self.scale
+        scale: int | Unset = UNSET
+        if not isinstance(self.scale, Unset):
+            scale = checked_int(self.scale, "scale")
 
         type_: str | Unset = UNSET
         if not isinstance(self.type_, Unset):

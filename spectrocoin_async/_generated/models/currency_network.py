@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    checked_bool,
+    checked_str,
     expect_bool,
     expect_str,
     parse_error,
@@ -37,15 +39,21 @@ class CurrencyNetwork:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        code = self.code
+        code = checked_str(self.code, "code")
 
-        deposit_enabled = self.deposit_enabled
+        deposit_enabled: bool | Unset = UNSET
+        if not isinstance(self.deposit_enabled, Unset):
+            deposit_enabled = checked_bool(self.deposit_enabled, "depositEnabled")
 
-        memo_required = self.memo_required
+        memo_required: bool | Unset = UNSET
+        if not isinstance(self.memo_required, Unset):
+            memo_required = checked_bool(self.memo_required, "memoRequired")
 
-        name = self.name
+        name = self.name if isinstance(self.name, Unset) else checked_str(self.name, "name")
 
-        withdrawal_enabled = self.withdrawal_enabled
+        withdrawal_enabled: bool | Unset = UNSET
+        if not isinstance(self.withdrawal_enabled, Unset):
+            withdrawal_enabled = checked_bool(self.withdrawal_enabled, "withdrawalEnabled")
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    checked_str,
     expect_list,
     expect_str,
     parse_error,
@@ -47,11 +48,23 @@ class Error:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        category = self.category
+        category = (
+            self.category
+            if isinstance(self.category, Unset)
+            else checked_str(self.category, "category")
+        )
 
-        default_message = self.default_message
+        default_message = (
+            self.default_message
+            if isinstance(self.default_message, Unset)
+            else checked_str(self.default_message, "defaultMessage")
+        )
 
-        error_code = self.error_code
+        error_code = (
+            self.error_code
+            if isinstance(self.error_code, Unset)
+            else checked_str(self.error_code, "errorCode")
+        )
 
         error_parameters: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.error_parameters, Unset):
@@ -60,11 +73,17 @@ class Error:
                 error_parameters_item = error_parameters_item_data.to_dict()
                 error_parameters.append(error_parameters_item)
 
-        key = self.key
+        key = self.key if isinstance(self.key, Unset) else checked_str(self.key, "key")
 
-        span_id = self.span_id
+        span_id = (
+            self.span_id if isinstance(self.span_id, Unset) else checked_str(self.span_id, "spanId")
+        )
 
-        trace_id = self.trace_id
+        trace_id = (
+            self.trace_id
+            if isinstance(self.trace_id, Unset)
+            else checked_str(self.trace_id, "traceId")
+        )
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    checked_str,
     expect_str,
     parse_error,
 )
@@ -30,9 +31,9 @@ class ErrorParameter:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        key = self.key
+        key = self.key if isinstance(self.key, Unset) else checked_str(self.key, "key")
 
-        value = self.value
+        value = self.value if isinstance(self.value, Unset) else checked_str(self.value, "value")
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)

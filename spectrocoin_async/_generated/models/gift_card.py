@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    checked_str,
     expect_list,
     expect_str,
     parse_error,
@@ -46,13 +47,21 @@ class GiftCard:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
+        id = checked_str(self.id, "id")
 
-        brand = self.brand
+        brand = self.brand if isinstance(self.brand, Unset) else checked_str(self.brand, "brand")
 
-        country_code = self.country_code
+        country_code = (
+            self.country_code
+            if isinstance(self.country_code, Unset)
+            else checked_str(self.country_code, "countryCode")
+        )
 
-        currency_code = self.currency_code
+        currency_code = (
+            self.currency_code
+            if isinstance(self.currency_code, Unset)
+            else checked_str(self.currency_code, "currencyCode")
+        )
 
         denominations: list[Decimal] | Unset = UNSET
         if not isinstance(self.denominations, Unset):
@@ -62,7 +71,7 @@ class GiftCard:
 
         min_amount = self.min_amount
 
-        name = self.name
+        name = self.name if isinstance(self.name, Unset) else checked_str(self.name, "name")
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)

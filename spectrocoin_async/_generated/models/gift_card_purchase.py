@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    checked_str,
     enum_value,
     expect_str,
     format_datetime,
@@ -55,11 +56,11 @@ class GiftCardPurchase:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
+        id = checked_str(self.id, "id")
 
         amount = self.amount
 
-        brand = self.brand
+        brand = self.brand if isinstance(self.brand, Unset) else checked_str(self.brand, "brand")
 
         code: None | str | Unset
         if isinstance(self.code, Unset):
@@ -71,13 +72,25 @@ class GiftCardPurchase:
         if not isinstance(self.created_at, Unset):
             created_at = format_datetime(self.created_at, "createdAt")
 
-        currency_code = self.currency_code
+        currency_code = (
+            self.currency_code
+            if isinstance(self.currency_code, Unset)
+            else checked_str(self.currency_code, "currencyCode")
+        )
 
-        gift_card_id = self.gift_card_id
+        gift_card_id = (
+            self.gift_card_id
+            if isinstance(self.gift_card_id, Unset)
+            else checked_str(self.gift_card_id, "giftCardId")
+        )
 
         pay_amount = self.pay_amount
 
-        pay_currency_code = self.pay_currency_code
+        pay_currency_code = (
+            self.pay_currency_code
+            if isinstance(self.pay_currency_code, Unset)
+            else checked_str(self.pay_currency_code, "payCurrencyCode")
+        )
 
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):

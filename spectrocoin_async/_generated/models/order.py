@@ -12,6 +12,7 @@ from attrs import field as _attrs_field
 from ..._errors import ModelValidationError
 from ..._types import to_uuid, to_uuid_or_unset
 from ..._values import (
+    checked_str,
     enum_value,
     expect_str,
     format_datetime,
@@ -124,7 +125,11 @@ class Order:
         else:
             merchant_pre_order_id = self.merchant_pre_order_id
 
-        order_id = self.order_id
+        order_id = (
+            self.order_id
+            if isinstance(self.order_id, Unset)
+            else checked_str(self.order_id, "orderId")
+        )
 
         pay_amount: Decimal | None | Unset
         if isinstance(self.pay_amount, Unset):
@@ -150,7 +155,11 @@ class Order:
 
         receive_amount = self.receive_amount
 
-        receive_currency_code = self.receive_currency_code
+        receive_currency_code = (
+            self.receive_currency_code
+            if isinstance(self.receive_currency_code, Unset)
+            else checked_str(self.receive_currency_code, "receiveCurrencyCode")
+        )
 
         redirect_url: None | str | Unset
         if isinstance(self.redirect_url, Unset):

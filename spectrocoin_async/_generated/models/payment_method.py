@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    checked_str,
     enum_value,
     expect_str,
     json_type,
@@ -49,7 +50,7 @@ class PaymentMethod:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
+        id = checked_str(self.id, "id")
 
         country_code: None | str | Unset
         if isinstance(self.country_code, Unset):
@@ -57,7 +58,11 @@ class PaymentMethod:
         else:
             country_code = self.country_code
 
-        currency_code = self.currency_code
+        currency_code = (
+            self.currency_code
+            if isinstance(self.currency_code, Unset)
+            else checked_str(self.currency_code, "currencyCode")
+        )
 
         direction: str | Unset = UNSET
         if not isinstance(self.direction, Unset):
@@ -69,7 +74,7 @@ class PaymentMethod:
 
         min_amount = self.min_amount
 
-        name = self.name
+        name = self.name if isinstance(self.name, Unset) else checked_str(self.name, "name")
 
         percentage_fee = self.percentage_fee
 

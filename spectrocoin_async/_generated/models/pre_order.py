@@ -12,6 +12,8 @@ from attrs import field as _attrs_field
 from ..._errors import ModelValidationError
 from ..._types import to_uuid_or_unset
 from ..._values import (
+    checked_bool,
+    checked_str,
     expect_bool,
     expect_str,
     format_datetime,
@@ -55,7 +57,7 @@ class PreOrder:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
+        id = checked_str(self.id, "id")
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
@@ -67,7 +69,9 @@ class PreOrder:
         else:
             description = self.description
 
-        is_multiple = self.is_multiple
+        is_multiple: bool | Unset = UNSET
+        if not isinstance(self.is_multiple, Unset):
+            is_multiple = checked_bool(self.is_multiple, "isMultiple")
 
         order_id: None | str | Unset
         if isinstance(self.order_id, Unset):
@@ -81,7 +85,11 @@ class PreOrder:
 
         receive_amount = self.receive_amount
 
-        receive_currency_code = self.receive_currency_code
+        receive_currency_code = (
+            self.receive_currency_code
+            if isinstance(self.receive_currency_code, Unset)
+            else checked_str(self.receive_currency_code, "receiveCurrencyCode")
+        )
 
         redirect_url: None | str | Unset
         if isinstance(self.redirect_url, Unset):

@@ -11,6 +11,8 @@ from attrs import field as _attrs_field
 from ..._errors import ModelValidationError
 from ..._types import to_uuid
 from ..._values import (
+    checked_bool,
+    checked_str,
     expect_bool,
     expect_str,
     format_datetime,
@@ -57,11 +59,17 @@ class Project:
         if not isinstance(self.created_at, Unset):
             created_at = format_datetime(self.created_at, "createdAt")
 
-        name = self.name
+        name = self.name if isinstance(self.name, Unset) else checked_str(self.name, "name")
 
-        receive_currency_code = self.receive_currency_code
+        receive_currency_code = (
+            self.receive_currency_code
+            if isinstance(self.receive_currency_code, Unset)
+            else checked_str(self.receive_currency_code, "receiveCurrencyCode")
+        )
 
-        test_mode = self.test_mode
+        test_mode: bool | Unset = UNSET
+        if not isinstance(self.test_mode, Unset):
+            test_mode = checked_bool(self.test_mode, "testMode")
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    checked_str,
     expect_str,
     parse_error,
     to_decimal,
@@ -35,9 +36,9 @@ class PurchaseGiftCardRequest:
     def to_dict(self) -> dict[str, Any]:
         amount = self.amount
 
-        gift_card_id = self.gift_card_id
+        gift_card_id = checked_str(self.gift_card_id, "giftCardId")
 
-        pay_currency_code = self.pay_currency_code
+        pay_currency_code = checked_str(self.pay_currency_code, "payCurrencyCode")
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)

@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    checked_str,
     expect_str,
     format_datetime,
     parse_datetime,
@@ -39,11 +40,11 @@ class Rate:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from_currency_code = self.from_currency_code
+        from_currency_code = checked_str(self.from_currency_code, "fromCurrencyCode")
 
         rate = self.rate
 
-        to_currency_code = self.to_currency_code
+        to_currency_code = checked_str(self.to_currency_code, "toCurrencyCode")
 
         timestamp: str | Unset = UNSET
         if not isinstance(self.timestamp, Unset):

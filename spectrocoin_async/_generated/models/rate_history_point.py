@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    checked_str,
     expect_str,
     format_datetime,
     parse_datetime,
@@ -43,9 +44,17 @@ class RateHistoryPoint:
 
         timestamp = format_datetime(self.timestamp, "timestamp")
 
-        from_currency_code = self.from_currency_code
+        from_currency_code = (
+            self.from_currency_code
+            if isinstance(self.from_currency_code, Unset)
+            else checked_str(self.from_currency_code, "fromCurrencyCode")
+        )
 
-        to_currency_code = self.to_currency_code
+        to_currency_code = (
+            self.to_currency_code
+            if isinstance(self.to_currency_code, Unset)
+            else checked_str(self.to_currency_code, "toCurrencyCode")
+        )
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)

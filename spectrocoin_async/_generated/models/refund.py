@@ -12,6 +12,7 @@ from attrs import field as _attrs_field
 from ..._errors import ModelValidationError
 from ..._types import to_uuid_or_unset
 from ..._values import (
+    checked_str,
     enum_value,
     expect_str,
     format_datetime,
@@ -50,7 +51,7 @@ class Refund:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
+        id = checked_str(self.id, "id")
 
         address: None | str | Unset
         if isinstance(self.address, Unset):
@@ -64,7 +65,11 @@ class Refund:
         if not isinstance(self.created_at, Unset):
             created_at = format_datetime(self.created_at, "createdAt")
 
-        currency_code = self.currency_code
+        currency_code = (
+            self.currency_code
+            if isinstance(self.currency_code, Unset)
+            else checked_str(self.currency_code, "currencyCode")
+        )
 
         order_id: str | Unset = UNSET
         if not isinstance(self.order_id, Unset):

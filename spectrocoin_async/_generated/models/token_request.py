@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    checked_str,
     enum_value,
     expect_str,
     parse_error,
@@ -33,9 +34,9 @@ class TokenRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        client_id = self.client_id
+        client_id = checked_str(self.client_id, "client_id")
 
-        client_secret = self.client_secret
+        client_secret = checked_str(self.client_secret, "client_secret")
 
         grant_type = enum_value(self.grant_type, GrantType, "grant_type")
 

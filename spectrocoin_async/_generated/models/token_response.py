@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    checked_int,
+    checked_str,
     expect_int,
     expect_str,
     parse_error,
@@ -32,11 +34,11 @@ class TokenResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        access_token = self.access_token
+        access_token = checked_str(self.access_token, "access_token")
 
-        expires_in = self.expires_in
+        expires_in = checked_int(self.expires_in, "expires_in")
 
-        token_type = self.token_type
+        token_type = checked_str(self.token_type, "token_type")
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)

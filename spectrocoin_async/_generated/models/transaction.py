@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    checked_str,
     enum_value,
     expect_str,
     format_datetime,
@@ -54,9 +55,13 @@ class Transaction:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
+        id = checked_str(self.id, "id")
 
-        account_id = self.account_id
+        account_id = (
+            self.account_id
+            if isinstance(self.account_id, Unset)
+            else checked_str(self.account_id, "accountId")
+        )
 
         amount = self.amount
 
@@ -64,7 +69,11 @@ class Transaction:
         if not isinstance(self.created_at, Unset):
             created_at = format_datetime(self.created_at, "createdAt")
 
-        currency_code = self.currency_code
+        currency_code = (
+            self.currency_code
+            if isinstance(self.currency_code, Unset)
+            else checked_str(self.currency_code, "currencyCode")
+        )
 
         description: None | str | Unset
         if isinstance(self.description, Unset):

@@ -4,6 +4,7 @@ from uuid import UUID
 
 from ...._types import coerce_enum, coerce_uuid
 from ...._values import (
+    checked_int,
     enum_value,
     format_date,
 )
@@ -24,9 +25,15 @@ def _get_kwargs(
 ) -> dict[str, Any]:
     params: dict[str, Any] = {}
 
-    params["page"] = page
+    json_page: int | Unset = UNSET
+    if not isinstance(page, Unset):
+        json_page = checked_int(page, "page")
+    params["page"] = json_page
 
-    params["size"] = size
+    json_size: int | Unset = UNSET
+    if not isinstance(size, Unset):
+        json_size = checked_int(size, "size")
+    params["size"] = json_size
 
     params["sort"] = sort
 
