@@ -4,7 +4,9 @@ Every parser bounds what it is given *before* converting it, so that a hostile n
 ``1e1000000`` is refused at once instead of starting a conversion that runs for minutes, and
 raises only ``TypeError`` or ``ValueError`` (never ``OverflowError`` or
 ``decimal.InvalidOperation``); the generated ``from_dict`` turns those into a
-``ModelValidationError`` naming the model and the field.
+``ModelValidationError`` naming the model and the field. The ``checked_*``/``format_*``
+helpers, ``enum_value`` and ``path_segment`` guard the other direction (requests) and raise
+``ValidationError`` naming the field, before anything is sent.
 """
 
 from __future__ import annotations
@@ -49,10 +51,8 @@ MAX_EPOCH_SECONDS: Final = 10**11
 MAX_EPOCH_MILLISECONDS: Final = 10**14
 """Epoch numbers from this on (milliseconds past the year 5138) are refused as absurd."""
 _MAX_TIMESTAMP_TEXT: Final = 64
-_MAX_TEXT_DIGITS: Final = 60
-_INT_BOUND: Final = (
-    10**MAX_DECIMAL_DIGITS
-)  # an int or decimal string longer than this cannot be in range
+_MAX_TEXT_DIGITS: Final = 60  # a decimal string longer than this cannot be in range
+_INT_BOUND: Final = 10**MAX_DECIMAL_DIGITS
 
 E = TypeVar("E", bound=enum.Enum)
 
