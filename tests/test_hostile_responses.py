@@ -146,7 +146,7 @@ def test_decode_json_limits() -> None:
         ("memo", "5", "expected a string or null, got number"),
         ("orderId", "5", "expected a string, got number"),
         ("id", '"not-a-uuid"', "badly formed hexadecimal UUID string"),
-        ("status", "3", "3 is not a valid OrderStatus"),
+        ("status", "true", "True is not a valid OrderStatus"),
     ],
 )
 @pytest.mark.anyio

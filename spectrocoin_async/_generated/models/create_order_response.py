@@ -4,7 +4,6 @@ import datetime
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, Self, TypeVar
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -33,7 +32,9 @@ class CreateOrderResponse:
             redirect_url (str): Payment window URL to send the payer to.
             deposit_address (None | str | Unset): Address the payer sends to.
             memo (None | str | Unset): Memo or tag the payer must add, where the network needs one.
-            order_id (None | Unset | UUID): SpectroCoin's order UUID (not the merchant's orderId).
+            order_id (None | str | Unset): Order id as the API returns it, an opaque string. SpectroCoin's own plugin test
+                (tests/SCMerchantClient/Http/CreateOrderResponseTest.php) uses `"ORD123"`, not a UUID,
+                and the plugin keeps it as a string; `id` of getOrder is the UUID to look an order up.
             pay_amount (Decimal | None | Unset): Amount the payer pays.
             pay_currency_code (None | str | Unset): Currency the payer pays in.
             pay_network_code (None | str | Unset): Network the payer pays on.
@@ -46,7 +47,7 @@ class CreateOrderResponse:
     redirect_url: str
     deposit_address: None | str | Unset = UNSET
     memo: None | str | Unset = UNSET
-    order_id: None | Unset | UUID = UNSET
+    order_id: None | str | Unset = UNSET
     pay_amount: Decimal | None | Unset = UNSET
     pay_currency_code: None | str | Unset = UNSET
     pay_network_code: None | str | Unset = UNSET
@@ -74,8 +75,6 @@ class CreateOrderResponse:
         order_id: None | str | Unset
         if isinstance(self.order_id, Unset):
             order_id = UNSET
-        elif isinstance(self.order_id, UUID):
-            order_id = None if self.order_id is None else str(self.order_id)
         else:
             order_id = self.order_id
 
@@ -190,16 +189,14 @@ class CreateOrderResponse:
 
             _field = "orderId"
 
-            def _parse_order_id(data: object) -> None | Unset | UUID:
+            def _parse_order_id(data: object) -> None | str | Unset:
                 if data is None:
                     return data
                 if isinstance(data, Unset):
                     return data
                 if isinstance(data, str):
-                    order_id_type_0 = UUID(expect_str(data))
-
-                    return order_id_type_0
-                raise TypeError(f"expected a UUID or null, got {json_type(data)}")
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
 
             order_id = _parse_order_id(d.pop("orderId", UNSET))
 
