@@ -89,7 +89,7 @@ def command(url: str, *args: Any, timeout: float = 2.0) -> Any:
 
 def answers(url: str) -> bool:
     try:
-        return command(url, "PING", timeout=0.5) == "PONG"
+        return bool(command(url, "PING", timeout=0.5) == "PONG")
     except (OSError, RuntimeError, ValueError):
         return False
 
