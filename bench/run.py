@@ -3,10 +3,11 @@
     .venv/bin/python bench/run.py [--quick] [--only cpu,tokens,...] [--profile]
 
 Measures (names for ``--only``): ``cpu`` (1), ``loopback`` (2), ``tokens`` (3, 4),
-``throttle`` (5), ``export`` (6), ``imports`` (7), ``redis`` (many processes, redis_shared.py).
+``throttle`` (5), ``export`` (6), ``imports`` (7), ``redis`` (many processes; redis_shared.py).
 SDK-vs-raw ratios are medians of interleaved pairs run side by side here and now (see
-common.py). The loopback measures start the local sandbox (``spectrocoin-sandbox``); where it is not available they say so in the table instead
-of failing, and the rate-limit measure falls back to a simulated server.
+common.py). The loopback measures start the local sandbox (``spectrocoin-sandbox``); where it is
+not available they say so in the table instead of failing, and the rate-limit measure falls back
+to a simulated server.
 
 Environment: ``BENCH_EXPORT_MB`` sets the export size (default 200, 50 with ``--quick``).
 Exit status: 0 when every measure ran (targets missed or not), 1 when one crashed.
