@@ -788,24 +788,36 @@ class RedisTokenStore(_RedisBacked):
     async def load(self) -> Token | None:
         if not self._entered:
             raise self._not_open()
-        if self._token is not None and self._wall() < self._token_until:
-            return self._token  # fresh: no Redis round trip on the request path
+        local = self._token
+        if local is not None and self._wall() < self._token_until:
+            return local  # fresh: no Redis round trip on the request path
+        shared = await self._load_shared()
+        if shared is not None:
+            return shared
+        if local is not None and self._wall() < local.expires_at:
+            # Due but still valid, and no newer one shared yet: the client keeps using it while
+            # one refresh runs (in one process of all, thanks to the lock).
+            return local
+        self._keep(None)
+        return None
+
+    async def _load_shared(self) -> Token | None:
+        """The token in Redis (kept as this process' copy), or None: none there, or Redis is
+        not answering (raises instead under fail_closed)."""
         if self._skip():
-            return self._token
+            return None
         try:
             fields = await self._run(
                 lambda r: r.hmget(self.token_key, ["access_token", "expires_at", "lifetime"])
             )
         except self._errors as exc:
             self._failed(exc)
-            return self._token
+            return None
         self._breaker.succeeded()
         token = _parse_token(fields)
-        if token is None:
-            self._keep(None)
-            return None
-        self.stats["shared_loads"] += 1
-        self._keep(token)
+        if token is not None:
+            self.stats["shared_loads"] += 1
+            self._keep(token)
         return token
 
     async def save(self, token: Token) -> None:
@@ -888,7 +900,7 @@ class RedisTokenStore(_RedisBacked):
             self.stats["lock_waits"] += 1
             await self._sleep(delay * (0.5 + self._rng.random()))
             delay = min(delay * 1.5, 0.25)
-            if await self.load() is not None:
+            if await self._load_shared() is not None:
                 return False
             if self._clock() >= give_up:
                 return False

@@ -533,3 +533,19 @@ def test_log_records_are_in_the_redis_logger(caplog: pytest.LogCaptureFixture) -
 
     assert _redis.logger.name == "spectrocoin_async.redis"
     assert logging.getLogger("spectrocoin_async.redis") is _redis.logger
+
+
+async def test_a_due_token_is_served_from_this_process_until_it_expires(
+    make_store: Callable[..., RedisTokenStore], redis_url: str
+) -> None:
+    """Gone from Redis at its due time, the token is still valid: the store keeps serving this
+    process' copy (the client refreshes in the background meanwhile) until it expires."""
+    async with make_store(refresh_margin=0.3) as store:
+        tok = token("tok-due", lifetime=0.6)
+        await store.save(tok)
+        assert 0 < command(redis_url, "PTTL", store.token_key) <= 300
+        await anyio.sleep(0.35)
+        assert command(redis_url, "EXISTS", store.token_key) == 0
+        assert await store.load() is tok
+        await anyio.sleep(0.3)
+        assert await store.load() is None
