@@ -587,6 +587,8 @@ class RedisLimiter(_RedisBacked):
             limits = self.limits.for_group(group)
             if limits.rate is not None:
                 await self._take(group, limits.rate, limits.burst)
+            else:
+                await self._honour_pause(group)
             yield self._clock() - start
 
     async def pause(self, group: str, seconds: float) -> None:
@@ -636,6 +638,20 @@ class RedisLimiter(_RedisBacked):
                     self.stats["redis"] += 1
                     return
                 await self._sleep(int(retry_us) / 1_000_000)
+
+    async def _honour_pause(self, group: str) -> None:
+        """A group without a rate still waits out a 429 pause set by any worker."""
+        key = self.pause_key(group)
+        while not self._skip():
+            try:
+                left_ms = await self._run(lambda r: r.pttl(key))
+            except self._errors as exc:
+                self._failed(exc)
+                return
+            self._breaker.succeeded()
+            if left_ms <= 0:
+                return
+            await self._sleep(left_ms / 1000)
 
     async def _keep_or_refund(self, key: str, interval: str) -> None:
         try:
