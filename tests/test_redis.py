@@ -549,3 +549,50 @@ async def test_a_due_token_is_served_from_this_process_until_it_expires(
         assert await store.load() is tok
         await anyio.sleep(0.3)
         assert await store.load() is None
+
+
+@pytest.mark.parametrize("backend", ["asyncio", "trio"])
+@settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    deadlines=st.lists(
+        st.one_of(st.none(), st.floats(min_value=0.0, max_value=0.35)), min_size=1, max_size=6
+    )
+)
+def test_cancelled_waiters_never_leak_a_permit(
+    redis_url: str, backend: str, deadlines: list[float | None]
+) -> None:
+    """Callers start at once at 10 req/s (burst 3), some with a deadline that may expire while
+    they wait. Afterwards Redis holds exactly one permit per caller that got through: its
+    theoretical arrival time is the start plus that many intervals (a leaked permit would add a
+    whole 100 ms interval, a lost one take it away)."""
+    prefix = f"t-{uuid.uuid4().hex[:16]}"
+    entered = 0
+    interval_us = 100_000
+
+    async def scenario() -> int:
+        nonlocal entered
+        limiter = RedisLimiter.from_url(
+            redis_url, client_id=CLIENT, key_prefix=prefix, rate_limits=limits(rate=10, burst=3)
+        )
+        async with limiter:
+            now_s, now_us = command(redis_url, "TIME")
+            start = int(now_s) * 1_000_000 + int(now_us)
+
+            async def caller(deadline: float | None) -> None:
+                nonlocal entered
+                with anyio.move_on_after(deadline if deadline is not None else math.inf):
+                    async with limiter.slot("accounts"):
+                        entered += 1
+
+            async with anyio.create_task_group() as tg:
+                for deadline in deadlines:
+                    tg.start_soon(caller, deadline)
+            tat = command(redis_url, "GET", limiter.rate_key("accounts"))
+        return (int(tat) if tat is not None else start) - start
+
+    try:
+        advance = anyio.run(scenario, backend=backend)
+    finally:
+        delete_prefix(redis_url, "{" + prefix + ":*")
+    assert abs(advance - entered * interval_us) <= 20_000, (advance, entered, deadlines)
+    assert entered >= sum(d is None for d in deadlines)
