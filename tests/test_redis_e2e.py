@@ -5,10 +5,14 @@ sockets, a real Redis, several clients standing for several worker processes, as
 from __future__ import annotations
 
 import logging
+import re
+import subprocess
+import sys
 import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from contextlib import AsyncExitStack
+from pathlib import Path
 from typing import Any
 
 import anyio
@@ -36,6 +40,7 @@ from spectrocoin_async.sandbox import (
 from .redis_support import (  # noqa: F401
     PrivateRedis,
     command,
+    delete_prefix,
     key_prefix_fixture,
     private_redis_fixture,
     redis_url_fixture,
@@ -212,3 +217,57 @@ async def test_calls_complete_with_redis_down(
     # The limiter says so once; the store never needed Redis (its copy of the token is fresh).
     assert len(logged) == 1 and "rate limits fall back" in logged[0]
     assert store.stats["redis_errors"] == 0
+
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "shared_allowance.py"
+
+
+def readme_block() -> str:
+    section = README.read_text(encoding="utf-8").split("## Many processes", 1)[1]
+    match = re.search(r"```python\n(.*?)```", section, re.S)
+    assert match, "the Many processes section has a code block"
+    return match.group(1)
+
+
+async def test_the_readme_block_runs_as_written(
+    sandbox_url: str,
+    redis_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("SPECTROCOIN_CLIENT_ID", DEFAULT_CLIENT_ID)
+    monkeypatch.setenv("SPECTROCOIN_CLIENT_SECRET", DEFAULT_CLIENT_SECRET)
+    monkeypatch.setenv("SPECTROCOIN_BASE_URL", sandbox_url)
+    source = readme_block()
+    assert '"redis://127.0.0.1:6379/0"' in source and source.rstrip().endswith("anyio.run(worker)")
+    source = source.replace('"redis://127.0.0.1:6379/0"', repr(redis_url))
+    source = source.replace("anyio.run(worker)", "")
+    namespace: dict[str, Any] = {}
+    try:
+        exec(compile(source, "README.md", "exec"), namespace)
+        await namespace["worker"]()
+    finally:
+        delete_prefix(redis_url, "{sc:" + DEFAULT_CLIENT_ID + "}:*")
+    lines = capsys.readouterr().out.splitlines()
+    assert lines and all(len(line.split()) == 2 for line in lines)
+    assert control(sandbox_url, "/ledger")["tokensIssued"] == 1
+
+
+def test_the_example_job_runs(redis_url: str) -> None:
+    out = subprocess.run(
+        [sys.executable, str(EXAMPLE), "--workers", "2", "--calls", "6", "--redis-url", redis_url],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    lines = out.stdout.splitlines()
+    assert lines[0] == "2 worker processes, 12 calls, one allowance of 20 req/s"
+    assert sorted(line.split(" in ")[0] for line in lines[1:3]) == [
+        "worker 0: 6 of 6 calls OK",
+        "worker 1: 6 of 6 calls OK",
+    ]
+    assert lines[3].startswith("the sandbox saw 13 requests in ")
+    assert lines[3].endswith(", 0 rate-limited (429), 1 token(s) issued")
