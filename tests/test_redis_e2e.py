@@ -240,13 +240,13 @@ async def test_the_readme_block_runs_as_written(
     monkeypatch.setenv("SPECTROCOIN_CLIENT_SECRET", DEFAULT_CLIENT_SECRET)
     monkeypatch.setenv("SPECTROCOIN_BASE_URL", sandbox_url)
     source = readme_block()
-    assert '"redis://127.0.0.1:6379/0"' in source and source.rstrip().endswith("anyio.run(worker)")
+    assert '"redis://127.0.0.1:6379/0"' in source and source.rstrip().endswith("anyio.run(main)")
     source = source.replace('"redis://127.0.0.1:6379/0"', repr(redis_url))
-    source = source.replace("anyio.run(worker)", "")
+    source = source.replace("anyio.run(main)", "")
     namespace: dict[str, Any] = {}
     try:
         exec(compile(source, "README.md", "exec"), namespace)
-        await namespace["worker"]()
+        await namespace["main"]()
     finally:
         delete_prefix(redis_url, "{sc:" + DEFAULT_CLIENT_ID + "}:*")
     lines = capsys.readouterr().out.splitlines()
