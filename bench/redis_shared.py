@@ -67,25 +67,38 @@ def _ping(url: str) -> bool:
         return False
 
 
-def _redis_cli(url: str, *args: str) -> str:
+def _command(url: str, *args: str | bytes) -> Any:
+    """One RESP command on a fresh connection (set-up and clean-up only)."""
     parts = httpx.URL(url)
-    cli = shutil.which("redis-cli")
-    if cli is None:
-        return ""
-    out = subprocess.run(
-        [cli, "-h", parts.host, "-p", str(parts.port or 6379), *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=10,
-    )
-    return out.stdout
+    with socket.create_connection((parts.host, parts.port or 6379), timeout=5) as sock:
+        payload = [b"*%d\r\n" % len(args)]
+        for arg in args:
+            data = arg if isinstance(arg, bytes) else arg.encode()
+            payload.append(b"$%d\r\n%s\r\n" % (len(data), data))
+        sock.sendall(b"".join(payload))
+        return _reply(sock.makefile("rb"))
+
+
+def _reply(f: Any) -> Any:
+    line = f.readline()
+    kind, rest = line[:1], line[1:-2]
+    if kind == b"-":
+        raise RuntimeError(rest.decode())
+    if kind in (b"+", b":"):
+        return rest
+    if kind == b"$":
+        return None if int(rest) < 0 else f.read(int(rest) + 2)[:-2]
+    return [_reply(f) for _ in range(max(0, int(rest)))]
 
 
 def _cleanup(url: str, prefix: str) -> None:
-    keys = _redis_cli(url, "--scan", "--pattern", "{" + prefix + ":*").split()
-    if keys:
-        _redis_cli(url, "DEL", *keys)
+    cursor = b"0"
+    while True:
+        cursor, keys = _command(url, "SCAN", cursor, "MATCH", "{" + prefix + ":*", "COUNT", "500")
+        if keys:
+            _command(url, "DEL", *keys)
+        if cursor == b"0":
+            return
 
 
 def _ledger(base_url: str) -> dict[str, Any]:
