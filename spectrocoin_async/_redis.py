@@ -35,7 +35,9 @@ own).
 
 from __future__ import annotations
 
+import collections
 import contextlib
+import functools
 import inspect
 import logging
 import math
@@ -72,6 +74,7 @@ DEFAULT_COOLDOWN = 5.0
 DEFAULT_FALLBACK_SHARE = 0.25
 _MAX_TOKEN_CHARS = 8192
 _UNLIMITED = 1 << 30
+_MAX_BATCH = 64  # permits asked for in one round trip, at most
 
 
 class MissingExtraError(SpectroCoinError, ImportError):
@@ -162,10 +165,11 @@ class _Script:
             return await redis.eval(self.source, keys=keys, args=args)
 
 
-# GCRA: the key holds the theoretical arrival time (TAT) in microseconds of Redis' clock. A
-# request is allowed when TAT + interval - burst * interval <= now, which is exactly a token
-# bucket of ``burst`` tokens refilled at ``1 / interval``. A live pause key refuses everything.
-# Returns {allowed, retry_after_us, remaining, now_us}.
+# GCRA: the key holds the theoretical arrival time (TAT) in microseconds of Redis' clock. The
+# j-th of ``wanted`` permits is allowed when TAT + j * interval - burst * interval <= now, which
+# is exactly a token bucket of ``burst`` tokens refilled at ``1 / interval``; several permits in
+# one round trip serve the tasks queued in one process. A live pause key refuses everything.
+# Returns {granted, retry_after_us, remaining, now_us}.
 _RATE = _Script(
     """
 local t = redis.call('TIME')
@@ -174,25 +178,28 @@ local pause = redis.call('PTTL', KEYS[2])
 if pause > 0 then return {0, pause * 1000, 0, now} end
 local interval = tonumber(ARGV[1])
 local burst = tonumber(ARGV[2])
+local wanted = tonumber(ARGV[3])
 local tat = tonumber(redis.call('GET', KEYS[1]) or now)
 if tat < now then tat = now end
-local new_tat = tat + interval
-local allow_at = new_tat - burst * interval
-if now < allow_at then return {0, math.ceil(allow_at - now), 0, now} end
+local granted = math.min(wanted, math.floor((now - tat) / interval + burst))
+if granted < 1 then
+  return {0, math.ceil(tat + interval - burst * interval - now), 0, now}
+end
+local new_tat = tat + granted * interval
 redis.call('SET', KEYS[1], string.format('%.0f', new_tat), 'PX',
            math.ceil((new_tat - now) / 1000))
-return {1, 0, math.floor((now - allow_at) / interval), now}
+return {granted, 0, math.floor((now - new_tat) / interval + burst), now}
 """
 )
 
-# Gives back one permit that was granted but never used (its taker was cancelled).
+# Gives back permits that were granted but never used (their takers left).
 _REFUND = _Script(
     """
 local tat = redis.call('GET', KEYS[1])
 if not tat then return 0 end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-local new_tat = tonumber(tat) - tonumber(ARGV[1])
+local new_tat = tonumber(tat) - tonumber(ARGV[1]) * tonumber(ARGV[2])
 if new_tat <= now then
   redis.call('DEL', KEYS[1])
 else
@@ -465,6 +472,43 @@ async def _pause(limiter: Any, group: str, seconds: float) -> None:
         await result
 
 
+class _Waiter:
+    __slots__ = ("granted", "wake")
+
+    def __init__(self) -> None:
+        self.granted = False
+        self.wake = anyio.Event()
+
+
+class _Queue:
+    """The tasks of one process waiting for permits of one group, in order of arrival."""
+
+    __slots__ = ("polling", "waiters")
+
+    def __init__(self) -> None:
+        self.waiters: collections.deque[_Waiter] = collections.deque()
+        self.polling = False
+
+    def grant(self, count: int) -> int:
+        """Hand ``count`` permits to the first waiters; return how many found no taker."""
+        while count and self.waiters:
+            waiter = self.waiters.popleft()
+            waiter.granted = True
+            waiter.wake.set()
+            count -= 1
+        return count
+
+    def leave(self, waiter: _Waiter) -> None:
+        with contextlib.suppress(ValueError):
+            self.waiters.remove(waiter)
+        self.hand_over()
+
+    def hand_over(self) -> None:
+        """Wake the first waiter so that it asks Redis next (nobody is asking now)."""
+        if not self.polling and self.waiters:
+            self.waiters[0].wake.set()
+
+
 class RedisLimiter(_RedisBacked):
     """A ``Limiter`` whose rates (and 429 pauses) are shared through Redis by every process
     using the same ``client_id``; the in-flight cap stays per process.
@@ -532,7 +576,7 @@ class RedisLimiter(_RedisBacked):
             _fallback_limits(self.limits, fallback_share), clock=clock, sleep=sleep
         )
         # One task per group and process asks Redis at a time; the others queue here (FIFO).
-        self._pollers: dict[str, anyio.Lock] = {}
+        self._queues: dict[str, _Queue] = {}
 
     @classmethod
     def from_url(
@@ -610,34 +654,71 @@ class RedisLimiter(_RedisBacked):
     # -- internals --------------------------------------------------------------------------
 
     async def _take(self, group: str, rate: float, burst: int) -> None:
-        lock = self._pollers.get(group)
-        if lock is None:
-            lock = self._pollers[group] = anyio.Lock()
-        interval = 1_000_000.0 / rate
-        keys = [self.rate_key(group), self.pause_key(group)]
-        spacing = f"{interval:.3f}"
-        args: list[str | int | float] = [spacing, burst]
-        async with lock:
-            while True:
+        """One permit of ``group``'s shared rate. One task per group and process (the poller)
+        asks Redis, for as many permits as tasks are queued, and hands them out in order."""
+        queue = self._queues.get(group)
+        if queue is None:
+            queue = self._queues[group] = _Queue()
+        me = _Waiter()
+        queue.waiters.append(me)
+        try:
+            while not me.granted:
                 if self._skip():
+                    queue.leave(me)
                     await self._take_fallback(group)
                     return
+                if queue.polling:
+                    await me.wake.wait()
+                    me.wake = anyio.Event()
+                    continue
+                queue.polling = True
                 try:
-                    # Shielded: a permit the script granted is either used or given back, never
-                    # lost to a cancellation that lands while the answer is on its way.
-                    with anyio.CancelScope(shield=True):
-                        allowed, retry_us, _remaining, _now = await self._run(
-                            lambda r: _RATE(r, keys, args)
-                        )
-                except self._errors as exc:
-                    self._failed(exc)
-                    continue  # the breaker is open now: the fallback takes this request
-                self._breaker.succeeded()
-                if allowed:
-                    await self._keep_or_refund(keys[0], spacing)
-                    self.stats["redis"] += 1
-                    return
+                    await self._poll(queue, group, rate, burst, me)
+                finally:
+                    queue.polling = False
+                    queue.hand_over()
+            # A permit handed over while this caller was being cancelled goes back (below).
+            await anyio.lowlevel.checkpoint_if_cancelled()
+        except BaseException:
+            if me.granted:
+                await self._refund(group, rate, 1)
+            else:
+                queue.leave(me)
+            raise
+        self.stats["redis"] += 1
+
+    async def _poll(self, queue: _Queue, group: str, rate: float, burst: int, me: _Waiter) -> None:
+        """Ask Redis until ``me`` has its permit, or Redis fails (the breaker then opens and
+        the caller falls back)."""
+        keys = [self.rate_key(group), self.pause_key(group)]
+        spacing = f"{1_000_000.0 / rate:.3f}"
+        while not me.granted:
+            wanted = min(len(queue.waiters), burst, _MAX_BATCH)
+            args: list[str | int | float] = [spacing, burst, wanted]
+            try:
+                # Shielded: permits the script granted reach their takers (or go back), never
+                # lost to a cancellation that lands while the answer is on its way.
+                with anyio.CancelScope(shield=True):
+                    granted, retry_us, _remaining, _now = await self._run(
+                        functools.partial(_RATE, keys=keys, args=args)
+                    )
+            except self._errors as exc:
+                self._failed(exc)
+                return  # the breaker is open now: everyone falls back
+            self._breaker.succeeded()
+            self.stats["round_trips"] += 1
+            if granted:
+                unused = queue.grant(int(granted))
+                if unused:  # their takers left while Redis answered
+                    await self._refund(group, rate, unused)
+            else:
                 await self._sleep(int(retry_us) / 1_000_000)
+
+    async def _refund(self, group: str, rate: float, count: int) -> None:
+        spacing = f"{1_000_000.0 / rate:.3f}"
+        with anyio.CancelScope(shield=True), contextlib.suppress(*self._errors):
+            await self._run(lambda r: _REFUND(r, [self.rate_key(group)], [spacing, count]))
+        self.stats["refunded"] += count
 
     async def _honour_pause(self, group: str) -> None:
         """A group without a rate still waits out a 429 pause set by any worker."""
@@ -652,14 +733,6 @@ class RedisLimiter(_RedisBacked):
             if left_ms <= 0:
                 return
             await self._sleep(left_ms / 1000)
-
-    async def _keep_or_refund(self, key: str, interval: str) -> None:
-        try:
-            await anyio.lowlevel.checkpoint_if_cancelled()
-        except anyio.get_cancelled_exc_class():
-            with anyio.CancelScope(shield=True), contextlib.suppress(*self._errors):
-                await self._run(lambda r: _REFUND(r, [key], [interval]))
-            raise
 
     async def _take_fallback(self, group: str) -> None:
         self.stats["fallback"] += 1
