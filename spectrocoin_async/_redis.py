@@ -38,7 +38,6 @@ from __future__ import annotations
 import collections
 import contextlib
 import functools
-import inspect
 import logging
 import math
 import random
@@ -451,27 +450,6 @@ def _fallback_limits(limits: RateLimits, share: float) -> RateLimits:
     )
 
 
-@contextlib.asynccontextmanager
-async def _hold(limiter: Any, group: str) -> AsyncIterator[float]:
-    # Transitional: InProcessLimiter.slot() per CONTRACT.md, or the older acquire/release pair.
-    slot = getattr(limiter, "slot", None)
-    if slot is not None:
-        async with slot(group) as waited:
-            yield waited
-        return
-    waited = await limiter.acquire(group)
-    try:
-        yield waited
-    finally:
-        limiter.release(group)
-
-
-async def _pause(limiter: Any, group: str, seconds: float) -> None:
-    result = limiter.pause(group, seconds)
-    if inspect.isawaitable(result):
-        await result
-
-
 class _Waiter:
     __slots__ = ("granted", "wake")
 
@@ -627,7 +605,7 @@ class RedisLimiter(_RedisBacked):
         start = self._clock()
         # The in-flight slot first, as in one process: at most max_in_flight tasks per group
         # and process wait on the shared rate, and a request holds the slot until it is done.
-        async with _hold(self._local, group):
+        async with self._local.slot(group):
             limits = self.limits.for_group(group)
             if limits.rate is not None:
                 await self._take(group, limits.rate, limits.burst)
@@ -640,7 +618,7 @@ class RedisLimiter(_RedisBacked):
         through Redis."""
         if not seconds > 0:
             return
-        await _pause(self._local, group, seconds)
+        await self._local.pause(group, seconds)
         if self._skip():
             return
         ms = max(1, math.ceil(seconds * 1000))
@@ -736,7 +714,7 @@ class RedisLimiter(_RedisBacked):
 
     async def _take_fallback(self, group: str) -> None:
         self.stats["fallback"] += 1
-        async with _hold(self._fallback, group):
+        async with self._fallback.slot(group):
             pass
 
 

@@ -48,9 +48,6 @@ from .redis_support import (  # noqa: F401
 
 pytestmark = pytest.mark.anyio
 
-if not hasattr(InProcessLimiter, "slot"):  # until the core's Limiter.slot() is merged in
-    pytest.skip("needs the Limiter.slot() core of issue 9", allow_module_level=True)
-
 
 @pytest.fixture(scope="module")
 def sandbox_url() -> Iterator[str]:
