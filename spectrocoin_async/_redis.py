@@ -13,8 +13,9 @@ plug into ``SpectroCoinClient(limiter=..., token_store=...)``. Needs the ``redis
 
 What is shared, and how:
 
-- **Rate.** GCRA (a token bucket kept as one timestamp) in one Lua script per request, run
-  atomically with EVALSHA, on Redis' own clock (``TIME``), so host clocks do not matter.
+- **Rate.** GCRA (a token bucket kept as one timestamp) in one short Lua script, run
+  atomically with EVALSHA, on Redis' own clock (``TIME``), so host clocks do not matter. One
+  task per group and process asks, for every task queued behind it (within the burst).
   One key per (client id, group): ``{sc:<client_id>}:rate:<group>``. The ``{...}`` hash tag
   puts every key of one account on one Redis Cluster node, so the script never crosses slots.
 - **429 pause.** ``pause()`` sets ``{...}:pause:<group>`` with a TTL; the rate script refuses
