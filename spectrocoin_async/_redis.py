@@ -280,6 +280,12 @@ class _Breaker:
             return True
         return False
 
+    def retry_in(self) -> float:
+        """Seconds until Redis is to be tried again (0 when closed or due)."""
+        if self._open_until is None:
+            return 0.0
+        return max(0.0, self._open_until - self._clock())
+
     def failed(self, exc: BaseException) -> None:
         if self._open_until is None:
             self.opened += 1
@@ -644,8 +650,10 @@ class RedisLimiter(_RedisBacked):
             while not me.granted:
                 if self._skip():
                     queue.leave(me)
-                    await self._take_fallback(group)
-                    return
+                    if await self._take_fallback(group):
+                        return
+                    queue.waiters.append(me)  # Redis is due for another try: ask it again
+                    continue
                 if queue.polling:
                     await me.wake.wait()
                     me.wake = anyio.Event()
@@ -713,10 +721,15 @@ class RedisLimiter(_RedisBacked):
                 return
             await self._sleep(left_ms / 1000)
 
-    async def _take_fallback(self, group: str) -> None:
-        self.stats["fallback"] += 1
-        async with self._fallback.slot(group):
-            pass
+    async def _take_fallback(self, group: str) -> bool:
+        """A permit from this process' own limiter: True. False when Redis is due for another
+        try first (a long fallback queue must not outlast an outage)."""
+        wait = self._breaker.retry_in() or math.inf
+        with anyio.move_on_after(wait):
+            async with self._fallback.slot(group):
+                self.stats["fallback"] += 1
+                return True
+        return False
 
 
 # -- the token store ------------------------------------------------------------------------

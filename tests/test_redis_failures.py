@@ -49,7 +49,7 @@ async def test_restart_mid_run_falls_back_once_and_comes_back(
         client_id=CLIENT,
         rate_limits=limits(rate=200, burst=10),
         fallback_share=0.5,
-        breaker_cooldown=0.3,
+        breaker_cooldown=1.0,
         timeout=0.3,
     )
     async with limiter:
@@ -70,7 +70,7 @@ async def test_restart_mid_run_falls_back_once_and_comes_back(
         assert logged[0].startswith(f"Redis at 127.0.0.1:{private_redis.port}/0 did not answer")
         assert "fall back to this process' own limiter at 0.5 of the allowance" in logged[0]
         private_redis.start()  # same port, empty: the scripts are gone too (NOSCRIPT path)
-        await anyio.sleep(0.35)
+        await anyio.sleep(1.05 - (time.monotonic() - start))
         async with limiter.slot("accounts"):
             pass
         assert limiter.stats["redis"] == 4
@@ -218,3 +218,34 @@ async def test_token_store_fail_closed(private_redis: PrivateRedis) -> None:
         with pytest.raises(RedisUnavailableError, match="fail_closed=True"):
             async with store.fetch_lock():
                 pass
+
+
+async def test_a_long_fallback_queue_goes_back_to_redis_when_it_returns(
+    private_redis: PrivateRedis,
+) -> None:
+    """At a tenth of 10 req/s, six callers would need five seconds in the fallback; Redis is back
+    after 0.2 s, so after the cooldown they take the shared allowance again."""
+    limiter = RedisLimiter.from_url(
+        private_redis.url,
+        client_id=CLIENT,
+        rate_limits=limits(rate=10, burst=1),
+        fallback_share=0.1,
+        breaker_cooldown=0.5,
+    )
+    async with limiter:
+        private_redis.kill()
+        start = time.monotonic()
+        async with anyio.create_task_group() as tg:
+            for _ in range(6):
+                tg.start_soon(_one_slot, limiter)
+            await anyio.sleep(0.2)
+            private_redis.start()
+        elapsed = time.monotonic() - start
+    assert elapsed < 2.0, elapsed
+    assert limiter.stats["fallback"] + limiter.stats["redis"] == 6
+    assert limiter.stats["redis"] >= 4
+
+
+async def _one_slot(limiter: RedisLimiter) -> None:
+    async with limiter.slot("accounts"):
+        pass
