@@ -156,7 +156,7 @@ async def test_two_limiters_share_one_allowance(
     assert len(sent) == calls
     minimum = (calls - 1) / rate
     assert elapsed >= minimum * 0.97, elapsed  # never faster than the one allowance
-    assert elapsed <= minimum * 1.5, elapsed  # and it does use it
+    assert elapsed <= minimum * 2.0, elapsed  # and it does use it (slack for a busy machine)
     assert a.stats["redis"] + b.stats["redis"] == calls
     assert a.stats["redis"] > 5 and b.stats["redis"] > 5
 

@@ -22,6 +22,7 @@ from spectrocoin_async import (
     SpectroCoinError,
     Token,
 )
+from spectrocoin_async._redis import _RATE
 
 from .redis_support import PrivateRedis, command, private_redis_fixture  # noqa: F401
 
@@ -79,7 +80,8 @@ async def test_restart_mid_run_falls_back_once_and_comes_back(
         assert logged[1] == (
             f"Redis at 127.0.0.1:{private_redis.port}/0 answers again; shared state is back in use"
         )
-        assert command(private_redis.url, "EXISTS", limiter.rate_key("accounts")) == 1
+        # The fresh server had no scripts: NOSCRIPT, then EVAL, which cached it again.
+        assert command(private_redis.url, "SCRIPT", "EXISTS", _RATE.sha) == [1]
 
 
 async def test_a_hung_redis_costs_one_timeout_then_is_skipped(private_redis: PrivateRedis) -> None:
