@@ -156,24 +156,36 @@ def _binary() -> str | None:
     return shutil.which("redis-server")
 
 
-@pytest.fixture(scope="session", name="redis_url")
-def redis_url_fixture() -> Iterator[str]:
+@pytest.fixture(scope="session", name="redis_server")
+def redis_server_fixture() -> Iterator[tuple[str | None, str]]:
+    """(URL, "") of a Redis that answers, or (None, why not)."""
     url = os.environ.get("REDIS_URL") or DEFAULT_URL
     if answers(url):
-        yield url
+        yield url, ""
         return
     binary = _binary()
     if binary is None:
-        pytest.skip(f"no Redis answers at {url} and no redis-server binary to start one")
+        yield None, f"no Redis answers at {url} and there is no redis-server binary to start one"
+        return
     server = PrivateRedis(binary)
     try:
         server.start()
     except RuntimeError as exc:
-        pytest.skip(f"no Redis answers at {url}, and starting one failed: {exc}")
+        yield None, f"no Redis answers at {url}, and starting one failed: {exc}"
+        return
     try:
-        yield server.url
+        yield server.url, ""
     finally:
         server.kill()
+
+
+@pytest.fixture(name="redis_url")
+def redis_url_fixture(request: pytest.FixtureRequest, redis_server: tuple[str | None, str]) -> str:
+    url, why = redis_server
+    if url is None:
+        # Each test by name, so that `-rs` lists every one of them, never a silent count.
+        pytest.skip(f"{request.node.nodeid}: {why}")
+    return url
 
 
 @pytest.fixture(name="key_prefix")
@@ -184,10 +196,13 @@ def key_prefix_fixture(redis_url: str) -> Iterator[str]:
 
 
 @pytest.fixture(name="private_redis")
-def private_redis_fixture() -> Iterator[PrivateRedis]:
+def private_redis_fixture(request: pytest.FixtureRequest) -> Iterator[PrivateRedis]:
     binary = _binary()
     if binary is None:
-        pytest.skip("no redis-server binary: the restart tests need a server of their own")
+        pytest.skip(
+            f"{request.node.nodeid}: no redis-server binary to run a server of its own "
+            "(it is stopped and restarted)"
+        )
     server = PrivateRedis(binary)
     server.start()
     try:

@@ -43,6 +43,7 @@ from .redis_support import (  # noqa: F401
     delete_prefix,
     key_prefix_fixture,
     private_redis_fixture,
+    redis_server_fixture,
     redis_url_fixture,
 )
 
