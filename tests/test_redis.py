@@ -686,3 +686,25 @@ def test_cancelled_waiters_never_leak_a_permit(
         delete_prefix(redis_url, "{" + prefix + ":*")
     assert abs(advance - entered * interval_us) <= 20_000, (advance, entered, deadlines)
     assert entered >= sum(d is None for d in deadlines)
+
+
+async def test_a_client_of_the_caller_is_used_and_left_open(
+    redis_url: str, key_prefix: str
+) -> None:
+    """``RedisLimiter(client)``: the caller owns the coredis client (a RedisCluster would be
+    passed the same way); the limiter neither opens nor closes it."""
+    import coredis
+
+    async with coredis.Redis.from_url(redis_url) as redis:
+        limiter = RedisLimiter(
+            redis, client_id=CLIENT, key_prefix=key_prefix, rate_limits=limits(rate=10, burst=2)
+        )
+        store = RedisTokenStore(redis, client_id=CLIENT, key_prefix=key_prefix)
+        async with limiter.slot("accounts"):  # usable without `async with limiter`
+            pass
+        async with limiter, store:
+            await store.save(token("tok-borrowed"))
+        assert await redis.ping() == b"PONG"  # still open
+        assert (await redis.hget(store.token_key, "access_token")) == b"tok-borrowed"
+        assert limiter.stats["redis"] == 1
+        assert "Redis (Redis)" in repr(limiter)
