@@ -38,6 +38,7 @@ from ._errors import (
     RateLimitError,
     ResponseValidationError,
     ServerError,
+    SpectroCoinError,
     UnprocessableEntityError,
     ValidationError,
     split_error_code,
@@ -665,10 +666,12 @@ class Pipeline:
         try:
             return parse(data)
         except _PARSE_ERRORS as exc:
+            # ModelValidationError already names the model and field; anything else names its type.
+            detail = (
+                str(exc) if isinstance(exc, SpectroCoinError) else f"{type(exc).__name__}: {exc}"
+            )
             raise self._invalid(
-                operation,
-                response,
-                f"response does not fit the schema: {type(exc).__name__}: {exc}",
+                operation, response, f"response does not fit the schema: {detail}"
             ) from exc
 
     @staticmethod
