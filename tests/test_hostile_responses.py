@@ -290,3 +290,19 @@ def test_json_depth_ignores_brackets_inside_strings(value: object, depth: int) -
     body = json.dumps(value).encode()
     assert body.count(b"[") + body.count(b"{") > MAX_JSON_DEPTH  # the exact path runs
     assert json_depth(body) == depth
+
+
+@pytest.mark.parametrize("text", ["1_000", " 12", "12 ", "١٢", "１２", "0x10", "Infinity", "-nan"])
+def test_an_amount_in_text_is_a_plain_ascii_number(text: str) -> None:
+    # Decimal() alone reads "1_000" as 1000 and Arabic-Indic or full-width digits as 12: an
+    # amount in a string must be written as JSON writes a number, nothing else.
+    with pytest.raises(ValueError, match=r"^not a decimal number: "):
+        to_decimal(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("12", "12"), ("-0.50", "-0.50"), ("1e-8", "1E-8"), (".5", "0.5")]
+)
+def test_amount_text_in_json_number_form_is_read_exactly(text: str, value: str) -> None:
+    assert to_decimal(text) == Decimal(value)
+    assert str(to_decimal(text)) == str(Decimal(text))
