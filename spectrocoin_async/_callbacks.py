@@ -49,6 +49,7 @@ from spectrocoin_async._errors import (
     NotFoundError,
 )
 from spectrocoin_async._generated import _callbacks as _shapes
+from spectrocoin_async._generated.models.order_status import _CODES as _STATUS_CODES
 from spectrocoin_async._json import MAX_JSON_DEPTH, json_depth
 from spectrocoin_async._types import Unset
 
@@ -88,29 +89,9 @@ LEGACY_SIGNED_FIELDS: Final = _shapes.LEGACY_SIGNED_FIELDS
 """The form fields covered by ``sign``, in the order they are signed (from openapi.yaml's
 ``components/callbacks/OrderCallback``, ``x-signed-fields``)."""
 
-LEGACY_STATUS_NAMES: Final[Mapping[int, str]] = MappingProxyType(
-    {
-        1: "NEW",
-        2: "PENDING",
-        3: "PAID",
-        4: "FAILED",
-        5: "EXPIRED",
-        6: "TEST",
-        10: "LATE_CRYPTO_PAYMENT",
-        11: "PARTIAL_PAYMENT",
-        12: "UNDERPAID",
-        13: "CANCELLED",
-        14: "INVALID_PAYMENT",
-        15: "TEST_PAID",
-        16: "TEST_EXPIRED",
-        17: "PROCESSING_REFUND",
-        18: "REFUNDED",
-        19: "REJECTED_REFUND",
-        20: "PENDING_LATE_CRYPTO_PAYMENT",
-        21: "REJECTED",
-    }
-)
-"""Numeric status codes of legacy callbacks and the status names of the current API."""
+LEGACY_STATUS_NAMES: Final[Mapping[int, str]] = MappingProxyType(dict(_STATUS_CODES))
+"""Numeric status codes of legacy callbacks and the status names of the current API (from
+openapi.yaml's ``x-enum-codes`` of ``OrderStatus``)."""
 
 _JSON = "application/json"
 _FORM = "application/x-www-form-urlencoded"

@@ -24,6 +24,7 @@ from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from spectrocoin_async import Order
 from spectrocoin_async._callbacks import (
     LEGACY_SIGNED_FIELDS,
+    LEGACY_STATUS_NAMES,
     SPECTROCOIN_PUBLIC_KEY_URL,
     JsonCallback,
     LegacyCallback,
@@ -253,6 +254,13 @@ def test_hand_built_callback_payload_uses_attributes() -> None:
 )
 def test_status_names(code: int, name: str) -> None:
     assert parse_legacy({**SIGNED_FIELDS, "status": str(code), "sign": "x"}).status_name == name
+
+
+def test_status_names_are_the_specs_enum_codes() -> None:
+    spec = yaml.safe_load((Path(__file__).parent.parent / "openapi.yaml").read_text())
+    codes = spec["components"]["schemas"]["OrderStatus"]["x-enum-codes"]
+    assert dict(LEGACY_STATUS_NAMES) == {int(code): name for code, name in codes.items()}
+    assert len(LEGACY_STATUS_NAMES) == 18
 
 
 def test_unknown_status_code_is_kept() -> None:
