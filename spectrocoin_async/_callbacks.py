@@ -490,7 +490,7 @@ class PublicKeySource:
         ``http`` is used for a ``url`` source (without it, a short-lived client is made). A read
         or fetch that fails, or that yields something other than an RSA public key, raises
         :class:`~spectrocoin_async._errors.CallbackUnavailableError`: it says nothing about the
-        callback, which should be answered 503 and sent again later.
+        callback, which should be answered 503 (marked failed, to be resent).
         """
         if self._cached is not None:
             return self._cached
@@ -871,8 +871,9 @@ def callback_app(
     Answers: 200 ``*ok*`` once ``on_order`` returned; 405 for any method but POST; 415 for a
     body that is neither JSON nor a form; 413 past ``max_body_size``; 400 for a callback that
     is malformed or fails verification; 503 when verification itself could not be done (the
-    API or the signing key is unreachable, ...), so that it is sent again; 500 when
-    ``on_order`` raised. Anything but 200 marks the callback failed at SpectroCoin.
+    API or the signing key is unreachable, ...), so that it is marked failed, not lost; 500
+    when ``on_order`` raised. Anything but 200 marks the callback failed at SpectroCoin, which
+    publishes no automatic retry schedule: a failed callback can be resent from its dashboard.
 
     **The same callback can arrive twice** (a resend, a retry after a timeout, two status
     changes racing), so ``on_order`` must be idempotent: key your changes on your order id and
