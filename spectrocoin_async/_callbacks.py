@@ -644,7 +644,8 @@ async def verify_callback(
     that cannot be loaded raises ``CallbackUnavailableError``), then ``merchantApiId`` against
     ``project_id`` when both are known. ``merchantApiId`` is not covered by the signature, so
     that check is only a sanity check: also match ``merchant_order_id`` and the amounts against
-    your own records.
+    your own records, and, with several projects, the signed ``callback.merchant_id`` and
+    ``callback.api_id`` (a genuine callback of another project verifies too).
 
     An unknown status is never a reason to reject: it is passed on as it is.
     """
