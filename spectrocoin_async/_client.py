@@ -354,17 +354,24 @@ class SpectroCoinClient(Namespaces):
                 operation=operation.operation_id,
                 request_may_have_reached_server=False,
             ) from exc
-        try:
-            data = decode_json(response.content)
-        except (ValueError, UnicodeDecodeError, RecursionError):
-            data = None
-        if not isinstance(data, dict) or "access_token" not in data or "expires_in" not in data:
-            raise ResponseValidationError(
-                "token response lacks access_token / expires_in",
+
+        def invalid(problem: str) -> ResponseValidationError:
+            return ResponseValidationError(
+                f"token response {problem}",
                 status_code=response.status_code,
                 body=response.content,
                 operation=operation.operation_id,
             )
+
+        try:
+            data = decode_json(response.content)
+        except ValueError as exc:  # UnicodeDecodeError and the size/depth limits included
+            raise invalid(f"is not JSON: {str(exc)[:200]}") from None
+        if not isinstance(data, dict):
+            raise invalid("is not a JSON object")
+        missing = [name for name in ("access_token", "expires_in") if name not in data]
+        if missing:
+            raise invalid(f"has no {' and no '.join(missing)}")
         access_token = data["access_token"]
         expires_in = _lifetime(data["expires_in"], response.status_code)
         token_type = data.get("token_type", "bearer")

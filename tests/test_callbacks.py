@@ -487,14 +487,16 @@ def test_empty_sign_is_rejected() -> None:
 
 
 def test_parse_errors_are_never_bare_builtin_errors() -> None:
-    for headers, body in [
-        (JSON, b"{"),
-        (JSON, b"1" * 10_000),  # longer than int() converts
-        (JSON, b"[" * 100_000),
-        (FORM, b"&".join(b"f%d=1" % i for i in range(1000))),
+    for headers, body, message in [
+        (JSON, b"{", "JSON callback body is not valid JSON: "),
+        (JSON, b"1" * 10_000, "JSON callback body is not usable JSON: "),  # too long for int()
+        (JSON, b"[" * 100_000, "JSON callback body is nested deeper than 64 levels"),
+        (FORM, b"&".join(b"f%d=1" % i for i in range(1000)), "not a usable form"),
     ]:
-        with pytest.raises(CallbackError):
+        with pytest.raises(CallbackError) as info:
             parse_callback(headers, body)
+        assert type(info.value) is CallbackError
+        assert message in str(info.value), str(info.value)
 
 
 # --------------------------------------------------------------------------------------------

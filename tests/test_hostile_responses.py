@@ -110,8 +110,38 @@ async def test_deep_token_response_is_a_response_validation_error() -> None:
             headers={"content-type": "application/json"},
         )
         async with SpectroCoinClient("client-1", "s3cr3t-value") as sc:
-            with pytest.raises(ResponseValidationError):
+            with pytest.raises(ResponseValidationError) as info:
                 await sc.accounts.list_accounts()
+    assert (
+        info.value.message
+        == "token response is not JSON: JSON body is nested deeper than 64 levels"
+    )
+    assert info.value.operation == "getAccessToken"
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (b"<html>502 Bad Gateway</html>", "token response is not JSON: Expecting value: "),
+        (b"\xff{}", "token response is not JSON: 'utf-8' codec can't decode byte 0xff"),
+        (b'["access_token", "expires_in"]', "token response is not a JSON object"),
+        (b'{"expires_in": 3600}', "token response has no access_token"),
+        (b'{"access_token": "t"}', "token response has no expires_in"),
+        (b'{"token_type": "bearer"}', "token response has no access_token and no expires_in"),
+    ],
+)
+async def test_a_token_response_that_does_not_fit_says_what_is_wrong(
+    body: bytes, message: str
+) -> None:
+    # It used to say "lacks access_token / expires_in" for an HTML page or a deep body too.
+    with respx.mock(base_url=BASE, assert_all_called=False) as router:
+        router.post("/oauth/token").respond(content=body)
+        async with SpectroCoinClient("client-1", "s3cr3t-value") as sc:
+            with pytest.raises(ResponseValidationError) as info:
+                await sc.accounts.list_accounts()
+    assert info.value.message.startswith(message), info.value.message
+    assert info.value.status_code == 200
 
 
 def test_decode_json_limits() -> None:
@@ -127,7 +157,7 @@ def test_decode_json_limits() -> None:
     assert len(decode_json(wide)) == 1000
     assert issubclass(JSONDecodeLimitError, ValueError)
     assert issubclass(JSONDecodeLimitError, SpectroCoinError)
-    with pytest.raises(ValueError):
+    with pytest.raises(JSONDecodeLimitError, match="nested deeper than 64 levels"):
         decode_json(b"[" * 70 + b"1" + b"]" * 69)  # unbalanced and deep: still a ValueError
 
 
