@@ -5,12 +5,13 @@ from __future__ import annotations
 import math
 import os
 import random
+import re
 import sys
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from decimal import Decimal
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Final, Self
 
 import anyio
 import httpx
@@ -73,10 +74,14 @@ MAX_TOKEN_LIFETIME = 366 * 24 * 3600
 """Seconds: a longer ``expires_in`` is not a real lifetime, and refused."""
 
 
+_DIGITS: Final = re.compile(r"[0-9]+")
+
+
 def _lifetime(value: Any, status: int) -> float:
     """``expires_in`` as seconds, bounded before any conversion: a 400-digit integer or
     ``1e1000000`` must fail fast and typed, never as OverflowError or a slow int()."""
-    if isinstance(value, str) and len(value) <= 20 and value.strip().isdigit():
+    # ASCII digits only: str.isdigit() is also true of "²" (which int() refuses) and "١٢".
+    if isinstance(value, str) and len(value) <= 20 and _DIGITS.fullmatch(value.strip()):
         value = int(value)
     number: float | None = None
     exact = (isinstance(value, int) and not isinstance(value, bool)) or (

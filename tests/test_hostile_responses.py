@@ -336,3 +336,18 @@ def test_an_amount_in_text_is_a_plain_ascii_number(text: str) -> None:
 def test_amount_text_in_json_number_form_is_read_exactly(text: str, value: str) -> None:
     assert to_decimal(text) == Decimal(value)
     assert str(to_decimal(text)) == str(Decimal(text))
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("expires_in", ["²", "١٢", "3600²", "36_00"])
+async def test_a_lifetime_in_text_takes_ascii_digits_only(expires_in: str) -> None:
+    # str.isdigit() is true of "²", which int() refuses: it escaped as a bare ValueError.
+    body = {"access_token": "t", "token_type": "bearer", "expires_in": expires_in}
+    with respx.mock(base_url=BASE, assert_all_called=False) as router:
+        router.post("/oauth/token").respond(json=body)
+        async with SpectroCoinClient("client-1", "s3cr3t-value") as sc:
+            with pytest.raises(ResponseValidationError) as info:
+                await sc.accounts.list_accounts()
+    assert info.value.message == (
+        f"token response expires_in must be seconds between 1 and 31622400, got {expires_in!r}"
+    )
