@@ -24,7 +24,9 @@ from ._errors import (
     APIConnectionError,
     APIError,
     AuthenticationError,
+    RateLimitError,
     ResponseValidationError,
+    ServerError,
     ValidationError,
 )
 from ._exports import ExportsNamespace
@@ -342,8 +344,17 @@ class SpectroCoinClient(Namespaces):
                     f"the token endpoint was not found at {self.base_url}/oauth/token (HTTP 404): "
                     "check base_url"
                 )
-            raise AuthenticationError(
+            # An outage or a rate limit at the token endpoint is not an authentication failure:
+            # it keeps its type (ServerError, RateLimitError), so that no one rotates keys over it.
+            extra: dict[str, Any] = {}
+            kind: type[APIError] = AuthenticationError
+            if isinstance(exc, (ServerError, RateLimitError)):
+                kind = type(exc)
+            if isinstance(exc, RateLimitError):
+                extra["retry_after"] = exc.retry_after
+            raise kind(
                 message,
+                **extra,
                 request_may_have_reached_server=False,
                 status_code=exc.status_code,
                 error_code=exc.error_code,

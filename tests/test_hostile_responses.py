@@ -12,8 +12,11 @@ import pytest
 import respx
 
 from spectrocoin_async import (
+    APIError,
+    AuthenticationError,
     ModelValidationError,
     Order,
+    RateLimitError,
     ResponseValidationError,
     ServerError,
     SpectroCoinClient,
@@ -351,3 +354,32 @@ async def test_a_lifetime_in_text_takes_ascii_digits_only(expires_in: str) -> No
     assert info.value.message == (
         f"token response expires_in must be seconds between 1 and 31622400, got {expires_in!r}"
     )
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    ("status", "kind"),
+    [(503, ServerError), (500, ServerError), (429, RateLimitError), (401, AuthenticationError)],
+)
+async def test_a_token_endpoint_outage_is_not_an_authentication_failure(
+    status: int, kind: type[APIError]
+) -> None:
+    # Only a refusal is an AuthenticationError; an outage or a rate limit keeps its own type, so
+    # that no one rotates credentials over a 503.
+    headers = {"Retry-After": "0"} if status == 429 else {}
+    with respx.mock(base_url=BASE, assert_all_called=False) as router:
+        token = router.post("/oauth/token").respond(
+            status, json={"errorCode": "GEN_1", "defaultMessage": "busy"}, headers=headers
+        )
+        accounts = router.get("/accounts").respond(json=[])
+        async with SpectroCoinClient("client-1", "s3cr3t-value") as sc:
+            with pytest.raises(APIError) as info:
+                await sc.accounts.list_accounts(max_attempts=1)
+    assert type(info.value) is kind
+    assert info.value.status_code == status
+    assert info.value.message == "token request failed: busy"
+    assert info.value.operation == "getAccessToken"
+    assert info.value.request_may_have_reached_server is False
+    if status == 429:
+        assert isinstance(info.value, RateLimitError) and info.value.retry_after == 0
+    assert token.call_count >= 1 and accounts.call_count == 0
