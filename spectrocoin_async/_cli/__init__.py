@@ -1,0 +1,70 @@
+"""``spectrocoin``: the SpectroCoin Public API from the terminal (the ``cli`` extra).
+
+Exit status: 0 success; 1 the API answered with an error (or a callback did not verify);
+2 usage error (bad arguments, bad input refused before sending, unreadable config);
+3 connection error (no usable answer).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+__all__ = ["main", "run"]
+
+
+def _say(text: str) -> None:
+    print(f"spectrocoin: {text}", file=sys.stderr, flush=True)
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    try:
+        import cyclopts  # noqa: F401 - only to give a clear message without the extra
+    except ImportError:
+        _say("the command line needs the cli extra: pip install 'spectrocoin-async[cli]'")
+        return 2
+    from .._errors import (
+        APIConnectionError,
+        APIError,
+        SpectroCoinError,
+        ValidationError,
+    )
+    from ._app import build_app
+    from ._config import ConfigError
+    from ._session import UsageError
+
+    app = build_app()
+    try:
+        result = app.meta(
+            sys.argv[1:] if argv is None else list(argv), result_action="return_value"
+        )
+    except SystemExit as exc:  # cyclopts: --help, --version, and usage errors (2)
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    except (UsageError, ConfigError) as exc:
+        _say(str(exc))
+        return 2
+    except ValidationError as exc:
+        _say(f"invalid input, nothing was sent: {exc}")
+        return 2
+    except APIError as exc:
+        _say(f"API error {exc.status_code}" + (f" {exc.error_code}" if exc.error_code else ""))
+        print(f"  message:  {exc.message}", file=sys.stderr)
+        print(f"  trace id: {exc.trace_id or '-'}", file=sys.stderr)
+        if exc.operation:
+            print(f"  operation: {exc.operation}", file=sys.stderr)
+        return 1
+    except APIConnectionError as exc:
+        _say(f"connection error: {exc}")
+        return 3
+    except SpectroCoinError as exc:
+        _say(f"{type(exc).__name__}: {exc}")
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return result if isinstance(result, int) else 0
+
+
+def main() -> None:
+    """The ``spectrocoin`` console script."""
+    sys.exit(run())

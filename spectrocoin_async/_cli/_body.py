@@ -1,0 +1,149 @@
+"""Request bodies from flags, from ``--body`` JSON (inline, ``@file`` or ``-``), or both.
+
+Flags carry the model's Python field names (``--receive-amount``); ``--body`` carries the wire
+names (``receiveAmount``). To merge the two, the wire name of every field is read off the
+generated model's own ``to_dict`` (run once on marker values), so nothing here repeats the
+generator's naming rules.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import functools
+import sys
+import typing
+import uuid
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from .._json import decode_json
+from ._session import UsageError
+
+__all__ = ["build_body", "read_json_argument", "wire_names"]
+
+_MAX_BODY = 1024 * 1024  # a request body, not an export
+
+
+class _Marker(str):
+    """Stands in for any field value while ``to_dict`` runs: every conversion returns itself."""
+
+    __slots__ = ()
+
+    def isoformat(self) -> str:
+        return self
+
+    @property
+    def value(self) -> str:
+        return self
+
+    def to_dict(self) -> str:
+        return self
+
+    def __iter__(self) -> Iterator[Any]:  # type: ignore[override]
+        yield self
+
+
+@functools.cache
+def wire_names(model: type[Any]) -> dict[str, str]:
+    """Python field name -> wire name, for every field of a generated model."""
+    fields = [f for f in attrs.fields(model) if f.init]
+    markers = {f"\x00{i}\x00": f.name for i, f in enumerate(fields)}
+    probe = object.__new__(model)
+    for text, name in markers.items():
+        object.__setattr__(probe, name, _Marker(text))
+    object.__setattr__(probe, "additional_properties", {})
+    found: dict[str, str] = {}
+    for key, value in probe.to_dict().items():
+        first = value[0] if isinstance(value, list) and value else value
+        if isinstance(first, str) and first in markers:
+            found[markers[first]] = key
+    return found
+
+
+def read_json_argument(text: str, option: str) -> Any:
+    """``text``, ``@path`` or ``-`` (stdin), decoded as JSON with exact decimals."""
+    if text == "-":
+        raw = sys.stdin.buffer.read(_MAX_BODY + 1)
+        where = "stdin"
+    elif text.startswith("@"):
+        path = Path(text[1:]).expanduser()
+        where = str(path)
+        try:
+            with path.open("rb") as file:
+                raw = file.read(_MAX_BODY + 1)
+        except OSError as exc:
+            raise UsageError(f"{option}: cannot read {path}: {exc.strerror}") from None
+    else:
+        raw = text.encode("utf-8")
+        where = "the argument"
+    if len(raw) > _MAX_BODY:
+        raise UsageError(f"{option}: {where} is larger than {_MAX_BODY} bytes")
+    try:
+        return decode_json(raw)
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+        raise UsageError(f"{option}: {where} is not valid JSON: {exc}") from None
+
+
+def _wire_value(value: Any) -> Any:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    return value
+
+
+def build_body(
+    model: type[Any],
+    flags: Mapping[str, Any],
+    body_json: str | None,
+    defaults: Mapping[str, str],
+) -> Any:
+    """The request model: ``--body`` fields, overridden by flags; ``defaults`` fill gaps.
+
+    ``defaults`` are Python field name -> value (from the configured credentials).
+    """
+    names = wire_names(model)
+    data: dict[str, Any] = {}
+    if body_json is not None:
+        given = read_json_argument(body_json, "--body")
+        if not isinstance(given, dict):
+            raise UsageError("--body must be a JSON object")
+        data.update(given)
+    hints = typing.get_type_hints(model, localns=_models())
+    for name, value in defaults.items():
+        if name in names and names[name] not in data and name not in flags:
+            data[names[name]] = value
+    for name, value in flags.items():
+        data[names.get(name, name)] = _wire_value(value)
+    # Single-valued enums (``grant_type``) have only one possible value: no need to ask.
+    for field in attrs.fields(model):
+        wire = names.get(field.name)
+        if wire is None or wire in data or field.default is not attrs.NOTHING:
+            continue
+        hint = hints.get(field.name)
+        if isinstance(hint, type) and issubclass(hint, enum.Enum) and len(hint) == 1:
+            data[wire] = next(iter(hint)).value
+    missing = [
+        f.name
+        for f in attrs.fields(model)
+        if f.init and f.default is attrs.NOTHING and names.get(f.name) not in data
+    ]
+    if missing:
+        flags_text = ", ".join("--" + m.rstrip("_").replace("_", "-") for m in missing)
+        raise UsageError(f"missing body field(s): give {flags_text} or put them in --body")
+    try:
+        return model.from_dict(data)
+    except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+        raise UsageError(f"the body does not fit {model.__name__}: {exc}") from None
+
+
+def _models() -> dict[str, Any]:
+    from ._commands import _Names
+
+    return _Names()
