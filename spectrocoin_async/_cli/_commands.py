@@ -379,6 +379,7 @@ def _signature(spec: CommandSpec) -> inspect.Signature:
                     Parameter(
                         name="--body",
                         group=body_group,
+                        allow_leading_hyphen=True,
                         help="The whole body as JSON (wire names): inline, @FILE, or - for "
                         "stdin. Flags above override its fields.",
                     ),

@@ -137,20 +137,33 @@ class _Progress:
 
     def __init__(self) -> None:
         from rich.console import Console
+        from rich.filesize import decimal
         from rich.progress import (
             BarColumn,
             DownloadColumn,
             Progress,
+            ProgressColumn,
+            Task,
             TextColumn,
             TimeElapsedColumn,
-            TransferSpeedColumn,
         )
+        from rich.text import Text
+
+        class Rate(ProgressColumn):
+            """Like rich's TransferSpeedColumn, but a short download still gets its average."""
+
+            def render(self, task: Task) -> Text:
+                speed = task.finished_speed or task.speed
+                if speed is None and task.elapsed:
+                    speed = task.completed / task.elapsed
+                text = "?" if speed is None else f"{decimal(int(speed))}/s"
+                return Text(text, style="progress.data.speed")
 
         self._progress = Progress(
             TextColumn("downloading"),
             BarColumn(),
             DownloadColumn(),
-            TransferSpeedColumn(),
+            Rate(),
             TimeElapsedColumn(),
             console=Console(stderr=True),
             transient=False,
