@@ -19,6 +19,7 @@ from ._session import Settings, UsageError, open_client, settings, use_settings
 __all__ = ["build_app"]
 
 _COMMANDS = "spectrocoin_async._cli._commands"
+_TAG_PREFIX = "tag__"
 Shell = Literal["bash", "zsh", "fish"]
 
 
@@ -28,7 +29,6 @@ def kebab(name: str) -> str:
 
 def build_app() -> App:
     from .._version import __version__
-    from ._commands import description, helper_commands, spec_for_helper
 
     app = App(
         name="spectrocoin",
@@ -38,28 +38,13 @@ def build_app() -> App:
         help_format="plaintext",
         result_action="return_value",
     )
-    tags: dict[str, App] = {}
-    for op in sorted(OPERATIONS.values(), key=lambda o: (o.tag, o.name)):
-        tag_app = tags.get(op.tag)
-        if tag_app is None:
-            tag_app = tags[op.tag] = App(
-                name=kebab(op.tag), help=f"Operations tagged {op.tag}.", help_format="plaintext"
-            )
-            app.command(tag_app)
-        tag_app.command(
-            f"{_COMMANDS}:{op.name}",
-            name=kebab(op.name),
-            help=description(op.name),
-            help_format="markdown",
+    # One lazily imported sub-app per tag: `spectrocoin --help` builds none of them.
+    for tag in sorted({op.tag for op in OPERATIONS.values()}):
+        app.command(
+            f"{__name__}:{_TAG_PREFIX}{tag}",
+            name=kebab(tag),
+            help=f"Operations tagged {tag}.",
         )
-    for tag, helpers in helper_commands().items():
-        for helper in helpers:
-            tags[tag].command(
-                f"{_COMMANDS}:{tag}__{helper}",
-                name=kebab(helper),
-                help=spec_for_helper(tag, helper).doc,
-                help_format="markdown",
-            )
     _extras(app)
 
     global_options = Group("Global options", sort_key=100)
@@ -113,6 +98,40 @@ def build_app() -> App:
 
     app.meta.help_format = "plaintext"
     return app
+
+
+def tag_app(tag: str) -> App:
+    """The sub-app of one tag: a lazily built command per operation and download helper."""
+    from ._commands import description, helper_commands, helper_description
+
+    app = App(name=kebab(tag), help=f"Operations tagged {tag}.", help_format="plaintext")
+    for op in sorted(OPERATIONS.values(), key=lambda o: o.name):
+        if op.tag == tag:
+            app.command(
+                f"{_COMMANDS}:{op.name}",
+                name=kebab(op.name),
+                help=description(op.name),
+                help_format="markdown",
+            )
+    for helper in helper_commands().get(tag, []):
+        app.command(
+            f"{_COMMANDS}:{tag}__{helper}",
+            name=kebab(helper),
+            help=helper_description(tag, helper),
+            help_format="markdown",
+        )
+    return app
+
+
+def __getattr__(name: str) -> Any:
+    # The root's lazy command table imports "spectrocoin_async._cli._app:tag__<tag>".
+    if name.startswith(_TAG_PREFIX) and name[len(_TAG_PREFIX) :] in {
+        op.tag for op in OPERATIONS.values()
+    }:
+        app = tag_app(name[len(_TAG_PREFIX) :])
+        globals()[name] = app
+        return app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _extras(app: App) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 import enum
-import functools
 import sys
 import typing
 import uuid
@@ -43,13 +42,18 @@ class _Marker(str):
     def to_dict(self) -> str:
         return self
 
-    def __iter__(self) -> Iterator[Any]:  # type: ignore[override]
+    def __iter__(self) -> Iterator[Any]:
         yield self
 
 
-@functools.cache
+_WIRE_NAMES: dict[type[Any], dict[str, str]] = {}
+
+
 def wire_names(model: type[Any]) -> dict[str, str]:
     """Python field name -> wire name, for every field of a generated model."""
+    known = _WIRE_NAMES.get(model)
+    if known is not None:
+        return known
     fields = [f for f in attrs.fields(model) if f.init]
     markers = {f"\x00{i}\x00": f.name for i, f in enumerate(fields)}
     probe = object.__new__(model)
@@ -61,6 +65,7 @@ def wire_names(model: type[Any]) -> dict[str, str]:
         first = value[0] if isinstance(value, list) and value else value
         if isinstance(first, str) and first in markers:
             found[markers[first]] = key
+    _WIRE_NAMES[model] = found
     return found
 
 

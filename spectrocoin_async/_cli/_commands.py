@@ -30,9 +30,15 @@ import attrs
 from .._generated._operations import OPERATIONS
 from .._types import Operation, Unset
 from .._values import to_decimal
-from ._session import UsageError
 
-__all__ = ["CommandSpec", "command_for", "helper_commands", "description", "tag_classes"]
+__all__ = [
+    "CommandSpec",
+    "command_for",
+    "description",
+    "helper_commands",
+    "helper_description",
+    "tag_classes",
+]
 
 _BODY = "body"
 _SECTION = re.compile(r"^\s*(Args|Attributes):\s*$")
@@ -113,7 +119,7 @@ def _hint(annotation: Any) -> Any:
     if not isinstance(annotation, str):
         return annotation
     names = _Names(datetime=datetime, Decimal=Decimal, UUID=uuid.UUID, Unset=Unset, Any=Any)
-    return eval(annotation, {"__builtins__": __builtins__}, names)  # noqa: S307 - generated code
+    return eval(annotation, {"__builtins__": __builtins__}, names)
 
 
 # -- parameter types -----------------------------------------------------------------------------
@@ -300,6 +306,25 @@ def helper_commands() -> dict[str, list[str]]:
     return found
 
 
+def _streamed_operation(doc: str) -> Operation:
+    """The generated operation a helper streams, named in its docstring (``GET /path``)."""
+    source = re.search(r"``(GET|POST) (/\S+)``", doc)
+    operation = next(
+        (o for o in OPERATIONS.values() if source and (o.method, o.path) == source.groups()),
+        None,
+    )
+    if operation is None:
+        raise LookupError("a download helper's docstring does not name the operation it streams")
+    return operation
+
+
+def helper_description(tag: str, name: str) -> str:
+    """A helper's help: its docstring up to the arguments, and the evidence of its operation."""
+    doc = _doc(getattr(_client_namespace(tag), name)).split("\nArgs:", 1)[0].rstrip()
+    operation = _streamed_operation(doc)
+    return f"{doc}\n\nEvidence: {operation.evidence}. Source: {operation.source}"
+
+
 def spec_for_helper(tag: str, name: str) -> CommandSpec:
     cls = _client_namespace(tag)
     method = getattr(cls, name)
@@ -316,19 +341,10 @@ def spec_for_helper(tag: str, name: str) -> CommandSpec:
             required=True,
         ),
     )
-    doc = _doc(method).split("\nArgs:", 1)[0].rstrip()
-    # The helper streams the body of a generated operation: name it, with its evidence.
-    source = re.search(r"``(GET|POST) (/\S+)``", doc)
-    operation = next(
-        (o for o in OPERATIONS.values() if source and (o.method, o.path) == source.groups()),
-        None,
-    )
-    if operation is None:
-        raise LookupError(f"{tag}.{name} does not name the operation it streams")
-    doc += f"\n\nEvidence: {operation.evidence}. Source: {operation.source}"
+    doc = helper_description(tag, name)
     return CommandSpec(
         name=name,
-        operation=operation,
+        operation=_streamed_operation(doc),
         method=method,
         params=tuple(params),
         body_model=None,

@@ -62,7 +62,7 @@ def _scalar_text(value: Any) -> str:
 
 
 def json_text(value: Any, indent: int | None = None) -> str:
-    """JSON in which a ``Decimal`` keeps its digits in plain notation (``json`` would need float)."""
+    """JSON in which a ``Decimal`` keeps its digits, in plain notation (never via float)."""
     out: list[str] = []
     _dump(value, out, indent, 0)
     return "".join(out)
@@ -89,7 +89,9 @@ def _dump(value: Any, out: list[str], indent: int | None, level: int) -> None:
         pad, end = _pads(indent, level)
         out.append("{")
         for index, (key, item) in enumerate(items):
-            out.append(("," if index else "") + pad + _encode_str(str(key)) + (": " if indent else ":"))
+            out.append(
+                ("," if index else "") + pad + _encode_str(str(key)) + (": " if indent else ":")
+            )
             _dump(item, out, indent, level + 1)
         out.append(end + "}")
     elif isinstance(value, (list, tuple)):
@@ -220,9 +222,7 @@ class Printer:
             numeric = all(
                 isinstance(row.get(column), (Decimal, int)) for row in flat if column in row
             )
-            table.add_column(
-                Text(column), overflow="fold", justify="right" if numeric else "left"
-            )
+            table.add_column(Text(column), overflow="fold", justify="right" if numeric else "left")
         for row in flat:
             table.add_row(*(Text(_scalar_text(row.get(c))) for c in columns))
         console.print(table)

@@ -112,9 +112,7 @@ async def _download(spec: CommandSpec, kwargs: dict[str, Any], options: Settings
         progress = _Progress.start() if sys.stderr.isatty() and not options.dry_run else None
         started = time.monotonic()
         try:
-            result = await method(
-                path, on_progress=progress.update if progress else None, **kwargs
-            )
+            result = await method(path, on_progress=progress.update if progress else None, **kwargs)
         except DryRun as captured:
             print(curl_command(captured.request, _secrets(options)), flush=True)
             return 0

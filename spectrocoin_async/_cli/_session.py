@@ -16,6 +16,7 @@ from __future__ import annotations
 import shlex
 import sys
 from collections.abc import Callable
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import quote, quote_plus
 
@@ -65,16 +66,19 @@ class Settings:
         return Printer(mode, sys.stdout, terminal=terminal)
 
 
-_current = Settings()
+_SETTINGS: ContextVar[Settings] = ContextVar("spectrocoin_cli_settings")
 
 
 def settings() -> Settings:
-    return _current
+    """This run's settings (the defaults when no launcher set them, as in a direct call)."""
+    try:
+        return _SETTINGS.get()
+    except LookupError:
+        return Settings()
 
 
 def use_settings(new: Settings) -> None:
-    global _current
-    _current = new
+    _SETTINGS.set(new)
 
 
 # -- the real runtime ---------------------------------------------------------------------------
@@ -140,7 +144,7 @@ class RawRuntime:
 # -- the dry run --------------------------------------------------------------------------------
 
 
-class DryRun(Exception):  # noqa: N818 - not an error: the request was captured instead of sent
+class DryRun(Exception):
     """Raised by the capturing transport with the request the pipeline would have sent."""
 
     def __init__(self, request: httpx.Request) -> None:
@@ -176,10 +180,10 @@ def curl_command(request: httpx.Request, secrets: tuple[str, ...]) -> str:
     for name, value in request.headers.items():
         if name.lower() in _SKIPPED_HEADERS:
             continue
+        shown = value
         if name.lower() == "authorization":
-            scheme = value.split(" ", 1)[0]
-            value = f"{scheme} {REDACTED}"
-        parts += ["-H", f"{name}: {value}"]
+            shown = f"{value.split(' ', 1)[0]} {REDACTED}"
+        parts += ["-H", f"{name}: {shown}"]
     if request.content:
         parts += ["--data-binary", request.content.decode("utf-8", "replace")]
     text = " ".join(shlex.quote(part) for part in parts)
