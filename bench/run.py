@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import Row, not_measured, render_table
 from sandbox_proc import SandboxUnavailable, sandbox, sandbox_config
 
-MEASURES = ("cpu", "loopback", "tokens", "throttle", "export", "imports")
+MEASURES = ("cpu", "loopback", "tokens", "throttle", "export", "imports", "startup")
 
 
 class Settings:
@@ -108,6 +108,11 @@ class Bench:
         from imports import measure_imports
 
         return measure_imports(self.s.import_samples)
+
+    def startup(self) -> list[Row]:
+        from startup import measure_startup
+
+        return measure_startup(self.s.import_samples)
 
     def loopback(self, url: str | None, why: str) -> list[Row]:
         if url is None:
@@ -219,6 +224,13 @@ def main(argv: list[str] | None = None) -> int:
             "imports",
             [("import time, spectrocoin_async / httpx", "≤ 2.0")],
             bench.imports,
+        )
+
+    if "startup" in only:
+        bench.record(
+            "startup",
+            [("start-up, `spectrocoin --help` / `import spectrocoin_async`", "≤ 1.5")],
+            bench.startup,
         )
 
     rows = [row for name in MEASURES for row in bench.rows.get(name, [])]
