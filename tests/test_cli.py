@@ -36,7 +36,7 @@ from spectrocoin_async.sandbox import (
 
 from .cli_support import CLI_ENV_KEYS, Result, cli, spawn
 from .integration.support import CallbackSink
-from .spec_support import resolve, spec
+from .spec_support import spec
 
 SECRET = "cli-secret-Zq81/+&x"  # characters that URL- and form-encoding change
 
@@ -84,8 +84,18 @@ def test_order_life_cycle_and_callback_verification(
         ok(
             cli(
                 monkeypatch,
-                ["merchant", "create-order", "--receive-amount", "25.10", "--receive-currency-code",
-                 "EUR", "--order-id", f"cli-{backend}", "--callback-url", sink.url],
+                [
+                    "merchant",
+                    "create-order",
+                    "--receive-amount",
+                    "25.10",
+                    "--receive-currency-code",
+                    "EUR",
+                    "--order-id",
+                    f"cli-{backend}",
+                    "--callback-url",
+                    sink.url,
+                ],
                 env,
             )
         ).out
@@ -114,7 +124,10 @@ def test_order_life_cycle_and_callback_verification(
     # A forged callback (an order id the API does not know) does not verify: exit status 1.
     forged = json.dumps({"id": "00000000-0000-4000-8000-000000000000"}).encode()
     refused = cli(
-        monkeypatch, ["callbacks", "verify", "--content-type", "application/json"], env, stdin=forged
+        monkeypatch,
+        ["callbacks", "verify", "--content-type", "application/json"],
+        env,
+        stdin=forged,
     )
     assert refused.code == 1
     assert decode_json(refused.out) == {
@@ -131,8 +144,18 @@ def test_legacy_signed_callback_verifies_against_the_sandbox_key(
         ok(
             cli(
                 monkeypatch,
-                ["merchant", "create-order", "--project-id", LEGACY_PROJECT_ID, "--receive-amount",
-                 "5", "--receive-currency-code", "EUR", "--callback-url", sink.url],
+                [
+                    "merchant",
+                    "create-order",
+                    "--project-id",
+                    LEGACY_PROJECT_ID,
+                    "--receive-amount",
+                    "5",
+                    "--receive-currency-code",
+                    "EUR",
+                    "--callback-url",
+                    sink.url,
+                ],
                 env,
             )
         ).out
@@ -141,14 +164,23 @@ def test_legacy_signed_callback_verifies_against_the_sandbox_key(
     headers, body = sink.take()[-1]
     key = tmp_path / "key.pem"
     key.write_bytes(httpx.get(env["SPECTROCOIN_BASE_URL"] + "/sandbox/merchant.public.pem").content)
-    argv = ["callbacks", "verify", "--content-type", headers["content-type"], "--public-key", str(key)]
+    argv = [
+        "callbacks",
+        "verify",
+        "--content-type",
+        headers["content-type"],
+        "--public-key",
+        str(key),
+    ]
     other_project = cli(monkeypatch, argv, env, stdin=body)
     assert other_project.code == 1 and decode_json(other_project.out)["reason"] == (
         "callback is for another project (merchantApiId does not match project_id)"
     )
     env = {**env, "SPECTROCOIN_PROJECT_ID": LEGACY_PROJECT_ID}
     report = decode_json(ok(cli(monkeypatch, argv, env, stdin=body)).out)
-    assert report["verified"] is True and report["format"] == "legacy" and report["status"] == "PAID"
+    assert (
+        report["verified"] is True and report["format"] == "legacy" and report["status"] == "PAID"
+    )
     tampered = body.replace(b"receivedAmount=", b"receivedAmount=9")
     refused = cli(monkeypatch, argv, env, stdin=tampered)
     assert refused.code == 1 and decode_json(refused.out)["verified"] is False
@@ -160,10 +192,18 @@ def test_all_follows_every_page_and_streams_ndjson(
 ) -> None:
     pages = ok(cli(monkeypatch, ["transactions", "list-transactions", "--size", "2", "--all"], env))
     lines = pages.text.splitlines()
-    single = decode_json(ok(cli(monkeypatch, ["transactions", "list-transactions", "--size", "100"], env)).out)
+    single = decode_json(
+        ok(cli(monkeypatch, ["transactions", "list-transactions", "--size", "100"], env)).out
+    )
     assert len(lines) == single["totalElements"] == len(single["content"]) == 5
     assert [decode_json(line.encode()) for line in lines] == single["content"]
-    btc = ok(cli(monkeypatch, ["transactions", "list-transactions", "--currency-code", "BTC", "--all"], env))
+    btc = ok(
+        cli(
+            monkeypatch,
+            ["transactions", "list-transactions", "--currency-code", "BTC", "--all"],
+            env,
+        )
+    )
     (only,) = btc.text.splitlines()
     assert '"amount":0.50000000,' in only  # every digit, plain notation
 
@@ -171,11 +211,16 @@ def test_all_follows_every_page_and_streams_ndjson(
 # -- output ---------------------------------------------------------------------------------------
 
 
-def test_output_formats_keep_every_digit(monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) -> None:
+def test_output_formats_keep_every_digit(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str]
+) -> None:
     argv = ["accounts", "list-accounts"]
     rows = list(csv.DictReader(io.StringIO(ok(cli(monkeypatch, [*argv, "-o", "csv"], env)).text)))
     assert [(r["currencyCode"], r["balance"]) for r in rows] == [
-        ("EUR", "10000.00"), ("USD", "5000.00"), ("BTC", "0.50000000"), ("ETH", "4.00000000"),
+        ("EUR", "10000.00"),
+        ("USD", "5000.00"),
+        ("BTC", "0.50000000"),
+        ("ETH", "4.00000000"),
         ("USDT", "2500.000000"),
     ]
     ndjson = ok(cli(monkeypatch, [*argv, "-o", "ndjson"], env)).text.splitlines()
@@ -199,8 +244,17 @@ def test_dry_run_prints_the_pipelines_request_as_curl(monkeypatch: pytest.Monkey
     result = ok(
         cli(
             monkeypatch,
-            ["--dry-run", "withdrawals", "create-crypto-withdrawal", "--currency-code", "BTC",
-             "--address", "bc1qexample", "--amount", "1E-8"],
+            [
+                "--dry-run",
+                "withdrawals",
+                "create-crypto-withdrawal",
+                "--currency-code",
+                "BTC",
+                "--address",
+                "bc1qexample",
+                "--amount",
+                "1E-8",
+            ],
             env,
         )
     )
@@ -216,8 +270,17 @@ def test_dry_run_prints_the_pipelines_request_as_curl(monkeypatch: pytest.Monkey
     query = ok(
         cli(
             monkeypatch,
-            ["transactions", "list-transactions", "--currency-code", "BTC", "--type", "DEPOSIT",
-             "--date-from", "2026-01-02", "--dry-run"],
+            [
+                "transactions",
+                "list-transactions",
+                "--currency-code",
+                "BTC",
+                "--type",
+                "DEPOSIT",
+                "--date-from",
+                "2026-01-02",
+                "--dry-run",
+            ],
             env,
         )
     )
@@ -246,7 +309,11 @@ def test_no_secret_in_any_output(
         cli(monkeypatch, ["auth", "get-access-token", "-o", "table"], env),
         cli(monkeypatch, ["accounts", "list-accounts", "-o", "csv"], env),
         cli(monkeypatch, ["merchant", "get-order", "00000000-0000-4000-8000-000000000000"], env),
-        cli(monkeypatch, ["accounts", "list-accounts"], {**env, "SPECTROCOIN_CLIENT_SECRET": SECRET + "x"}),
+        cli(
+            monkeypatch,
+            ["accounts", "list-accounts"],
+            {**env, "SPECTROCOIN_CLIENT_SECRET": SECRET + "x"},
+        ),
         cli(monkeypatch, ["--help"], env),
     ]
     tokens = list(sandbox.sandbox.tokens._expiry)
@@ -265,8 +332,7 @@ def test_no_secret_in_any_output(
 def _config(tmp_path: Path, mode: int) -> Path:
     path = tmp_path / "config.toml"
     path.write_text(
-        f'[sandbox]\nclient_id = "sandbox-client"\nclient_secret = "{SECRET}"\n'
-        f'base_url = "BASE"\n'
+        f'[sandbox]\nclient_id = "sandbox-client"\nclient_secret = "{SECRET}"\nbase_url = "BASE"\n'
     )
     path.chmod(mode)
     return path
@@ -278,7 +344,9 @@ def test_profile_from_the_config_file(
     path = _config(tmp_path, 0o600)
     path.write_text(path.read_text().replace("BASE", sandbox.url))
     env = {"SPECTROCOIN_CONFIG": str(path)}
-    result = ok(cli(monkeypatch, ["--profile", "sandbox", "accounts", "get-account", "100003"], env))
+    result = ok(
+        cli(monkeypatch, ["--profile", "sandbox", "accounts", "get-account", "100003"], env)
+    )
     assert decode_json(result.out)["balance"] == Decimal("0.50000000")
     missing = cli(monkeypatch, ["--profile", "prod", "accounts", "list-accounts"], env)
     assert missing.code == 2 and f"{path} has no profile [prod] (profiles: sandbox)" in missing.err
@@ -291,7 +359,9 @@ def test_a_config_file_others_can_read_is_refused(
 ) -> None:
     path = _config(tmp_path, mode)
     result = cli(
-        monkeypatch, ["--profile", "sandbox", "accounts", "list-accounts"], {"SPECTROCOIN_CONFIG": str(path)}
+        monkeypatch,
+        ["--profile", "sandbox", "accounts", "list-accounts"],
+        {"SPECTROCOIN_CONFIG": str(path)},
     )
     assert result.code == 2 and result.out == b""
     assert f"spectrocoin: {path} is accessible by others" in result.err
@@ -299,10 +369,14 @@ def test_a_config_file_others_can_read_is_refused(
     assert SECRET not in result.err
 
 
-def test_default_config_location_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_default_config_location_follows_xdg(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     from spectrocoin_async._cli._config import config_path
 
-    assert config_path({"XDG_CONFIG_HOME": str(tmp_path)}) == tmp_path / "spectrocoin" / "config.toml"
+    assert (
+        config_path({"XDG_CONFIG_HOME": str(tmp_path)}) == tmp_path / "spectrocoin" / "config.toml"
+    )
     assert config_path({"SPECTROCOIN_CONFIG": "/x/y.toml"}) == Path("/x/y.toml")
 
 
@@ -315,19 +389,51 @@ def test_exit_codes(monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) -> Non
     assert re.search(r"API error 404 GEN_8\n  message:  .+\n  trace id: [0-9a-f]+\n", not_found.err)
     assert cli(monkeypatch, ["merchant", "get-order", "not-a-uuid"], env).code == 2
     assert cli(monkeypatch, ["merchant", "no-such-command"], env).code == 2
-    bad_amount = cli(monkeypatch, ["exchanges", "calculate-exchange", "--pay-currency-code", "EUR",
-                                   "--receive-currency-code", "BTC", "--pay-amount", "NaN"], env)
+    bad_amount = cli(
+        monkeypatch,
+        [
+            "exchanges",
+            "calculate-exchange",
+            "--pay-currency-code",
+            "EUR",
+            "--receive-currency-code",
+            "BTC",
+            "--pay-amount",
+            "NaN",
+        ],
+        env,
+    )
     assert bad_amount.code == 2 and "--pay-amount" in bad_amount.err
-    refused = cli(monkeypatch, ["exchanges", "calculate-exchange", "--pay-currency-code", "eur!",
-                                "--receive-currency-code", "BTC", "--pay-amount", "1"], env)
+    refused = cli(
+        monkeypatch,
+        [
+            "exchanges",
+            "calculate-exchange",
+            "--pay-currency-code",
+            "eur!",
+            "--receive-currency-code",
+            "BTC",
+            "--pay-amount",
+            "1",
+        ],
+        env,
+    )
     assert refused.code == 2 and "nothing was sent: payCurrencyCode" in refused.err
-    missing = cli(monkeypatch, ["withdrawals", "create-crypto-withdrawal", "--currency-code", "BTC"], env)
+    missing = cli(
+        monkeypatch, ["withdrawals", "create-crypto-withdrawal", "--currency-code", "BTC"], env
+    )
     assert missing.code == 2 and "give --address, --amount or put them in --body" in missing.err
-    down = cli(monkeypatch, ["accounts", "list-accounts"], {**env, "SPECTROCOIN_BASE_URL": "http://127.0.0.1:9/x"})
+    down = cli(
+        monkeypatch,
+        ["accounts", "list-accounts"],
+        {**env, "SPECTROCOIN_BASE_URL": "http://127.0.0.1:9/x"},
+    )
     assert down.code == 3 and "connection error" in down.err
 
 
-def test_body_from_stdin_file_and_flags(monkeypatch: pytest.MonkeyPatch, env: dict[str, str], tmp_path: Path) -> None:
+def test_body_from_stdin_file_and_flags(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], tmp_path: Path
+) -> None:
     body = {"payCurrencyCode": "EUR", "receiveCurrencyCode": "BTC", "payAmount": "10.00"}
     argv = ["exchanges", "calculate-exchange", "--dry-run"]
     from_stdin = ok(cli(monkeypatch, [*argv, "--body", "-"], env, stdin=json.dumps(body).encode()))
@@ -354,14 +460,20 @@ def test_wire_names_match_the_spec() -> None:
 # -- help, completion -----------------------------------------------------------------------------
 
 
-def test_help_shows_description_type_enum_values_and_evidence(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_help_shows_description_type_enum_values_and_evidence(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     help_text = ok(cli(monkeypatch, ["merchant", "list-orders", "--help"], {})).text
     flat = " ".join(help_text.replace("│", " ").split())
     assert "List merchant orders" in flat and "GET /merchants/orders" in flat
     assert "Evidence: Documented: method and path are stated on docs.spectrocoin.com." in flat
     assert "--status" in flat and "Type: OrderStatus." in flat and "LATE_CRYPTO_PAYMENT" in flat
     assert "--date-from" in flat and "Type: date (YYYY-MM-DD)." in flat and "--all" in flat
-    create = " ".join(ok(cli(monkeypatch, ["merchant", "create-order", "--help"], {})).text.replace("│", " ").split())
+    create = " ".join(
+        ok(cli(monkeypatch, ["merchant", "create-order", "--help"], {}))
+        .text.replace("│", " ")
+        .split()
+    )
     assert "--receive-amount" in create and "Amount the merchant receives. Type: decimal." in create
     assert "Merchant project id. Type: UUID. Required (here or in --body)." in create
 
@@ -425,7 +537,9 @@ def _read_pty(fd: int, proc: subprocess.Popen[bytes]) -> bytes:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="pty")
-def test_export_shows_a_progress_bar_on_a_terminal_only(env: dict[str, str], tmp_path: Path) -> None:
+def test_export_shows_a_progress_bar_on_a_terminal_only(
+    env: dict[str, str], tmp_path: Path
+) -> None:
     script = os.path.join(os.path.dirname(sys.executable), "spectrocoin")
     clean = {k: v for k, v in os.environ.items() if k not in CLI_ENV_KEYS}
     argv = [script, "exports", "download-transactions", "--format", "CSV"]
@@ -450,3 +564,25 @@ def test_export_shows_a_progress_bar_on_a_terminal_only(env: dict[str, str], tmp
     report = decode_json(piped.out)
     assert report["bytesWritten"] == len(expected) and report["path"] == str(tmp_path / "pipe.csv")
     assert not list(tmp_path.glob(".*.part"))
+
+
+def test_readme_commands_run(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], tmp_path: Path
+) -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"## Command line\n\n```sh\n(.*?)```", readme, re.S)
+    assert block is not None
+    lines = [
+        line.split(" > ")[0]
+        for line in block.group(1).splitlines()
+        if line.startswith("spectrocoin ")
+    ]
+    assert len(lines) == 6
+    monkeypatch.chdir(tmp_path)
+    for line in lines:
+        argv = line.split()[1:]
+        if "--help" not in argv and "--dry-run" not in argv:
+            argv.append("--dry-run")
+        result = cli(monkeypatch, argv, env)
+        assert result.code == 0, (line, result.err)
+        assert result.text.startswith("curl -X ") or "Usage: spectrocoin" in result.text
