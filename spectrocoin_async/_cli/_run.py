@@ -116,6 +116,8 @@ async def _download(spec: CommandSpec, kwargs: dict[str, Any], options: Settings
         except DryRun as captured:
             print(curl_command(captured.request, _secrets(options)), flush=True)
             return 0
+        except OSError as exc:  # the target folder is missing, not writable, full...
+            raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
         finally:
             if progress is not None:
                 progress.stop()
