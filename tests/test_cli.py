@@ -444,6 +444,24 @@ def test_body_from_stdin_file_and_flags(
     assert "payCurrencyCode=EUR&receiveCurrencyCode=BTC&payAmount=10.00'" in from_file.text
     overridden = ok(cli(monkeypatch, [*argv, "--body", f"@{path}", "--pay-amount", "0.5"], env))
     assert "payAmount=0.5'" in overridden.text
+    partial = ok(
+        cli(
+            monkeypatch,
+            [
+                *argv,
+                "--body",
+                '{"payCurrencyCode": "EUR"}',
+                "--pay-amount",
+                "2",
+                "--receive-currency-code",
+                "BTC",
+            ],
+            env,
+        )
+    )
+    assert partial.text.endswith(
+        "--data-binary 'payCurrencyCode=EUR&receiveCurrencyCode=BTC&payAmount=2'\n"
+    )
     assert cli(monkeypatch, [*argv, "--body", "[1]"], env).code == 2
 
 

@@ -137,7 +137,7 @@ def __getattr__(name: str) -> Any:
 def _extras(app: App) -> None:
     """The commands that are not API operations: callbacks, sandbox, completion."""
 
-    callbacks = App(name="callbacks", help="Merchant callbacks.", help_format="plaintext")
+    callbacks = App(name="callbacks", help="Merchant callbacks.", help_format="markdown")
     app.command(callbacks)
 
     @callbacks.command
@@ -145,7 +145,9 @@ def _extras(app: App) -> None:
         *,
         header: Annotated[
             list[str] | None,
-            Parameter(help="A header of the callback request, 'Name: value' (repeatable)."),
+            Parameter(
+                negative="", help="A header of the callback request, 'Name: value' (repeatable)."
+            ),
         ] = None,
         content_type: Annotated[
             str | None, Parameter(help="Shortcut for --header 'Content-Type: ...'.")
@@ -176,6 +178,8 @@ def _extras(app: App) -> None:
             headers[name.strip()] = value.strip()
         if content_type:
             headers["Content-Type"] = content_type
+        if sys.stdin.isatty():
+            print("reading the callback body from stdin (end with Ctrl-D)", file=sys.stderr)
         body = sys.stdin.buffer.read(64 * 1024 + 1)
         if len(body) > 64 * 1024:
             raise UsageError("the callback body on stdin is larger than 64 KiB")
@@ -206,7 +210,7 @@ def _extras(app: App) -> None:
         options.printer().result(result)
         return 0
 
-    sandbox = App(name="sandbox", help="The local sandbox.", help_format="plaintext")
+    sandbox = App(name="sandbox", help="The local sandbox.", help_format="markdown")
     app.command(sandbox)
 
     @sandbox.default

@@ -44,8 +44,6 @@ _BODY = "body"
 _SECTION = re.compile(r"^\s*(Args|Attributes):\s*$")
 _ENTRY = re.compile(r"^(\s*)\**(\w+)(?: \(([^)]*)\))?:\s?(.*)$")
 _HIDDEN_FIELDS = re.compile(r"secret|password", re.IGNORECASE)
-# Body fields and parameters with these names default to the configured credentials.
-_FROM_CREDENTIALS = ("client_id", "client_secret", "project_id")
 
 
 @functools.cache
