@@ -160,7 +160,8 @@ class Printer:
         self.out.flush()
 
     async def stream(self, items: AsyncIterable[Any]) -> int:
-        """Every item of every page (``--all``): NDJSON and CSV as they arrive."""
+        """Every item of every page (``--all``): NDJSON line by line as pages arrive; the other
+        formats need every row (a table's widths, CSV's columns), so they print at the end."""
         count = 0
         if self.mode == "ndjson":
             async for item in items:
