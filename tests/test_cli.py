@@ -19,6 +19,7 @@ import time
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -187,9 +188,23 @@ def test_legacy_signed_callback_verifies_against_the_sandbox_key(
     assert "signature does not match" in decode_json(refused.out)["reason"]
 
 
+@pytest.mark.parametrize("backend", ["asyncio", "trio"])
 def test_all_follows_every_page_and_streams_ndjson(
-    monkeypatch: pytest.MonkeyPatch, env: dict[str, str]
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], backend: str
 ) -> None:
+    env = {**env, "SPECTROCOIN_BACKEND": backend}
+    import sniffio
+
+    from spectrocoin_async._cli._session import RawRuntime
+
+    seen: list[str] = []
+    original = RawRuntime.call
+
+    async def spy(self: RawRuntime, *args: Any) -> Any:
+        seen.append(sniffio.current_async_library())
+        return await original(self, *args)
+
+    monkeypatch.setattr(RawRuntime, "call", spy)
     pages = ok(cli(monkeypatch, ["transactions", "list-transactions", "--size", "2", "--all"], env))
     lines = pages.text.splitlines()
     single = decode_json(
@@ -206,6 +221,7 @@ def test_all_follows_every_page_and_streams_ndjson(
     )
     (only,) = btc.text.splitlines()
     assert '"amount":0.50000000,' in only  # every digit, plain notation
+    assert seen == [backend] * len(seen) and len(seen) == 3 + 1 + 1  # 3 pages, 1, 1
 
 
 # -- output ---------------------------------------------------------------------------------------
