@@ -439,6 +439,15 @@ def test_exit_codes(monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) -> Non
         monkeypatch, ["withdrawals", "create-crypto-withdrawal", "--currency-code", "BTC"], env
     )
     assert missing.code == 2 and "give --address, --amount or put them in --body" in missing.err
+    no_credentials = {
+        "SPECTROCOIN_BASE_URL": env["SPECTROCOIN_BASE_URL"],
+        "SPECTROCOIN_CONFIG": "/nonexistent/c.toml",
+    }
+    missing_credentials = cli(monkeypatch, ["accounts", "list-accounts"], no_credentials)
+    assert (
+        missing_credentials.code == 2
+        and "no client credentials configured" in missing_credentials.err
+    )
     down = cli(
         monkeypatch,
         ["accounts", "list-accounts"],
@@ -536,6 +545,21 @@ def test_console_script(env: dict[str, str]) -> None:
     assert spawn(["merchant", "get-order", "x"], env).code == 2
     assert spawn(["accounts", "get-account", "0"], env).code == 1
     assert spawn(["--backend", "trio", "rates", "get-rates", "--from", "BTC"], env).code == 0
+
+
+def test_a_closed_pipe_ends_quietly(env: dict[str, str]) -> None:
+    script = os.path.join(os.path.dirname(sys.executable), "spectrocoin")
+    clean = {k: v for k, v in os.environ.items() if k not in CLI_ENV_KEYS}
+    proc = subprocess.Popen(
+        [script, "transactions", "list-transactions", "--size", "1", "--all"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**clean, **env},
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # like `| head` that has already exited
+    assert proc.wait(60) == 141
+    assert proc.stderr.read() == b""
 
 
 def test_sandbox_command_starts_the_sandbox() -> None:

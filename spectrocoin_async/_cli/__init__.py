@@ -1,12 +1,14 @@
 """``spectrocoin``: the SpectroCoin Public API from the terminal (the ``cli`` extra).
 
 Exit status: 0 success; 1 the API answered with an error (or a callback did not verify);
-2 usage error (bad arguments, bad input refused before sending, unreadable config);
-3 connection error (no usable answer).
+2 usage error (bad arguments, bad input refused before sending, no credentials, unreadable
+config); 3 connection error (no usable answer); 141 stdout's reader went away (``| head``).
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -48,6 +50,9 @@ def run(argv: Sequence[str] | None = None) -> int:
         _say(f"invalid input, nothing was sent: {exc}")
         return 2
     except APIError as exc:
+        if exc.status_code == 0:  # refused before sending (no credentials): not the API's answer
+            _say(f"{exc.message} (or use --profile)")
+            return 2
         _say(f"API error {exc.status_code}" + (f" {exc.error_code}" if exc.error_code else ""))
         print(f"  message:  {exc.message}", file=sys.stderr)
         print(f"  trace id: {exc.trace_id or '-'}", file=sys.stderr)
@@ -62,6 +67,12 @@ def run(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly, as other Unix tools do, and keep the
+        # interpreter from complaining while it flushes stdout at exit.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     return result if isinstance(result, int) else 0
 
 
