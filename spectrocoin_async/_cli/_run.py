@@ -14,20 +14,20 @@ from ._session import DryRun, RawRuntime, Settings, UsageError, curl_command, op
 __all__ = ["run_command"]
 
 
-def _sdk_arguments(spec: CommandSpec, arguments: dict[str, Any]) -> dict[str, Any]:
-    kwargs: dict[str, Any] = {}
+def _converted(spec: CommandSpec, arguments: dict[str, Any], *, body: bool) -> dict[str, Any]:
+    """The given flags of the parameters (``body=False``) or of the body fields, as the SDK
+    takes them."""
+    values: dict[str, Any] = {}
     for param in spec.params:
-        if param.in_body:
-            continue
         value = arguments.get(param.cli_name)
-        if value is None:
+        if param.in_body != body or value is None:
             continue
         try:
-            kwargs[param.sdk_name] = param.kind.to_sdk(value)
+            values[param.sdk_name] = param.kind.to_sdk(value)
         except (ValueError, TypeError) as exc:
             flag = "--" + param.cli_name.rstrip("_").replace("_", "-")
             raise UsageError(f"{flag}: {exc}") from None
-    return kwargs
+    return values
 
 
 def _credential_defaults(options: Settings) -> dict[str, str]:
@@ -58,22 +58,16 @@ def _secrets(options: Settings) -> tuple[str, ...]:
 
 async def run_command(spec: CommandSpec, arguments: dict[str, Any]) -> int:
     options = settings()
-    kwargs = _sdk_arguments(spec, arguments)
+    kwargs = _converted(spec, arguments, body=False)
     if spec.helper:
         return await _download(spec, kwargs, options)
     _fill_project(spec, kwargs, options)
     if spec.body_model is not None:
-        flags: dict[str, Any] = {}
-        for param in spec.params:
-            value = arguments.get(param.cli_name)
-            if param.in_body and value is not None:
-                try:
-                    flags[param.sdk_name] = param.kind.to_sdk(value)
-                except (ValueError, TypeError) as exc:
-                    flag = "--" + param.cli_name.rstrip("_").replace("_", "-")
-                    raise UsageError(f"{flag}: {exc}") from None
         kwargs["body"] = build_body(
-            spec.body_model, flags, arguments.get("body_json"), _credential_defaults(options)
+            spec.body_model,
+            _converted(spec, arguments, body=True),
+            arguments.get("body_json"),
+            _credential_defaults(options),
         )
     op = spec.operation
     if op.response == "binary" and sys.stdout.isatty() and not options.dry_run:
