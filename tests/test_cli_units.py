@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import stat
@@ -135,3 +136,41 @@ def test_docstring_arguments_are_read_with_continuations() -> None:
         "status": "Merchant order status. Legacy numeric codes: NEW 1.",
         "options": "per-call options.",
     }
+
+
+ESC = "\x1b]0;pwned\x07\x1b[2J"
+
+
+@pytest.mark.parametrize("output", ["table", "csv"])
+def test_a_hostile_server_cannot_drive_the_terminal(
+    monkeypatch: pytest.MonkeyPatch, output: str
+) -> None:
+    import respx
+
+    from spectrocoin_async._cli._output import Printer
+
+    from .cli_support import cli
+
+    base = "https://hostile.invalid/api/public"
+    env = {
+        "SPECTROCOIN_BASE_URL": base,
+        "SPECTROCOIN_CLIENT_ID": "i",
+        "SPECTROCOIN_CLIENT_SECRET": "s-secret-1",
+    }
+    with respx.mock(base_url=base) as router:
+        router.post("/oauth/token").respond(
+            json={"access_token": "tok", "expires_in": 60, "token_type": "bearer"}
+        )
+        router.get("/accounts/1").respond(
+            404,
+            json={"errorCode": f"GEN_8{ESC} - gone", "defaultMessage": f"no{ESC}", "traceId": ESC},
+        )
+        result = cli(monkeypatch, ["accounts", "get-account", "1"], env)
+    assert result.code == 1
+    assert "\x1b" not in result.err and "\x07" not in result.err
+    assert "no\\x1b]0;pwned\\x07\\x1b[2J" in result.err
+    # Printing to a terminal: cells are escaped the same way (JSON escapes them by itself).
+    out = io.StringIO()
+    Printer(output, out, terminal=True).result([{"name": f"a{ESC}", ESC: 1}])  # type: ignore[arg-type]
+    assert "\x1b]" not in out.getvalue() and "\x07" not in out.getvalue()
+    assert "a\\x1b]0;pwned" in out.getvalue()

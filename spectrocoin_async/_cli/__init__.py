@@ -12,11 +12,13 @@ import os
 import sys
 from collections.abc import Sequence
 
+from ._output import printable
+
 __all__ = ["main", "run"]
 
 
 def _say(text: str) -> None:
-    print(f"spectrocoin: {text}", file=sys.stderr, flush=True)
+    print(f"spectrocoin: {printable(text)}", file=sys.stderr, flush=True)
 
 
 def run(argv: Sequence[str] | None = None) -> int:
@@ -54,8 +56,8 @@ def run(argv: Sequence[str] | None = None) -> int:
             _say(f"{exc.message} (or use --profile)")
             return 2
         _say(f"API error {exc.status_code}" + (f" {exc.error_code}" if exc.error_code else ""))
-        print(f"  message:  {exc.message}", file=sys.stderr)
-        print(f"  trace id: {exc.trace_id or '-'}", file=sys.stderr)
+        print(f"  message:  {printable(exc.message)}", file=sys.stderr)
+        print(f"  trace id: {printable(exc.trace_id or '-')}", file=sys.stderr)
         if exc.operation:
             print(f"  operation: {exc.operation}", file=sys.stderr)
         return 1

@@ -19,7 +19,7 @@ from typing import Any, Literal, TextIO
 
 from .._encoding import plain_number
 
-__all__ = ["REDACTED", "OutputMode", "Printer", "json_text", "redact"]
+__all__ = ["REDACTED", "OutputMode", "Printer", "json_text", "printable", "redact"]
 
 OutputMode = Literal["json", "ndjson", "table", "csv"]
 REDACTED = "<redacted>"
@@ -59,6 +59,15 @@ def _scalar_text(value: Any) -> str:
     if isinstance(value, (Mapping, list, tuple)):
         return json_text(value)
     return str(value)
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters escaped: a hostile server must not drive the terminal."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def _visible(value: Any) -> str:
+    return printable(_scalar_text(value))
 
 
 def json_text(value: Any, indent: int | None = None) -> str:
@@ -186,9 +195,10 @@ class Printer:
         columns = list(dict.fromkeys(key for row in flat for key in row))
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(columns)
+        cell = _visible if self.terminal else _scalar_text
+        writer.writerow([cell(c) for c in columns])
         for row in flat:
-            writer.writerow([_scalar_text(row.get(c)) for c in columns])
+            writer.writerow([cell(row.get(c)) for c in columns])
         self.out.write(buffer.getvalue())
 
     def _table(self, data: Any) -> None:
@@ -207,13 +217,13 @@ class Printer:
         items = _items(data)
         if items is None:
             if not isinstance(data, Mapping):
-                console.print(Text(_scalar_text(data)))
+                console.print(Text(_visible(data)))
                 return
             table = Table(box=box.SIMPLE, show_header=False)
             table.add_column("field", style="bold")
             table.add_column("value", overflow="fold")
             for key, value in _flatten(data).items():
-                table.add_row(Text(key), Text(_scalar_text(value)))
+                table.add_row(Text(printable(key)), Text(_visible(value)))
             console.print(table)
             return
         flat = [_flatten(r) if isinstance(r, Mapping) else {"value": r} for r in items]
@@ -223,9 +233,11 @@ class Printer:
             numeric = all(
                 isinstance(row.get(column), (Decimal, int)) for row in flat if column in row
             )
-            table.add_column(Text(column), overflow="fold", justify="right" if numeric else "left")
+            table.add_column(
+                Text(printable(column)), overflow="fold", justify="right" if numeric else "left"
+            )
         for row in flat:
-            table.add_row(*(Text(_scalar_text(row.get(c))) for c in columns))
+            table.add_row(*(Text(_visible(row.get(c))) for c in columns))
         console.print(table)
         if isinstance(data, Mapping):
             rest = {
@@ -234,4 +246,6 @@ class Printer:
                 if k != "content" and not isinstance(v, (Mapping, list))
             }
             if rest:
-                console.print(Text("  ".join(f"{k}={_scalar_text(v)}" for k, v in rest.items())))
+                console.print(
+                    Text("  ".join(f"{printable(k)}={_visible(v)}" for k, v in rest.items()))
+                )
