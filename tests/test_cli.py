@@ -644,3 +644,23 @@ def test_readme_commands_run(
         result = cli(monkeypatch, argv, env)
         assert result.code == 0, (line, result.err)
         assert result.text.startswith("curl -X ") or "Usage: spectrocoin" in result.text
+
+
+def test_help_builds_only_what_it_shows() -> None:
+    code = (
+        "import sys, io, contextlib\n"
+        "from spectrocoin_async._cli import run\n"
+        "with contextlib.redirect_stdout(io.StringIO()): run(['--help'])\n"
+        "app = sys.modules['spectrocoin_async._cli._app']\n"
+        "print(sorted(k for k in vars(app) if k.startswith('tag__')), "
+        "'spectrocoin_async._cli._commands' in sys.modules)\n"
+        "with contextlib.redirect_stdout(io.StringIO()): run(['merchant', 'get-order', '--help'])\n"
+        "commands = sys.modules['spectrocoin_async._cli._commands']\n"
+        "print(sorted(k for k in vars(app) if k.startswith('tag__')), "
+        "sorted(k for k in vars(commands) if k in __import__('spectrocoin_async._generated._operations', "
+        "fromlist=['x']).OPERATIONS))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.splitlines() == ["[] False", "['tag__merchant'] ['get_order']"]
