@@ -75,6 +75,11 @@ def spawn(argv: Sequence[str], env: Mapping[str, str], **kwargs: Any) -> Result:
     clean = {k: v for k, v in os.environ.items() if k not in CLI_ENV_KEYS}
     script = os.path.join(os.path.dirname(sys.executable), "spectrocoin")
     proc = subprocess.run(
-        [script, *argv], env={**clean, **env}, capture_output=True, timeout=60, **kwargs
+        [script, *argv],
+        check=False,
+        env={**clean, **env},
+        capture_output=True,
+        timeout=60,
+        **kwargs,
     )
     return Result(proc.returncode, proc.stdout, proc.stderr.decode("utf-8", "replace"))

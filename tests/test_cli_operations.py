@@ -56,7 +56,9 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _argv_and_request(path: str, method: str, op: dict[str, Any]) -> tuple[list[str], dict[str, Any]]:
+def _argv_and_request(
+    path: str, method: str, op: dict[str, Any]
+) -> tuple[list[str], dict[str, Any]]:
     """The command line, and the same request for plain httpx, from the spec's examples."""
     argv = [op["tags"][0].replace("_", "-"), kebab(op["operationId"])]
     url_path, query = path, []
@@ -145,7 +147,11 @@ def test_every_operation(
     if op["operationId"] == "getAccessToken":  # the spec's example secret is not the sandbox's
         argv = argv[:2] + ["--body", json.dumps({"grant_type": "client_credentials"})]
         request["content"] = urlencode(
-            {"client_id": "sandbox-client", "client_secret": SECRET, "grant_type": "client_credentials"}
+            {
+                "client_id": "sandbox-client",
+                "client_secret": SECRET,
+                "grant_type": "client_credentials",
+            }
         ).encode()
     backend = ("asyncio", "trio")[index % 2]
     env = {
@@ -174,5 +180,7 @@ def test_every_operation(
     got = decode_json(result.out)
     assert _masked(got) == _masked(_redacted(decode_json(expected.content)))
     # Money keeps every digit: the printed text has each amount exactly as the server sent it.
-    for amount in re.findall(rb'"(?:amount|balance|payAmount|receiveAmount)":(-?[0-9.]+)', expected.content):
+    for amount in re.findall(
+        rb'"(?:amount|balance|payAmount|receiveAmount)":(-?[0-9.]+)', expected.content
+    ):
         assert amount in result.out
