@@ -567,6 +567,8 @@ def test_sandbox_command_starts_the_sandbox() -> None:
     proc = subprocess.Popen([script, "sandbox", "--port", "0"], stdout=subprocess.PIPE, text=True)
     try:
         assert proc.stdout is not None
+        ready, _, _ = select.select([proc.stdout], [], [], 60)
+        assert ready, "the sandbox printed nothing within 60 s"
         line = proc.stdout.readline()
         assert line.startswith("SANDBOX_URL=http://127.0.0.1:")
         url = line.strip().split("=", 1)[1]
