@@ -174,3 +174,47 @@ def test_a_hostile_server_cannot_drive_the_terminal(
     Printer(output, out, terminal=True).result([{"name": f"a{ESC}", ESC: 1}])  # type: ignore[arg-type]
     assert "\x1b]" not in out.getvalue() and "\x07" not in out.getvalue()
     assert "a\\x1b]0;pwned" in out.getvalue()
+
+
+def test_list_parameters_become_repeatable_flags() -> None:
+    import cyclopts
+
+    from spectrocoin_async import UNSET, OrderStatus, Unset
+    from spectrocoin_async._cli._commands import CommandSpec, _signature, _signature_params
+    from spectrocoin_async._generated._operations import OPERATIONS
+
+    class Fake:
+        async def list_things(
+            self, *, statuses: list[OrderStatus] | Unset = UNSET, page: int | Unset = 0
+        ) -> None: ...
+
+    params, body = _signature_params(Fake.list_things, {"statuses": "Filter."})
+    assert body is None and [p.cli_name for p in params] == ["statuses", "page"]
+    spec = CommandSpec(
+        name="list_things",
+        operation=OPERATIONS["list_orders"],
+        method=Fake.list_things,
+        params=tuple(params),
+        body_model=None,
+        pageable=False,
+        doc="Things.",
+    )
+    seen: dict[str, object] = {}
+
+    def command(**kwargs: object) -> None:
+        seen.update(kwargs)
+
+    command.__signature__ = _signature(spec)  # type: ignore[attr-defined]
+    app = cyclopts.App(result_action="return_value")
+    app.default(command)
+    app(["--statuses", "PAID", "--statuses", "NEW"], exit_on_error=False)
+    (statuses,) = [p for p in params if p.cli_name == "statuses"]
+    assert statuses.kind.to_sdk(seen["statuses"]) == [OrderStatus.PAID, OrderStatus.NEW]
+    assert (
+        statuses.help
+        == "Filter. Type: OrderStatus, repeatable. One of: "
+        + ", ".join(m.value for m in OrderStatus)
+        + "."
+    )
+    with pytest.raises(cyclopts.CycloptsError):
+        app(["--statuses", "NOPE"], exit_on_error=False, print_error=False)

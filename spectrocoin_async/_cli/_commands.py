@@ -146,6 +146,18 @@ def _decimal(value: str) -> Decimal:
 def _kind(hint: Any) -> _Kind | None:
     """The CLI form of an SDK parameter type, or None if it has none (a nested model)."""
     members = _members(hint)
+    if len(members) == 1 and typing.get_origin(members[0]) is list:
+        (item,) = typing.get_args(members[0]) or (str,)
+        inner = _kind(item)
+        if inner is None:
+            return None
+        convert = inner.to_sdk
+        return _Kind(
+            list[inner.annotation],  # type: ignore[name-defined]
+            lambda values: [convert(v) for v in values],
+            f"{inner.label}, repeatable",
+            inner.choices,
+        )
     enums = [m for m in members if isinstance(m, type) and issubclass(m, enum.Enum)]
     if enums:
         cls = enums[0]
@@ -223,9 +235,11 @@ def _signature_params(
             body_model = _members(hint)[0]
             continue
         kind = _kind(hint)
-        if kind is None:
-            continue
         required = p.default is p.empty
+        if kind is None:
+            if required:
+                raise LookupError(f"{method.__qualname__}: no command-line form for {p.name!r}")
+            continue  # an optional nested value: only the SDK can pass it
         params.append(
             _Param(
                 cli_name=p.name,
