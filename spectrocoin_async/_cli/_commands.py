@@ -113,11 +113,13 @@ class _Names(dict[str, Any]):
             raise KeyError(key) from None  # then globals and builtins are looked at
 
 
-def _hint(annotation: Any) -> Any:
+def _hint(annotation: Any, where: Mapping[str, Any]) -> Any:
+    """An annotation of generated code, evaluated as ``typing.get_type_hints`` would, plus the
+    names the generated modules import only for type checkers (models, ``datetime``, ...)."""
     if not isinstance(annotation, str):
         return annotation
-    names = _Names(datetime=datetime, Decimal=Decimal, UUID=uuid.UUID, Unset=Unset, Any=Any)
-    return eval(annotation, {"__builtins__": __builtins__}, names)
+    names = _Names(datetime=datetime, Decimal=Decimal, UUID=uuid.UUID, Unset=Unset)
+    return eval(annotation, dict(where), names)  # as typing.get_type_hints evaluates them
 
 
 # -- parameter types -----------------------------------------------------------------------------
@@ -230,7 +232,7 @@ def _signature_params(
     for p in inspect.signature(method).parameters.values():
         if p.name == "self" or p.kind is p.VAR_KEYWORD or p.name in skip:
             continue
-        hint = _hint(p.annotation)
+        hint = _hint(p.annotation, getattr(method, "__globals__", {}))
         if p.name == _BODY and attrs.has(_members(hint)[0]):
             body_model = _members(hint)[0]
             continue
