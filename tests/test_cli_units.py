@@ -218,3 +218,15 @@ def test_list_parameters_become_repeatable_flags() -> None:
     )
     with pytest.raises(cyclopts.CycloptsError):
         app(["--statuses", "NOPE"], exit_on_error=False, print_error=False)
+
+
+def test_enum_or_text_parameters_list_the_values_and_pass_new_ones_on() -> None:
+    from spectrocoin_async import UNSET, OrderStatus, Unset
+    from spectrocoin_async._cli._commands import _signature_params
+
+    class Fake:
+        async def list_things(self, *, status: OrderStatus | str | Unset = UNSET) -> None: ...
+
+    ((status,), _) = _signature_params(Fake.list_things, {})
+    assert status.kind.annotation is str and status.kind.to_sdk("SOMETHING_NEW") == "SOMETHING_NEW"
+    assert status.help.startswith("Type: OrderStatus (a newer value is passed on). One of: ")

@@ -164,8 +164,8 @@ def _kind(hint: Any) -> _Kind | None:
     if enums:
         cls = enums[0]
         values = tuple(str(m.value) for m in cls)
-        if str in members:  # the SDK also takes plain text: so does the command line
-            return _Kind(str, lambda v: v, "text", values)
+        if str in members:  # the SDK also takes a value it does not know yet: so do we
+            return _Kind(str, lambda v: v, f"{cls.__name__} (a newer value is passed on)", values)
         return _Kind(Literal[values], cls, cls.__name__, values)
     base = members[0] if len(members) == 1 else None
     if base is Decimal:
