@@ -50,7 +50,7 @@ async def sdk_download(base_url: str, size: str, out: Path) -> tuple[float, floa
         assert sc.tokens is not None
         await sc.tokens.get()
         operation = OPERATIONS["export_transactions"]
-        request = export_transactions._get_kwargs(format_=ExportFormat.CSV)
+        request = export_transactions.build_request(format=ExportFormat.CSV)
         request["params"][SIZE_PARAM] = size  # the sandbox's size knob; not part of the API
         try:
             from spectrocoin_async._exports import DEFAULT_CHUNK_SIZE, ExportsNamespace

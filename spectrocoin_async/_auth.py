@@ -1,19 +1,29 @@
 """OAuth2 client-credentials tokens: fetched lazily, cached, refreshed ahead of expiry, once.
 
-``TokenManager.get()`` is the only call on the request path. With a fresh cached token it is a
-dictionary-free attribute check. When no token exists, exactly one caller fetches it while the
-others wait on the lock; when the token is only *due* for refresh, one caller refreshes and the
-others keep using the still-valid token.
+``TokenManager.get()`` is the only call on the request path. With a fresh cached token it is one
+store read and a comparison. Otherwise there is at most one fetch in flight per manager (a
+"flight"): it runs in its own task, shielded from every caller, under its own timeout, and its
+result *or its exception* goes to every caller waiting on it. Each caller waits under its own
+deadline; one that gives up leaves the fetch running for the others. A token that is only *due*
+for refresh keeps serving while the flight fetches its successor.
+
+A 4xx from the token endpoint (a wrong secret, a revoked key) is remembered for
+``failure_ttl`` seconds and raised again at once, so a batch of ten thousand calls with a bad
+secret costs one token request per window, not ten thousand.
 """
 
 from __future__ import annotations
 
+import contextlib
+import sys
 import time
-from collections.abc import Awaitable, Callable
-from typing import Protocol
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any, Protocol
 
 import anyio
 from attrs import field, frozen
+
+from ._errors import APIError, APITimeoutError, SpectroCoinError
 
 __all__ = [
     "InMemoryTokenStore",
@@ -52,7 +62,8 @@ class Secret:
 
 @frozen
 class Token:
-    """An access token. ``expires_at`` is on the manager's clock (monotonic by default)."""
+    """An access token. ``expires_at`` is wall-clock epoch seconds (``time.time()``), so that
+    several processes sharing a store agree on it; ``lifetime`` is ``expires_in`` as granted."""
 
     access_token: str = field(repr=False)
     expires_at: float
@@ -61,12 +72,21 @@ class Token:
 
 class TokenStore(Protocol):
     """Where tokens live. In memory by default; a shared store (Redis, a database) lets several
-    processes use one token: implement these two methods and pass it as ``token_store=``. A shared
-    store must translate ``expires_at`` to and from its own clock (wall time)."""
+    processes use one token: implement these methods and pass it as ``token_store=``."""
 
     async def load(self) -> Token | None: ...
 
-    async def save(self, token: Token | None) -> None: ...
+    async def save(self, token: Token) -> None: ...
+
+    async def discard(self, failed: str) -> None:
+        """Forget the cached token only if its access_token is still ``failed`` (after a 401)."""
+        ...
+
+    def fetch_lock(self) -> contextlib.AbstractAsyncContextManager[None]:
+        """Entered by the one task of this process about to fetch a token; the manager calls
+        ``load()`` again inside it and fetches only if nothing fresh is there. In memory a no-op;
+        a shared store makes it a cross-process lock."""
+        ...
 
 
 class InMemoryTokenStore:
@@ -78,8 +98,21 @@ class InMemoryTokenStore:
     async def load(self) -> Token | None:
         return self._token
 
-    async def save(self, token: Token | None) -> None:
+    async def save(self, token: Token) -> None:
         self._token = token
+
+    async def discard(self, failed: str) -> None:
+        token = self._token
+        if token is not None and token.access_token == failed:
+            self._token = None
+
+    @contextlib.asynccontextmanager
+    async def _no_lock(self) -> AsyncIterator[None]:
+        yield
+
+    def fetch_lock(self) -> contextlib.AbstractAsyncContextManager[None]:
+        # One process: the manager's own single flight is the whole lock.
+        return self._no_lock()
 
     def __repr__(self) -> str:
         return "InMemoryTokenStore()"
@@ -89,12 +122,46 @@ Fetch = Callable[[], Awaitable[tuple[str, float]]]
 """Fetches a new token from the API: returns ``(access_token, expires_in_seconds)``."""
 
 
+class _Flight:
+    """One token fetch in flight; its outcome is read by every caller that waited on it."""
+
+    __slots__ = ("done", "error", "token")
+
+    def __init__(self) -> None:
+        self.done = anyio.Event()
+        self.token: Token | None = None
+        self.error: BaseException | None = None
+
+
+def _spawn(run: Callable[[], Awaitable[None]]) -> Any:
+    """Start ``run`` in a task of its own that no caller's cancellation reaches.
+
+    anyio has no detached task; the manager needs one so that the caller who happened to start a
+    fetch can leave (its deadline) without taking the fetch with it.
+    """
+    trio = sys.modules.get("trio")
+    if trio is not None:
+        try:
+            trio.lowlevel.current_task()
+        except RuntimeError:
+            pass
+        else:
+            trio.lowlevel.spawn_system_task(run)
+            return None
+    import asyncio
+
+    return asyncio.get_running_loop().create_task(run())  # type: ignore[arg-type]
+
+
 class TokenManager:
     """Single-flight token cache with proactive refresh.
 
-    ``refresh_margin``: refresh when less than this many seconds remain. ``None`` means
-    ``min(60, lifetime / 10)``, so a 1-hour token refreshes a minute early and a 30-second test
-    token three seconds early.
+    ``refresh_margin``: refresh when less than this many seconds remain, capped at half the
+    token's lifetime (a larger margin would refetch on every call). ``None`` means
+    ``min(60, lifetime / 10)``. ``fetch_timeout`` bounds one fetch (its retries included),
+    whoever waits for it. ``failure_ttl``: how long a 4xx from the token endpoint is remembered.
+    ``clock`` is monotonic (for the remembered failure); ``wall_clock`` is epoch seconds (for
+    ``Token.expires_at``).
     """
 
     def __init__(
@@ -104,49 +171,111 @@ class TokenManager:
         store: TokenStore | None = None,
         refresh_margin: float | None = None,
         clock: Callable[[], float] = time.monotonic,
+        wall_clock: Callable[[], float] = time.time,
+        fetch_timeout: float = 60.0,
+        failure_ttl: float = 5.0,
     ) -> None:
         self._fetch = fetch
-        self._store: TokenStore = store or InMemoryTokenStore()
+        self._store: TokenStore = store if store is not None else InMemoryTokenStore()
+        # The default store is read directly on the hot path (no coroutine per call).
+        self._memory = self._store if type(self._store) is InMemoryTokenStore else None
+        self._due_for: Token | None = None
+        self._due = 0.0
         self._margin = refresh_margin
         self._clock = clock
-        self._lock = anyio.Lock()
+        self._wall = wall_clock
+        self._fetch_timeout = fetch_timeout
+        self._failure_ttl = failure_ttl
+        self._flight: _Flight | None = None
+        self._task: Any = None  # keeps an asyncio task referenced until it ends
+        self._failure: tuple[BaseException, float] | None = None
         self.fetch_count = 0
 
     def __repr__(self) -> str:
         return f"TokenManager(store={self._store!r}, fetches={self.fetch_count})"
 
+    @property
+    def fetching(self) -> bool:
+        """True while a token fetch is in flight."""
+        return self._flight is not None
+
+    async def wait_for_fetch(self) -> None:
+        """Wait until no token fetch is in flight (a background refresh included)."""
+        while (flight := self._flight) is not None:
+            await flight.done.wait()
+
     def _due_at(self, token: Token) -> float:
-        margin = self._margin if self._margin is not None else min(60.0, token.lifetime / 10)
-        return token.expires_at - margin
+        lifetime = token.lifetime
+        margin = self._margin if self._margin is not None else min(60.0, lifetime / 10)
+        return token.expires_at - min(margin, lifetime / 2)
 
     async def get(self) -> str:
-        token = await self._store.load()
-        now = self._clock()
-        if (
-            token is not None
-            and now < token.expires_at
-            and (now < self._due_at(token) or self._lock.locked())
-        ):
-            # Fresh, or due but someone is already refreshing: this one is still valid.
-            return token.access_token
-        async with self._lock:
-            token = await self._store.load()
-            if token is not None and self._clock() < self._due_at(token):
+        memory = self._memory
+        token = memory._token if memory is not None else await self._store.load()
+        if token is not None:
+            now = self._wall()
+            if now < token.expires_at:
+                if token is not self._due_for:
+                    self._due_for, self._due = token, self._due_at(token)
+                if now >= self._due and self._flight is None:
+                    # Due but valid: keep serving it while one flight fetches the next.
+                    self._start()
                 return token.access_token
-            return (await self._refresh()).access_token
+        failure = self._failure
+        if failure is not None:
+            if self._clock() < failure[1]:
+                raise failure[0].with_traceback(None)
+            self._failure = None
+        flight = self._flight or self._start()
+        # Each caller waits under its own deadline; leaving does not cancel the fetch.
+        await flight.done.wait()
+        if flight.error is not None:
+            raise flight.error.with_traceback(None)
+        assert flight.token is not None
+        return flight.token.access_token
 
     async def invalidate(self, failed: str) -> None:
         """After a 401: drop the token only if the one that failed is still the cached one, so
         that a burst of 401s for the same stale token leads to one refresh, not one each."""
-        async with self._lock:
-            token = await self._store.load()
-            if token is not None and token.access_token == failed:
-                await self._store.save(None)
+        await self._store.discard(failed)
+
+    def _start(self) -> _Flight:
+        flight = self._flight = _Flight()
+        self._task = _spawn(lambda: self._run(flight))
+        return flight
+
+    async def _run(self, flight: _Flight) -> None:
+        try:
+            with anyio.fail_after(self._fetch_timeout):
+                flight.token = await self._refresh()
+        except TimeoutError:
+            flight.error = APITimeoutError(
+                f"the token request did not finish within {self._fetch_timeout}s",
+                operation="getAccessToken",
+            )
+        except Exception as exc:
+            flight.error = exc
+            if isinstance(exc, APIError) and 400 <= exc.status_code < 500:
+                # Refused credentials stay refused for a while: fail fast, do not hammer.
+                self._failure = (exc, self._clock() + self._failure_ttl)
+        except BaseException:
+            # Shut down with the event loop: waiters must not hang.
+            flight.error = SpectroCoinError("the token request was cancelled")
+            raise
+        finally:
+            self._flight = None
+            self._task = None
+            flight.done.set()
 
     async def _refresh(self) -> Token:
-        self.fetch_count += 1
-        access_token, expires_in = await self._fetch()
-        lifetime = max(float(expires_in), 0.0)
-        token = Token(access_token, self._clock() + lifetime, lifetime)
-        await self._store.save(token)
-        return token
+        async with self._store.fetch_lock():
+            # Another process (shared store) may have fetched while this one waited.
+            token = await self._store.load()
+            if token is not None and self._wall() < self._due_at(token):
+                return token
+            self.fetch_count += 1
+            access_token, expires_in = await self._fetch()
+            lifetime = max(float(expires_in), 0.0)
+            token = Token(access_token, self._wall() + lifetime, lifetime)
+            await self._store.save(token)
+            return token

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import math
 import os
 import random
 import sys
 import time
 from collections.abc import Awaitable, Callable, Mapping
+from decimal import Decimal
 from types import TracebackType
 from typing import Any, Self
 
 import anyio
 import httpx
+from httpx._client import UseClientDefault
 
 from ._auth import Secret, TokenManager, TokenStore
 from ._callbacks import PublicKeySource
 from ._encoding import ArrayFormat
-from ._errors import APIError, AuthenticationError, ResponseValidationError
+from ._errors import APIError, AuthenticationError, ResponseValidationError, ValidationError
 from ._exports import ExportsNamespace
 from ._generated._operations import OPERATIONS
 from ._generated.api import Namespaces
@@ -33,6 +36,45 @@ __all__ = ["DEFAULT_BASE_URL", "DEFAULT_TIMEOUT", "SpectroCoinClient"]
 DEFAULT_BASE_URL = "https://spectrocoin.com/api/public"
 DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=10.0)
 _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def _check_base_url(url: str) -> str:
+    """Refuse a base URL httpx would only fail on later (no scheme, no host)."""
+    try:
+        parsed = httpx.URL(url)
+    except (httpx.InvalidURL, TypeError) as exc:
+        raise ValidationError("base_url", f"{url!r} is not a URL: {exc}") from None
+    if parsed.scheme not in ("http", "https") or not parsed.host:
+        raise ValidationError(
+            "base_url",
+            f"{url!r} needs an http:// or https:// scheme and a host, e.g. {DEFAULT_BASE_URL!r}",
+        )
+    return url.rstrip("/")
+
+
+MAX_TOKEN_LIFETIME = 366 * 24 * 3600
+"""Seconds: a longer ``expires_in`` is not a real lifetime, and refused."""
+
+
+def _lifetime(value: Any, status: int) -> float:
+    """``expires_in`` as seconds, bounded before any conversion: a 400-digit integer or
+    ``1e1000000`` must fail fast and typed, never as OverflowError or a slow int()."""
+    if isinstance(value, str) and len(value) <= 20 and value.strip().isdigit():
+        value = int(value)
+    number: float | None = None
+    exact = (isinstance(value, int) and not isinstance(value, bool)) or (
+        isinstance(value, Decimal) and value.is_finite()
+    )
+    if exact and 0 < value <= MAX_TOKEN_LIFETIME:
+        number = float(value)
+    if number is None:
+        raise ResponseValidationError(
+            f"token response expires_in must be seconds between 1 and {MAX_TOKEN_LIFETIME}, "
+            f"got {str(value)[:40]!r}",
+            status_code=status,
+            operation="getAccessToken",
+        )
+    return number
 
 
 def _user_agent() -> str:
@@ -57,20 +99,26 @@ class SpectroCoinClient(Namespaces):
         client_id, client_secret: API credentials. Default: ``SPECTROCOIN_CLIENT_ID`` and
             ``SPECTROCOIN_CLIENT_SECRET``. Public operations work without them.
         project_id: the merchant project, for callback checks. Default: ``SPECTROCOIN_PROJECT_ID``.
-        base_url: the API root. Default: production, or ``SPECTROCOIN_BASE_URL``.
+        base_url: the API root (http or https, with a host). Default: production, or
+            ``SPECTROCOIN_BASE_URL``.
         api_version: when set, sent in the ``api_version_header`` header on every request.
-        timeout: default httpx timeout (connect 5 s, read 30 s, write 30 s, pool 10 s).
+        timeout: default httpx timeout (connect 5 s, read 30 s, write 30 s, pool 10 s);
+            ``None`` means no timeout, as in httpx.
         retry: the retry policy (3 attempts, full-jitter backoff, Retry-After capped at 60 s).
         rate_limits: per-group and global limits for the in-process limiter.
         limiter: a replacement limiter (for example one shared between processes).
         token_store: where tokens are cached (in memory by default).
         token_refresh_margin: refresh this many seconds before expiry (default
-            ``min(60, lifetime / 10)``).
+            ``min(60, lifetime / 10)``), at most half the token's lifetime.
         body_encodings: per operation (name or operationId) or per tag, ``"json"`` or ``"form"``,
             overriding the spec, e.g. ``{"exchanges": "json"}``. No regeneration needed.
         array_format: how form bodies encode arrays: indices, brackets, repeat or comma.
-        transport: an httpx transport (tests, proxies); ignored when ``http_client`` is given.
-        http_client: an httpx.AsyncClient to use as is; the caller keeps ownership.
+        transport, max_connections: the transport (tests, proxies) and pool size (default 100)
+            of the httpx client built here.
+        http_client: an httpx.AsyncClient to use as it is: its timeout, pool, transport and
+            headers hold, it is never modified (our User-Agent and Accept go with each request
+            unless it sets its own) and never closed. Passing ``timeout``, ``transport`` or
+            ``max_connections`` as well is a ValidationError, since they would be ignored.
         public_key_pem, public_key_path, public_key_url: SpectroCoin's key for legacy callbacks
             (default: the published URL, fetched once on first use).
         clock, sleep, wall_clock, rng: injectable for tests (monotonic seconds, an async sleep,
@@ -89,7 +137,7 @@ class SpectroCoinClient(Namespaces):
         base_url: str | None = None,
         api_version: str | None = None,
         api_version_header: str = "SpectroCoin-Version",
-        timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+        timeout: httpx.Timeout | float | None = DEFAULT_TIMEOUT,
         retry: RetryPolicy | None = None,
         rate_limits: RateLimits | None = None,
         limiter: Limiter | None = None,
@@ -99,7 +147,7 @@ class SpectroCoinClient(Namespaces):
         array_format: ArrayFormat = "indices",
         transport: httpx.AsyncBaseTransport | None = None,
         http_client: httpx.AsyncClient | None = None,
-        max_connections: int = 100,
+        max_connections: int | None = None,
         public_key_pem: bytes | None = None,
         public_key_path: str | os.PathLike[str] | None = None,
         public_key_url: str | None = None,
@@ -113,24 +161,54 @@ class SpectroCoinClient(Namespaces):
         secret = client_secret or env.get("SPECTROCOIN_CLIENT_SECRET") or None
         self._client_secret = Secret(secret) if secret else None
         self.project_id = project_id or env.get("SPECTROCOIN_PROJECT_ID") or None
-        self.base_url = (base_url or env.get("SPECTROCOIN_BASE_URL") or DEFAULT_BASE_URL).rstrip(
-            "/"
+        self.base_url = _check_base_url(
+            base_url or env.get("SPECTROCOIN_BASE_URL") or DEFAULT_BASE_URL
         )
+        if token_refresh_margin is not None and (
+            isinstance(token_refresh_margin, bool)
+            or not isinstance(token_refresh_margin, int | float)
+            or not math.isfinite(token_refresh_margin)
+            or token_refresh_margin < 0
+        ):
+            raise ValidationError(
+                "token_refresh_margin",
+                f"must be a finite number of seconds, at least 0; got {token_refresh_margin!r}",
+            )
         headers = {"User-Agent": _user_agent(), "Accept": "application/json"}
         if api_version:
             headers[api_version_header] = api_version
         self._owns_http = http_client is None
+        per_request: dict[str, str] = {}
         if http_client is None:
             http_client = httpx.AsyncClient(
                 transport=transport,
                 timeout=timeout,
                 headers=headers,
                 limits=httpx.Limits(
-                    max_connections=max_connections, max_keepalive_connections=max_connections
+                    max_connections=max_connections or 100,
+                    max_keepalive_connections=max_connections or 100,
                 ),
             )
         else:
-            http_client.headers.update(headers)
+            # The caller's client is used as it is: its timeout, pool, transport and headers stay.
+            # Settings meant for a client of our own would be silently lost, so they are refused.
+            for name, given in (
+                ("transport", transport is not None),
+                ("timeout", timeout is not DEFAULT_TIMEOUT),
+                ("max_connections", max_connections is not None),
+            ):
+                if given:
+                    raise ValidationError(
+                        name, "configure it on the http_client you pass, not on SpectroCoinClient"
+                    )
+            # Our headers go with each request (the client is not mutated), and only where the
+            # caller did not set their own: httpx's defaults are not a choice.
+            if http_client.headers.get("user-agent", "").startswith("python-httpx/"):
+                per_request["User-Agent"] = headers["User-Agent"]
+            if http_client.headers.get("accept", "*/*") == "*/*":
+                per_request["Accept"] = "application/json"
+            if api_version:
+                per_request[api_version_header] = api_version
         self._http = http_client
         tokens = None
         if self.client_id and self._client_secret:
@@ -139,6 +217,7 @@ class SpectroCoinClient(Namespaces):
                 store=token_store,
                 refresh_margin=token_refresh_margin,
                 clock=clock,
+                wall_clock=wall_clock,
             )
         self.tokens = tokens
         self.limiter: Limiter = limiter or InProcessLimiter(rate_limits, clock=clock, sleep=sleep)
@@ -154,6 +233,7 @@ class SpectroCoinClient(Namespaces):
             sleep=sleep,
             wall_clock=wall_clock,
             rng=rng,
+            default_headers=per_request,
         )
         self._bind_namespaces(self._pipeline)
         self.exports = ExportsNamespace(self._pipeline)
@@ -224,24 +304,27 @@ class SpectroCoinClient(Namespaces):
             ) from exc
         try:
             data = decode_json(response.content)
-            access_token = data["access_token"]
-            expires_in = int(data["expires_in"])
-            token_type = str(data.get("token_type", "bearer"))
-        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            data = None
+        if not isinstance(data, dict) or "access_token" not in data or "expires_in" not in data:
             raise ResponseValidationError(
                 "token response lacks access_token / expires_in",
                 status_code=response.status_code,
+                body=response.content,
                 operation=operation.operation_id,
-            ) from None
+            )
+        access_token = data["access_token"]
+        expires_in = _lifetime(data["expires_in"], response.status_code)
+        token_type = data.get("token_type", "bearer")
         if not isinstance(access_token, str) or not access_token or expires_in <= 0:
             raise AuthenticationError(
                 "token response has an empty token or a non-positive lifetime",
                 status_code=response.status_code,
                 operation=operation.operation_id,
             )
-        if token_type.lower() != "bearer":
+        if not isinstance(token_type, str) or token_type.lower() != "bearer":
             raise AuthenticationError(
-                f"unsupported token_type {token_type!r}",
+                f"unsupported token_type {str(token_type)[:40]!r}",
                 status_code=response.status_code,
                 operation=operation.operation_id,
             )
@@ -260,7 +343,7 @@ class SpectroCoinClient(Namespaces):
         headers: Mapping[str, str] | None = None,
         public: bool = False,
         group: str = "custom",
-        timeout: float | httpx.Timeout | None = None,  # noqa: ASYNC109 - httpx per-request
+        timeout: float | httpx.Timeout | UseClientDefault | None = httpx.USE_CLIENT_DEFAULT,  # noqa: ASYNC109
         deadline: float | None = None,
         max_attempts: int | None = None,
     ) -> Any:
@@ -273,7 +356,7 @@ class SpectroCoinClient(Namespaces):
         no token; ``group`` names the rate-limit group.
         """
         if json is not None and form is not None:
-            raise ValueError("pass json= or form=, not both")
+            raise ValidationError("json", "pass json= or form=, not both")
         method = method.upper()
         body: Any = json if json is not None else form
         operation = Operation(
@@ -292,10 +375,12 @@ class SpectroCoinClient(Namespaces):
         )
         call_options: CallOptions = {
             "headers": headers,
-            "timeout": timeout,
             "deadline": deadline,
             "max_attempts": max_attempts,
         }
+        if not isinstance(timeout, UseClientDefault):
+            # Like httpx: left out, the client's timeout; None, no timeout at all.
+            call_options["timeout"] = timeout
         request = {
             "url": path if path.startswith("/") else "/" + path,
             "params": params,

@@ -106,8 +106,8 @@ class ExportsNamespace(ExportsAPI):
         """
         return await self._download(
             OPERATIONS["export_transactions"],
-            _export_transactions._get_kwargs(
-                format_=_format(format),
+            _export_transactions.build_request(
+                format=format,
                 date_from=date_from,
                 date_to=date_to,
                 account_id=account_id,
@@ -135,8 +135,8 @@ class ExportsNamespace(ExportsAPI):
         once rather than when the iterator is garbage-collected. Raises like
         ``download_transactions``, from the iteration.
         """
-        request = _export_transactions._get_kwargs(
-            format_=_format(format), date_from=date_from, date_to=date_to, account_id=account_id
+        request = _export_transactions.build_request(
+            format=format, date_from=date_from, date_to=date_to, account_id=account_id
         )
         return self._stream(OPERATIONS["export_transactions"], request, chunk_size, options)
 
@@ -160,9 +160,7 @@ class ExportsNamespace(ExportsAPI):
         """
         return await self._download(
             OPERATIONS["export_orders"],
-            _export_orders._get_kwargs(
-                format_=_format(format), date_from=date_from, date_to=date_to
-            ),
+            _export_orders.build_request(format=format, date_from=date_from, date_to=date_to),
             path,
             on_progress=on_progress,
             chunk_size=chunk_size,
@@ -180,9 +178,7 @@ class ExportsNamespace(ExportsAPI):
     ) -> AsyncGenerator[bytes, None]:
         """The merchant orders export as an async iterator of byte chunks (see
         ``iter_transactions``)."""
-        request = _export_orders._get_kwargs(
-            format_=_format(format), date_from=date_from, date_to=date_to
-        )
+        request = _export_orders.build_request(format=format, date_from=date_from, date_to=date_to)
         return self._stream(OPERATIONS["export_orders"], request, chunk_size, options)
 
     # -- machinery --------------------------------------------------------------------------
@@ -257,13 +253,6 @@ class ExportsNamespace(ExportsAPI):
         return DownloadResult(
             path=target, bytes_written=written, content_type=response.headers.get("content-type")
         )
-
-
-def _format(value: ExportFormat | str) -> ExportFormat:
-    """``"csv"``, ``"CSV"`` or ``ExportFormat.CSV``; an unknown value is passed on as is."""
-    from ._generated.models.export_format import ExportFormat  # loaded on first use
-
-    return ExportFormat(str(value).upper())
 
 
 def _make_temp(target: Path) -> str:

@@ -81,6 +81,8 @@ class Pages(Generic[T]):
     # -- with prefetching -------------------------------------------------------------------
 
     async def __aenter__(self) -> Self:
+        if self._done:
+            return self  # lazy iteration already reached the last page: nothing to fetch ahead
         send, receive = anyio.create_memory_object_stream[list[T] | BaseException](
             max_buffer_size=self._prefetch
         )
@@ -92,7 +94,8 @@ class Pages(Generic[T]):
 
     async def _produce(self, send: MemoryObjectSendStream[list[T] | BaseException]) -> None:
         async with send:
-            number = 0
+            # Go on from where lazy iteration stopped, never from page 0 again.
+            number = self._next_page
             while True:
                 try:
                     page = await self._fetch(number)
@@ -112,7 +115,8 @@ class Pages(Generic[T]):
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        assert self._task_group is not None and self._receive is not None
+        if self._task_group is None or self._receive is None:
+            return
         self._task_group.cancel_scope.cancel()  # stop fetching pages nobody will read
         try:
             # The producer hands its errors over instead of raising, so the only exception

@@ -9,12 +9,15 @@ typed exception.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
+import math
 import random
+import re
 import time
-from collections.abc import Awaitable, Callable, Mapping
-from typing import Any, Literal, TypeVar
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import anyio
 import httpx
@@ -34,6 +37,7 @@ from ._errors import (
     ResponseValidationError,
     ServerError,
     UnprocessableEntityError,
+    ValidationError,
     split_error_code,
 )
 from ._json import decode_json
@@ -43,7 +47,10 @@ from ._retry import RetryPolicy, parse_retry_after
 from ._types import CallOptions, File, Operation, Response
 from ._validation import check
 
-__all__ = ["BodyEncoding", "Pipeline"]
+if TYPE_CHECKING:
+    from httpx._client import UseClientDefault
+
+__all__ = ["BodyEncoding", "Pipeline", "check_headers", "check_options"]
 
 T = TypeVar("T")
 BodyEncoding = Literal["json", "form"]
@@ -68,6 +75,13 @@ _TRACE_HEADERS = ("x-trace-id", "x-b3-traceid", "traceid", "traceparent")
 # Only these response headers are ever logged (an allowlist, so nothing secret slips through).
 _LOGGED_HEADERS = ("retry-after", "x-ratelimit-remaining", "ratelimit-remaining")
 _PARSE_ERRORS = (KeyError, TypeError, ValueError, AttributeError, ArithmeticError)
+# The server answered and did nothing: a 429 refused the request, a 401 refused the token.
+_REFUSED = frozenset({401, 429})
+# RFC 9110 token characters; a value is visible ASCII, spaces and tabs.
+_HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+_HEADER_VALUE = re.compile(r"[\t\x20-\x7e]*")
+_URL_CACHE_SIZE = 512
+_OPTIONS = frozenset({"timeout", "deadline", "headers", "max_attempts"})
 
 
 def _trace_id(headers: httpx.Headers) -> str | None:
@@ -78,15 +92,147 @@ def _trace_id(headers: httpx.Headers) -> str | None:
     return None
 
 
-class _Attempts:
-    """Per-call bookkeeping, also read when a deadline cuts the call short."""
+def _seconds(name: str, value: object, *, allow_zero: bool) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValidationError(name, f"must be a number of seconds (int or float), got {value!r}")
+    seconds = float(value)
+    if not math.isfinite(seconds) or seconds < 0 or (seconds == 0 and not allow_zero):
+        raise ValidationError(name, f"must be a finite number of seconds above zero, got {value!r}")
+    return seconds
 
-    __slots__ = ("expires", "sent", "tries")
 
-    def __init__(self, expires: float | None = None) -> None:
-        self.sent = False
+def check_options(
+    options: CallOptions,
+) -> tuple[httpx.Timeout | float | UseClientDefault | None, float | None, int | None]:
+    """Validate the per-call options: ``(timeout, deadline, max_attempts)``.
+
+    ``timeout`` follows httpx: left out, the client's default; ``None``, no timeout at all.
+    """
+    if not options:
+        return httpx.USE_CLIENT_DEFAULT, None, None
+    unknown = options.keys() - _OPTIONS
+    if unknown:
+        raise ValidationError(
+            sorted(unknown)[0],
+            f"is not a per-call option (those are {', '.join(sorted(_OPTIONS))})",
+        )
+    timeout: httpx.Timeout | float | UseClientDefault | None = httpx.USE_CLIENT_DEFAULT
+    if "timeout" in options:
+        raw = options["timeout"]
+        if raw is None or isinstance(raw, httpx.Timeout):
+            timeout = raw
+        else:
+            timeout = _seconds("timeout", raw, allow_zero=False)
+    deadline = options.get("deadline")
+    if deadline is not None:
+        deadline = _seconds("deadline", deadline, allow_zero=False)
+    max_attempts = options.get("max_attempts")
+    if max_attempts is not None and (
+        isinstance(max_attempts, bool) or not isinstance(max_attempts, int) or max_attempts < 1
+    ):
+        raise ValidationError(
+            "max_attempts", f"must be a whole number of at least 1, got {max_attempts!r}"
+        )
+    return timeout, deadline, max_attempts
+
+
+def check_headers(headers: Mapping[str, str]) -> Mapping[str, str]:
+    """Refuse a header httpx could not send, naming it, before anything goes out."""
+    if not isinstance(headers, Mapping):
+        raise ValidationError("headers", f"must be a mapping of str to str, got {headers!r}")
+    for name, value in headers.items():
+        if not isinstance(name, str) or not _HEADER_NAME.fullmatch(name):
+            raise ValidationError(
+                "headers", f"{name!r} is not a valid header name (RFC 9110 token characters)"
+            )
+        if not isinstance(value, str):
+            raise ValidationError(
+                f"headers[{name!r}]", f"must be a str, got {type(value).__name__}"
+            )
+        if not _HEADER_VALUE.fullmatch(value):
+            raise ValidationError(
+                f"headers[{name!r}]",
+                "must be printable ASCII without line breaks (encode anything else first)",
+            )
+    return headers
+
+
+def describe_transport_error(exc: httpx.TransportError, url: httpx.URL, attempts: int) -> str:
+    """``ConnectError talking to host after 1 attempt(s): [Errno 111] Connection refused``: the
+    host and the cause, so a refused connection and a DNS failure read differently."""
+    host = url.host
+    cause = str(exc) or (str(exc.__cause__) if exc.__cause__ else "")
+    text = f"{type(exc).__name__} talking to {host} after {attempts} attempt(s)"
+    return text + (f": {cause}" if cause else "")
+
+
+class _Call:
+    """What one call carries through the layers, and what a deadline reads when it cuts in."""
+
+    __slots__ = (
+        "content",
+        "expires",
+        "headers",
+        "max_attempts",
+        "operation",
+        "query",
+        "reached",
+        "replayed",
+        "safe",
+        "sending",
+        "stream",
+        "timeout",
+        "tries",
+        "url",
+    )
+
+    def __init__(
+        self,
+        operation: Operation,
+        url: httpx.URL,
+        query: QueryPairs | None,
+        content: bytes | None,
+        headers: dict[str, str],
+        timeout: httpx.Timeout | float | UseClientDefault | None,
+        max_attempts: int,
+        stream: bool,
+    ) -> None:
+        self.operation = operation
+        self.url = url
+        self.query = query
+        self.content = content
+        self.headers = headers
+        self.timeout = timeout
+        self.max_attempts = max_attempts
+        self.stream = stream
+        # GETs and the token request may be sent again after a response or a broken read.
+        self.safe = operation.method == "GET" or operation.tag == "auth"
+        self.expires: float | None = None  # the deadline, on the pipeline's (injectable) clock
         self.tries = 0
-        self.expires = expires  # the deadline, on the pipeline's (injectable) clock
+        self.replayed = False
+        self.sending = False  # on the wire right now: a deadline here may cut a sent request
+        self.reached = False  # some attempt may have reached the server and had an effect
+
+
+class _SlotHeldStream(httpx.AsyncByteStream):
+    """A streamed body that gives its limiter slot back when it is closed."""
+
+    def __init__(self, inner: httpx.AsyncByteStream, slot: contextlib.AsyncExitStack) -> None:
+        self._inner = inner
+        self._slot: contextlib.AsyncExitStack | None = slot
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for chunk in self._inner:
+            yield chunk
+
+    async def aclose(self) -> None:
+        try:
+            await self._inner.aclose()
+        finally:
+            slot, self._slot = self._slot, None
+            if slot is not None:
+                with anyio.CancelScope(shield=True):
+                    await slot.aclose()
 
 
 class _DeadlineExceeded(Exception):
@@ -108,8 +254,11 @@ class Pipeline:
         sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
         wall_clock: Callable[[], float] = time.time,
         rng: random.Random | None = None,
+        default_headers: Mapping[str, str] | None = None,
     ) -> None:
         self.http = http
+        # Sent with every request when the httpx client is the caller's (never mutated).
+        self.default_headers = dict(default_headers or {})
         self.base_url = base_url.rstrip("/")
         self.tokens = tokens
         self.limiter = limiter
@@ -117,6 +266,7 @@ class Pipeline:
         self.body_encodings = dict(body_encodings)
         self.array_format: ArrayFormat = array_format
         self.closed = False
+        self._urls: dict[str, httpx.URL] = {}
         self._clock = clock
         self._sleep = sleep
         self._wall_clock = wall_clock
@@ -177,9 +327,20 @@ class Pipeline:
                     return encodings[key]
         return operation.body
 
+    def request_headers(
+        self, operation: Operation, encoding: BodyEncoding | None, extra: Mapping[str, str] | None
+    ) -> dict[str, str]:
+        """The headers of one call, before the token: defaults, content type, the caller's."""
+        headers = dict(self.default_headers) if self.default_headers else {}
+        if encoding is not None:
+            headers["Content-Type"] = _CONTENT_TYPES[encoding]
+        if extra:
+            headers.update(check_headers(extra))
+        return headers
+
     def build(
         self, operation: Operation, request: Mapping[str, Any], options: CallOptions
-    ) -> tuple[str, QueryPairs | None, bytes | None, dict[str, str]]:
+    ) -> tuple[httpx.URL, QueryPairs | None, bytes | None, dict[str, str]]:
         """Validate and encode: ``(url, query, content, headers)``. Raises before any I/O."""
         if self.closed:
             raise ClientClosedError("this SpectroCoinClient is closed; create a new one")
@@ -187,7 +348,6 @@ class Pipeline:
         params = request.get("params")
         check(operation.body_rules, body)
         check(operation.query_rules, params)
-        headers: dict[str, str] = {}
         content = None
         encoding = self.encoding_for(operation)
         if encoding is not None and body is not None:
@@ -196,14 +356,22 @@ class Pipeline:
                 if encoding == "json"
                 else encode_form(body, array_format=self.array_format)
             )
-            headers["Content-Type"] = _CONTENT_TYPES[encoding]
-        extra = options.get("headers")
-        if extra:
-            headers.update(extra)
+        else:
+            encoding = None
+        headers = self.request_headers(operation, encoding, options.get("headers"))
         query = encode_query(params) if params else None
-        return self.base_url + request["url"], query, content, headers
+        return self._url(request["url"]), query, content, headers
 
-    # -- sending ----------------------------------------------------------------------------
+    def _url(self, path: str) -> httpx.URL:
+        """The parsed URL of ``path``, cached: httpx parses a string URL on every request."""
+        url = self._urls.get(path)
+        if url is None:
+            if len(self._urls) >= _URL_CACHE_SIZE:
+                self._urls.clear()  # paths with ids vary without end: stay bounded
+            url = self._urls[path] = httpx.URL(self.base_url + path)
+        return url
+
+    # -- sending: retry policy -> authentication -> one attempt -----------------------------
 
     async def execute(
         self,
@@ -216,90 +384,52 @@ class Pipeline:
         """Send with retries; return the successful response and the number of attempts.
 
         With ``stream=True`` the body of the returned response is not read yet: the caller
-        iterates it and must close it (``await response.aclose()``).
+        iterates it and must close it (``await response.aclose()``); until then the response
+        holds its limiter slot.
         """
+        timeout, deadline, max_attempts = check_options(options)
         url, query, content, headers = self.build(operation, request, options)
-        deadline = options.get("deadline")
-        state = _Attempts(None if deadline is None else self._clock() + deadline)
+        call = _Call(
+            operation,
+            url,
+            query,
+            content,
+            headers,
+            timeout,
+            max_attempts or self.retry.max_attempts,
+            stream,
+        )
         if deadline is None:
-            return await self._attempts(
-                operation, url, query, content, headers, options, state, stream
-            )
+            return await self._send_with_retries(call), call.tries
+        call.expires = self._clock() + deadline
         try:
             with anyio.fail_after(deadline):
-                return await self._attempts(
-                    operation, url, query, content, headers, options, state, stream
-                )
+                return await self._send_with_retries(call), call.tries
         except (TimeoutError, _DeadlineExceeded):
             raise APITimeoutError(
-                f"deadline of {deadline}s exceeded after {state.tries} attempt(s)",
+                f"deadline of {deadline}s exceeded after {call.tries} attempt(s)",
                 operation=operation.operation_id,
-                request_may_have_reached_server=state.sent,
+                request_may_have_reached_server=call.reached or call.sending,
             ) from None
 
-    async def _attempts(
-        self,
-        operation: Operation,
-        url: str,
-        query: QueryPairs | None,
-        content: bytes | None,
-        headers: dict[str, str],
-        options: CallOptions,
-        state: _Attempts,
-        stream: bool,
-    ) -> tuple[httpx.Response, int]:
+    async def _send_with_retries(self, call: _Call) -> httpx.Response:
+        """The retry policy: decides, and sleeps holding nothing (no slot, no token)."""
         policy = self.retry
-        max_attempts = options.get("max_attempts") or policy.max_attempts
-        timeout = options.get("timeout")
-        safe = operation.method == "GET" or operation.tag == "auth"
-        group = operation.group
+        operation = call.operation
         attempt = 0
-        replayed_401 = False
         while True:
             attempt += 1
-            token = None
-            if not operation.public:
-                token = await self._token()
-                headers["Authorization"] = f"Bearer {token}"
-            request = self.http.build_request(
-                operation.method,
-                url,
-                params=query,
-                content=content,
-                headers=headers,
-                timeout=timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT,
-            )
-            waited = await self.limiter.acquire(group)
-            started = self._clock()
-            state.tries += 1
             try:
-                state.sent = True
-                response = await self.http.send(request, stream=stream)
-                if stream and response.status_code >= 400:
-                    await response.aread()  # error bodies are small; they feed the exception
+                response = await self._send_handling_auth(call)
             except httpx.TransportError as exc:
                 never_sent = isinstance(exc, _NOT_SENT)
-                self._log(operation, request, None, state.tries, started, waited, exc)
-                if (never_sent or safe) and attempt < max_attempts:
-                    await self._wait(policy.backoff(attempt, self._rng), state)
+                if (never_sent or call.safe) and attempt < call.max_attempts:
+                    await self._backoff(policy.backoff(attempt, self._rng), call)
                     continue
-                raise self._transport_error(operation, exc, never_sent, attempt) from exc
-            finally:
-                self.limiter.release(group)
-            if logger.isEnabledFor(logging.DEBUG):
-                self._log(operation, request, response, state.tries, started, waited, None)
+                raise self._transport_error(call, exc, never_sent, attempt) from exc
             status = response.status_code
             if status < 400:
-                return response, state.tries
-            if stream:
-                await response.aclose()
-            if status == 401 and token is not None and not replayed_401:
-                # The token may have been revoked or expired early: refresh (once for a whole
-                # burst, see TokenManager.invalidate) and replay, without spending an attempt.
-                replayed_401 = True
-                attempt -= 1
-                await self.tokens.invalidate(token)  # type: ignore[union-attr]
-                continue
+                return response
             if status == 429:
                 retry_after = parse_retry_after(
                     response.headers.get("retry-after"), now=self._wall_clock()
@@ -309,38 +439,122 @@ class Pipeline:
                     if retry_after is not None
                     else policy.backoff(attempt, self._rng)
                 )
-                # Pause even when giving up: the group's next request must respect it too.
-                self.limiter.pause(group, delay)
-                if attempt < max_attempts:
-                    self._check_deadline(delay, state)
+                # Pause even when giving up: the group's next request must respect it too. The
+                # wait itself happens in the limiter, holding no slot.
+                await self.limiter.pause(operation.group, delay)
+                if attempt < call.max_attempts and not self._past_deadline(delay, call):
                     continue
-                raise self.error(operation, response, retry_after=retry_after)
-            if status in policy.retry_statuses and safe and attempt < max_attempts:
-                await self._wait(policy.backoff(attempt, self._rng), state)
+                raise self.error(operation, response, retry_after=retry_after, call=call)
+            if status in policy.retry_statuses and call.safe and attempt < call.max_attempts:
+                await self._backoff(policy.backoff(attempt, self._rng), call)
                 continue
-            raise self.error(operation, response)
+            raise self.error(operation, response, call=call)
 
-    def _check_deadline(self, seconds: float, state: _Attempts) -> None:
-        if state.expires is not None and self._clock() + seconds > state.expires:
-            raise _DeadlineExceeded
-
-    async def _wait(self, seconds: float, state: _Attempts) -> None:
-        self._check_deadline(seconds, state)
-        await self._sleep(seconds)
-
-    async def _token(self) -> str:
-        if self.tokens is None:
+    async def _send_handling_auth(self, call: _Call) -> httpx.Response:
+        """Bearer token, and at most one replay after a 401 (the token may have been revoked
+        or expired early), without spending an attempt of the retry policy."""
+        if call.operation.public:
+            return await self._attempt(call, None)
+        tokens = self.tokens
+        if tokens is None:
             raise AuthenticationError(
                 "no client credentials configured: pass client_id and client_secret or set "
                 "SPECTROCOIN_CLIENT_ID and SPECTROCOIN_CLIENT_SECRET",
                 status_code=0,
                 request_may_have_reached_server=False,
             )
-        return await self.tokens.get()
+        token = await tokens.get()
+        response = await self._attempt(call, token)
+        if response.status_code != 401 or call.replayed:
+            return response
+        call.replayed = True
+        # Drops the token only if it is still the cached one: a burst of 401s refreshes once.
+        await tokens.invalidate(token)
+        return await self._attempt(call, await tokens.get())
+
+    async def _attempt(self, call: _Call, token: str | None) -> httpx.Response:
+        """One attempt: take a slot, send, read (or hand over the stream with its slot)."""
+        headers = call.headers
+        if token is not None:
+            headers["Authorization"] = f"Bearer {token}"
+        request = self.http.build_request(
+            call.operation.method,
+            call.url,
+            params=call.query,
+            content=call.content,
+            headers=headers,
+            timeout=call.timeout,
+        )
+        if call.stream:
+            return await self._attempt_streaming(call, request)
+        async with self.limiter.slot(call.operation.group) as waited:
+            started = self._clock()
+            # As in _send (inlined: this is the path every plain call takes).
+            call.tries += 1
+            call.sending = True
+            try:
+                response = await self.http.send(request)
+            except httpx.TransportError as exc:
+                call.sending = False
+                if not isinstance(exc, _NOT_SENT):
+                    call.reached = True
+                self._log(call.operation, request, None, call.tries, started, waited, exc)
+                raise
+            call.sending = False
+        if response.status_code not in _REFUSED:
+            call.reached = True
+        if logger.isEnabledFor(logging.DEBUG):
+            self._log(call.operation, request, response, call.tries, started, waited, None)
+        return response
+
+    async def _attempt_streaming(self, call: _Call, request: httpx.Request) -> httpx.Response:
+        async with contextlib.AsyncExitStack() as stack:
+            waited = await stack.enter_async_context(self.limiter.slot(call.operation.group))
+            started = self._clock()
+            response = await self._send(call, request, waited, started, stream=True)
+            if response.status_code >= 400:
+                try:
+                    await response.aread()  # error bodies are small; they feed the exception
+                finally:
+                    await response.aclose()
+            else:
+                # The body is still to come: the slot goes with it, released when it is closed.
+                assert isinstance(response.stream, httpx.AsyncByteStream)
+                response.stream = _SlotHeldStream(response.stream, stack.pop_all())
+        if logger.isEnabledFor(logging.DEBUG):
+            self._log(call.operation, request, response, call.tries, started, waited, None)
+        return response
+
+    async def _send(
+        self, call: _Call, request: httpx.Request, waited: float, started: float, *, stream: bool
+    ) -> httpx.Response:
+        call.tries += 1
+        call.sending = True
+        try:
+            response = await self.http.send(request, stream=stream)
+        except httpx.TransportError as exc:
+            call.sending = False
+            if not isinstance(exc, _NOT_SENT):
+                call.reached = True
+            self._log(call.operation, request, None, call.tries, started, waited, exc)
+            raise
+        call.sending = False
+        if response.status_code not in _REFUSED:
+            call.reached = True
+        return response
+
+    def _past_deadline(self, seconds: float, call: _Call) -> bool:
+        return call.expires is not None and self._clock() + seconds > call.expires
+
+    async def _backoff(self, seconds: float, call: _Call) -> None:
+        if self._past_deadline(seconds, call):
+            raise _DeadlineExceeded
+        await self._sleep(seconds)
 
     def _transport_error(
-        self, operation: Operation, exc: httpx.TransportError, never_sent: bool, attempts: int
+        self, call: _Call, exc: httpx.TransportError, never_sent: bool, attempts: int
     ) -> APIConnectionError:
+        operation = call.operation
         kind = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
         note = (
             " (not retried: it moves money; reconcile before calling again)"
@@ -348,9 +562,9 @@ class Pipeline:
             else ""
         )
         return kind(
-            f"{type(exc).__name__} after {attempts} attempt(s){note}",
+            describe_transport_error(exc, call.url, attempts) + note,
             operation=operation.operation_id,
-            request_may_have_reached_server=not never_sent,
+            request_may_have_reached_server=call.reached,
         )
 
     # -- reading ----------------------------------------------------------------------------
@@ -394,9 +608,18 @@ class Pipeline:
         )
 
     def error(
-        self, operation: Operation, response: httpx.Response, *, retry_after: float | None = None
+        self,
+        operation: Operation,
+        response: httpx.Response,
+        *,
+        retry_after: float | None = None,
+        call: _Call | None = None,
     ) -> APIError:
-        """The typed exception for an error status, from whatever body came with it."""
+        """The typed exception for an error status, from whatever body came with it.
+
+        ``request_may_have_reached_server`` is False when every attempt was refused (429, 401):
+        the server answered and did nothing.
+        """
         status = response.status_code
         body: Any
         try:
@@ -426,6 +649,9 @@ class Pipeline:
             "headers": response.headers,
             "body": body,
             "operation": operation.operation_id,
+            "request_may_have_reached_server": call.reached
+            if call is not None
+            else status not in _REFUSED,
         }
         if cls is RateLimitError:
             return RateLimitError(message, retry_after=retry_after, **kwargs)

@@ -5,36 +5,73 @@ on requests in flight and a token bucket (``rate`` requests per second, ``burst`
 global ceiling caps all groups together. A 429 pauses its whole group, not only the request that
 got it, so a batch job slows down as one instead of every task discovering the limit by itself.
 
-SpectroCoin does not publish its limits, so the defaults are conservative; see the README for
-tuning a batch job. ``Limiter`` is a protocol: a shared backend (one allowance for several
-processes) can replace ``InProcessLimiter`` without touching the request pipeline.
+A request holds its permit for exactly as long as it is on the wire::
+
+    async with limiter.slot("accounts") as waited:
+        response = await http.send(request)
+
+A waiter that leaves early (a deadline, a cancelled task) spends nothing: its place in the
+in-flight queue and its bucket reservation both go back. SpectroCoin does not publish its limits,
+so the defaults are conservative; see the README for tuning a batch job. ``Limiter`` is a
+protocol: a shared backend (one allowance for several processes) can replace ``InProcessLimiter``
+without touching the request pipeline.
 """
 
 from __future__ import annotations
 
+import contextlib
+import math
 import time
 from collections.abc import Awaitable, Callable, Mapping
-from typing import Protocol
+from types import TracebackType
+from typing import Any, Protocol
 
 import anyio
 from attrs import field, frozen
 
+from ._errors import ValidationError
+
 __all__ = ["GroupLimits", "InProcessLimiter", "Limiter", "RateLimits"]
+
+
+def _positive_int(name: str) -> Callable[[Any, Any, Any], None]:
+    def check(_instance: Any, _attribute: Any, value: Any) -> None:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ValidationError(name, f"must be a whole number of at least 1, got {value!r}")
+
+    return check
+
+
+def _check_rate(_instance: Any, _attribute: Any, value: Any) -> None:
+    if value is None:
+        return
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not math.isfinite(value)
+        or value <= 0
+    ):
+        raise ValidationError(
+            "rate",
+            f"must be a positive number of requests per second, or None for no bucket; "
+            f"got {value!r}",
+        )
 
 
 @frozen
 class GroupLimits:
     """``max_in_flight`` concurrent requests; ``rate`` per second, ``burst`` at once.
 
-    ``rate=None`` turns the token bucket off for the group.
+    ``rate=None`` turns the token bucket off for the group (in-flight cap only). ``rate`` must be
+    positive: to stop a group entirely, do not call it.
     """
 
-    max_in_flight: int = 8
-    rate: float | None = 10.0
-    burst: int = 10
+    max_in_flight: int = field(default=8, validator=_positive_int("max_in_flight"))
+    rate: float | None = field(default=10.0, validator=_check_rate)
+    burst: int = field(default=10, validator=_positive_int("burst"))
 
 
-def _default_groups() -> Mapping[str, GroupLimits]:
+def _default_groups() -> dict[str, GroupLimits]:
     return {
         # Exports are large and slow: a couple at a time.
         "exports": GroupLimits(max_in_flight=2, rate=1.0, burst=2),
@@ -42,27 +79,36 @@ def _default_groups() -> Mapping[str, GroupLimits]:
     }
 
 
+def _merge_groups(groups: Mapping[str, GroupLimits]) -> Mapping[str, GroupLimits]:
+    # Tuning one group must not silently drop the defaults of the others (exports, auth).
+    return {**_default_groups(), **groups}
+
+
 @frozen
 class RateLimits:
-    """Limits for every group: ``groups`` overrides ``default`` by group name."""
+    """Limits for every group.
+
+    ``groups`` overrides ``default`` by group name, on top of the built-in ``exports`` and
+    ``auth`` limits (pass those names to change them too).
+    """
 
     default: GroupLimits = GroupLimits()
-    groups: Mapping[str, GroupLimits] = field(factory=_default_groups)
-    max_in_flight: int = 32
+    groups: Mapping[str, GroupLimits] = field(factory=_default_groups, converter=_merge_groups)
+    max_in_flight: int = field(default=32, validator=_positive_int("max_in_flight"))
 
     def for_group(self, group: str) -> GroupLimits:
         return self.groups.get(group, self.default)
 
 
 class Limiter(Protocol):
-    async def acquire(self, group: str) -> float:
-        """Wait for a slot in ``group``; return the seconds spent waiting."""
+    def slot(self, group: str) -> contextlib.AbstractAsyncContextManager[float]:
+        """Wait until one request of ``group`` may be sent; the context's value is the seconds
+        spent waiting. The permit is held until the context exits. A cancelled wait spends
+        nothing: no slot and no rate allowance stays taken."""
         ...
 
-    def release(self, group: str) -> None: ...
-
-    def pause(self, group: str, seconds: float) -> None:
-        """Hold back every request of ``group`` for ``seconds`` (after a 429)."""
+    async def pause(self, group: str, seconds: float) -> None:
+        """After a 429: hold back every request of ``group`` for ``seconds``."""
         ...
 
 
@@ -87,8 +133,57 @@ class _Group:
         self.tokens -= 1.0
         return 0.0 if self.tokens >= 0 else -self.tokens / self.rate
 
+    def refund(self) -> None:
+        """Give back a reservation that was never used (its waiter left)."""
+        if self.rate is not None:
+            self.tokens = min(self.burst, self.tokens + 1.0)
+
+
+class _Slot:
+    """The permit of one request: ``async with`` it around the send (see ``Limiter.slot``)."""
+
+    __slots__ = ("_group", "_limiter")
+
+    def __init__(self, limiter: InProcessLimiter, group: _Group) -> None:
+        self._limiter = limiter
+        self._group = group
+
+    async def __aenter__(self) -> float:
+        g = self._group
+        limiter = self._limiter
+        # Fast path: nothing to wait for (no pause, free slots, a token in the bucket): no await,
+        # as with anyio's fast_acquire. Anything else goes the slow, cancellable way.
+        if g.paused_until and limiter._clock() < g.paused_until:
+            return await limiter._acquire(g)
+        try:
+            g.semaphore.acquire_nowait()
+        except anyio.WouldBlock:
+            return await limiter._acquire(g)
+        if g.rate is not None and g.reserve(limiter._clock()) > 0:
+            g.refund()  # taken back at once: the slow path reserves again, in order
+            g.semaphore.release()
+            return await limiter._acquire(g)
+        try:
+            limiter._global.acquire_nowait()
+        except anyio.WouldBlock:
+            g.refund()
+            g.semaphore.release()
+            return await limiter._acquire(g)
+        return 0.0
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._group.semaphore.release()
+        self._limiter._global.release()
+
 
 class InProcessLimiter:
+    """The default limiter: per-group semaphores and token buckets, in this process."""
+
     def __init__(
         self,
         limits: RateLimits | None = None,
@@ -102,45 +197,53 @@ class InProcessLimiter:
         self._global = anyio.Semaphore(self.limits.max_in_flight, fast_acquire=True)
         self._groups: dict[str, _Group] = {}
 
+    def __repr__(self) -> str:
+        return f"InProcessLimiter({self.limits!r})"
+
     def _group(self, name: str) -> _Group:
         group = self._groups.get(name)
         if group is None:
             group = self._groups[name] = _Group(self.limits.for_group(name), self._clock())
         return group
 
-    async def acquire(self, group: str) -> float:
-        g = self._group(group)
+    def slot(self, group: str) -> contextlib.AbstractAsyncContextManager[float]:
+        return _Slot(self, self._group(group))
+
+    async def _acquire(self, g: _Group) -> float:
         start = self._clock()
         paid = False
-        while True:
-            # Wait out a pause holding no slot, so a paused group never stalls the others.
-            while (now := self._clock()) < g.paused_until:
-                await self._sleep(g.paused_until - now)
-            await g.semaphore.acquire()
-            try:
-                if not paid:
-                    # One token per request, even if a pause makes it go round again.
-                    paid = True
-                    delay = g.reserve(self._clock())
-                    if delay > 0:
-                        await self._sleep(delay)
-                ready = self._clock() >= g.paused_until
+        try:
+            while True:
+                # Wait out a pause holding no slot, so a paused group never stalls the others.
+                while (now := self._clock()) < g.paused_until:
+                    await self._sleep(g.paused_until - now)
+                await g.semaphore.acquire()
+                try:
+                    if not paid:
+                        # One token per request, even if a pause makes it go round again.
+                        paid = True
+                        delay = g.reserve(self._clock())
+                        if delay > 0:
+                            await self._sleep(delay)
+                    ready = self._clock() >= g.paused_until
+                    if ready:
+                        # The global slot last, by a request ready to go: a throttled or paused
+                        # group never holds global slots the other groups could use.
+                        await self._global.acquire()
+                except BaseException:
+                    g.semaphore.release()
+                    raise
                 if ready:
-                    # The global slot last, by a request ready to go: a throttled or paused
-                    # group never holds global slots the other groups could use.
-                    await self._global.acquire()
-            except BaseException:
+                    return self._clock() - start
+                # A 429 paused the group while this request waited for a token: wait again.
                 g.semaphore.release()
-                raise
-            if ready:
-                return self._clock() - start
-            # A 429 paused the group while this request waited for a token: wait again.
-            g.semaphore.release()
+        except BaseException:
+            # Cancelled (a deadline, a cancelled task) before sending: the reservation goes
+            # back, so a waiter that left never costs the ones that stay.
+            if paid:
+                g.refund()
+            raise
 
-    def release(self, group: str) -> None:
-        self._groups[group].semaphore.release()
-        self._global.release()
-
-    def pause(self, group: str, seconds: float) -> None:
+    async def pause(self, group: str, seconds: float) -> None:
         g = self._group(group)
         g.paused_until = max(g.paused_until, self._clock() + seconds)

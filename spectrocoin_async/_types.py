@@ -6,11 +6,15 @@ the seam the generated namespaces call; ``CallOptions`` and ``Response`` are par
 
 from collections.abc import AsyncIterator, Callable, Mapping
 from decimal import Decimal
+from enum import Enum
 from types import TracebackType
 from typing import IO, Any, BinaryIO, Generic, Literal, Protocol, TypedDict, TypeVar
+from uuid import UUID
 
 import httpx
 from attrs import frozen
+
+from ._errors import ValidationError
 
 
 class Unset:
@@ -24,6 +28,52 @@ class Unset:
 UNSET: Unset = Unset()
 
 T = TypeVar("T")
+E = TypeVar("E", bound=Enum)
+
+
+def coerce_uuid(name: str, value: "str | UUID | Unset") -> "UUID | Unset":
+    """A UUID argument given as ``UUID`` or as its text; anything else names the argument."""
+    if isinstance(value, UUID | Unset):
+        return value
+    if isinstance(value, str) and len(value) <= 64:
+        try:
+            return UUID(value)
+        except ValueError:
+            pass
+    raise ValidationError(name, f"must be a UUID, got {str(value)[:80]!r}")
+
+
+def to_uuid(value: str | UUID) -> UUID:
+    """attrs converter of a required UUID field of a request model: ``UUID`` or its text.
+
+    Anything else is kept as given: the spec's rules refuse it before sending, naming the field
+    as on the wire (``projectId: must be a UUID``)."""
+    if isinstance(value, str) and len(value) <= 64:
+        try:
+            return UUID(value)
+        except ValueError:
+            pass
+    return value  # type: ignore[return-value]
+
+
+def to_uuid_or_unset(value: "str | UUID | Unset") -> "UUID | Unset":
+    """attrs converter of an optional UUID field: ``UUID``, its text, or ``UNSET``."""
+    return to_uuid(value)  # type: ignore[arg-type]
+
+
+def coerce_enum(enum: type[E], name: str, value: "str | E | Unset") -> "E | Unset":
+    """An enum argument given as a member or as its value (``"csv"`` finds ``CSV`` too). An
+    unknown value is refused here, before sending, rather than by the server."""
+    if isinstance(value, enum | Unset):
+        return value
+    if isinstance(value, str) and len(value) <= 200:
+        for candidate in (value, value.upper()):
+            for member in enum.__members__.values():
+                if member.value == candidate:
+                    return member
+    allowed = ", ".join(str(m.value) for m in enum.__members__.values())
+    raise ValidationError(name, f"must be one of {allowed}; got {str(value)[:80]!r}")
+
 
 # Named in the imports the generator emits for binary responses; kept for that reason only.
 FileTypes = tuple[str | None, IO[bytes] | bytes | str, str | None]
@@ -158,6 +208,10 @@ class Runtime(Protocol):
 
 __all__ = [
     "UNSET",
+    "coerce_enum",
+    "coerce_uuid",
+    "to_uuid",
+    "to_uuid_or_unset",
     "CallOptions",
     "File",
     "PageIterator",

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import time
+
 import anyio
+import anyio.lowlevel
 import httpx
 import pytest
 import respx
@@ -81,13 +84,20 @@ async def test_refresh_ahead_of_expiry_under_load_is_exactly_one_request() -> No
     with respx.mock(base_url=BASE, assert_all_called=False) as router:
         token = router.post("/oauth/token").mock(side_effect=token_endpoint)
         accounts = router.get("/accounts").mock(return_value=json_response(ACCOUNTS))
-        async with SpectroCoinClient("id", "secret", clock=clock, **_unlimited()) as sc:  # type: ignore[arg-type]
+        async with SpectroCoinClient(
+            "id",
+            "secret",
+            wall_clock=clock,
+            **_unlimited(),  # type: ignore[arg-type]
+        ) as sc:
             await sc.accounts.list_accounts()
             # Default margin: min(60, 600 / 10) = 60 s. At 545 s the token is due, still valid.
             clock.now += 545
             async with anyio.create_task_group() as tg:
                 for _ in range(500):
                     tg.start_soon(sc.accounts.list_accounts)
+            assert sc.tokens is not None
+            await sc.tokens.wait_for_fetch()  # the refresh runs in the background; let it land
             await sc.accounts.list_accounts()
     assert token.call_count == 2
     used = [c.request.headers["authorization"] for c in accounts.calls]
@@ -110,7 +120,7 @@ async def test_expired_token_is_replaced_before_use() -> None:
             ]
         )
         accounts = router.get("/accounts").mock(return_value=json_response(ACCOUNTS))
-        async with SpectroCoinClient("id", "secret", clock=clock) as sc:
+        async with SpectroCoinClient("id", "secret", wall_clock=clock) as sc:
             await sc.accounts.list_accounts()
             clock.now += 31
             await sc.accounts.list_accounts()
@@ -171,8 +181,9 @@ async def test_second_401_raises_authentication_error() -> None:
 async def test_burst_of_401s_for_the_same_stale_token_refreshes_once() -> None:
     stale_seen = 0
 
-    def accounts_endpoint(request: httpx.Request) -> httpx.Response:
+    async def accounts_endpoint(request: httpx.Request) -> httpx.Response:
         nonlocal stale_seen
+        await anyio.sleep(0.001)  # all 50 are on the wire with the stale token at once
         if request.headers["authorization"] == "Bearer stale":
             stale_seen += 1
             return httpx.Response(401, json={"errorCode": "AUTH_1"})
@@ -185,7 +196,7 @@ async def test_burst_of_401s_for_the_same_stale_token_refreshes_once() -> None:
         )
 
     store = InMemoryTokenStore()
-    await store.save(Token("stale", expires_at=10**9, lifetime=3600))
+    await store.save(Token("stale", expires_at=time.time() + 3600, lifetime=3600))
     with respx.mock(base_url=BASE, assert_all_called=False) as router:
         token = router.post("/oauth/token").mock(side_effect=token_endpoint)
         router.get("/accounts").mock(side_effect=accounts_endpoint)
@@ -252,11 +263,14 @@ async def test_custom_refresh_margin() -> None:
         fetched += 1
         return f"t{fetched}", 100.0
 
-    manager = TokenManager(fetch, refresh_margin=5, clock=clock)
+    manager = TokenManager(fetch, refresh_margin=5, wall_clock=clock)
     assert await manager.get() == "t1"
     clock.now += 94
     assert await manager.get() == "t1"
     clock.now += 2
+    # Due (4 s left < 5 s margin) but still valid: served while the refresh runs behind it.
+    assert await manager.get() == "t1"
+    await manager.wait_for_fetch()
     assert await manager.get() == "t2"
     assert fetched == 2
     assert "t2" not in repr(manager)

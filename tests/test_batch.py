@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
@@ -257,13 +258,13 @@ async def test_reconcile_transactions_of_every_account(
 
     acquired: list[str] = []
     limiter = sc._pipeline.limiter
-    original = limiter.acquire
+    original = limiter.slot
 
-    async def counting_acquire(group: str) -> float:
+    def counting_slot(group: str) -> contextlib.AbstractAsyncContextManager[float]:
         acquired.append(group)
-        return await original(group)
+        return original(group)
 
-    limiter.acquire = counting_acquire  # type: ignore[method-assign]
+    limiter.slot = counting_slot  # type: ignore[method-assign]
 
     accounts = await sc.accounts.list_accounts()
     results = await run_batch(

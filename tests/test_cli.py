@@ -510,7 +510,9 @@ def test_help_shows_description_type_enum_values_and_evidence(
     flat = " ".join(help_text.replace("│", " ").split())
     assert "List merchant orders" in flat and "GET /merchants/orders" in flat
     assert "Evidence: Documented: method and path are stated on docs.spectrocoin.com." in flat
-    assert "--status" in flat and "Type: OrderStatus" in flat and "One of: CANCELLED, EXPIRED" in flat
+    assert (
+        "--status" in flat and "Type: OrderStatus" in flat and "One of: CANCELLED, EXPIRED" in flat
+    )
     assert "--date-from" in flat and "Type: date (YYYY-MM-DD)." in flat and "--all" in flat
     create = " ".join(
         ok(cli(monkeypatch, ["merchant", "create-order", "--help"], {}))

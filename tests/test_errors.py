@@ -156,4 +156,6 @@ async def test_connection_error_is_typed(api: respx.MockRouter, sc: SpectroCoinC
     with pytest.raises(APIConnectionError) as info:
         await sc.accounts.list_accounts(max_attempts=2)
     assert info.value.request_may_have_reached_server is True
-    assert "RemoteProtocolError after 2 attempt(s)" in str(info.value)
+    assert "RemoteProtocolError talking to spectrocoin.com after 2 attempt(s): peer closed" in str(
+        info.value
+    )

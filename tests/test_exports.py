@@ -436,7 +436,7 @@ async def test_iter_connection_reset_raises_api_connection_error(
 
 async def test_generated_methods_are_kept(api: respx.MockRouter, exports: ExportsNamespace) -> None:
     api.get("/exports/orders").respond(200, content=b"a,b\n", headers={"content-type": "text/csv"})
-    file = await exports.export_orders(format_=ExportFormat.CSV)
+    file = await exports.export_orders(format=ExportFormat.CSV)
     assert file.payload.read() == b"a,b\n"
     assert file.mime_type == "text/csv"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import keyword
 import uuid
 from decimal import Decimal
 from typing import Any
@@ -30,7 +31,11 @@ OPS = operations()
 
 
 def _ident(name: str) -> str:
-    return str(PythonIdentifier(name, "field_"))
+    ident = str(PythonIdentifier(name, "field_"))
+    # Parameters keep builtin names (`format`, `type`); only keywords get the underscore.
+    if ident == name + "_" and not keyword.iskeyword(name):
+        return name
+    return ident
 
 
 def _python_value(schema: dict[str, Any], value: Any) -> Any:

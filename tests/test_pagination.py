@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 import anyio
@@ -114,13 +115,13 @@ async def test_pages_go_through_the_rate_limiter(
         side_effect=[page(0, ["a"], total_pages=2), page(1, ["b"], total_pages=2)]
     )
     groups: list[str] = []
-    acquire = sc.limiter.acquire
+    slot = sc.limiter.slot
 
-    async def spy(group: str) -> float:
+    def spy(group: str) -> contextlib.AbstractAsyncContextManager[float]:
         groups.append(group)
-        return await acquire(group)
+        return slot(group)
 
-    sc.limiter.acquire = spy  # type: ignore[method-assign]
+    sc.limiter.slot = spy  # type: ignore[method-assign]
     assert len([tx async for tx in sc.transactions.iterate_list_transactions()]) == 2
     assert groups == ["auth", "transactions", "transactions"]
 

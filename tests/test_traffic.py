@@ -544,11 +544,12 @@ async def test_read_timeout_on_money_moving_post_is_not_retried(
     assert exc.request_may_have_reached_server is True
     assert exc.operation == operation_id
     assert (
-        exc.message
-        == "ReadTimeout after 1 attempt(s) (not retried: it moves money; reconcile before calling again)"
+        exc.message == "ReadTimeout talking to spectrocoin.com after 1 attempt(s): Mock Error"
+        " (not retried: it moves money; reconcile before calling again)"
     )
     assert str(exc) == (
-        f"{operation_id}: ReadTimeout after 1 attempt(s) (not retried: it moves money;"
+        f"{operation_id}: ReadTimeout talking to spectrocoin.com after 1 attempt(s): Mock Error"
+        " (not retried: it moves money;"
         " reconcile before calling again) (the request may have reached the server)"
     )
     assert route.call_count == 1
@@ -601,7 +602,10 @@ async def test_failure_before_sending_a_post_gives_up_after_max_attempts(
     # It never left: safe to call again without reconciling, and the message does not say
     # "not retried".
     assert exc.request_may_have_reached_server is False
-    assert exc.message == f"{failure.__name__} after 4 attempt(s)"
+    assert (
+        exc.message
+        == f"{failure.__name__} talking to spectrocoin.com after 4 attempt(s): Mock Error"
+    )
     assert route.call_count == 4
     assert len(clock.sleeps) == 3
 

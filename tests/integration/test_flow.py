@@ -109,7 +109,7 @@ async def test_quick_flow(sc: SpectroCoinClient, control: Control, sink: Callbac
     assert verified.order.receive_amount == Decimal("25.00")
     assert (await balances(sc))["EUR"] == after["EUR"] + Decimal("25.00")
     # 8 the export lists what happened
-    csv = await sc.exports.export_transactions(format_=ExportFormat.CSV)
+    csv = await sc.exports.export_transactions(format=ExportFormat.CSV)
     text = csv.payload.read().decode()
     assert text.startswith("id,createdAt,accountId,")
     assert ",EXCHANGE,PROCESSED,-100.00," in text and ",MERCHANT_PAYMENT," in text

@@ -259,8 +259,8 @@ async def call_every_operation(sc: SpectroCoinClient, control: Control) -> None:
         (await sc.transactions.list_transactions(size=1)).content[0].id
     )
     await sc.accounts.list_accounts()
-    await sc.exports.export_transactions(format_=ExportFormat.CSV)
-    await sc.exports.export_orders(format_=ExportFormat.PDF)
+    await sc.exports.export_transactions(format=ExportFormat.CSV)
+    await sc.exports.export_orders(format=ExportFormat.PDF)
     # A few documented errors, so that error bodies are checked too.
     with pytest.raises(NotFoundError):
         await sc.accounts.get_account("no-such-account")

@@ -9,6 +9,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._types import to_uuid
 from ..types import UNSET, Unset, to_decimal
 
 T = TypeVar("T", bound="CreateOrderRequest")
@@ -39,7 +40,7 @@ class CreateOrderRequest:
             success_url (str | Unset): Where the payer is sent after a successful payment.
     """
 
-    project_id: UUID
+    project_id: UUID = _attrs_field(converter=to_uuid)
     callback_url: str | Unset = UNSET
     description: str | Unset = UNSET
     failure_url: str | Unset = UNSET

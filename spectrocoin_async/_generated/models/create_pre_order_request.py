@@ -8,6 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._types import to_uuid
 from ..types import UNSET, Unset, to_decimal
 
 T = TypeVar("T", bound="CreatePreOrderRequest")
@@ -29,7 +30,7 @@ class CreatePreOrderRequest:
         success_url (str | Unset): Where the payer is sent after a successful payment.
     """
 
-    project_id: UUID
+    project_id: UUID = _attrs_field(converter=to_uuid)
     receive_amount: Decimal
     receive_currency_code: str
     callback_url: str | Unset = UNSET

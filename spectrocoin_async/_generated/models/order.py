@@ -9,6 +9,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._types import to_uuid, to_uuid_or_unset
 from ..models.order_status import OrderStatus
 from ..types import UNSET, Unset, parse_datetime, to_decimal
 
@@ -47,7 +48,7 @@ class Order:
         valid_until (datetime.datetime | None | Unset): End of the payment window.
     """
 
-    id: UUID
+    id: UUID = _attrs_field(converter=to_uuid)
     status: OrderStatus
     callback_url: None | str | Unset = UNSET
     created_at: datetime.datetime | Unset = UNSET
@@ -60,7 +61,7 @@ class Order:
     pay_amount: Decimal | None | Unset = UNSET
     pay_currency_code: None | str | Unset = UNSET
     pay_network_code: None | str | Unset = UNSET
-    project_id: UUID | Unset = UNSET
+    project_id: UUID | Unset = _attrs_field(default=UNSET, converter=to_uuid_or_unset)
     receive_amount: Decimal | Unset = UNSET
     receive_currency_code: str | Unset = UNSET
     redirect_url: None | str | Unset = UNSET

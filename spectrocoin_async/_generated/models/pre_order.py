@@ -9,6 +9,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._types import to_uuid_or_unset
 from ..types import UNSET, Unset, parse_datetime, to_decimal
 
 T = TypeVar("T", bound="PreOrder")
@@ -36,7 +37,7 @@ class PreOrder:
     description: None | str | Unset = UNSET
     is_multiple: bool | Unset = UNSET
     order_id: None | str | Unset = UNSET
-    project_id: UUID | Unset = UNSET
+    project_id: UUID | Unset = _attrs_field(default=UNSET, converter=to_uuid_or_unset)
     receive_amount: Decimal | Unset = UNSET
     receive_currency_code: str | Unset = UNSET
     redirect_url: None | str | Unset = UNSET

@@ -8,6 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._types import to_uuid
 from ..types import UNSET, Unset, parse_datetime
 
 T = TypeVar("T", bound="Project")
@@ -26,7 +27,7 @@ class Project:
         test_mode (bool | Unset): Whether the project is in test mode (payments are simulated).
     """
 
-    id: UUID
+    id: UUID = _attrs_field(converter=to_uuid)
     callback_url: None | str | Unset = UNSET
     created_at: datetime.datetime | Unset = UNSET
     name: str | Unset = UNSET

@@ -9,6 +9,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._types import to_uuid_or_unset
 from ..models.refund_status import RefundStatus
 from ..types import UNSET, Unset, parse_datetime, to_decimal
 
@@ -34,7 +35,7 @@ class Refund:
     amount: Decimal | Unset = UNSET
     created_at: datetime.datetime | Unset = UNSET
     currency_code: str | Unset = UNSET
-    order_id: UUID | Unset = UNSET
+    order_id: UUID | Unset = _attrs_field(default=UNSET, converter=to_uuid_or_unset)
     status: RefundStatus | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -54,7 +54,7 @@ class AccountsAPI:
 
         return await self._runtime.call(
             OPERATIONS["list_accounts"],
-            _list_accounts._get_kwargs(),
+            _list_accounts.build_request(),
             _list_accounts._parse_response,
             options,
         )
@@ -71,7 +71,7 @@ class AccountsAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["list_accounts"],
-            _list_accounts._get_kwargs(),
+            _list_accounts.build_request(),
             _list_accounts._parse_response,
             options,
         )
@@ -110,7 +110,7 @@ class AccountsAPI:
 
         return await self._runtime.call(
             OPERATIONS["get_account"],
-            _get_account._get_kwargs(
+            _get_account.build_request(
                 id=id,
             ),
             _get_account._parse_response,
@@ -130,7 +130,7 @@ class AccountsAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["get_account"],
-            _get_account._get_kwargs(
+            _get_account.build_request(
                 id=id,
             ),
             _get_account._parse_response,

@@ -63,7 +63,7 @@ class AuthAPI:
 
         return await self._runtime.call(
             OPERATIONS["get_access_token"],
-            _get_access_token._get_kwargs(
+            _get_access_token.build_request(
                 body=body,
             ),
             _get_access_token._parse_response,
@@ -84,7 +84,7 @@ class AuthAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["get_access_token"],
-            _get_access_token._get_kwargs(
+            _get_access_token.build_request(
                 body=body,
             ),
             _get_access_token._parse_response,

@@ -56,7 +56,7 @@ class CurrenciesAPI:
 
         return await self._runtime.call(
             OPERATIONS["list_currencies"],
-            _list_currencies._get_kwargs(),
+            _list_currencies.build_request(),
             _list_currencies._parse_response,
             options,
         )
@@ -73,7 +73,7 @@ class CurrenciesAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["list_currencies"],
-            _list_currencies._get_kwargs(),
+            _list_currencies.build_request(),
             _list_currencies._parse_response,
             options,
         )

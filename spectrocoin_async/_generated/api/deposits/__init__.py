@@ -63,7 +63,7 @@ class DepositsAPI:
 
         return await self._runtime.call(
             OPERATIONS["list_deposit_addresses"],
-            _list_deposit_addresses._get_kwargs(
+            _list_deposit_addresses.build_request(
                 currency_code=currency_code,
             ),
             _list_deposit_addresses._parse_response,
@@ -84,7 +84,7 @@ class DepositsAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["list_deposit_addresses"],
-            _list_deposit_addresses._get_kwargs(
+            _list_deposit_addresses.build_request(
                 currency_code=currency_code,
             ),
             _list_deposit_addresses._parse_response,
@@ -134,7 +134,7 @@ class DepositsAPI:
 
         return await self._runtime.call(
             OPERATIONS["list_crypto_deposit_addresses"],
-            _list_crypto_deposit_addresses._get_kwargs(
+            _list_crypto_deposit_addresses.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -163,7 +163,7 @@ class DepositsAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["list_crypto_deposit_addresses"],
-            _list_crypto_deposit_addresses._get_kwargs(
+            _list_crypto_deposit_addresses.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -196,7 +196,7 @@ class DepositsAPI:
 
         return self._runtime.paginate(
             OPERATIONS["list_crypto_deposit_addresses"],
-            lambda page: _list_crypto_deposit_addresses._get_kwargs(
+            lambda page: _list_crypto_deposit_addresses.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -248,7 +248,7 @@ class DepositsAPI:
 
         return await self._runtime.call(
             OPERATIONS["create_crypto_deposit_address"],
-            _create_crypto_deposit_address._get_kwargs(
+            _create_crypto_deposit_address.build_request(
                 body=body,
             ),
             _create_crypto_deposit_address._parse_response,
@@ -269,7 +269,7 @@ class DepositsAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["create_crypto_deposit_address"],
-            _create_crypto_deposit_address._get_kwargs(
+            _create_crypto_deposit_address.build_request(
                 body=body,
             ),
             _create_crypto_deposit_address._parse_response,

@@ -37,3 +37,23 @@ def _parse_response(data: Any) -> CryptoDepositAddressPage:
     response_200 = CryptoDepositAddressPage.from_dict(data)
 
     return response_200
+
+
+def build_request(
+    *,
+    page: int | Unset = 0,
+    size: int | Unset = 20,
+    sort: str | Unset = UNSET,
+    currency_code: str | Unset = UNSET,
+    network_code: str | Unset = UNSET,
+) -> dict[str, Any]:
+    """The request this operation sends (path, query, body) for the runtime to validate, encode
+    and send. Arguments are spelled as users pass them; UUIDs and enums given as text are
+    converted here, and a bad one raises ValidationError naming it."""
+    return _get_kwargs(
+        page=page,
+        size=size,
+        sort=sort,
+        currency_code=currency_code,
+        network_code=network_code,
+    )

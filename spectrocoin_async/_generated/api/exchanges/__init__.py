@@ -40,7 +40,7 @@ class ExchangesAPI:
         sort: str | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
-        status: ExchangeStatus | Unset = UNSET,
+        status: str | ExchangeStatus | Unset = UNSET,
         **options: Unpack[CallOptions],
     ) -> ExchangePage:
         """List executed exchanges
@@ -59,8 +59,8 @@ class ExchangesAPI:
             sort (str | Unset):
             date_from (datetime.date | Unset):
             date_to (datetime.date | Unset):
-            status (ExchangeStatus | Unset): Status of an exchange (proposal; clients must accept
-                unknown values).
+            status (str | ExchangeStatus | Unset): Status of an exchange (proposal; clients must
+                accept unknown values).
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -77,7 +77,7 @@ class ExchangesAPI:
 
         return await self._runtime.call(
             OPERATIONS["list_exchanges"],
-            _list_exchanges._get_kwargs(
+            _list_exchanges.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -97,7 +97,7 @@ class ExchangesAPI:
         sort: str | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
-        status: ExchangeStatus | Unset = UNSET,
+        status: str | ExchangeStatus | Unset = UNSET,
         **options: Unpack[CallOptions],
     ) -> Response[ExchangePage]:
         """Like `list_exchanges`, but returns `Response[ExchangePage]`: the parsed body
@@ -108,7 +108,7 @@ class ExchangesAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["list_exchanges"],
-            _list_exchanges._get_kwargs(
+            _list_exchanges.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -127,7 +127,7 @@ class ExchangesAPI:
         sort: str | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
-        status: ExchangeStatus | Unset = UNSET,
+        status: str | ExchangeStatus | Unset = UNSET,
         prefetch: int = 1,
         **options: Unpack[CallOptions],
     ) -> PageIterator[Exchange]:
@@ -143,7 +143,7 @@ class ExchangesAPI:
 
         return self._runtime.paginate(
             OPERATIONS["list_exchanges"],
-            lambda page: _list_exchanges._get_kwargs(
+            lambda page: _list_exchanges.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -197,7 +197,7 @@ class ExchangesAPI:
 
         return await self._runtime.call(
             OPERATIONS["create_exchange"],
-            _create_exchange._get_kwargs(
+            _create_exchange.build_request(
                 body=body,
             ),
             _create_exchange._parse_response,
@@ -218,7 +218,7 @@ class ExchangesAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["create_exchange"],
-            _create_exchange._get_kwargs(
+            _create_exchange.build_request(
                 body=body,
             ),
             _create_exchange._parse_response,
@@ -260,7 +260,7 @@ class ExchangesAPI:
 
         return await self._runtime.call(
             OPERATIONS["calculate_exchange"],
-            _calculate_exchange._get_kwargs(
+            _calculate_exchange.build_request(
                 body=body,
             ),
             _calculate_exchange._parse_response,
@@ -281,7 +281,7 @@ class ExchangesAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["calculate_exchange"],
-            _calculate_exchange._get_kwargs(
+            _calculate_exchange.build_request(
                 body=body,
             ),
             _calculate_exchange._parse_response,
@@ -317,7 +317,7 @@ class ExchangesAPI:
 
         return await self._runtime.call(
             OPERATIONS["list_exchange_pairs"],
-            _list_exchange_pairs._get_kwargs(),
+            _list_exchange_pairs.build_request(),
             _list_exchange_pairs._parse_response,
             options,
         )
@@ -334,7 +334,7 @@ class ExchangesAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["list_exchange_pairs"],
-            _list_exchange_pairs._get_kwargs(),
+            _list_exchange_pairs.build_request(),
             _list_exchange_pairs._parse_response,
             options,
         )
@@ -372,7 +372,7 @@ class ExchangesAPI:
 
         return await self._runtime.call(
             OPERATIONS["get_exchange"],
-            _get_exchange._get_kwargs(
+            _get_exchange.build_request(
                 id=id,
             ),
             _get_exchange._parse_response,
@@ -392,7 +392,7 @@ class ExchangesAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["get_exchange"],
-            _get_exchange._get_kwargs(
+            _get_exchange.build_request(
                 id=id,
             ),
             _get_exchange._parse_response,

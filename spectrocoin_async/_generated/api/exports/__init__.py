@@ -30,7 +30,7 @@ class ExportsAPI:
     async def export_orders(
         self,
         *,
-        format_: ExportFormat,
+        format: str | ExportFormat,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
         **options: Unpack[CallOptions],
@@ -48,7 +48,7 @@ class ExportsAPI:
 
         `GET /exports/orders`
         Args:
-            format_ (ExportFormat): File format of an export.
+            format (str | ExportFormat): File format of an export.
             date_from (datetime.date | Unset):
             date_to (datetime.date | Unset):
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
@@ -67,8 +67,8 @@ class ExportsAPI:
 
         return await self._runtime.call(
             OPERATIONS["export_orders"],
-            _export_orders._get_kwargs(
-                format_=format_,
+            _export_orders.build_request(
+                format=format,
                 date_from=date_from,
                 date_to=date_to,
             ),
@@ -79,7 +79,7 @@ class ExportsAPI:
     async def export_orders_detailed(
         self,
         *,
-        format_: ExportFormat,
+        format: str | ExportFormat,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
         **options: Unpack[CallOptions],
@@ -92,8 +92,8 @@ class ExportsAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["export_orders"],
-            _export_orders._get_kwargs(
-                format_=format_,
+            _export_orders.build_request(
+                format=format,
                 date_from=date_from,
                 date_to=date_to,
             ),
@@ -104,7 +104,7 @@ class ExportsAPI:
     async def export_transactions(
         self,
         *,
-        format_: ExportFormat,
+        format: str | ExportFormat,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
         account_id: str | Unset = UNSET,
@@ -123,7 +123,7 @@ class ExportsAPI:
 
         `GET /exports/transactions`
         Args:
-            format_ (ExportFormat): File format of an export.
+            format (str | ExportFormat): File format of an export.
             date_from (datetime.date | Unset):
             date_to (datetime.date | Unset):
             account_id (str | Unset):
@@ -143,8 +143,8 @@ class ExportsAPI:
 
         return await self._runtime.call(
             OPERATIONS["export_transactions"],
-            _export_transactions._get_kwargs(
-                format_=format_,
+            _export_transactions.build_request(
+                format=format,
                 date_from=date_from,
                 date_to=date_to,
                 account_id=account_id,
@@ -156,7 +156,7 @@ class ExportsAPI:
     async def export_transactions_detailed(
         self,
         *,
-        format_: ExportFormat,
+        format: str | ExportFormat,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
         account_id: str | Unset = UNSET,
@@ -170,8 +170,8 @@ class ExportsAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["export_transactions"],
-            _export_transactions._get_kwargs(
-                format_=format_,
+            _export_transactions.build_request(
+                format=format,
                 date_from=date_from,
                 date_to=date_to,
                 account_id=account_id,

@@ -1,6 +1,7 @@
 import datetime
 from typing import Any, cast
 
+from ...._types import coerce_enum
 from ...models.export_format import ExportFormat
 from ...types import UNSET, File, Unset
 
@@ -37,3 +38,19 @@ def _get_kwargs(
 
 def _parse_response(data: Any) -> File:
     return cast(File, data)
+
+
+def build_request(
+    *,
+    format: str | ExportFormat,
+    date_from: datetime.date | Unset = UNSET,
+    date_to: datetime.date | Unset = UNSET,
+) -> dict[str, Any]:
+    """The request this operation sends (path, query, body) for the runtime to validate, encode
+    and send. Arguments are spelled as users pass them; UUIDs and enums given as text are
+    converted here, and a bad one raises ValidationError naming it."""
+    return _get_kwargs(
+        format_=coerce_enum(ExportFormat, "format", format),
+        date_from=date_from,
+        date_to=date_to,
+    )

@@ -68,7 +68,7 @@ class GiftCardsAPI:
 
         return await self._runtime.call(
             OPERATIONS["list_gift_cards"],
-            _list_gift_cards._get_kwargs(
+            _list_gift_cards.build_request(
                 country_code=country_code,
                 currency_code=currency_code,
             ),
@@ -91,7 +91,7 @@ class GiftCardsAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["list_gift_cards"],
-            _list_gift_cards._get_kwargs(
+            _list_gift_cards.build_request(
                 country_code=country_code,
                 currency_code=currency_code,
             ),
@@ -105,7 +105,7 @@ class GiftCardsAPI:
         page: int | Unset = 0,
         size: int | Unset = 20,
         sort: str | Unset = UNSET,
-        status: GiftCardPurchaseStatus | Unset = UNSET,
+        status: str | GiftCardPurchaseStatus | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
         **options: Unpack[CallOptions],
@@ -124,8 +124,8 @@ class GiftCardsAPI:
             page (int | Unset):  Default: 0.
             size (int | Unset):  Default: 20.
             sort (str | Unset):
-            status (GiftCardPurchaseStatus | Unset): Status of a gift-card purchase (proposal; clients
-                must accept unknown values).
+            status (str | GiftCardPurchaseStatus | Unset): Status of a gift-card purchase (proposal;
+                clients must accept unknown values).
             date_from (datetime.date | Unset):
             date_to (datetime.date | Unset):
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
@@ -144,7 +144,7 @@ class GiftCardsAPI:
 
         return await self._runtime.call(
             OPERATIONS["list_gift_card_purchases"],
-            _list_gift_card_purchases._get_kwargs(
+            _list_gift_card_purchases.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -162,7 +162,7 @@ class GiftCardsAPI:
         page: int | Unset = 0,
         size: int | Unset = 20,
         sort: str | Unset = UNSET,
-        status: GiftCardPurchaseStatus | Unset = UNSET,
+        status: str | GiftCardPurchaseStatus | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
         **options: Unpack[CallOptions],
@@ -175,7 +175,7 @@ class GiftCardsAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["list_gift_card_purchases"],
-            _list_gift_card_purchases._get_kwargs(
+            _list_gift_card_purchases.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -192,7 +192,7 @@ class GiftCardsAPI:
         *,
         size: int | Unset = 20,
         sort: str | Unset = UNSET,
-        status: GiftCardPurchaseStatus | Unset = UNSET,
+        status: str | GiftCardPurchaseStatus | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
         prefetch: int = 1,
@@ -210,7 +210,7 @@ class GiftCardsAPI:
 
         return self._runtime.paginate(
             OPERATIONS["list_gift_card_purchases"],
-            lambda page: _list_gift_card_purchases._get_kwargs(
+            lambda page: _list_gift_card_purchases.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -262,7 +262,7 @@ class GiftCardsAPI:
 
         return await self._runtime.call(
             OPERATIONS["purchase_gift_card"],
-            _purchase_gift_card._get_kwargs(
+            _purchase_gift_card.build_request(
                 body=body,
             ),
             _purchase_gift_card._parse_response,
@@ -283,7 +283,7 @@ class GiftCardsAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["purchase_gift_card"],
-            _purchase_gift_card._get_kwargs(
+            _purchase_gift_card.build_request(
                 body=body,
             ),
             _purchase_gift_card._parse_response,
@@ -323,7 +323,7 @@ class GiftCardsAPI:
 
         return await self._runtime.call(
             OPERATIONS["get_gift_card_purchase"],
-            _get_gift_card_purchase._get_kwargs(
+            _get_gift_card_purchase.build_request(
                 id=id,
             ),
             _get_gift_card_purchase._parse_response,
@@ -343,7 +343,7 @@ class GiftCardsAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["get_gift_card_purchase"],
-            _get_gift_card_purchase._get_kwargs(
+            _get_gift_card_purchase.build_request(
                 id=id,
             ),
             _get_gift_card_purchase._parse_response,

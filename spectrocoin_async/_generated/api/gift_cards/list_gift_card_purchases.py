@@ -1,6 +1,7 @@
 import datetime
 from typing import Any
 
+from ...._types import coerce_enum
 from ...models.gift_card_purchase_page import GiftCardPurchasePage
 from ...models.gift_card_purchase_status import GiftCardPurchaseStatus
 from ...types import UNSET, Unset
@@ -52,3 +53,25 @@ def _parse_response(data: Any) -> GiftCardPurchasePage:
     response_200 = GiftCardPurchasePage.from_dict(data)
 
     return response_200
+
+
+def build_request(
+    *,
+    page: int | Unset = 0,
+    size: int | Unset = 20,
+    sort: str | Unset = UNSET,
+    status: str | GiftCardPurchaseStatus | Unset = UNSET,
+    date_from: datetime.date | Unset = UNSET,
+    date_to: datetime.date | Unset = UNSET,
+) -> dict[str, Any]:
+    """The request this operation sends (path, query, body) for the runtime to validate, encode
+    and send. Arguments are spelled as users pass them; UUIDs and enums given as text are
+    converted here, and a bad one raises ValidationError naming it."""
+    return _get_kwargs(
+        page=page,
+        size=size,
+        sort=sort,
+        status=coerce_enum(GiftCardPurchaseStatus, "status", status),
+        date_from=date_from,
+        date_to=date_to,
+    )

@@ -33,3 +33,17 @@ def _parse_response(data: Any) -> list[GiftCard]:
         response_200.append(response_200_item)
 
     return response_200
+
+
+def build_request(
+    *,
+    country_code: str | Unset = UNSET,
+    currency_code: str | Unset = UNSET,
+) -> dict[str, Any]:
+    """The request this operation sends (path, query, body) for the runtime to validate, encode
+    and send. Arguments are spelled as users pass them; UUIDs and enums given as text are
+    converted here, and a bad one raises ValidationError naming it."""
+    return _get_kwargs(
+        country_code=country_code,
+        currency_code=currency_code,
+    )

@@ -20,3 +20,15 @@ def _parse_response(data: Any) -> GiftCardPurchase:
     response_200 = GiftCardPurchase.from_dict(data)
 
     return response_200
+
+
+def build_request(
+    *,
+    body: PurchaseGiftCardRequest,
+) -> dict[str, Any]:
+    """The request this operation sends (path, query, body) for the runtime to validate, encode
+    and send. Arguments are spelled as users pass them; UUIDs and enums given as text are
+    converted here, and a bad one raises ValidationError naming it."""
+    return _get_kwargs(
+        body=body,
+    )

@@ -46,8 +46,8 @@ class MerchantAPI:
         sort: str | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
-        status: OrderStatus | Unset = UNSET,
-        project_id: UUID | Unset = UNSET,
+        status: str | OrderStatus | Unset = UNSET,
+        project_id: str | UUID | Unset = UNSET,
         **options: Unpack[CallOptions],
     ) -> OrderPage:
         """List merchant orders
@@ -66,8 +66,8 @@ class MerchantAPI:
             sort (str | Unset):
             date_from (datetime.date | Unset):
             date_to (datetime.date | Unset):
-            status (OrderStatus | Unset): Merchant order status. Legacy numeric codes: NEW 1, PENDING
-                2, PAID 3, FAILED 4, EXPIRED 5,
+            status (str | OrderStatus | Unset): Merchant order status. Legacy numeric codes: NEW 1,
+                PENDING 2, PAID 3, FAILED 4, EXPIRED 5,
                 TEST 6, LATE_CRYPTO_PAYMENT 10, PARTIAL_PAYMENT 11, UNDERPAID 12, CANCELLED 13,
                 INVALID_PAYMENT 14, TEST_PAID 15, TEST_EXPIRED 16, PROCESSING_REFUND 17, REFUNDED 18,
                 REJECTED_REFUND 19, PENDING_LATE_CRYPTO_PAYMENT 20, REJECTED 21. The list has grown
@@ -75,7 +75,7 @@ class MerchantAPI:
                 clients must accept unknown values. UNDERPAID and LATE_CRYPTO_PAYMENT orders can be
                 accepted
                 by the merchant and then become PAID.
-            project_id (UUID | Unset):
+            project_id (str | UUID | Unset):
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -92,7 +92,7 @@ class MerchantAPI:
 
         return await self._runtime.call(
             OPERATIONS["list_orders"],
-            _list_orders._get_kwargs(
+            _list_orders.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -113,8 +113,8 @@ class MerchantAPI:
         sort: str | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
-        status: OrderStatus | Unset = UNSET,
-        project_id: UUID | Unset = UNSET,
+        status: str | OrderStatus | Unset = UNSET,
+        project_id: str | UUID | Unset = UNSET,
         **options: Unpack[CallOptions],
     ) -> Response[OrderPage]:
         """Like `list_orders`, but returns `Response[OrderPage]`: the parsed body
@@ -125,7 +125,7 @@ class MerchantAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["list_orders"],
-            _list_orders._get_kwargs(
+            _list_orders.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -145,8 +145,8 @@ class MerchantAPI:
         sort: str | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
-        status: OrderStatus | Unset = UNSET,
-        project_id: UUID | Unset = UNSET,
+        status: str | OrderStatus | Unset = UNSET,
+        project_id: str | UUID | Unset = UNSET,
         prefetch: int = 1,
         **options: Unpack[CallOptions],
     ) -> PageIterator[Order]:
@@ -162,7 +162,7 @@ class MerchantAPI:
 
         return self._runtime.paginate(
             OPERATIONS["list_orders"],
-            lambda page: _list_orders._get_kwargs(
+            lambda page: _list_orders.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -216,7 +216,7 @@ class MerchantAPI:
 
         return await self._runtime.call(
             OPERATIONS["create_order_from_pre_order"],
-            _create_order_from_pre_order._get_kwargs(
+            _create_order_from_pre_order.build_request(
                 body=body,
             ),
             _create_order_from_pre_order._parse_response,
@@ -237,7 +237,7 @@ class MerchantAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["create_order_from_pre_order"],
-            _create_order_from_pre_order._get_kwargs(
+            _create_order_from_pre_order.build_request(
                 body=body,
             ),
             _create_order_from_pre_order._parse_response,
@@ -290,7 +290,7 @@ class MerchantAPI:
 
         return await self._runtime.call(
             OPERATIONS["create_order"],
-            _create_order._get_kwargs(
+            _create_order.build_request(
                 body=body,
             ),
             _create_order._parse_response,
@@ -311,7 +311,7 @@ class MerchantAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["create_order"],
-            _create_order._get_kwargs(
+            _create_order.build_request(
                 body=body,
             ),
             _create_order._parse_response,
@@ -320,7 +320,7 @@ class MerchantAPI:
 
     async def get_order(
         self,
-        id: UUID,
+        id: str | UUID,
         **options: Unpack[CallOptions],
     ) -> Order:
         """Get one merchant order
@@ -335,7 +335,7 @@ class MerchantAPI:
 
         `GET /merchants/orders/{id}`
         Args:
-            id (UUID):
+            id (str | UUID):
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -352,7 +352,7 @@ class MerchantAPI:
 
         return await self._runtime.call(
             OPERATIONS["get_order"],
-            _get_order._get_kwargs(
+            _get_order.build_request(
                 id=id,
             ),
             _get_order._parse_response,
@@ -361,7 +361,7 @@ class MerchantAPI:
 
     async def get_order_detailed(
         self,
-        id: UUID,
+        id: str | UUID,
         **options: Unpack[CallOptions],
     ) -> Response[Order]:
         """Like `get_order`, but returns `Response[Order]`: the parsed body
@@ -372,7 +372,7 @@ class MerchantAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["get_order"],
-            _get_order._get_kwargs(
+            _get_order.build_request(
                 id=id,
             ),
             _get_order._parse_response,
@@ -381,7 +381,7 @@ class MerchantAPI:
 
     async def accept_order(
         self,
-        id: UUID,
+        id: str | UUID,
         **options: Unpack[CallOptions],
     ) -> Order:
         """Accept an underpaid or late order
@@ -395,7 +395,7 @@ class MerchantAPI:
 
         `POST /merchants/orders/{id}/accept`
         Args:
-            id (UUID):
+            id (str | UUID):
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -412,7 +412,7 @@ class MerchantAPI:
 
         return await self._runtime.call(
             OPERATIONS["accept_order"],
-            _accept_order._get_kwargs(
+            _accept_order.build_request(
                 id=id,
             ),
             _accept_order._parse_response,
@@ -421,7 +421,7 @@ class MerchantAPI:
 
     async def accept_order_detailed(
         self,
-        id: UUID,
+        id: str | UUID,
         **options: Unpack[CallOptions],
     ) -> Response[Order]:
         """Like `accept_order`, but returns `Response[Order]`: the parsed body
@@ -432,7 +432,7 @@ class MerchantAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["accept_order"],
-            _accept_order._get_kwargs(
+            _accept_order.build_request(
                 id=id,
             ),
             _accept_order._parse_response,
@@ -441,7 +441,7 @@ class MerchantAPI:
 
     async def cancel_order(
         self,
-        id: UUID,
+        id: str | UUID,
         **options: Unpack[CallOptions],
     ) -> Order:
         """Cancel a merchant order
@@ -456,7 +456,7 @@ class MerchantAPI:
 
         `POST /merchants/orders/{id}/cancel`
         Args:
-            id (UUID):
+            id (str | UUID):
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -473,7 +473,7 @@ class MerchantAPI:
 
         return await self._runtime.call(
             OPERATIONS["cancel_order"],
-            _cancel_order._get_kwargs(
+            _cancel_order.build_request(
                 id=id,
             ),
             _cancel_order._parse_response,
@@ -482,7 +482,7 @@ class MerchantAPI:
 
     async def cancel_order_detailed(
         self,
-        id: UUID,
+        id: str | UUID,
         **options: Unpack[CallOptions],
     ) -> Response[Order]:
         """Like `cancel_order`, but returns `Response[Order]`: the parsed body
@@ -493,7 +493,7 @@ class MerchantAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["cancel_order"],
-            _cancel_order._get_kwargs(
+            _cancel_order.build_request(
                 id=id,
             ),
             _cancel_order._parse_response,
@@ -506,7 +506,7 @@ class MerchantAPI:
         page: int | Unset = 0,
         size: int | Unset = 20,
         sort: str | Unset = UNSET,
-        project_id: UUID | Unset = UNSET,
+        project_id: str | UUID | Unset = UNSET,
         **options: Unpack[CallOptions],
     ) -> PreOrderPage:
         """List pre-orders
@@ -523,7 +523,7 @@ class MerchantAPI:
             page (int | Unset):  Default: 0.
             size (int | Unset):  Default: 20.
             sort (str | Unset):
-            project_id (UUID | Unset):
+            project_id (str | UUID | Unset):
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -540,7 +540,7 @@ class MerchantAPI:
 
         return await self._runtime.call(
             OPERATIONS["list_pre_orders"],
-            _list_pre_orders._get_kwargs(
+            _list_pre_orders.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -556,7 +556,7 @@ class MerchantAPI:
         page: int | Unset = 0,
         size: int | Unset = 20,
         sort: str | Unset = UNSET,
-        project_id: UUID | Unset = UNSET,
+        project_id: str | UUID | Unset = UNSET,
         **options: Unpack[CallOptions],
     ) -> Response[PreOrderPage]:
         """Like `list_pre_orders`, but returns `Response[PreOrderPage]`: the parsed body
@@ -567,7 +567,7 @@ class MerchantAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["list_pre_orders"],
-            _list_pre_orders._get_kwargs(
+            _list_pre_orders.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -582,7 +582,7 @@ class MerchantAPI:
         *,
         size: int | Unset = 20,
         sort: str | Unset = UNSET,
-        project_id: UUID | Unset = UNSET,
+        project_id: str | UUID | Unset = UNSET,
         prefetch: int = 1,
         **options: Unpack[CallOptions],
     ) -> PageIterator[PreOrder]:
@@ -598,7 +598,7 @@ class MerchantAPI:
 
         return self._runtime.paginate(
             OPERATIONS["list_pre_orders"],
-            lambda page: _list_pre_orders._get_kwargs(
+            lambda page: _list_pre_orders.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -645,7 +645,7 @@ class MerchantAPI:
 
         return await self._runtime.call(
             OPERATIONS["create_pre_order"],
-            _create_pre_order._get_kwargs(
+            _create_pre_order.build_request(
                 body=body,
             ),
             _create_pre_order._parse_response,
@@ -666,7 +666,7 @@ class MerchantAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["create_pre_order"],
-            _create_pre_order._get_kwargs(
+            _create_pre_order.build_request(
                 body=body,
             ),
             _create_pre_order._parse_response,
@@ -706,7 +706,7 @@ class MerchantAPI:
 
         return await self._runtime.call(
             OPERATIONS["get_pre_order"],
-            _get_pre_order._get_kwargs(
+            _get_pre_order.build_request(
                 id=id,
             ),
             _get_pre_order._parse_response,
@@ -726,7 +726,7 @@ class MerchantAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["get_pre_order"],
-            _get_pre_order._get_kwargs(
+            _get_pre_order.build_request(
                 id=id,
             ),
             _get_pre_order._parse_response,
@@ -762,7 +762,7 @@ class MerchantAPI:
 
         return await self._runtime.call(
             OPERATIONS["list_projects"],
-            _list_projects._get_kwargs(),
+            _list_projects.build_request(),
             _list_projects._parse_response,
             options,
         )
@@ -779,14 +779,14 @@ class MerchantAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["list_projects"],
-            _list_projects._get_kwargs(),
+            _list_projects.build_request(),
             _list_projects._parse_response,
             options,
         )
 
     async def get_project(
         self,
-        id: UUID,
+        id: str | UUID,
         **options: Unpack[CallOptions],
     ) -> Project:
         """Get one merchant project
@@ -800,7 +800,7 @@ class MerchantAPI:
 
         `GET /merchants/projects/{id}`
         Args:
-            id (UUID):
+            id (str | UUID):
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -817,7 +817,7 @@ class MerchantAPI:
 
         return await self._runtime.call(
             OPERATIONS["get_project"],
-            _get_project._get_kwargs(
+            _get_project.build_request(
                 id=id,
             ),
             _get_project._parse_response,
@@ -826,7 +826,7 @@ class MerchantAPI:
 
     async def get_project_detailed(
         self,
-        id: UUID,
+        id: str | UUID,
         **options: Unpack[CallOptions],
     ) -> Response[Project]:
         """Like `get_project`, but returns `Response[Project]`: the parsed body
@@ -837,7 +837,7 @@ class MerchantAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["get_project"],
-            _get_project._get_kwargs(
+            _get_project.build_request(
                 id=id,
             ),
             _get_project._parse_response,
@@ -852,7 +852,7 @@ class MerchantAPI:
         sort: str | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
-        status: RefundStatus | Unset = UNSET,
+        status: str | RefundStatus | Unset = UNSET,
         **options: Unpack[CallOptions],
     ) -> RefundPage:
         """List merchant refunds
@@ -871,8 +871,8 @@ class MerchantAPI:
             sort (str | Unset):
             date_from (datetime.date | Unset):
             date_to (datetime.date | Unset):
-            status (RefundStatus | Unset): Status of a merchant refund (proposal; clients must accept
-                unknown values).
+            status (str | RefundStatus | Unset): Status of a merchant refund (proposal; clients must
+                accept unknown values).
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -889,7 +889,7 @@ class MerchantAPI:
 
         return await self._runtime.call(
             OPERATIONS["list_refunds"],
-            _list_refunds._get_kwargs(
+            _list_refunds.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -909,7 +909,7 @@ class MerchantAPI:
         sort: str | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
-        status: RefundStatus | Unset = UNSET,
+        status: str | RefundStatus | Unset = UNSET,
         **options: Unpack[CallOptions],
     ) -> Response[RefundPage]:
         """Like `list_refunds`, but returns `Response[RefundPage]`: the parsed body
@@ -920,7 +920,7 @@ class MerchantAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["list_refunds"],
-            _list_refunds._get_kwargs(
+            _list_refunds.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -939,7 +939,7 @@ class MerchantAPI:
         sort: str | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
-        status: RefundStatus | Unset = UNSET,
+        status: str | RefundStatus | Unset = UNSET,
         prefetch: int = 1,
         **options: Unpack[CallOptions],
     ) -> PageIterator[Refund]:
@@ -955,7 +955,7 @@ class MerchantAPI:
 
         return self._runtime.paginate(
             OPERATIONS["list_refunds"],
-            lambda page: _list_refunds._get_kwargs(
+            lambda page: _list_refunds.build_request(
                 page=page,
                 size=size,
                 sort=sort,

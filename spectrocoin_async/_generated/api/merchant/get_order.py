@@ -2,6 +2,7 @@ from typing import Any
 from urllib.parse import quote
 from uuid import UUID
 
+from ...._types import coerce_uuid
 from ...models.order import Order
 
 
@@ -21,3 +22,14 @@ def _parse_response(data: Any) -> Order:
     response_200 = Order.from_dict(data)
 
     return response_200
+
+
+def build_request(
+    id: str | UUID,
+) -> dict[str, Any]:
+    """The request this operation sends (path, query, body) for the runtime to validate, encode
+    and send. Arguments are spelled as users pass them; UUIDs and enums given as text are
+    converted here, and a bad one raises ValidationError naming it."""
+    return _get_kwargs(
+        id=coerce_uuid("id", id),
+    )

@@ -2,6 +2,7 @@ import datetime
 from typing import Any
 from uuid import UUID
 
+from ...._types import coerce_enum, coerce_uuid
 from ...models.order_page import OrderPage
 from ...models.order_status import OrderStatus
 from ...types import UNSET, Unset
@@ -59,3 +60,27 @@ def _parse_response(data: Any) -> OrderPage:
     response_200 = OrderPage.from_dict(data)
 
     return response_200
+
+
+def build_request(
+    *,
+    page: int | Unset = 0,
+    size: int | Unset = 20,
+    sort: str | Unset = UNSET,
+    date_from: datetime.date | Unset = UNSET,
+    date_to: datetime.date | Unset = UNSET,
+    status: str | OrderStatus | Unset = UNSET,
+    project_id: str | UUID | Unset = UNSET,
+) -> dict[str, Any]:
+    """The request this operation sends (path, query, body) for the runtime to validate, encode
+    and send. Arguments are spelled as users pass them; UUIDs and enums given as text are
+    converted here, and a bad one raises ValidationError naming it."""
+    return _get_kwargs(
+        page=page,
+        size=size,
+        sort=sort,
+        date_from=date_from,
+        date_to=date_to,
+        status=coerce_enum(OrderStatus, "status", status),
+        project_id=coerce_uuid("project_id", project_id),
+    )

@@ -1,6 +1,7 @@
 from typing import Any
 from uuid import UUID
 
+from ...._types import coerce_uuid
 from ...models.pre_order_page import PreOrderPage
 from ...types import UNSET, Unset
 
@@ -38,3 +39,21 @@ def _parse_response(data: Any) -> PreOrderPage:
     response_200 = PreOrderPage.from_dict(data)
 
     return response_200
+
+
+def build_request(
+    *,
+    page: int | Unset = 0,
+    size: int | Unset = 20,
+    sort: str | Unset = UNSET,
+    project_id: str | UUID | Unset = UNSET,
+) -> dict[str, Any]:
+    """The request this operation sends (path, query, body) for the runtime to validate, encode
+    and send. Arguments are spelled as users pass them; UUIDs and enums given as text are
+    converted here, and a bad one raises ValidationError naming it."""
+    return _get_kwargs(
+        page=page,
+        size=size,
+        sort=sort,
+        project_id=coerce_uuid("project_id", project_id),
+    )

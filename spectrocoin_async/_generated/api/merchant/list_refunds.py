@@ -1,6 +1,7 @@
 import datetime
 from typing import Any
 
+from ...._types import coerce_enum
 from ...models.refund_page import RefundPage
 from ...models.refund_status import RefundStatus
 from ...types import UNSET, Unset
@@ -52,3 +53,25 @@ def _parse_response(data: Any) -> RefundPage:
     response_200 = RefundPage.from_dict(data)
 
     return response_200
+
+
+def build_request(
+    *,
+    page: int | Unset = 0,
+    size: int | Unset = 20,
+    sort: str | Unset = UNSET,
+    date_from: datetime.date | Unset = UNSET,
+    date_to: datetime.date | Unset = UNSET,
+    status: str | RefundStatus | Unset = UNSET,
+) -> dict[str, Any]:
+    """The request this operation sends (path, query, body) for the runtime to validate, encode
+    and send. Arguments are spelled as users pass them; UUIDs and enums given as text are
+    converted here, and a bad one raises ValidationError naming it."""
+    return _get_kwargs(
+        page=page,
+        size=size,
+        sort=sort,
+        date_from=date_from,
+        date_to=date_to,
+        status=coerce_enum(RefundStatus, "status", status),
+    )

@@ -31,7 +31,7 @@ class PaymentMethodsAPI:
         *,
         currency_code: str | Unset = UNSET,
         country_code: str | Unset = UNSET,
-        direction: PaymentMethodDirection | Unset = UNSET,
+        direction: str | PaymentMethodDirection | Unset = UNSET,
         **options: Unpack[CallOptions],
     ) -> list[PaymentMethod]:
         """List deposit and withdrawal methods
@@ -49,8 +49,8 @@ class PaymentMethodsAPI:
         Args:
             currency_code (str | Unset):
             country_code (str | Unset):
-            direction (PaymentMethodDirection | Unset): Whether a payment method funds the wallet or
-                pays out of it.
+            direction (str | PaymentMethodDirection | Unset): Whether a payment method funds the
+                wallet or pays out of it.
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -67,7 +67,7 @@ class PaymentMethodsAPI:
 
         return await self._runtime.call(
             OPERATIONS["list_payment_methods"],
-            _list_payment_methods._get_kwargs(
+            _list_payment_methods.build_request(
                 currency_code=currency_code,
                 country_code=country_code,
                 direction=direction,
@@ -81,7 +81,7 @@ class PaymentMethodsAPI:
         *,
         currency_code: str | Unset = UNSET,
         country_code: str | Unset = UNSET,
-        direction: PaymentMethodDirection | Unset = UNSET,
+        direction: str | PaymentMethodDirection | Unset = UNSET,
         **options: Unpack[CallOptions],
     ) -> Response[list[PaymentMethod]]:
         """Like `list_payment_methods`, but returns `Response[list[PaymentMethod]]`: the parsed body
@@ -92,7 +92,7 @@ class PaymentMethodsAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["list_payment_methods"],
-            _list_payment_methods._get_kwargs(
+            _list_payment_methods.build_request(
                 currency_code=currency_code,
                 country_code=country_code,
                 direction=direction,

@@ -1,5 +1,6 @@
 from typing import Any
 
+from ...._types import coerce_enum
 from ...models.payment_method import PaymentMethod
 from ...models.payment_method_direction import PaymentMethodDirection
 from ...types import UNSET, Unset
@@ -41,3 +42,19 @@ def _parse_response(data: Any) -> list[PaymentMethod]:
         response_200.append(response_200_item)
 
     return response_200
+
+
+def build_request(
+    *,
+    currency_code: str | Unset = UNSET,
+    country_code: str | Unset = UNSET,
+    direction: str | PaymentMethodDirection | Unset = UNSET,
+) -> dict[str, Any]:
+    """The request this operation sends (path, query, body) for the runtime to validate, encode
+    and send. Arguments are spelled as users pass them; UUIDs and enums given as text are
+    converted here, and a bad one raises ValidationError naming it."""
+    return _get_kwargs(
+        currency_code=currency_code,
+        country_code=country_code,
+        direction=coerce_enum(PaymentMethodDirection, "direction", direction),
+    )

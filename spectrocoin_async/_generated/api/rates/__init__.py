@@ -68,7 +68,7 @@ class RatesAPI:
 
         return await self._runtime.call(
             OPERATIONS["get_rates"],
-            _get_rates._get_kwargs(
+            _get_rates.build_request(
                 from_=from_,
                 to=to,
             ),
@@ -91,7 +91,7 @@ class RatesAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["get_rates"],
-            _get_rates._get_kwargs(
+            _get_rates.build_request(
                 from_=from_,
                 to=to,
             ),
@@ -106,7 +106,7 @@ class RatesAPI:
         to: str,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
-        interval: RateInterval | Unset = UNSET,
+        interval: str | RateInterval | Unset = UNSET,
         **options: Unpack[CallOptions],
     ) -> list[RateHistoryPoint]:
         """Get historical exchange rates
@@ -127,7 +127,7 @@ class RatesAPI:
             to (str):
             date_from (datetime.date | Unset):
             date_to (datetime.date | Unset):
-            interval (RateInterval | Unset): Spacing of historical rate points (proposal).
+            interval (str | RateInterval | Unset): Spacing of historical rate points (proposal).
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -144,7 +144,7 @@ class RatesAPI:
 
         return await self._runtime.call(
             OPERATIONS["get_rate_history"],
-            _get_rate_history._get_kwargs(
+            _get_rate_history.build_request(
                 from_=from_,
                 to=to,
                 date_from=date_from,
@@ -162,7 +162,7 @@ class RatesAPI:
         to: str,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
-        interval: RateInterval | Unset = UNSET,
+        interval: str | RateInterval | Unset = UNSET,
         **options: Unpack[CallOptions],
     ) -> Response[list[RateHistoryPoint]]:
         """Like `get_rate_history`, but returns `Response[list[RateHistoryPoint]]`: the parsed body
@@ -173,7 +173,7 @@ class RatesAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["get_rate_history"],
-            _get_rate_history._get_kwargs(
+            _get_rate_history.build_request(
                 from_=from_,
                 to=to,
                 date_from=date_from,

@@ -1,6 +1,7 @@
 import datetime
 from typing import Any
 
+from ...._types import coerce_enum
 from ...models.rate_history_point import RateHistoryPoint
 from ...models.rate_interval import RateInterval
 from ...types import UNSET, Unset
@@ -54,3 +55,23 @@ def _parse_response(data: Any) -> list[RateHistoryPoint]:
         response_200.append(response_200_item)
 
     return response_200
+
+
+def build_request(
+    *,
+    from_: str,
+    to: str,
+    date_from: datetime.date | Unset = UNSET,
+    date_to: datetime.date | Unset = UNSET,
+    interval: str | RateInterval | Unset = UNSET,
+) -> dict[str, Any]:
+    """The request this operation sends (path, query, body) for the runtime to validate, encode
+    and send. Arguments are spelled as users pass them; UUIDs and enums given as text are
+    converted here, and a bad one raises ValidationError naming it."""
+    return _get_kwargs(
+        from_=from_,
+        to=to,
+        date_from=date_from,
+        date_to=date_to,
+        interval=coerce_enum(RateInterval, "interval", interval),
+    )

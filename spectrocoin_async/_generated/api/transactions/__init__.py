@@ -37,8 +37,8 @@ class TransactionsAPI:
         sort: str | Unset = UNSET,
         account_id: str | Unset = UNSET,
         currency_code: str | Unset = UNSET,
-        type_: TransactionType | Unset = UNSET,
-        status: TransactionStatus | Unset = UNSET,
+        type: str | TransactionType | Unset = UNSET,
+        status: str | TransactionStatus | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
         **options: Unpack[CallOptions],
@@ -61,10 +61,10 @@ class TransactionsAPI:
             sort (str | Unset):
             account_id (str | Unset):
             currency_code (str | Unset):
-            type_ (TransactionType | Unset): Kind of wallet transaction (proposal; clients must accept
-                unknown values).
-            status (TransactionStatus | Unset): Wallet transaction status (values from the legacy
-                wallet API; proposal, may grow).
+            type (str | TransactionType | Unset): Kind of wallet transaction (proposal; clients must
+                accept unknown values).
+            status (str | TransactionStatus | Unset): Wallet transaction status (values from the
+                legacy wallet API; proposal, may grow).
             date_from (datetime.date | Unset):
             date_to (datetime.date | Unset):
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
@@ -83,13 +83,13 @@ class TransactionsAPI:
 
         return await self._runtime.call(
             OPERATIONS["list_transactions"],
-            _list_transactions._get_kwargs(
+            _list_transactions.build_request(
                 page=page,
                 size=size,
                 sort=sort,
                 account_id=account_id,
                 currency_code=currency_code,
-                type_=type_,
+                type=type,
                 status=status,
                 date_from=date_from,
                 date_to=date_to,
@@ -106,8 +106,8 @@ class TransactionsAPI:
         sort: str | Unset = UNSET,
         account_id: str | Unset = UNSET,
         currency_code: str | Unset = UNSET,
-        type_: TransactionType | Unset = UNSET,
-        status: TransactionStatus | Unset = UNSET,
+        type: str | TransactionType | Unset = UNSET,
+        status: str | TransactionStatus | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
         **options: Unpack[CallOptions],
@@ -120,13 +120,13 @@ class TransactionsAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["list_transactions"],
-            _list_transactions._get_kwargs(
+            _list_transactions.build_request(
                 page=page,
                 size=size,
                 sort=sort,
                 account_id=account_id,
                 currency_code=currency_code,
-                type_=type_,
+                type=type,
                 status=status,
                 date_from=date_from,
                 date_to=date_to,
@@ -142,8 +142,8 @@ class TransactionsAPI:
         sort: str | Unset = UNSET,
         account_id: str | Unset = UNSET,
         currency_code: str | Unset = UNSET,
-        type_: TransactionType | Unset = UNSET,
-        status: TransactionStatus | Unset = UNSET,
+        type: str | TransactionType | Unset = UNSET,
+        status: str | TransactionStatus | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
         prefetch: int = 1,
@@ -161,13 +161,13 @@ class TransactionsAPI:
 
         return self._runtime.paginate(
             OPERATIONS["list_transactions"],
-            lambda page: _list_transactions._get_kwargs(
+            lambda page: _list_transactions.build_request(
                 page=page,
                 size=size,
                 sort=sort,
                 account_id=account_id,
                 currency_code=currency_code,
-                type_=type_,
+                type=type,
                 status=status,
                 date_from=date_from,
                 date_to=date_to,
@@ -210,7 +210,7 @@ class TransactionsAPI:
 
         return await self._runtime.call(
             OPERATIONS["get_transaction"],
-            _get_transaction._get_kwargs(
+            _get_transaction.build_request(
                 id=id,
             ),
             _get_transaction._parse_response,
@@ -230,7 +230,7 @@ class TransactionsAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["get_transaction"],
-            _get_transaction._get_kwargs(
+            _get_transaction.build_request(
                 id=id,
             ),
             _get_transaction._parse_response,

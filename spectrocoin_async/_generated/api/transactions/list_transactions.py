@@ -1,6 +1,7 @@
 import datetime
 from typing import Any
 
+from ...._types import coerce_enum
 from ...models.transaction_page import TransactionPage
 from ...models.transaction_status import TransactionStatus
 from ...models.transaction_type import TransactionType
@@ -66,3 +67,31 @@ def _parse_response(data: Any) -> TransactionPage:
     response_200 = TransactionPage.from_dict(data)
 
     return response_200
+
+
+def build_request(
+    *,
+    page: int | Unset = 0,
+    size: int | Unset = 20,
+    sort: str | Unset = UNSET,
+    account_id: str | Unset = UNSET,
+    currency_code: str | Unset = UNSET,
+    type: str | TransactionType | Unset = UNSET,
+    status: str | TransactionStatus | Unset = UNSET,
+    date_from: datetime.date | Unset = UNSET,
+    date_to: datetime.date | Unset = UNSET,
+) -> dict[str, Any]:
+    """The request this operation sends (path, query, body) for the runtime to validate, encode
+    and send. Arguments are spelled as users pass them; UUIDs and enums given as text are
+    converted here, and a bad one raises ValidationError naming it."""
+    return _get_kwargs(
+        page=page,
+        size=size,
+        sort=sort,
+        account_id=account_id,
+        currency_code=currency_code,
+        type_=coerce_enum(TransactionType, "type", type),
+        status=coerce_enum(TransactionStatus, "status", status),
+        date_from=date_from,
+        date_to=date_to,
+    )

@@ -46,7 +46,7 @@ class WithdrawalsAPI:
         size: int | Unset = 20,
         sort: str | Unset = UNSET,
         currency_code: str | Unset = UNSET,
-        status: WithdrawalStatus | Unset = UNSET,
+        status: str | WithdrawalStatus | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
         **options: Unpack[CallOptions],
@@ -66,7 +66,7 @@ class WithdrawalsAPI:
             size (int | Unset):  Default: 20.
             sort (str | Unset):
             currency_code (str | Unset):
-            status (WithdrawalStatus | Unset): Status of a crypto or bank withdrawal (proposal;
+            status (str | WithdrawalStatus | Unset): Status of a crypto or bank withdrawal (proposal;
                 clients must accept unknown values).
             date_from (datetime.date | Unset):
             date_to (datetime.date | Unset):
@@ -86,7 +86,7 @@ class WithdrawalsAPI:
 
         return await self._runtime.call(
             OPERATIONS["list_bank_withdrawals"],
-            _list_bank_withdrawals._get_kwargs(
+            _list_bank_withdrawals.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -106,7 +106,7 @@ class WithdrawalsAPI:
         size: int | Unset = 20,
         sort: str | Unset = UNSET,
         currency_code: str | Unset = UNSET,
-        status: WithdrawalStatus | Unset = UNSET,
+        status: str | WithdrawalStatus | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
         **options: Unpack[CallOptions],
@@ -119,7 +119,7 @@ class WithdrawalsAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["list_bank_withdrawals"],
-            _list_bank_withdrawals._get_kwargs(
+            _list_bank_withdrawals.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -138,7 +138,7 @@ class WithdrawalsAPI:
         size: int | Unset = 20,
         sort: str | Unset = UNSET,
         currency_code: str | Unset = UNSET,
-        status: WithdrawalStatus | Unset = UNSET,
+        status: str | WithdrawalStatus | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
         prefetch: int = 1,
@@ -156,7 +156,7 @@ class WithdrawalsAPI:
 
         return self._runtime.paginate(
             OPERATIONS["list_bank_withdrawals"],
-            lambda page: _list_bank_withdrawals._get_kwargs(
+            lambda page: _list_bank_withdrawals.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -210,7 +210,7 @@ class WithdrawalsAPI:
 
         return await self._runtime.call(
             OPERATIONS["create_bank_withdrawal"],
-            _create_bank_withdrawal._get_kwargs(
+            _create_bank_withdrawal.build_request(
                 body=body,
             ),
             _create_bank_withdrawal._parse_response,
@@ -231,7 +231,7 @@ class WithdrawalsAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["create_bank_withdrawal"],
-            _create_bank_withdrawal._get_kwargs(
+            _create_bank_withdrawal.build_request(
                 body=body,
             ),
             _create_bank_withdrawal._parse_response,
@@ -271,7 +271,7 @@ class WithdrawalsAPI:
 
         return await self._runtime.call(
             OPERATIONS["get_bank_withdrawal"],
-            _get_bank_withdrawal._get_kwargs(
+            _get_bank_withdrawal.build_request(
                 id=id,
             ),
             _get_bank_withdrawal._parse_response,
@@ -291,7 +291,7 @@ class WithdrawalsAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["get_bank_withdrawal"],
-            _get_bank_withdrawal._get_kwargs(
+            _get_bank_withdrawal.build_request(
                 id=id,
             ),
             _get_bank_withdrawal._parse_response,
@@ -305,7 +305,7 @@ class WithdrawalsAPI:
         size: int | Unset = 20,
         sort: str | Unset = UNSET,
         currency_code: str | Unset = UNSET,
-        status: WithdrawalStatus | Unset = UNSET,
+        status: str | WithdrawalStatus | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
         **options: Unpack[CallOptions],
@@ -325,7 +325,7 @@ class WithdrawalsAPI:
             size (int | Unset):  Default: 20.
             sort (str | Unset):
             currency_code (str | Unset):
-            status (WithdrawalStatus | Unset): Status of a crypto or bank withdrawal (proposal;
+            status (str | WithdrawalStatus | Unset): Status of a crypto or bank withdrawal (proposal;
                 clients must accept unknown values).
             date_from (datetime.date | Unset):
             date_to (datetime.date | Unset):
@@ -345,7 +345,7 @@ class WithdrawalsAPI:
 
         return await self._runtime.call(
             OPERATIONS["list_crypto_withdrawals"],
-            _list_crypto_withdrawals._get_kwargs(
+            _list_crypto_withdrawals.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -365,7 +365,7 @@ class WithdrawalsAPI:
         size: int | Unset = 20,
         sort: str | Unset = UNSET,
         currency_code: str | Unset = UNSET,
-        status: WithdrawalStatus | Unset = UNSET,
+        status: str | WithdrawalStatus | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
         **options: Unpack[CallOptions],
@@ -378,7 +378,7 @@ class WithdrawalsAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["list_crypto_withdrawals"],
-            _list_crypto_withdrawals._get_kwargs(
+            _list_crypto_withdrawals.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -397,7 +397,7 @@ class WithdrawalsAPI:
         size: int | Unset = 20,
         sort: str | Unset = UNSET,
         currency_code: str | Unset = UNSET,
-        status: WithdrawalStatus | Unset = UNSET,
+        status: str | WithdrawalStatus | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
         prefetch: int = 1,
@@ -415,7 +415,7 @@ class WithdrawalsAPI:
 
         return self._runtime.paginate(
             OPERATIONS["list_crypto_withdrawals"],
-            lambda page: _list_crypto_withdrawals._get_kwargs(
+            lambda page: _list_crypto_withdrawals.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -468,7 +468,7 @@ class WithdrawalsAPI:
 
         return await self._runtime.call(
             OPERATIONS["create_crypto_withdrawal"],
-            _create_crypto_withdrawal._get_kwargs(
+            _create_crypto_withdrawal.build_request(
                 body=body,
             ),
             _create_crypto_withdrawal._parse_response,
@@ -489,7 +489,7 @@ class WithdrawalsAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["create_crypto_withdrawal"],
-            _create_crypto_withdrawal._get_kwargs(
+            _create_crypto_withdrawal.build_request(
                 body=body,
             ),
             _create_crypto_withdrawal._parse_response,
@@ -531,7 +531,7 @@ class WithdrawalsAPI:
 
         return await self._runtime.call(
             OPERATIONS["get_crypto_withdrawal_fee"],
-            _get_crypto_withdrawal_fee._get_kwargs(
+            _get_crypto_withdrawal_fee.build_request(
                 body=body,
             ),
             _get_crypto_withdrawal_fee._parse_response,
@@ -552,7 +552,7 @@ class WithdrawalsAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["get_crypto_withdrawal_fee"],
-            _get_crypto_withdrawal_fee._get_kwargs(
+            _get_crypto_withdrawal_fee.build_request(
                 body=body,
             ),
             _get_crypto_withdrawal_fee._parse_response,
@@ -593,7 +593,7 @@ class WithdrawalsAPI:
 
         return await self._runtime.call(
             OPERATIONS["get_crypto_withdrawal"],
-            _get_crypto_withdrawal._get_kwargs(
+            _get_crypto_withdrawal.build_request(
                 id=id,
             ),
             _get_crypto_withdrawal._parse_response,
@@ -613,7 +613,7 @@ class WithdrawalsAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["get_crypto_withdrawal"],
-            _get_crypto_withdrawal._get_kwargs(
+            _get_crypto_withdrawal.build_request(
                 id=id,
             ),
             _get_crypto_withdrawal._parse_response,
@@ -626,7 +626,7 @@ class WithdrawalsAPI:
         page: int | Unset = 0,
         size: int | Unset = 20,
         sort: str | Unset = UNSET,
-        status: WithdrawalStatus | Unset = UNSET,
+        status: str | WithdrawalStatus | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
         **options: Unpack[CallOptions],
@@ -646,7 +646,7 @@ class WithdrawalsAPI:
             page (int | Unset):  Default: 0.
             size (int | Unset):  Default: 20.
             sort (str | Unset):
-            status (WithdrawalStatus | Unset): Status of a crypto or bank withdrawal (proposal;
+            status (str | WithdrawalStatus | Unset): Status of a crypto or bank withdrawal (proposal;
                 clients must accept unknown values).
             date_from (datetime.date | Unset):
             date_to (datetime.date | Unset):
@@ -666,7 +666,7 @@ class WithdrawalsAPI:
 
         return await self._runtime.call(
             OPERATIONS["list_withdrawals_with_exchange"],
-            _list_withdrawals_with_exchange._get_kwargs(
+            _list_withdrawals_with_exchange.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -684,7 +684,7 @@ class WithdrawalsAPI:
         page: int | Unset = 0,
         size: int | Unset = 20,
         sort: str | Unset = UNSET,
-        status: WithdrawalStatus | Unset = UNSET,
+        status: str | WithdrawalStatus | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
         **options: Unpack[CallOptions],
@@ -697,7 +697,7 @@ class WithdrawalsAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["list_withdrawals_with_exchange"],
-            _list_withdrawals_with_exchange._get_kwargs(
+            _list_withdrawals_with_exchange.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -714,7 +714,7 @@ class WithdrawalsAPI:
         *,
         size: int | Unset = 20,
         sort: str | Unset = UNSET,
-        status: WithdrawalStatus | Unset = UNSET,
+        status: str | WithdrawalStatus | Unset = UNSET,
         date_from: datetime.date | Unset = UNSET,
         date_to: datetime.date | Unset = UNSET,
         prefetch: int = 1,
@@ -732,7 +732,7 @@ class WithdrawalsAPI:
 
         return self._runtime.paginate(
             OPERATIONS["list_withdrawals_with_exchange"],
-            lambda page: _list_withdrawals_with_exchange._get_kwargs(
+            lambda page: _list_withdrawals_with_exchange.build_request(
                 page=page,
                 size=size,
                 sort=sort,
@@ -785,7 +785,7 @@ class WithdrawalsAPI:
 
         return await self._runtime.call(
             OPERATIONS["create_withdrawal_with_exchange"],
-            _create_withdrawal_with_exchange._get_kwargs(
+            _create_withdrawal_with_exchange.build_request(
                 body=body,
             ),
             _create_withdrawal_with_exchange._parse_response,
@@ -806,7 +806,7 @@ class WithdrawalsAPI:
 
         return await self._runtime.call_detailed(
             OPERATIONS["create_withdrawal_with_exchange"],
-            _create_withdrawal_with_exchange._get_kwargs(
+            _create_withdrawal_with_exchange.build_request(
                 body=body,
             ),
             _create_withdrawal_with_exchange._parse_response,

@@ -1,6 +1,7 @@
 import datetime
 from typing import Any
 
+from ...._types import coerce_enum
 from ...models.bank_withdrawal_page import BankWithdrawalPage
 from ...models.withdrawal_status import WithdrawalStatus
 from ...types import UNSET, Unset
@@ -55,3 +56,27 @@ def _parse_response(data: Any) -> BankWithdrawalPage:
     response_200 = BankWithdrawalPage.from_dict(data)
 
     return response_200
+
+
+def build_request(
+    *,
+    page: int | Unset = 0,
+    size: int | Unset = 20,
+    sort: str | Unset = UNSET,
+    currency_code: str | Unset = UNSET,
+    status: str | WithdrawalStatus | Unset = UNSET,
+    date_from: datetime.date | Unset = UNSET,
+    date_to: datetime.date | Unset = UNSET,
+) -> dict[str, Any]:
+    """The request this operation sends (path, query, body) for the runtime to validate, encode
+    and send. Arguments are spelled as users pass them; UUIDs and enums given as text are
+    converted here, and a bad one raises ValidationError naming it."""
+    return _get_kwargs(
+        page=page,
+        size=size,
+        sort=sort,
+        currency_code=currency_code,
+        status=coerce_enum(WithdrawalStatus, "status", status),
+        date_from=date_from,
+        date_to=date_to,
+    )
