@@ -402,7 +402,13 @@ def test_default_config_location_follows_xdg(
 def test_exit_codes(monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) -> None:
     not_found = cli(monkeypatch, ["exchanges", "get-exchange", "EX-0"], env)
     assert not_found.code == 1 and not_found.out == b""
-    assert re.search(r"API error 404 GEN_8\n  message:  .+\n  trace id: [0-9a-f]+\n", not_found.err)
+    assert not_found.err.startswith(
+        "spectrocoin: the API answered HTTP 404 (NotFoundError)\n"
+        "  error_code: GEN_8\n"
+        "  message:    Requested entity was not found.\n"
+        "  trace id:   "
+    )
+    assert re.search(r"  trace id:   [0-9a-f]{8,}\n  operation:  getExchange\n$", not_found.err)
     assert cli(monkeypatch, ["merchant", "get-order", "not-a-uuid"], env).code == 2
     assert cli(monkeypatch, ["merchant", "no-such-command"], env).code == 2
     bad_amount = cli(

@@ -169,8 +169,10 @@ def test_every_operation(
     if expected.status_code >= 400:
         body = expected.json()
         assert result.code == 1, result.err
-        assert f"API error {expected.status_code} {body['errorCode'].split(' - ')[0]}" in result.err
-        assert "trace id: " in result.err and result.out == b""
+        assert f"the API answered HTTP {expected.status_code} " in result.err
+        assert f"  error_code: {body['errorCode'].split(' - ')[0]}\n" in result.err
+        # Each request has its own trace id: the CLI shows the one of its own request.
+        assert re.search(r"\n  trace id:   [0-9a-f]{8,}\n", result.err) and result.out == b""
         return
     assert result.code == 0, result.err
     content_type = expected.headers["content-type"]

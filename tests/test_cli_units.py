@@ -168,7 +168,7 @@ def test_a_hostile_server_cannot_drive_the_terminal(
         result = cli(monkeypatch, ["accounts", "get-account", "1"], env)
     assert result.code == 1
     assert "\x1b" not in result.err and "\x07" not in result.err
-    assert "no\\x1b]0;pwned\\x07\\x1b[2J" in result.err
+    assert "  message:    no\\x1b]0;pwned\\x07\\x1b[2J\n" in result.err
     # Printing to a terminal: cells are escaped the same way (JSON escapes them by itself).
     out = io.StringIO()
     Printer(output, out, terminal=True).result([{"name": f"a{ESC}", ESC: 1}])  # type: ignore[arg-type]

@@ -55,11 +55,14 @@ def run(argv: Sequence[str] | None = None) -> int:
         if exc.status_code == 0:  # refused before sending (no credentials): not the API's answer
             _say(f"{exc.message} (or use --profile)")
             return 2
-        _say(f"API error {exc.status_code}" + (f" {exc.error_code}" if exc.error_code else ""))
-        print(f"  message:  {printable(exc.message)}", file=sys.stderr)
-        print(f"  trace id: {printable(exc.trace_id or '-')}", file=sys.stderr)
-        if exc.operation:
-            print(f"  operation: {exc.operation}", file=sys.stderr)
+        _say(f"the API answered HTTP {exc.status_code} ({type(exc).__name__})")
+        for label, value in (
+            ("error_code", exc.error_code),
+            ("message", exc.message),
+            ("trace id", exc.trace_id),
+            ("operation", exc.operation),
+        ):
+            print(f"  {label + ':':<11} {printable(value or '-')}", file=sys.stderr)
         return 1
     except APIConnectionError as exc:
         _say(f"connection error: {exc}")
