@@ -6,7 +6,10 @@ STAMP  := $(VENV)/.installed-stamp
 GEN    := spectrocoin_async/_generated
 PORT   ?= 0
 
-.PHONY: install generate check-generated check-install lint typecheck pytest test demo bench sandbox clean
+NODE_DIR   := build/node
+NODE_STAMP := $(NODE_DIR)/.installed-stamp
+
+.PHONY: install generate check-generated check-install lint typecheck pytest test demo bench sandbox clean node-tools
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,8 +39,26 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy spectrocoin_async custom/generate.py tests bench examples
 
-pytest: $(STAMP)
-	$(PY) -m pytest -q
+## Third-party checkers run by the tests (Prism, Redocly, Spectral). Pinned in tests/node/package.json, installed
+## into build/node and reused between runs. Without npm: a loud notice, and the Prism tests skip.
+$(NODE_STAMP): tests/node/package.json
+	@if command -v npm >/dev/null 2>&1; then \
+		echo "installing the pinned Node.js test tools (Prism, Redocly, Spectral) into $(NODE_DIR) ..."; \
+		mkdir -p $(NODE_DIR) && cp tests/node/package.json $(NODE_DIR)/package.json && \
+		npm install --prefix $(NODE_DIR) --no-audit --no-fund --no-package-lock \
+			--loglevel=error && touch $@; \
+	else \
+		echo "*******************************************************************************"; \
+		echo "* Node.js/npm NOT FOUND: SKIPPED tests/test_prism.py (every operation against   *"; \
+		echo "* Stoplight Prism) and tests/test_spec_linters.py (Redocly, Spectral lint).     *"; \
+		echo "* Install Node.js to run them.                                                  *"; \
+		echo "*******************************************************************************"; \
+	fi
+
+node-tools: $(NODE_STAMP)
+
+pytest: $(STAMP) $(NODE_STAMP)
+	$(PY) -m pytest -q -rs
 
 ## A clean virtual environment with only `pip install .` (no generator, no dev tools) imports the
 ## package, and the wheel carries the spec the sandbox needs.
@@ -51,7 +72,21 @@ check-install: $(STAMP)
 
 test: install check-generated lint typecheck check-install pytest
 
-demo: $(STAMP)
+## The demo needs the runtime and the sandbox extra only, not the dev toolchain. A checkout that
+## already ran `make install` reuses that environment.
+DEMO_EXTRAS := sandbox
+DEMO_STAMP  := $(VENV)/.demo-stamp
+
+$(DEMO_STAMP): pyproject.toml
+	@echo "==> make demo: creating the virtual environment $(VENV)/"
+	$(PYTHON) -m venv $(VENV)
+	@echo "==> make demo: installing spectrocoin-async with the [$(DEMO_EXTRAS)] extra"
+	@echo "    (httpx, attrs, anyio; starlette, uvicorn, cryptography, pyyaml for the local sandbox)"
+	$(PY) -m pip install --disable-pip-version-check --progress-bar off -e ".[$(DEMO_EXTRAS)]"
+	@echo "==> make demo: installed"
+	touch $@
+
+demo: $(if $(wildcard $(STAMP)),$(STAMP),$(DEMO_STAMP))
 	$(PY) examples/run_demo.py
 
 bench: $(STAMP)

@@ -88,6 +88,32 @@ def _has_constraint(rule: dict[str, Any]) -> bool:
     return rule["required"] or len(rule) > 2
 
 
+def _negotiation(produces: dict[str, Any], params: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The Accept header of an operation whose success is not JSON only.
+
+    It names what the operation produces plus ``application/json`` (error bodies are JSON). A query
+    parameter with ``x-media-types`` (value -> media type) narrows it to the value chosen.
+    """
+    if list(produces) in ([], ["application/json"]):
+        return None
+
+    def header(*media: str) -> str:
+        return ", ".join(dict.fromkeys([*media, "application/json"]))
+
+    negotiation: dict[str, Any] = {"header": header(*sorted(produces))}
+    for param in params:
+        media_types = param.get("x-media-types")
+        if param["in"] == "query" and media_types:
+            unknown = set(media_types.values()) - set(produces)
+            if unknown:
+                raise SystemExit(f"x-media-types of {param['name']!r}: {unknown} not produced")
+            negotiation["parameter"] = param["name"]
+            negotiation["by_value"] = [
+                (str(value), header(media)) for value, media in media_types.items()
+            ]
+    return negotiation
+
+
 def operation_facts(spec: dict[str, Any]) -> list[dict[str, Any]]:
     facts = []
     for path, item in spec["paths"].items():
@@ -129,6 +155,7 @@ def operation_facts(spec: dict[str, Any]) -> list[dict[str, Any]]:
                 response = "text"
             else:
                 response = "binary"  # exports: CSV or PDF, returned (or streamed) as bytes
+            accept = _negotiation(content, params)
             security = op.get("security", spec.get("security", []))
             facts.append(
                 {
@@ -146,18 +173,19 @@ def operation_facts(spec: dict[str, Any]) -> list[dict[str, Any]]:
                     "group": op.get("x-ratelimit-group", tag),
                     "body_rules": body_rules,
                     "query_rules": query_rules,
+                    "accept": accept,
                 }
             )
     return sorted(facts, key=lambda f: f["name"])
 
 
-def _py(value: Any) -> str:
+def _py(value: Any, cls: str = "FieldRule") -> str:
     if isinstance(value, Decimal):
         return f'Decimal("{value}")'
     if isinstance(value, dict):
-        return "FieldRule(" + ", ".join(f"{k}={_py(v)}" for k, v in value.items()) + ")"
-    if isinstance(value, list):
-        return "(" + "".join(_py(v) + ", " for v in value) + ")"
+        return f"{cls}(" + ", ".join(f"{k}={_py(v)}" for k, v in value.items()) + ")"
+    if isinstance(value, list | tuple):
+        return "(" + "".join(_py(v, cls) + ", " for v in value) + ")"
     return repr(value)
 
 
@@ -167,15 +195,48 @@ def render_operations(facts: list[dict[str, Any]]) -> str:
         "",
         "from decimal import Decimal",
         "",
-        "from .types import FieldRule, Operation",
+        "from .._types import FieldRule, Negotiation, Operation",
         "",
         "OPERATIONS: dict[str, Operation] = {",
     ]
     for fact in facts:
-        args = ", ".join(f"{k}={_py(v)}" for k, v in fact.items())
+        args = ", ".join(
+            f"{k}={_py(v, 'Negotiation' if k == 'accept' else 'FieldRule')}"
+            for k, v in fact.items()
+        )
         lines.append(f'    "{fact["name"]}": Operation({args}),')
     lines += ["}", ""]
     return "\n".join(lines)
+
+
+def enum_extensions(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Per enum schema, what ``x-enum-codes`` / ``x-enum-case-insensitive`` ask of its parser.
+
+    The generator drops ``x-`` keys before templates see an enum, so they reach
+    str_enum.py.jinja through a generated template (``spec_extensions.jinja``) instead.
+    """
+    found: dict[str, dict[str, Any]] = {}
+    for name, schema in spec.get("components", {}).get("schemas", {}).items():
+        if "enum" not in schema:
+            continue
+        codes = {int(code): value for code, value in schema.get("x-enum-codes", {}).items()}
+        unknown = set(codes.values()) - set(schema["enum"])
+        if unknown:
+            raise SystemExit(f"x-enum-codes of {name} names values not in its enum: {unknown}")
+        if codes or schema.get("x-enum-case-insensitive"):
+            found[name] = {
+                "codes": sorted(codes.items()),
+                "case_insensitive": bool(schema.get("x-enum-case-insensitive")),
+            }
+    return found
+
+
+def render_spec_extensions(extensions: dict[str, dict[str, Any]]) -> str:
+    data = json.dumps(extensions, sort_keys=True)
+    return (
+        "{# Written by custom/generate.py from openapi.yaml's x-enum-* keys. #}\n"
+        f"{{% set ENUMS = {data} %}}\n"
+    )
 
 
 def prepare(spec: dict[str, Any]) -> dict[str, Any]:
@@ -214,6 +275,11 @@ def generate(output: Path, spec_path: Path = SPEC) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         prepared = Path(tmp) / "openapi.json"
         prepared.write_text(json.dumps(prepare(spec), indent=1, sort_keys=True), encoding="utf-8")
+        templates = Path(tmp) / "templates"
+        shutil.copytree(TEMPLATES, templates)
+        (templates / "spec_extensions.jinja").write_text(
+            render_spec_extensions(enum_extensions(spec)), encoding="utf-8"
+        )
         if output.exists():
             shutil.rmtree(output)
         env = {"PATH": f"{bin_dir}:/usr/bin:/bin", "HOME": tmp, "NO_COLOR": "1"}
@@ -231,7 +297,7 @@ def generate(output: Path, spec_path: Path = SPEC) -> None:
                 str(output),
                 "--overwrite",
                 "--custom-template-path",
-                str(TEMPLATES),
+                str(templates),
                 "--fail-on-warning",
             ],
             env=env,

@@ -329,7 +329,8 @@ def _amount(fields: Mapping[str, str], name: str) -> Decimal:
 # --------------------------------------------------------------------------------------------
 # Legacy signature
 #
-# How SpectroCoin builds the signed string, read from REFERENCE §2.4 and checked against
+# How SpectroCoin builds the signed string, read from the README of
+# https://github.com/SpectroFinance/SpectroCoin-Merchant-API and checked against
 # SpectroCoin's own reference clients:
 # * Amounts use Java's DecimalFormat("0.0#######"): at least one decimal, at most eight,
 #   trailing zeros dropped, rounding HALF_EVEN (Java's default), no digit grouping and no

@@ -358,7 +358,11 @@ class Pipeline:
             )
         else:
             encoding = None
-        headers = self.request_headers(operation, encoding, options.get("headers"))
+        extra = options.get("headers")
+        if operation.accept is not None and not any(k.lower() == "accept" for k in extra or ()):
+            # Exports: the chosen format's media type, and JSON for error bodies (from the spec).
+            extra = {**(extra or {}), "Accept": operation.accept.accept(params)}
+        headers = self.request_headers(operation, encoding, extra)
         query = encode_query(params) if params else None
         return self._url(request["url"]), query, content, headers
 

@@ -102,6 +102,29 @@ class FieldRule:
 
 
 @frozen
+class Negotiation:
+    """The ``Accept`` header of an operation that produces more than JSON (taken from the spec).
+
+    ``header`` names every media type a success may carry, plus ``application/json`` for error
+    bodies. Where a query parameter picks the format (``x-media-types`` on that parameter),
+    ``by_value`` maps each of its values to the narrower header for that choice.
+    """
+
+    header: str
+    parameter: str | None = None
+    by_value: tuple[tuple[str, str], ...] = ()
+
+    def accept(self, params: Mapping[str, Any] | None) -> str:
+        if self.parameter is not None and params:
+            chosen = params.get(self.parameter)
+            chosen = getattr(chosen, "value", chosen)
+            for value, header in self.by_value:
+                if value == chosen:
+                    return header
+        return self.header
+
+
+@frozen
 class Operation:
     """What the runtime needs to know about one operation of the spec."""
 
@@ -119,6 +142,8 @@ class Operation:
     group: str
     body_rules: tuple[FieldRule, ...] = ()
     query_rules: tuple[FieldRule, ...] = ()
+    # None: the operation answers JSON only, and the client's default Accept header stands.
+    accept: Negotiation | None = None
 
 
 class CallOptions(TypedDict, total=False):
@@ -217,6 +242,7 @@ __all__ = [
     "PageIterator",
     "FileTypes",
     "FieldRule",
+    "Negotiation",
     "Operation",
     "Response",
     "Runtime",

@@ -43,7 +43,7 @@ JSON = {"Content-Type": "application/json"}
 PROJECT = "f58a9032-94c8-1b36-ta32-3d6c2ad81255"
 ORDER_UUID = "0a4f7c2e-6a57-4b7e-9d0c-3f1e2b5a6c7d"
 
-# REFERENCE §2.4, verbatim.
+# The legacy callback example of https://github.com/SpectroFinance/SpectroCoin-Merchant-API (README), verbatim.
 DOCUMENTED_LEGACY_BODY = (
     b"merchantId=169&apiId=1&orderId=Order%20123&payCurrency=BTC&payAmount=1.23456789"
     b"&receiveCurrency=EUR&receiveAmount=50.0&receivedAmount=0.0"

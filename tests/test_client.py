@@ -121,7 +121,7 @@ async def test_body_encoding_switch_per_operation_and_per_tag(api: respx.MockRou
 async def test_documented_create_order_example_round_trips(
     api: respx.MockRouter, sc: SpectroCoinClient
 ) -> None:
-    # REFERENCE.md §2.1, with the one invalid UUID character fixed (`t` is not hexadecimal).
+    # The docs' example (docs.spectrocoin.com/reference/createorderusingpost2), with the one invalid UUID character fixed (`t` is not hexadecimal).
     example = {
         "orderId": "sc-0364",
         "description": "example order sc-0364",

@@ -22,7 +22,7 @@ from spectrocoin_async import (
 )
 from spectrocoin_async._errors import split_error_code
 
-# REFERENCE.md §1.3, verbatim.
+# https://docs.spectrocoin.com/docs/status-codes, verbatim.
 GEN_1 = {
     "defaultMessage": "string",
     "errorCode": "GEN_1 - Internal server error occurred",

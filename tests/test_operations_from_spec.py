@@ -151,6 +151,17 @@ async def test_operation_round_trip(path: str, method: str, op: dict[str, Any]) 
         assert sent.headers["authorization"] == "Bearer tok-1"
         assert token.call_count == 1
 
+    # Accept names what the operation produces for the chosen format, and JSON for error bodies.
+    if list(ok) == ["application/json"]:
+        assert sent.headers["accept"] == "application/json"
+    else:
+        (chosen,) = (
+            p["x-media-types"][p["example"]]
+            for p in map(resolve, op["parameters"])
+            if "x-media-types" in p
+        )
+        assert sent.headers["accept"] == f"{chosen}, application/json"
+
     if body_example is None:
         assert sent.content == b""
     else:
@@ -176,3 +187,35 @@ async def test_operation_round_trip(path: str, method: str, op: dict[str, Any]) 
     else:
         assert isinstance(result, File)
         assert result.payload.read() == ok["text/csv"]["example"].encode()
+
+
+def test_accept_for_every_operation_comes_from_the_spec() -> None:
+    """Operations that answer JSON only leave the client's Accept alone; the exports name their
+    media types, narrowed to the chosen format, and always JSON last (error bodies)."""
+    from spectrocoin_async._generated._operations import OPERATIONS
+
+    negotiating = {name: op.accept for name, op in OPERATIONS.items() if op.accept is not None}
+    assert sorted(negotiating) == ["export_orders", "export_transactions"]
+    for accept in negotiating.values():
+        assert accept.parameter == "format"
+        assert accept.accept({"format": "CSV"}) == "text/csv, application/json"
+        assert accept.accept({"format": "PDF"}) == "application/pdf, application/json"
+        # A value the spec does not map (or no value): everything the operation can produce.
+        assert accept.accept({"format": "XLSX"}) == "application/pdf, text/csv, application/json"
+        assert accept.accept(None) == "application/pdf, text/csv, application/json"
+
+
+@pytest.mark.anyio
+async def test_a_callers_accept_header_still_wins() -> None:
+    with respx.mock(base_url=BASE, assert_all_called=False) as router:
+        router.post("/oauth/token").respond(json=TOKEN_BODY)
+        route = router.get("/exports/orders").respond(
+            200, content=b"x", headers={"content-type": "text/csv"}
+        )
+        async with SpectroCoinClient("client-1", "secret-1") as sc:
+            chunks = [
+                c
+                async for c in sc.exports.iter_orders(format="CSV", headers={"Accept": "text/csv"})
+            ]
+    assert chunks == [b"x"]
+    assert route.calls.last.request.headers["accept"] == "text/csv"

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from openapi_spec_validator import validate
 
-from .spec_support import operations, resolve, spec
+from .spec_support import SPEC_PATH, operations, resolve, spec
 
 EVIDENCE = {"documented", "plugin", "scope", "overview"}
 MONEY_MOVING = {
@@ -91,3 +91,41 @@ def test_error_schema_fields_are_optional() -> None:
         "errorCode", "defaultMessage", "category", "key", "spanId", "traceId", "errorParameters"
     }  # fmt: skip
     assert not error.get("required")
+
+
+PLUGIN_REPO = "https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin"
+
+
+def test_the_three_operations_the_plugins_call_are_tagged_plugin() -> None:
+    """SCMerchantClient/SCMerchantClient.php fetches the token and creates orders;
+    includes/SpectroCoinGateway.php fetches an order to verify a JSON callback."""
+    tagged = {
+        op["operationId"]: op["x-source"]
+        for _, _, op in operations()
+        if op["x-evidence"] == "plugin"
+    }
+    assert tagged == {
+        "getAccessToken": PLUGIN_REPO + "/blob/HEAD/SCMerchantClient/SCMerchantClient.php",
+        "createOrder": PLUGIN_REPO + "/blob/HEAD/SCMerchantClient/SCMerchantClient.php",
+        "getOrder": PLUGIN_REPO + "/blob/HEAD/includes/SpectroCoinGateway.php",
+    }
+
+
+def test_every_source_is_a_public_url() -> None:
+    """Users never get our internal notes: x-source cites something they can open."""
+    for _, _, op in operations():
+        assert op["x-source"].startswith("https://"), op["operationId"]
+
+
+def test_nothing_users_get_cites_a_file_they_do_not_have() -> None:
+    root = SPEC_PATH.parent
+    shipped = [SPEC_PATH, root / "README.md", *sorted((root / "spectrocoin_async").rglob("*.py"))]
+    for path in shipped:
+        assert "REFERENCE" not in path.read_text(encoding="utf-8"), path
+
+
+def test_order_status_codes_name_statuses_of_the_enum() -> None:
+    status = spec()["components"]["schemas"]["OrderStatus"]
+    assert status["x-enum-case-insensitive"] is True
+    assert set(status["x-enum-codes"].values()) <= set(status["enum"])
+    assert len(status["x-enum-codes"]) == 18

@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from .types import FieldRule, Operation
+from .._types import FieldRule, Negotiation, Operation
 
 OPERATIONS: dict[str, Operation] = {
     "accept_order": Operation(
@@ -20,6 +20,7 @@ OPERATIONS: dict[str, Operation] = {
         group="merchant",
         body_rules=(),
         query_rules=(),
+        accept=None,
     ),
     "calculate_exchange": Operation(
         name="calculate_exchange",
@@ -41,6 +42,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="receiveAmount", required=False, exclusive_minimum=Decimal(0)),
         ),
         query_rules=(),
+        accept=None,
     ),
     "cancel_order": Operation(
         name="cancel_order",
@@ -53,10 +55,11 @@ OPERATIONS: dict[str, Operation] = {
         response="json",
         moves_money=False,
         evidence="scope",
-        source="REFERENCE.md §1.2 (API-key scope table, merchant orders cancel)",
+        source="https://docs.spectrocoin.com/reference/api-reference (API-key scope table, merchant orders cancel)",
         group="merchant",
         body_rules=(),
         query_rules=(),
+        accept=None,
     ),
     "create_bank_withdrawal": Operation(
         name="create_bank_withdrawal",
@@ -69,7 +72,7 @@ OPERATIONS: dict[str, Operation] = {
         response="json",
         moves_money=True,
         evidence="scope",
-        source="REFERENCE.md §1.2 (API-key scope table, bank withdrawals create)",
+        source="https://docs.spectrocoin.com/reference/api-reference (API-key scope table, bank withdrawals create)",
         group="withdrawals",
         body_rules=(
             FieldRule(name="currencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
@@ -78,6 +81,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="beneficiaryName", required=True),
         ),
         query_rules=(),
+        accept=None,
     ),
     "create_crypto_deposit_address": Operation(
         name="create_crypto_deposit_address",
@@ -90,10 +94,11 @@ OPERATIONS: dict[str, Operation] = {
         response="json",
         moves_money=True,
         evidence="scope",
-        source="REFERENCE.md §1.2 (API-key scope table, deposit-crypto-address:create)",
+        source="https://docs.spectrocoin.com/reference/api-reference (API-key scope table, deposit-crypto-address:create)",
         group="deposits",
         body_rules=(FieldRule(name="currencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),),
         query_rules=(),
+        accept=None,
     ),
     "create_crypto_withdrawal": Operation(
         name="create_crypto_withdrawal",
@@ -106,7 +111,7 @@ OPERATIONS: dict[str, Operation] = {
         response="json",
         moves_money=True,
         evidence="scope",
-        source="REFERENCE.md §1.2 (API-key scope table, withdraw-crypto:create)",
+        source="https://docs.spectrocoin.com/reference/api-reference (API-key scope table, withdraw-crypto:create)",
         group="withdrawals",
         body_rules=(
             FieldRule(name="currencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
@@ -114,6 +119,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="amount", required=True, exclusive_minimum=Decimal(0)),
         ),
         query_rules=(),
+        accept=None,
     ),
     "create_exchange": Operation(
         name="create_exchange",
@@ -134,6 +140,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="payAmount", required=True, exclusive_minimum=Decimal(0)),
         ),
         query_rules=(),
+        accept=None,
     ),
     "create_order": Operation(
         name="create_order",
@@ -145,8 +152,8 @@ OPERATIONS: dict[str, Operation] = {
         body="json",
         response="json",
         moves_money=True,
-        evidence="documented",
-        source="https://docs.spectrocoin.com/reference/createorderusingpost2",
+        evidence="plugin",
+        source="https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php",
         group="merchant",
         body_rules=(
             FieldRule(name="receiveAmount", required=False, exclusive_minimum=Decimal(0)),
@@ -156,6 +163,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="projectId", required=True, format="uuid"),
         ),
         query_rules=(),
+        accept=None,
     ),
     "create_order_from_pre_order": Operation(
         name="create_order_from_pre_order",
@@ -175,6 +183,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="payCurrencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
         ),
         query_rules=(),
+        accept=None,
     ),
     "create_pre_order": Operation(
         name="create_pre_order",
@@ -195,6 +204,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="receiveCurrencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
         ),
         query_rules=(),
+        accept=None,
     ),
     "create_withdrawal_with_exchange": Operation(
         name="create_withdrawal_with_exchange",
@@ -207,7 +217,7 @@ OPERATIONS: dict[str, Operation] = {
         response="json",
         moves_money=True,
         evidence="scope",
-        source="REFERENCE.md §1.2 (API-key scope table, withdraw-with-exchange create)",
+        source="https://docs.spectrocoin.com/reference/api-reference (API-key scope table, withdraw-with-exchange create)",
         group="withdrawals",
         body_rules=(
             FieldRule(name="payCurrencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
@@ -216,6 +226,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="address", required=True),
         ),
         query_rules=(),
+        accept=None,
     ),
     "export_orders": Operation(
         name="export_orders",
@@ -232,6 +243,20 @@ OPERATIONS: dict[str, Operation] = {
         group="exports",
         body_rules=(),
         query_rules=(FieldRule(name="format", required=True),),
+        accept=Negotiation(
+            header="application/pdf, text/csv, application/json",
+            parameter="format",
+            by_value=(
+                (
+                    "CSV",
+                    "text/csv, application/json",
+                ),
+                (
+                    "PDF",
+                    "application/pdf, application/json",
+                ),
+            ),
+        ),
     ),
     "export_transactions": Operation(
         name="export_transactions",
@@ -248,6 +273,20 @@ OPERATIONS: dict[str, Operation] = {
         group="exports",
         body_rules=(),
         query_rules=(FieldRule(name="format", required=True),),
+        accept=Negotiation(
+            header="application/pdf, text/csv, application/json",
+            parameter="format",
+            by_value=(
+                (
+                    "CSV",
+                    "text/csv, application/json",
+                ),
+                (
+                    "PDF",
+                    "application/pdf, application/json",
+                ),
+            ),
+        ),
     ),
     "get_access_token": Operation(
         name="get_access_token",
@@ -259,8 +298,8 @@ OPERATIONS: dict[str, Operation] = {
         body="form",
         response="json",
         moves_money=False,
-        evidence="documented",
-        source="https://docs.spectrocoin.com/reference/getaccesstoken",
+        evidence="plugin",
+        source="https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php",
         group="auth",
         body_rules=(
             FieldRule(name="grant_type", required=True),
@@ -268,6 +307,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="client_secret", required=True),
         ),
         query_rules=(),
+        accept=None,
     ),
     "get_account": Operation(
         name="get_account",
@@ -280,10 +320,11 @@ OPERATIONS: dict[str, Operation] = {
         response="json",
         moves_money=False,
         evidence="scope",
-        source="REFERENCE.md §1.2 (API-key scope table, account:read)",
+        source="https://docs.spectrocoin.com/reference/api-reference (API-key scope table, account:read)",
         group="accounts",
         body_rules=(),
         query_rules=(),
+        accept=None,
     ),
     "get_bank_withdrawal": Operation(
         name="get_bank_withdrawal",
@@ -296,10 +337,11 @@ OPERATIONS: dict[str, Operation] = {
         response="json",
         moves_money=False,
         evidence="scope",
-        source="REFERENCE.md §1.2 (API-key scope table, bank withdrawals view)",
+        source="https://docs.spectrocoin.com/reference/api-reference (API-key scope table, bank withdrawals view)",
         group="withdrawals",
         body_rules=(),
         query_rules=(),
+        accept=None,
     ),
     "get_crypto_withdrawal": Operation(
         name="get_crypto_withdrawal",
@@ -312,10 +354,11 @@ OPERATIONS: dict[str, Operation] = {
         response="json",
         moves_money=False,
         evidence="scope",
-        source="REFERENCE.md §1.2 (API-key scope table, withdraw-crypto:read)",
+        source="https://docs.spectrocoin.com/reference/api-reference (API-key scope table, withdraw-crypto:read)",
         group="withdrawals",
         body_rules=(),
         query_rules=(),
+        accept=None,
     ),
     "get_crypto_withdrawal_fee": Operation(
         name="get_crypto_withdrawal_fee",
@@ -328,13 +371,14 @@ OPERATIONS: dict[str, Operation] = {
         response="json",
         moves_money=False,
         evidence="scope",
-        source="REFERENCE.md §1.2 (API-key scope table, withdraw-crypto:create)",
+        source="https://docs.spectrocoin.com/reference/api-reference (API-key scope table, withdraw-crypto:create)",
         group="withdrawals",
         body_rules=(
             FieldRule(name="currencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
             FieldRule(name="amount", required=True, exclusive_minimum=Decimal(0)),
         ),
         query_rules=(),
+        accept=None,
     ),
     "get_exchange": Operation(
         name="get_exchange",
@@ -347,10 +391,11 @@ OPERATIONS: dict[str, Operation] = {
         response="json",
         moves_money=False,
         evidence="scope",
-        source="REFERENCE.md §1.2 (API-key scope table, exchange:read)",
+        source="https://docs.spectrocoin.com/reference/api-reference (API-key scope table, exchange:read)",
         group="exchanges",
         body_rules=(),
         query_rules=(),
+        accept=None,
     ),
     "get_gift_card_purchase": Operation(
         name="get_gift_card_purchase",
@@ -367,6 +412,7 @@ OPERATIONS: dict[str, Operation] = {
         group="gift_cards",
         body_rules=(),
         query_rules=(),
+        accept=None,
     ),
     "get_order": Operation(
         name="get_order",
@@ -378,11 +424,12 @@ OPERATIONS: dict[str, Operation] = {
         body=None,
         response="json",
         moves_money=False,
-        evidence="documented",
-        source="https://docs.spectrocoin.com/docs/expired-orders",
+        evidence="plugin",
+        source="https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/includes/SpectroCoinGateway.php",
         group="merchant",
         body_rules=(),
         query_rules=(),
+        accept=None,
     ),
     "get_pre_order": Operation(
         name="get_pre_order",
@@ -395,10 +442,11 @@ OPERATIONS: dict[str, Operation] = {
         response="json",
         moves_money=False,
         evidence="scope",
-        source="REFERENCE.md §1.2 (API-key scope table, merchants-preorders:read)",
+        source="https://docs.spectrocoin.com/reference/api-reference (API-key scope table, merchants-preorders:read)",
         group="merchant",
         body_rules=(),
         query_rules=(),
+        accept=None,
     ),
     "get_project": Operation(
         name="get_project",
@@ -415,6 +463,7 @@ OPERATIONS: dict[str, Operation] = {
         group="merchant",
         body_rules=(),
         query_rules=(),
+        accept=None,
     ),
     "get_rate_history": Operation(
         name="get_rate_history",
@@ -434,6 +483,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="from", required=True, pattern="^[A-Z0-9]{2,10}$"),
             FieldRule(name="to", required=True, pattern="^[A-Z0-9]{2,10}$"),
         ),
+        accept=None,
     ),
     "get_rates": Operation(
         name="get_rates",
@@ -446,13 +496,14 @@ OPERATIONS: dict[str, Operation] = {
         response="json",
         moves_money=False,
         evidence="scope",
-        source='REFERENCE.md §1.2 (API-key scope table, exchange:create "rate for the selected pair")',
+        source='https://docs.spectrocoin.com/reference/api-reference (API-key scope table, exchange:create "rate for the selected pair")',
         group="rates",
         body_rules=(),
         query_rules=(
             FieldRule(name="from", required=False, pattern="^[A-Z0-9]{2,10}$"),
             FieldRule(name="to", required=False, pattern="^[A-Z0-9]{2,10}$"),
         ),
+        accept=None,
     ),
     "get_transaction": Operation(
         name="get_transaction",
@@ -469,6 +520,7 @@ OPERATIONS: dict[str, Operation] = {
         group="transactions",
         body_rules=(),
         query_rules=(),
+        accept=None,
     ),
     "list_accounts": Operation(
         name="list_accounts",
@@ -485,6 +537,7 @@ OPERATIONS: dict[str, Operation] = {
         group="accounts",
         body_rules=(),
         query_rules=(),
+        accept=None,
     ),
     "list_bank_withdrawals": Operation(
         name="list_bank_withdrawals",
@@ -497,14 +550,16 @@ OPERATIONS: dict[str, Operation] = {
         response="json",
         moves_money=False,
         evidence="scope",
-        source="REFERENCE.md §1.2 (API-key scope table, bank withdrawals view)",
+        source="https://docs.spectrocoin.com/reference/api-reference (API-key scope table, bank withdrawals view)",
         group="withdrawals",
         body_rules=(),
         query_rules=(
-            FieldRule(name="page", required=False, minimum=Decimal(0)),
+            FieldRule(name="page", required=False, minimum=Decimal(0), maximum=Decimal(1000000000)),
             FieldRule(name="size", required=False, minimum=Decimal(1), maximum=Decimal(100)),
+            FieldRule(name="sort", required=False, pattern="^createdAt(,(asc|desc))?$"),
             FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
         ),
+        accept=None,
     ),
     "list_crypto_deposit_addresses": Operation(
         name="list_crypto_deposit_addresses",
@@ -517,14 +572,16 @@ OPERATIONS: dict[str, Operation] = {
         response="json",
         moves_money=False,
         evidence="scope",
-        source="REFERENCE.md §1.2 (API-key scope table, deposit-crypto-address:read)",
+        source="https://docs.spectrocoin.com/reference/api-reference (API-key scope table, deposit-crypto-address:read)",
         group="deposits",
         body_rules=(),
         query_rules=(
-            FieldRule(name="page", required=False, minimum=Decimal(0)),
+            FieldRule(name="page", required=False, minimum=Decimal(0), maximum=Decimal(1000000000)),
             FieldRule(name="size", required=False, minimum=Decimal(1), maximum=Decimal(100)),
+            FieldRule(name="sort", required=False, pattern="^createdAt(,(asc|desc))?$"),
             FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
         ),
+        accept=None,
     ),
     "list_crypto_withdrawals": Operation(
         name="list_crypto_withdrawals",
@@ -537,14 +594,16 @@ OPERATIONS: dict[str, Operation] = {
         response="json",
         moves_money=False,
         evidence="scope",
-        source="REFERENCE.md §1.2 (API-key scope table, withdraw-crypto:read)",
+        source="https://docs.spectrocoin.com/reference/api-reference (API-key scope table, withdraw-crypto:read)",
         group="withdrawals",
         body_rules=(),
         query_rules=(
-            FieldRule(name="page", required=False, minimum=Decimal(0)),
+            FieldRule(name="page", required=False, minimum=Decimal(0), maximum=Decimal(1000000000)),
             FieldRule(name="size", required=False, minimum=Decimal(1), maximum=Decimal(100)),
+            FieldRule(name="sort", required=False, pattern="^createdAt(,(asc|desc))?$"),
             FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
         ),
+        accept=None,
     ),
     "list_currencies": Operation(
         name="list_currencies",
@@ -561,6 +620,7 @@ OPERATIONS: dict[str, Operation] = {
         group="currencies",
         body_rules=(),
         query_rules=(),
+        accept=None,
     ),
     "list_deposit_addresses": Operation(
         name="list_deposit_addresses",
@@ -573,10 +633,11 @@ OPERATIONS: dict[str, Operation] = {
         response="json",
         moves_money=False,
         evidence="scope",
-        source="REFERENCE.md §1.2 (API-key scope table, deposit:read)",
+        source="https://docs.spectrocoin.com/reference/api-reference (API-key scope table, deposit:read)",
         group="deposits",
         body_rules=(),
         query_rules=(FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),),
+        accept=None,
     ),
     "list_exchange_pairs": Operation(
         name="list_exchange_pairs",
@@ -593,6 +654,7 @@ OPERATIONS: dict[str, Operation] = {
         group="exchanges",
         body_rules=(),
         query_rules=(),
+        accept=None,
     ),
     "list_exchanges": Operation(
         name="list_exchanges",
@@ -605,13 +667,15 @@ OPERATIONS: dict[str, Operation] = {
         response="json",
         moves_money=False,
         evidence="scope",
-        source="REFERENCE.md §1.2 (API-key scope table, exchange:read)",
+        source="https://docs.spectrocoin.com/reference/api-reference (API-key scope table, exchange:read)",
         group="exchanges",
         body_rules=(),
         query_rules=(
-            FieldRule(name="page", required=False, minimum=Decimal(0)),
+            FieldRule(name="page", required=False, minimum=Decimal(0), maximum=Decimal(1000000000)),
             FieldRule(name="size", required=False, minimum=Decimal(1), maximum=Decimal(100)),
+            FieldRule(name="sort", required=False, pattern="^createdAt(,(asc|desc))?$"),
         ),
+        accept=None,
     ),
     "list_gift_card_purchases": Operation(
         name="list_gift_card_purchases",
@@ -628,9 +692,11 @@ OPERATIONS: dict[str, Operation] = {
         group="gift_cards",
         body_rules=(),
         query_rules=(
-            FieldRule(name="page", required=False, minimum=Decimal(0)),
+            FieldRule(name="page", required=False, minimum=Decimal(0), maximum=Decimal(1000000000)),
             FieldRule(name="size", required=False, minimum=Decimal(1), maximum=Decimal(100)),
+            FieldRule(name="sort", required=False, pattern="^createdAt(,(asc|desc))?$"),
         ),
+        accept=None,
     ),
     "list_gift_cards": Operation(
         name="list_gift_cards",
@@ -647,6 +713,7 @@ OPERATIONS: dict[str, Operation] = {
         group="gift_cards",
         body_rules=(),
         query_rules=(FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),),
+        accept=None,
     ),
     "list_orders": Operation(
         name="list_orders",
@@ -663,10 +730,12 @@ OPERATIONS: dict[str, Operation] = {
         group="merchant",
         body_rules=(),
         query_rules=(
-            FieldRule(name="page", required=False, minimum=Decimal(0)),
+            FieldRule(name="page", required=False, minimum=Decimal(0), maximum=Decimal(1000000000)),
             FieldRule(name="size", required=False, minimum=Decimal(1), maximum=Decimal(100)),
+            FieldRule(name="sort", required=False, pattern="^createdAt(,(asc|desc))?$"),
             FieldRule(name="projectId", required=False, format="uuid"),
         ),
+        accept=None,
     ),
     "list_payment_methods": Operation(
         name="list_payment_methods",
@@ -683,6 +752,7 @@ OPERATIONS: dict[str, Operation] = {
         group="payment_methods",
         body_rules=(),
         query_rules=(FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),),
+        accept=None,
     ),
     "list_pre_orders": Operation(
         name="list_pre_orders",
@@ -695,14 +765,16 @@ OPERATIONS: dict[str, Operation] = {
         response="json",
         moves_money=False,
         evidence="scope",
-        source="REFERENCE.md §1.2 (API-key scope table, merchants-preorders:read)",
+        source="https://docs.spectrocoin.com/reference/api-reference (API-key scope table, merchants-preorders:read)",
         group="merchant",
         body_rules=(),
         query_rules=(
-            FieldRule(name="page", required=False, minimum=Decimal(0)),
+            FieldRule(name="page", required=False, minimum=Decimal(0), maximum=Decimal(1000000000)),
             FieldRule(name="size", required=False, minimum=Decimal(1), maximum=Decimal(100)),
+            FieldRule(name="sort", required=False, pattern="^createdAt(,(asc|desc))?$"),
             FieldRule(name="projectId", required=False, format="uuid"),
         ),
+        accept=None,
     ),
     "list_projects": Operation(
         name="list_projects",
@@ -719,6 +791,7 @@ OPERATIONS: dict[str, Operation] = {
         group="merchant",
         body_rules=(),
         query_rules=(),
+        accept=None,
     ),
     "list_refunds": Operation(
         name="list_refunds",
@@ -731,13 +804,15 @@ OPERATIONS: dict[str, Operation] = {
         response="json",
         moves_money=False,
         evidence="scope",
-        source="REFERENCE.md §1.2 (API-key scope table, merchants-refunds:read)",
+        source="https://docs.spectrocoin.com/reference/api-reference (API-key scope table, merchants-refunds:read)",
         group="merchant",
         body_rules=(),
         query_rules=(
-            FieldRule(name="page", required=False, minimum=Decimal(0)),
+            FieldRule(name="page", required=False, minimum=Decimal(0), maximum=Decimal(1000000000)),
             FieldRule(name="size", required=False, minimum=Decimal(1), maximum=Decimal(100)),
+            FieldRule(name="sort", required=False, pattern="^createdAt(,(asc|desc))?$"),
         ),
+        accept=None,
     ),
     "list_transactions": Operation(
         name="list_transactions",
@@ -754,10 +829,12 @@ OPERATIONS: dict[str, Operation] = {
         group="transactions",
         body_rules=(),
         query_rules=(
-            FieldRule(name="page", required=False, minimum=Decimal(0)),
+            FieldRule(name="page", required=False, minimum=Decimal(0), maximum=Decimal(1000000000)),
             FieldRule(name="size", required=False, minimum=Decimal(1), maximum=Decimal(100)),
+            FieldRule(name="sort", required=False, pattern="^createdAt(,(asc|desc))?$"),
             FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
         ),
+        accept=None,
     ),
     "list_withdrawals_with_exchange": Operation(
         name="list_withdrawals_with_exchange",
@@ -770,13 +847,15 @@ OPERATIONS: dict[str, Operation] = {
         response="json",
         moves_money=False,
         evidence="scope",
-        source="REFERENCE.md §1.2 (API-key scope table, withdraw-with-exchange:read)",
+        source="https://docs.spectrocoin.com/reference/api-reference (API-key scope table, withdraw-with-exchange:read)",
         group="withdrawals",
         body_rules=(),
         query_rules=(
-            FieldRule(name="page", required=False, minimum=Decimal(0)),
+            FieldRule(name="page", required=False, minimum=Decimal(0), maximum=Decimal(1000000000)),
             FieldRule(name="size", required=False, minimum=Decimal(1), maximum=Decimal(100)),
+            FieldRule(name="sort", required=False, pattern="^createdAt(,(asc|desc))?$"),
         ),
+        accept=None,
     ),
     "purchase_gift_card": Operation(
         name="purchase_gift_card",
@@ -797,5 +876,6 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="payCurrencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
         ),
         query_rules=(),
+        accept=None,
     ),
 }

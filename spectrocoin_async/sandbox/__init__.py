@@ -15,13 +15,14 @@ callbacks, streams exports, and on request limits rates and injects faults. Need
 """
 
 from .app import PREFIX, Sandbox, create_app
-from .catalogue import LEGACY_PROJECT_ID, SANDBOX_PROJECT_ID
+from .catalogue import DOCS_PROJECT_ID, LEGACY_PROJECT_ID, SANDBOX_PROJECT_ID
 from .config import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, SandboxConfig
 from .server import SandboxServer
 
 __all__ = [
     "DEFAULT_CLIENT_ID",
     "DEFAULT_CLIENT_SECRET",
+    "DOCS_PROJECT_ID",
     "LEGACY_PROJECT_ID",
     "PREFIX",
     "SANDBOX_PROJECT_ID",

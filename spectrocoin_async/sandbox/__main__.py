@@ -12,7 +12,7 @@ import contextlib
 import sys
 from collections.abc import Sequence
 
-from .catalogue import LEGACY_PROJECT_ID, SANDBOX_PROJECT_ID
+from .catalogue import DOCS_PROJECT_ID, LEGACY_PROJECT_ID, SANDBOX_PROJECT_ID
 from .config import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, SandboxConfig
 from .server import SandboxServer
 
@@ -23,7 +23,11 @@ def _parser() -> argparse.ArgumentParser:
         description="A local, stateful SpectroCoin Public API sandbox, driven by openapi.yaml.",
         epilog=(
             f"Seeded projects: {SANDBOX_PROJECT_ID} (JSON callbacks), "
-            f"{LEGACY_PROJECT_ID} (legacy signed form callbacks)."
+            f"{LEGACY_PROJECT_ID} (legacy signed form callbacks), "
+            f"{DOCS_PROJECT_ID} (the docs' and the README quickstart's example project). "
+            "Seeded accounts: 100001 EUR, 100002 USD, 100003 BTC, 100004 ETH, 100005 USDT. "
+            'Play the payer: POST /api/public/sandbox/orders/{id}/simulate {"status": "PAID"}. '
+            "Legacy callback key: GET /api/public/sandbox/merchant.public.pem."
         ),
     )
     p.add_argument("--host", default="127.0.0.1")
@@ -84,6 +88,22 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     def ready(url: str) -> None:
         print(f"SANDBOX_URL={url}", flush=True)
+        # For a person at a terminal (stderr, so that scripts reading stdout see one line).
+        print(
+            f"spectrocoin-sandbox: listening on {url}\n"
+            f"  credentials  {config.client_id} / {config.client_secret}\n"
+            f"  try          export SPECTROCOIN_BASE_URL={url} "
+            f"SPECTROCOIN_CLIENT_ID={config.client_id} "
+            f"SPECTROCOIN_CLIENT_SECRET={config.client_secret}\n"
+            f"  projects     {SANDBOX_PROJECT_ID} (JSON callbacks)\n"
+            f"               {LEGACY_PROJECT_ID} (legacy signed callbacks)\n"
+            f"               {DOCS_PROJECT_ID} (the docs' example project)\n"
+            "  accounts     100001 EUR, 100002 USD, 100003 BTC, 100004 ETH, 100005 USDT\n"
+            f'  pay          POST {url}/sandbox/orders/{{id}}/simulate {{"status": "PAID"}}\n'
+            f"  callback key {url}/sandbox/merchant.public.pem",
+            file=sys.stderr,
+            flush=True,
+        )
 
     # uvicorn shuts down gracefully on Ctrl-C, then re-raises it: that is not an error here.
     with contextlib.suppress(KeyboardInterrupt):

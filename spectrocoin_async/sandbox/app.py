@@ -2,7 +2,8 @@
 
 Every API request takes one path::
 
-    rate limit (429) -> token check (401) -> body -> witness -> latency
+    method (405 + Allow) -> rate limit (429) -> token check (401)
+        -> query and Accept per the spec (400/406/422) -> body -> witness -> latency
         -> fault (before) -> handler -> fault (after)
 
 Control routes (``/api/public/sandbox/...``) are never limited, faulted or authenticated:
@@ -39,7 +40,14 @@ from .callbacks import CallbackSigner, Delivery, deliver
 from .config import SandboxConfig, config_from_json, config_to_json
 from .errors import SandboxError, invalid
 from .handlers import HANDLERS, Call
-from .spec import SpecOperation, load_spec, spec_operations
+from .spec import (
+    SpecOperation,
+    check_accept,
+    check_body,
+    check_query,
+    load_spec,
+    spec_operations,
+)
 from .state import Ledger, Order
 from .tokens import TokenIssuer
 from .traffic import Traffic
@@ -61,6 +69,8 @@ _LEDGER_KEYS: Final = (
     "depositAddresses",
 )
 _FAULT_KINDS: Final = ("error", "reset", "html", "truncate")
+# Every path takes every method, so that the route itself answers 405 with the path's Allow.
+_EVERY_METHOD: Final = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"]
 
 
 class Sandbox:
@@ -150,8 +160,11 @@ class Sandbox:
             )
         if not operation.public:
             self.tokens.check(request.headers.get("authorization"))
+        check_query(operation.query, request.query_params)
+        check_accept(operation.produces, request.headers.get("accept"), request.query_params)
         raw = await request.body()
         body = parse_body(request.headers.get("content-type"), raw)
+        check_body(operation.not_null, body)
         digest = b""
         if operation.moves_money:
             digest = self._digest(operation, request, raw)
@@ -213,14 +226,33 @@ class Sandbox:
         return {"order": order.to_json(), "statuses": steps, "callbacks": callbacks}
 
 
-def _endpoint(
-    sandbox: Sandbox, operation: SpecOperation
-) -> Callable[[Request], Awaitable[Response]]:
+def _resource(sandbox: Sandbox, path: str, operations: list[SpecOperation]) -> Route:
+    """One route per path of the spec: its operations by method, 405 + ``Allow`` for the rest.
+
+    One route per path (not per operation) so that ``Allow`` lists every method of the path,
+    and an undeclared method on a literal path (``GET /merchants/orders/create``) is a 405
+    instead of falling through to a templated sibling (``GET /merchants/orders/{id}``).
+    """
+    by_method = {op.method: op for op in operations}
+    allow = ", ".join(sorted(by_method))
+
     async def endpoint(request: Request) -> Response:
+        operation = by_method.get(request.method)
+        if operation is None:
+            return error_response(
+                SandboxError(
+                    405,
+                    "GEN_405",
+                    f"Method {request.method} is not allowed here; allowed: {allow}.",
+                    key="method_not_allowed",
+                    category="validation",
+                    headers={"Allow": allow},
+                )
+            )
         return await sandbox.dispatch(operation, request)
 
-    endpoint.__name__ = operation.operation_id
-    return endpoint
+    endpoint.__name__ = "_".join(sorted(op.operation_id for op in operations))
+    return Route(PREFIX + path, endpoint, methods=_EVERY_METHOD)
 
 
 def _control_routes(sandbox: Sandbox) -> list[Route]:
@@ -330,8 +362,13 @@ def create_app(config: SandboxConfig | None = None) -> Starlette:
     if stale:
         raise RuntimeError(f"sandbox handlers for operations not in the spec: {', '.join(stale)}")
     sandbox = Sandbox(config, operations)
+    by_path: dict[str, list[SpecOperation]] = {}
+    for op in operations:
+        by_path.setdefault(op.path, []).append(op)
+    # Literal paths first: /merchants/orders/create must win over /merchants/orders/{id}.
     routes = [
-        Route(PREFIX + op.path, _endpoint(sandbox, op), methods=[op.method]) for op in operations
+        _resource(sandbox, path, ops)
+        for path, ops in sorted(by_path.items(), key=lambda item: "{" in item[0])
     ]
     app = Starlette(
         routes=[*_control_routes(sandbox), *routes],

@@ -13,6 +13,7 @@ __all__ = [
     "BANK_FEES",
     "CURRENCIES",
     "GIFT_CARDS",
+    "DOCS_PROJECT_ID",
     "LEGACY_PROJECT_ID",
     "PAYMENT_METHODS",
     "PROJECTS",
@@ -30,6 +31,9 @@ SANDBOX_PROJECT_ID: Final = "5f0a5c1e-6a2b-4c3d-8e9f-0a1b2c3d4e5f"
 """The seeded test-mode merchant project; its callbacks are JSON."""
 LEGACY_PROJECT_ID: Final = "9c8b7a6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d"
 """A seeded test-mode project configured as legacy: form callbacks signed with the sandbox key."""
+DOCS_PROJECT_ID: Final = "f58a9032-94c8-1b36-a132-3d6c2ad81255"
+"""The project of SpectroCoin's documented create-order example (its one non-hex character
+fixed), also the README quickstart's: docs examples run against the sandbox unchanged."""
 
 
 @frozen
@@ -375,5 +379,6 @@ PROJECTS: Final[dict[str, Project]] = {
     for p in (
         Project(SANDBOX_PROJECT_ID, "Sandbox shop", "EUR", False, "169", "1"),
         Project(LEGACY_PROJECT_ID, "Sandbox legacy shop", "EUR", True, "169", "2"),
+        Project(DOCS_PROJECT_ID, "Docs example shop", "USD", False, "169", "3"),
     )
 }

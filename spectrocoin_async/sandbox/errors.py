@@ -1,9 +1,13 @@
 """``SandboxError``: an API error with the documented body, raised anywhere, answered once.
 
-The body is the one SpectroCoin documents (REFERENCE §1.3): ``errorCode``, ``defaultMessage``,
-``traceId``, ``spanId``, and for validation errors ``category``, ``key`` and
-``errorParameters``. ``GEN_1`` and ``GEN_8`` are SpectroCoin's; the other codes are the sandbox's
-own, since SpectroCoin has not published its list.
+The body is the one SpectroCoin documents (https://docs.spectrocoin.com/docs/status-codes):
+``errorCode``, ``defaultMessage``, ``traceId``, ``spanId``, and for validation errors
+``category``, ``key`` and ``errorParameters``. ``GEN_1`` and ``GEN_8`` are SpectroCoin's; the
+other codes are the sandbox's own, since SpectroCoin has not published its list.
+
+``category`` tells the two kinds of refusal apart: ``validation`` when the request breaks
+openapi.yaml, ``business`` when it is well-formed but a rule the schema cannot express refuses it.
+Every business ``key`` is declared under ``x-business-rules`` in the spec's 400 and 422 responses.
 """
 
 from __future__ import annotations
@@ -17,11 +21,13 @@ from .._encoding import plain_number
 
 __all__ = [
     "SandboxError",
+    "conditionally_missing",
     "insufficient_funds",
     "invalid",
     "invalid_state",
     "missing",
     "not_found",
+    "rule_broken",
     "unauthorized",
 ]
 
@@ -81,6 +87,30 @@ def invalid(name: str, reason: str) -> SandboxError:
         f"Parameter '{name}' is invalid: {reason}.",
         key="invalid_parameter",
         category="validation",
+        parameters={"name": name},
+    )
+
+
+def conditionally_missing(name: str) -> SandboxError:
+    """A field that the other fields given make required (the schema cannot say so)."""
+    return SandboxError(
+        400,
+        "GEN_2",
+        f"Parameter '{name}' is required with the other parameters given.",
+        key="conditionally_required",
+        category="business",
+        parameters={"name": name},
+    )
+
+
+def rule_broken(key: str, name: str, reason: str) -> SandboxError:
+    """A well-formed request refused by a business rule (``key`` in ``x-business-rules``)."""
+    return SandboxError(
+        422,
+        "GEN_6",
+        f"Parameter '{name}' is refused: {reason}.",
+        key=key,
+        category="business",
         parameters={"name": name},
     )
 

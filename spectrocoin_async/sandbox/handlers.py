@@ -15,7 +15,7 @@ from attrs import frozen
 from starlette.responses import Response, StreamingResponse
 
 from .catalogue import CURRENCIES, GIFT_CARDS, PROJECTS
-from .errors import SandboxError, invalid
+from .errors import SandboxError, rule_broken
 from .exports import csv_stream, pdf_stream
 from .rates import INTERVALS
 from .state import Order, Record, iso, paged
@@ -137,7 +137,7 @@ async def list_currencies(call: Call) -> list[Record]:
 
 def _known(code: str | None, name: str) -> str | None:
     if code is not None and code not in CURRENCIES:
-        raise invalid(name, f"unknown currency {code}")
+        raise rule_broken("unknown_currency", name, f"unknown currency {code}")
     return code
 
 
@@ -167,7 +167,7 @@ async def get_rate_history(call: Call) -> list[Record]:
     span = datetime.timedelta(days=2) if interval == "HOUR" else datetime.timedelta(days=30)
     day_from = q.date("dateFrom") or (day_to - span)
     if day_from > day_to:
-        raise invalid("dateFrom", "must not be after dateTo")
+        raise rule_broken("date_range", "dateFrom", "must not be after dateTo")
     start = datetime.datetime.combine(day_from, datetime.time(), datetime.UTC)
     end = min(now, datetime.datetime.combine(day_to, datetime.time.max, datetime.UTC))
     if end < start:

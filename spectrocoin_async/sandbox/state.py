@@ -38,11 +38,12 @@ from .catalogue import (
 )
 from .errors import (
     SandboxError,
+    conditionally_missing,
     insufficient_funds,
     invalid,
     invalid_state,
-    missing,
     not_found,
+    rule_broken,
 )
 from .rates import RateBoard
 
@@ -271,7 +272,7 @@ class Ledger:
     def currency(self, code: str, name: str) -> Currency:
         currency = CURRENCIES.get(code)
         if currency is None:
-            raise invalid(name, f"unknown currency {code}")
+            raise rule_broken("unknown_currency", name, f"unknown currency {code}")
         return currency
 
     def account_for(self, code: str) -> Account:
@@ -288,8 +289,10 @@ class Ledger:
             return self.account_for(currency.code)
         account = self.account(account_id)
         if account.currency is not currency:
-            raise invalid(
-                name, f"account {account_id} holds {account.currency.code}, not {currency.code}"
+            raise rule_broken(
+                "account_currency_mismatch",
+                name,
+                f"account {account_id} holds {account.currency.code}, not {currency.code}",
             )
         return account
 
@@ -301,9 +304,11 @@ class Ledger:
         try:
             exact = value.quantize(currency.quantum)
         except InvalidOperation:
-            raise invalid(name, "is too large") from None
+            raise rule_broken("amount_too_large", name, "is too large") from None
         if exact != value:
-            raise invalid(name, f"{currency.code} has {currency.scale} decimal places")
+            raise rule_broken(
+                "amount_scale", name, f"{currency.code} has {currency.scale} decimal places"
+            )
         return exact
 
     @staticmethod
@@ -399,7 +404,9 @@ class Ledger:
         pay = self.currency(pay_code, "payCurrencyCode")
         receive = self.currency(receive_code, "receiveCurrencyCode")
         if pay is receive:
-            raise invalid("receiveCurrencyCode", "must differ from payCurrencyCode")
+            raise rule_broken(
+                "same_currency", "receiveCurrencyCode", "must differ from payCurrencyCode"
+            )
         rate = self.rates.rate(pay.code, receive.code)
         if pay_amount is not None:
             pay_amount = self.amount(pay, pay_amount, "payAmount")
@@ -408,9 +415,11 @@ class Ledger:
             receive_amount = self.amount(receive, receive_amount, "receiveAmount")
             pay_amount = (receive_amount / rate).quantize(pay.quantum, ROUND_UP)
         else:
-            raise missing("payAmount")
+            raise conditionally_missing("payAmount")
         if receive_amount <= 0:
-            raise invalid("payAmount", f"too small to buy any {receive.code}")
+            raise rule_broken(
+                "amount_too_small", "payAmount", f"too small to buy any {receive.code}"
+            )
         return {
             "payCurrencyCode": pay.code,
             "receiveCurrencyCode": receive.code,
@@ -436,11 +445,11 @@ class Ledger:
         elif pay_code is None and pay_account_id is not None:
             pay_code = self.account(pay_account_id).currency.code
         if pay_code is None:
-            raise missing("payCurrencyCode")
+            raise conditionally_missing("payCurrencyCode")
         if receive_code is None and receive_account_id is not None:
             receive_code = self.account(receive_account_id).currency.code
         if receive_code is None:
-            raise missing("receiveCurrencyCode")
+            raise conditionally_missing("receiveCurrencyCode")
         quote = self.quote(pay_code, receive_code, pay_amount=pay_amount)
         pay_account = self._paying_account(pay_account_id, CURRENCIES[pay_code], "payAccountId")
         receive_account = self._paying_account(
@@ -497,12 +506,16 @@ class Ledger:
     ) -> tuple[Currency, Network]:
         currency = self.currency(code, name)
         if not currency.crypto:
-            raise invalid(name, f"{code} is not a crypto currency")
+            raise rule_broken("not_crypto", name, f"{code} is not a crypto currency")
         network = currency.network(network_code)
         if network is None:
-            raise invalid("networkCode", f"{code} has no network {network_code}")
+            raise rule_broken(
+                "unknown_network", "networkCode", f"{code} has no network {network_code}"
+            )
         if not (network.deposit_enabled if deposit else network.withdrawal_enabled):
-            raise invalid("networkCode", f"{network.code} is disabled for {code}")
+            raise rule_broken(
+                "network_disabled", "networkCode", f"{network.code} is disabled for {code}"
+            )
         return currency, network
 
     def create_address(self, code: str, network_code: str | None) -> Record:
@@ -553,15 +566,17 @@ class Ledger:
     @staticmethod
     def _check_destination(network: Network, address: str, memo: str | None) -> None:
         if not address or any(c.isspace() for c in address):
-            raise invalid("address", "is not an address")
+            raise rule_broken("invalid_address", "address", "is not an address")
         if network.memo_required and not memo:
-            raise missing("memo")
+            raise conditionally_missing("memo")
 
     @staticmethod
     def _check_limits(network: Network, amount: Decimal, name: str) -> None:
         if not network.min_withdrawal <= amount <= network.max_withdrawal:
-            raise invalid(
-                name, f"must be between {network.min_withdrawal} and {network.max_withdrawal}"
+            raise rule_broken(
+                "amount_out_of_range",
+                name,
+                f"must be between {network.min_withdrawal} and {network.max_withdrawal}",
             )
 
     def create_crypto_withdrawal(
@@ -626,19 +641,19 @@ class Ledger:
     ) -> Record:
         currency = self.currency(code, "currencyCode")
         if currency.crypto:
-            raise invalid("currencyCode", f"{code} is not a fiat currency")
+            raise rule_broken("not_fiat", "currencyCode", f"{code} is not a fiat currency")
         rule = BANK_FEES.get(rail)
         if rule is None:
             raise invalid("rail", f"unknown rail {rail}")
         if currency.code not in rule.currencies:
-            raise invalid("rail", f"{rail} does not carry {currency.code}")
+            raise rule_broken("rail_currency", "rail", f"{rail} does not carry {currency.code}")
         if rail == "SEPA" and not iban:
-            raise missing("iban")
+            raise conditionally_missing("iban")
         if rail == "SWIFT":
             if not bic:
-                raise missing("bic")
+                raise conditionally_missing("bic")
             if not (iban or account_number):
-                raise missing("iban")
+                raise conditionally_missing("iban")
         amount = self.amount(currency, amount, "amount")
         account = self._paying_account(account_id, currency, "accountId")
         fee = rule.fee
@@ -679,7 +694,9 @@ class Ledger:
             receive_code, network_code, name="receiveCurrencyCode", deposit=False
         )
         if pay is receive:
-            raise invalid("receiveCurrencyCode", "must differ from payCurrencyCode")
+            raise rule_broken(
+                "same_currency", "receiveCurrencyCode", "must differ from payCurrencyCode"
+            )
         pay_amount = self.amount(pay, pay_amount, "payAmount")
         self._check_destination(network, address, memo)
         rate = self.rates.rate(pay.code, receive.code)
@@ -723,7 +740,9 @@ class Ledger:
         card_currency = CURRENCIES[card.currency_code]
         amount = self.amount(card_currency, amount, "amount")
         if not card.accepts(amount):
-            raise invalid("amount", f"{card.name} does not come in {amount}")
+            raise rule_broken(
+                "amount_out_of_range", "amount", f"{card.name} does not come in {amount}"
+            )
         pay = self.currency(pay_code, "payCurrencyCode")
         rate = self.rates.rate(card_currency.code, pay.code)
         pay_amount = (amount * rate).quantize(pay.quantum, ROUND_UP)
@@ -793,10 +812,16 @@ class Ledger:
         """The payer picks a currency and network: price the order and give an address."""
         currency = self.currency(pay_code or "BTC", "payCurrencyCode")
         if not currency.crypto:
-            raise invalid("payCurrencyCode", f"{currency.code} is not a crypto currency")
+            raise rule_broken(
+                "not_crypto", "payCurrencyCode", f"{currency.code} is not a crypto currency"
+            )
         network = currency.network(network_code)
         if network is None:
-            raise invalid("payNetworkCode", f"{currency.code} has no network {network_code}")
+            raise rule_broken(
+                "unknown_network",
+                "payNetworkCode",
+                f"{currency.code} has no network {network_code}",
+            )
         rate = self.rates.rate(order.receive_currency, currency.code)
         order.pay_currency = currency.code
         order.pay_network = network.code
@@ -893,17 +918,17 @@ class Ledger:
         project = self.project(project_id)
         if receive_amount is not None:
             if receive_code is None:
-                raise missing("receiveCurrencyCode")
+                raise conditionally_missing("receiveCurrencyCode")
             receive = self.currency(receive_code, "receiveCurrencyCode")
             receive_amount = self.amount(receive, receive_amount, "receiveAmount")
         elif pay_amount is not None:
             if pay_code is None:
-                raise missing("payCurrencyCode")
+                raise conditionally_missing("payCurrencyCode")
             quote = self.quote(pay_code, project.receive_currency_code, pay_amount=pay_amount)
             receive = CURRENCIES[project.receive_currency_code]
             receive_amount = quote["receiveAmount"]
         else:
-            raise missing("receiveAmount")
+            raise conditionally_missing("receiveAmount")
         merchant_order_id = self._merchant_order_id(project, order_id)
         urls = {
             "callback_url": callback_url,

@@ -36,10 +36,13 @@ JSON_TYPE: Final = "application/json"
 FORM_TYPE: Final = "application/x-www-form-urlencoded"
 TRACE_HEADER: Final = "X-Trace-Id"
 _CODE_RE: Final = re.compile(r"[A-Z0-9]{2,10}")
-_NUMBER_RE: Final = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+# A JSON-Schema number may come in exponent form (``1e-08``); the exponent is bounded so that no
+# value can make Decimal arithmetic expensive.
+_NUMBER_RE: Final = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,4})?")
 _INTEGER_RE: Final = re.compile(r"[+-]?[0-9]{1,12}")
-_TRUE: Final = frozenset({"true", "1", "yes", "on"})
-_FALSE: Final = frozenset({"false", "0", "no", "off"})
+# The spec says boolean: in a form that is the text true or false, nothing looser.
+_TRUE: Final = frozenset({"true"})
+_FALSE: Final = frozenset({"false"})
 
 
 def _malformed(reason: str) -> SandboxError:
@@ -160,8 +163,8 @@ class Fields:
             return default
         if isinstance(value, bool):
             return value
-        if isinstance(value, str) and value.lower() in _TRUE | _FALSE:
-            return value.lower() in _TRUE
+        if isinstance(value, str) and value in _TRUE | _FALSE:
+            return value in _TRUE
         raise invalid(name, "must be true or false")
 
     def date(self, name: str) -> datetime.date | None:

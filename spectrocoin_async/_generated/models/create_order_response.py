@@ -4,7 +4,6 @@ import datetime
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, Self, TypeVar, cast
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -23,7 +22,9 @@ class CreateOrderResponse:
             redirect_url (str): Payment window URL to send the payer to.
             deposit_address (None | str | Unset): Address the payer sends to.
             memo (None | str | Unset): Memo or tag the payer must add, where the network needs one.
-            order_id (None | Unset | UUID): SpectroCoin's order UUID (not the merchant's orderId).
+            order_id (None | str | Unset): Order id as the API returns it, an opaque string. SpectroCoin's own plugin test
+                (tests/SCMerchantClient/Http/CreateOrderResponseTest.php) uses `"ORD123"`, not a UUID,
+                and the plugin keeps it as a string; `id` of getOrder is the UUID to look an order up.
             pay_amount (Decimal | None | Unset): Amount the payer pays.
             pay_currency_code (None | str | Unset): Currency the payer pays in.
             pay_network_code (None | str | Unset): Network the payer pays on.
@@ -36,7 +37,7 @@ class CreateOrderResponse:
     redirect_url: str
     deposit_address: None | str | Unset = UNSET
     memo: None | str | Unset = UNSET
-    order_id: None | Unset | UUID = UNSET
+    order_id: None | str | Unset = UNSET
     pay_amount: Decimal | None | Unset = UNSET
     pay_currency_code: None | str | Unset = UNSET
     pay_network_code: None | str | Unset = UNSET
@@ -64,8 +65,6 @@ class CreateOrderResponse:
         order_id: None | str | Unset
         if isinstance(self.order_id, Unset):
             order_id = UNSET
-        elif isinstance(self.order_id, UUID):
-            order_id = None if self.order_id is None else str(self.order_id)
         else:
             order_id = self.order_id
 
@@ -158,20 +157,12 @@ class CreateOrderResponse:
 
         memo = _parse_memo(d.pop("memo", UNSET))
 
-        def _parse_order_id(data: object) -> None | Unset | UUID:
+        def _parse_order_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                order_id_type_0 = UUID(data)
-
-                return order_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | UUID, data)
+            return cast(None | str | Unset, data)
 
         order_id = _parse_order_id(d.pop("orderId", UNSET))
 

@@ -28,7 +28,8 @@ class Order:
             INVALID_PAYMENT 14, TEST_PAID 15, TEST_EXPIRED 16, PROCESSING_REFUND 17, REFUNDED 18,
             REJECTED_REFUND 19, PENDING_LATE_CRYPTO_PAYMENT 20, REJECTED 21. The list has grown before:
             clients must accept unknown values. UNDERPAID and LATE_CRYPTO_PAYMENT orders can be accepted
-            by the merchant and then become PAID.
+            by the merchant and then become PAID. Names match case-insensitively and a legacy numeric
+            code maps to its status, as in SpectroCoin's plugin (SCMerchantClient/Enum/OrderStatus.php).
         callback_url (None | str | Unset): Callback URL of the order.
         created_at (datetime.datetime | Unset): When the order was created.
         deposit_address (None | str | Unset): Address the payer sends to.

@@ -15,7 +15,7 @@ class TokenResponse:
 
     Attributes:
         access_token (str): The token to send as `Authorization: Bearer <access_token>`.
-        expires_in (int): Lifetime of the token in seconds.
+        expires_in (int): Lifetime of the token in seconds (a longer one than a year is refused).
         token_type (str): Token type, "bearer" (compare case-insensitively).
     """
 

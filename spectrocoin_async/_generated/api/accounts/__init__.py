@@ -88,8 +88,8 @@ class AccountsAPI:
         is not published either, so they are treated as opaque strings.
 
         Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
-        table, account:read)
+        path here is this project's proposal and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, account:read)
 
         `GET /accounts/{id}`
         Args:

@@ -37,10 +37,13 @@ class AuthAPI:
         Exchanges the API client id and secret for a bearer access token (OAuth2 client-credentials
         grant). The body is form-encoded; no `scope` and no HTTP Basic authentication are used. There
         is no refresh token: when the token expires, request a new one with the same credentials.
-        Wrong credentials give HTTP 401. SpectroCoin's plugins use this operation too.
+        Wrong credentials give HTTP 401. Documented at
+        https://docs.spectrocoin.com/reference/getaccesstoken; SpectroCoin's plugins call it
+        (SCMerchantClient/SCMerchantClient.php: form `grant_type`, `client_id`, `client_secret`).
 
-        Evidence: Documented: method and path are stated on docs.spectrocoin.com. Source:
-        https://docs.spectrocoin.com/reference/getaccesstoken
+        Evidence: Plugin: used against the live API by SpectroCoin's official plugins. Source:
+        https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-
+        Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php
 
         Public: needs no credentials and never fetches a token.
 

@@ -41,8 +41,8 @@ class DepositsAPI:
         it, but the path and fields are this project's proposal; SpectroCoin has not published them.
 
         Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
-        table, deposit:read)
+        path here is this project's proposal and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, deposit:read)
 
         `GET /deposits/addresses`
         Args:
@@ -108,8 +108,9 @@ class DepositsAPI:
         proposal; SpectroCoin has not published it.
 
         Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
-        table, deposit-crypto-address:read)
+        path here is this project's proposal and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, deposit-crypto-
+        address:read)
 
         `GET /deposits/crypto-addresses`
         Args:
@@ -222,8 +223,9 @@ class DepositsAPI:
         project's proposal; SpectroCoin has not published them.
 
         Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
-        table, deposit-crypto-address:create)
+        path here is this project's proposal and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, deposit-crypto-
+        address:create)
 
         Moves money: never retried once the request may have reached the server; on a connection error
         or timeout, reconcile before calling again.

@@ -49,8 +49,8 @@ class ExchangesAPI:
         the path is this project's proposal; SpectroCoin has not published it.
 
         Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
-        table, exchange:read)
+        path here is this project's proposal and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, exchange:read)
 
         `GET /exchanges`
         Args:
@@ -350,8 +350,8 @@ class ExchangesAPI:
         project's proposal; SpectroCoin has not published it.
 
         Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
-        table, exchange:read)
+        path here is this project's proposal and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, exchange:read)
 
         `GET /exchanges/{id}`
         Args:

@@ -74,7 +74,9 @@ class MerchantAPI:
                 before:
                 clients must accept unknown values. UNDERPAID and LATE_CRYPTO_PAYMENT orders can be
                 accepted
-                by the merchant and then become PAID.
+                by the merchant and then become PAID. Names match case-insensitively and a legacy numeric
+                code maps to its status, as in SpectroCoin's plugin
+                (SCMerchantClient/Enum/OrderStatus.php).
             project_id (str | UUID | Unset):
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
@@ -261,9 +263,12 @@ class MerchantAPI:
         money: do not retry blindly after a timeout; the merchant `orderId` makes a repeat
         detectable. The documented example uses projectId `f58a9032-94c8-1b36-ta32-3d6c2ad81255`,
         which is not a valid UUID (it contains `t`); this spec's example uses a valid one.
+        Documented at https://docs.spectrocoin.com/reference/createorderusingpost2; SpectroCoin's
+        plugins call it with a JSON body (SCMerchantClient/SCMerchantClient.php).
 
-        Evidence: Documented: method and path are stated on docs.spectrocoin.com. Source:
-        https://docs.spectrocoin.com/reference/createorderusingpost2
+        Evidence: Plugin: used against the live API by SpectroCoin's official plugins. Source:
+        https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-
+        Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php
 
         Moves money: never retried once the request may have reached the server; on a connection error
         or timeout, reconcile before calling again.
@@ -327,11 +332,13 @@ class MerchantAPI:
 
         Returns one merchant order by its system UUID `id` (not the merchant's `orderId`). This is
         the way to verify a callback: take only `id` from the unsigned callback, fetch the order
-        here with your own token, and trust only this response. SpectroCoin's plugins use this
-        operation too.
+        here with your own token, and trust only this response. The docs' guide names it
+        (https://docs.spectrocoin.com/docs/expired-orders); SpectroCoin's plugins verify JSON
+        callbacks with it (includes/SpectroCoinGateway.php).
 
-        Evidence: Documented: method and path are stated on docs.spectrocoin.com. Source:
-        https://docs.spectrocoin.com/docs/expired-orders
+        Evidence: Plugin: used against the live API by SpectroCoin's official plugins. Source:
+        https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-
+        Plugin/blob/HEAD/includes/SpectroCoinGateway.php
 
         `GET /merchants/orders/{id}`
         Args:
@@ -451,8 +458,9 @@ class MerchantAPI:
         published it.
 
         Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
-        table, merchant orders cancel)
+        path here is this project's proposal and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, merchant orders
+        cancel)
 
         `POST /merchants/orders/{id}/cancel`
         Args:
@@ -515,8 +523,9 @@ class MerchantAPI:
         it, but the path is this project's proposal; SpectroCoin has not published it.
 
         Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
-        table, merchants-preorders:read)
+        path here is this project's proposal and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, merchants-
+        preorders:read)
 
         `GET /merchants/preorders`
         Args:
@@ -684,8 +693,9 @@ class MerchantAPI:
         project's proposal; SpectroCoin has not published it.
 
         Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
-        table, merchants-preorders:read)
+        path here is this project's proposal and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, merchants-
+        preorders:read)
 
         `GET /merchants/preorders/{id}`
         Args:
@@ -861,8 +871,9 @@ class MerchantAPI:
         it, but the path and fields are this project's proposal; SpectroCoin has not published them.
 
         Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
-        table, merchants-refunds:read)
+        path here is this project's proposal and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, merchants-
+        refunds:read)
 
         `GET /merchants/refunds`
         Args:

@@ -43,8 +43,9 @@ class RatesAPI:
         project's proposal; SpectroCoin has not published them.
 
         Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
-        table, exchange:create "rate for the selected pair")
+        path here is this project's proposal and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, exchange:create "rate
+        for the selected pair")
 
         Public: needs no credentials and never fetches a token.
 

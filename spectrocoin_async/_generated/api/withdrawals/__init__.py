@@ -57,8 +57,9 @@ class WithdrawalsAPI:
         bank withdrawals, but the path is this project's proposal; SpectroCoin has not published it.
 
         Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
-        table, bank withdrawals view)
+        path here is this project's proposal and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, bank withdrawals
+        view)
 
         `GET /withdrawals/bank`
         Args:
@@ -184,8 +185,9 @@ class WithdrawalsAPI:
         has not published them.
 
         Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
-        table, bank withdrawals create)
+        path here is this project's proposal and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, bank withdrawals
+        create)
 
         Moves money: never retried once the request may have reached the server; on a connection error
         or timeout, reconcile before calling again.
@@ -249,8 +251,9 @@ class WithdrawalsAPI:
         withdrawals, but the path is this project's proposal; SpectroCoin has not published it.
 
         Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
-        table, bank withdrawals view)
+        path here is this project's proposal and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, bank withdrawals
+        view)
 
         `GET /withdrawals/bank/{id}`
         Args:
@@ -316,8 +319,8 @@ class WithdrawalsAPI:
         covers it, but the path is this project's proposal; SpectroCoin has not published it.
 
         Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
-        table, withdraw-crypto:read)
+        path here is this project's proposal and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, withdraw-crypto:read)
 
         `GET /withdrawals/crypto`
         Args:
@@ -443,8 +446,9 @@ class WithdrawalsAPI:
         fields are this project's proposal; SpectroCoin has not published them.
 
         Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
-        table, withdraw-crypto:create)
+        path here is this project's proposal and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, withdraw-
+        crypto:create)
 
         Moves money: never retried once the request may have reached the server; on a connection error
         or timeout, reconcile before calling again.
@@ -509,8 +513,9 @@ class WithdrawalsAPI:
         the path and fields are this project's proposal; SpectroCoin has not published them.
 
         Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
-        table, withdraw-crypto:create)
+        path here is this project's proposal and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, withdraw-
+        crypto:create)
 
         `POST /withdrawals/crypto/fee`
         Args:
@@ -571,8 +576,8 @@ class WithdrawalsAPI:
         SpectroCoin has not published it.
 
         Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
-        table, withdraw-crypto:read)
+        path here is this project's proposal and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, withdraw-crypto:read)
 
         `GET /withdrawals/crypto/{id}`
         Args:
@@ -638,8 +643,9 @@ class WithdrawalsAPI:
         SpectroCoin has not published it.
 
         Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
-        table, withdraw-with-exchange:read)
+        path here is this project's proposal and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, withdraw-with-
+        exchange:read)
 
         `GET /withdrawals/with-exchange`
         Args:
@@ -759,8 +765,9 @@ class WithdrawalsAPI:
         but the path and fields are this project's proposal; SpectroCoin has not published them.
 
         Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source: REFERENCE.md §1.2 (API-key scope
-        table, withdraw-with-exchange create)
+        path here is this project's proposal and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, withdraw-with-
+        exchange create)
 
         Moves money: never retried once the request may have reached the server; on a connection error
         or timeout, reconcile before calling again.
