@@ -16,7 +16,13 @@ from ._callbacks import (
     callback_app,
     parse_callback,
 )
-from ._client import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, SpectroCoinClient
+from ._client import (
+    DEFAULT_BASE_URL,
+    DEFAULT_DEADLINE,
+    DEFAULT_EXPORT_DEADLINE,
+    DEFAULT_TIMEOUT,
+    SpectroCoinClient,
+)
 from ._encoding import encode_form, encode_json, plain_number
 from ._errors import (
     APIConnectionError,
@@ -45,6 +51,8 @@ from ._version import __version__
 
 __all__ = [  # noqa: PLE0604 - models' names are added from the generated list
     "DEFAULT_BASE_URL",
+    "DEFAULT_DEADLINE",
+    "DEFAULT_EXPORT_DEADLINE",
     "DEFAULT_TIMEOUT",
     "UNSET",
     "APIConnectionError",

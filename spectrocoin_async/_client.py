@@ -19,22 +19,39 @@ from httpx._client import UseClientDefault
 from ._auth import Secret, TokenManager, TokenStore
 from ._callbacks import PublicKeySource
 from ._encoding import ArrayFormat
-from ._errors import APIError, AuthenticationError, ResponseValidationError, ValidationError
+from ._errors import (
+    APIConnectionError,
+    APIError,
+    AuthenticationError,
+    ResponseValidationError,
+    ValidationError,
+)
 from ._exports import ExportsNamespace
 from ._generated._operations import OPERATIONS
 from ._generated.api import Namespaces
 from ._json import decode_json
 from ._merchant import MerchantNamespace
-from ._pipeline import BodyEncoding, Pipeline
+from ._pipeline import BodyEncoding, Pipeline, check_headers
 from ._ratelimit import InProcessLimiter, Limiter, RateLimits
 from ._retry import RetryPolicy
 from ._types import CallOptions, Operation
 from ._version import __version__
 
-__all__ = ["DEFAULT_BASE_URL", "DEFAULT_TIMEOUT", "SpectroCoinClient"]
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "DEFAULT_DEADLINE",
+    "DEFAULT_EXPORT_DEADLINE",
+    "DEFAULT_TIMEOUT",
+    "SpectroCoinClient",
+]
 
 DEFAULT_BASE_URL = "https://spectrocoin.com/api/public"
 DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=10.0)
+DEFAULT_DEADLINE = 300.0
+"""Seconds a call may take in all (token, limiter waits, retries, every byte): a server that
+drips a byte within each read timeout cannot hold a call forever."""
+DEFAULT_EXPORT_DEADLINE = 3600.0
+"""The same for a streamed export, from the request to the last byte of the body."""
 _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
@@ -77,6 +94,19 @@ def _lifetime(value: Any, status: int) -> float:
     return number
 
 
+def _default_deadline(name: str, value: float | None) -> float | None:
+    if value is None:
+        return None
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not math.isfinite(value)
+        or value <= 0
+    ):
+        raise ValidationError(name, f"must be a positive number of seconds or None, got {value!r}")
+    return float(value)
+
+
 def _user_agent() -> str:
     python = f"{sys.version_info.major}.{sys.version_info.minor}"
     return f"spectrocoin-async/{__version__} python/{python} httpx/{httpx.__version__}"
@@ -104,6 +134,9 @@ class SpectroCoinClient(Namespaces):
         api_version: when set, sent in the ``api_version_header`` header on every request.
         timeout: default httpx timeout (connect 5 s, read 30 s, write 30 s, pool 10 s);
             ``None`` means no timeout, as in httpx.
+        deadline: the default total deadline of a call, in seconds (300); ``None``: none. A
+            call's own ``deadline=`` replaces it.
+        export_deadline: the same for streamed exports, body included (3600).
         retry: the retry policy (3 attempts, full-jitter backoff, Retry-After capped at 60 s).
         rate_limits: per-group and global limits for the in-process limiter.
         limiter: a replacement limiter (for example one shared between processes).
@@ -138,6 +171,8 @@ class SpectroCoinClient(Namespaces):
         api_version: str | None = None,
         api_version_header: str = "SpectroCoin-Version",
         timeout: httpx.Timeout | float | None = DEFAULT_TIMEOUT,
+        deadline: float | None = DEFAULT_DEADLINE,
+        export_deadline: float | None = DEFAULT_EXPORT_DEADLINE,
         retry: RetryPolicy | None = None,
         rate_limits: RateLimits | None = None,
         limiter: Limiter | None = None,
@@ -177,6 +212,7 @@ class SpectroCoinClient(Namespaces):
         headers = {"User-Agent": _user_agent(), "Accept": "application/json"}
         if api_version:
             headers[api_version_header] = api_version
+            check_headers({api_version_header: api_version})
         self._owns_http = http_client is None
         per_request: dict[str, str] = {}
         if http_client is None:
@@ -234,6 +270,8 @@ class SpectroCoinClient(Namespaces):
             wall_clock=wall_clock,
             rng=rng,
             default_headers=per_request,
+            deadline=_default_deadline("deadline", deadline),
+            stream_deadline=_default_deadline("export_deadline", export_deadline),
         )
         self._bind_namespaces(self._pipeline)
         self.exports = ExportsNamespace(self._pipeline)
@@ -289,11 +327,19 @@ class SpectroCoinClient(Namespaces):
             },
         }
         operation = OPERATIONS["get_access_token"]
+        # Whatever goes wrong here, the caller's own request was never sent: every error says so.
         try:
             response, _ = await self._pipeline.execute(operation, request, {})
         except APIError as exc:
+            message = f"token request failed: {exc.message}"
+            if exc.status_code == 404:
+                message = (
+                    f"the token endpoint was not found at {self.base_url}/oauth/token (HTTP 404): "
+                    "check base_url"
+                )
             raise AuthenticationError(
-                f"token request failed: {exc.message}",
+                message,
+                request_may_have_reached_server=False,
                 status_code=exc.status_code,
                 error_code=exc.error_code,
                 trace_id=exc.trace_id,
@@ -301,6 +347,12 @@ class SpectroCoinClient(Namespaces):
                 headers=exc.headers,
                 body=exc.body,
                 operation=operation.operation_id,
+            ) from exc
+        except APIConnectionError as exc:
+            raise type(exc)(
+                f"token request failed: {exc.message}",
+                operation=operation.operation_id,
+                request_may_have_reached_server=False,
             ) from exc
         try:
             data = decode_json(response.content)

@@ -97,7 +97,8 @@ class ExportsNamespace(ExportsAPI):
             date_from, date_to, account_id: the export's filters.
             on_progress: called after each chunk with the number of bytes written so far.
             chunk_size: bytes per read and write.
-            **options: per-call options; ``deadline`` covers the whole download.
+            **options: per-call options; ``deadline`` covers the whole download (default: the
+                client's ``export_deadline``, one hour).
 
         Raises:
             APIError: the API answered with an error status (a subclass per status).
@@ -189,7 +190,7 @@ class ExportsNamespace(ExportsAPI):
         """Send the request; return the un-read response and when the deadline expires."""
         if chunk_size < 1:
             raise ValueError(f"chunk_size must be positive, got {chunk_size}")
-        deadline = options.get("deadline")
+        deadline = self._pipeline.deadline_for(options, stream=True)
         expires = None if deadline is None else anyio.current_time() + deadline
         response, _ = await self._pipeline.execute(operation, request, options, stream=True)
         return response, expires

@@ -13,8 +13,10 @@ import contextlib
 import io
 import logging
 import math
+import os
 import random
 import re
+import socket
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
@@ -102,14 +104,14 @@ def _seconds(name: str, value: object, *, allow_zero: bool) -> float:
 
 
 def check_options(
-    options: CallOptions,
+    options: CallOptions, default_deadline: float | None = None
 ) -> tuple[httpx.Timeout | float | UseClientDefault | None, float | None, int | None]:
     """Validate the per-call options: ``(timeout, deadline, max_attempts)``.
 
-    ``timeout`` follows httpx: left out, the client's default; ``None``, no timeout at all.
+    ``timeout`` and ``deadline`` follow httpx: left out, the client's default; ``None``, none.
     """
     if not options:
-        return httpx.USE_CLIENT_DEFAULT, None, None
+        return httpx.USE_CLIENT_DEFAULT, default_deadline, None
     unknown = options.keys() - _OPTIONS
     if unknown:
         raise ValidationError(
@@ -123,9 +125,11 @@ def check_options(
             timeout = raw
         else:
             timeout = _seconds("timeout", raw, allow_zero=False)
-    deadline = options.get("deadline")
-    if deadline is not None:
-        deadline = _seconds("deadline", deadline, allow_zero=False)
+    deadline = default_deadline
+    if "deadline" in options:
+        deadline = options["deadline"]
+        if deadline is not None:
+            deadline = _seconds("deadline", deadline, allow_zero=False)
     max_attempts = options.get("max_attempts")
     if max_attempts is not None and (
         isinstance(max_attempts, bool) or not isinstance(max_attempts, int) or max_attempts < 1
@@ -157,13 +161,60 @@ def check_headers(headers: Mapping[str, str]) -> Mapping[str, str]:
     return headers
 
 
+def _os_cause(exc: BaseException) -> OSError | None:
+    """The innermost OSError with an errno under an httpx error (through httpcore, anyio's
+    exception groups and ``__cause__`` chains): the real reason, e.g. refused vs DNS."""
+    found: OSError | None = None
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen and len(seen) < 32:
+        seen.add(id(current))
+        if isinstance(current, BaseExceptionGroup) and current.exceptions:
+            current = current.exceptions[0]
+            continue
+        if isinstance(current, OSError) and current.errno is not None:
+            found = current
+        current = current.__cause__ or current.__context__
+    return found
+
+
 def describe_transport_error(exc: httpx.TransportError, url: httpx.URL, attempts: int) -> str:
-    """``ConnectError talking to host after 1 attempt(s): [Errno 111] Connection refused``: the
-    host and the cause, so a refused connection and a DNS failure read differently."""
-    host = url.host
-    cause = str(exc) or (str(exc.__cause__) if exc.__cause__ else "")
-    text = f"{type(exc).__name__} talking to {host} after {attempts} attempt(s)"
-    return text + (f": {cause}" if cause else "")
+    """``ConnectError talking to host after 1 attempt(s): connection refused``: the host and the
+    cause, so a refused connection and a DNS failure read differently."""
+    text = f"{type(exc).__name__} talking to {url.host} after {attempts} attempt(s)"
+    cause = _os_cause(exc)
+    if isinstance(cause, socket.gaierror):
+        detail = f"DNS lookup of {url.host} failed: {cause.strerror or cause}"
+    elif cause is not None and cause.errno is not None and cause.errno > 0:
+        detail = f"{os.strerror(cause.errno).lower()} ({type(cause).__name__})"
+    else:
+        detail = str(exc) or (str(exc.__cause__) if exc.__cause__ else "")
+    return text + (f": {detail}" if detail else "")
+
+
+# Older SpectroCoin APIs answer errors with HTTP 203 (or 200) and [{"code": ..., "message": ...}].
+_LEGACY_ERROR_STATUSES = frozenset({200, 203})
+_LEGACY_KEYS = frozenset({"code", "message"})
+
+
+def _legacy_error(response: httpx.Response, body: Any = None) -> tuple[str, str] | None:
+    """``(code, message)`` of a legacy error body ``[{"code": ..., "message": ...}]``, else None.
+
+    A cheap byte test first: a real list response (accounts, rates) is never decoded twice."""
+    if body is None:
+        content = response.content
+        if content[:1] != b"[" or b'"code"' not in content[:512]:
+            return None
+        try:
+            body = decode_json(content)
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            return None
+    if not isinstance(body, list) or not body:
+        return None
+    if not all(isinstance(item, Mapping) and set(item) == _LEGACY_KEYS for item in body):
+        return None
+    first = body[0]
+    return str(first["code"])[:200], str(first["message"])[:1000]
 
 
 class _Call:
@@ -255,6 +306,8 @@ class Pipeline:
         wall_clock: Callable[[], float] = time.time,
         rng: random.Random | None = None,
         default_headers: Mapping[str, str] | None = None,
+        deadline: float | None = None,
+        stream_deadline: float | None = None,
     ) -> None:
         self.http = http
         # Sent with every request when the httpx client is the caller's (never mutated).
@@ -266,6 +319,9 @@ class Pipeline:
         self.body_encodings = dict(body_encodings)
         self.array_format: ArrayFormat = array_format
         self.closed = False
+        # Default total deadlines (a call; a streamed body, headers to last byte).
+        self.deadline = deadline
+        self.stream_deadline = stream_deadline
         self._urls: dict[str, httpx.URL] = {}
         self._clock = clock
         self._sleep = sleep
@@ -334,7 +390,7 @@ class Pipeline:
         headers = dict(self.default_headers) if self.default_headers else {}
         if encoding is not None:
             headers["Content-Type"] = _CONTENT_TYPES[encoding]
-        if extra:
+        if extra is not None:  # not `if extra`: headers=0 or "" must be refused, not ignored
             headers.update(check_headers(extra))
         return headers
 
@@ -366,6 +422,10 @@ class Pipeline:
         query = encode_query(params) if params else None
         return self._url(request["url"]), query, content, headers
 
+    def deadline_for(self, options: CallOptions, *, stream: bool = False) -> float | None:
+        """The deadline a call with these options runs under (its own, or the default)."""
+        return check_options(options, self.stream_deadline if stream else self.deadline)[1]
+
     def _url(self, path: str) -> httpx.URL:
         """The parsed URL of ``path``, cached: httpx parses a string URL on every request."""
         url = self._urls.get(path)
@@ -391,7 +451,9 @@ class Pipeline:
         iterates it and must close it (``await response.aclose()``); until then the response
         holds its limiter slot.
         """
-        timeout, deadline, max_attempts = check_options(options)
+        timeout, deadline, max_attempts = check_options(
+            options, self.stream_deadline if stream else self.deadline
+        )
         url, query, content, headers = self.build(operation, request, options)
         call = _Call(
             operation,
@@ -406,15 +468,20 @@ class Pipeline:
         if deadline is None:
             return await self._send_with_retries(call), call.tries
         call.expires = self._clock() + deadline
+        # A bare CancelScope, not fail_after: same effect, a third cheaper, and every call
+        # (default deadline) pays it.
         try:
-            with anyio.fail_after(deadline):
+            with anyio.CancelScope(deadline=anyio.current_time() + deadline):
                 return await self._send_with_retries(call), call.tries
-        except (TimeoutError, _DeadlineExceeded):
-            raise APITimeoutError(
-                f"deadline of {deadline}s exceeded after {call.tries} attempt(s)",
-                operation=operation.operation_id,
-                request_may_have_reached_server=call.reached or call.sending,
-            ) from None
+        except _DeadlineExceeded:
+            pass
+        # Only the scope's own deadline (it swallowed the cancellation) or a wait that would
+        # end past it gets here.
+        raise APITimeoutError(
+            f"deadline of {deadline}s exceeded after {call.tries} attempt(s)",
+            operation=operation.operation_id,
+            request_may_have_reached_server=call.reached or call.sending,
+        )
 
     async def _send_with_retries(self, call: _Call) -> httpx.Response:
         """The retry policy: decides, and sleeps holding nothing (no slot, no token)."""
@@ -433,6 +500,9 @@ class Pipeline:
                 raise self._transport_error(call, exc, never_sent, attempt) from exc
             status = response.status_code
             if status < 400:
+                if status in _LEGACY_ERROR_STATUSES and not call.stream and _legacy_error(response):
+                    # An older API's error, dressed as a success: never hand it on as data.
+                    raise self.error(operation, response, call=call)
                 return response
             if status == 429:
                 retry_after = parse_retry_after(
@@ -628,7 +698,7 @@ class Pipeline:
         body: Any
         try:
             body = decode_json(response.content) if response.content else None
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):
             body = response.content[:500].decode("utf-8", "replace")
         fields: Mapping[str, Any] = body if isinstance(body, Mapping) else {}
 
@@ -637,7 +707,21 @@ class Pipeline:
             return None if value is None else str(value)
 
         code, code_text = split_error_code(text("errorCode"))
-        message = text("defaultMessage") or code_text or response.reason_phrase
+        legacy = _legacy_error(response, body)
+        legacy_message = None
+        if legacy is not None:
+            code, legacy_message = legacy
+        oauth_error = fields.get("error")
+        if code is None and isinstance(oauth_error, str) and oauth_error:
+            code = oauth_error[:200]  # OAuth 2: {"error": "invalid_client", ...}
+        message = (
+            text("defaultMessage")
+            or code_text
+            or text("error_description")
+            or legacy_message
+            or text("message")
+            or response.reason_phrase
+        )
         params = fields.get("errorParameters")
         cls = _STATUS_ERRORS.get(status) or (ServerError if status >= 500 else APIError)
         kwargs: dict[str, Any] = {

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 from email.utils import parsedate_to_datetime
 
@@ -37,19 +38,28 @@ class RetryPolicy:
         return (rng or _RANDOM).uniform(0, ceiling)
 
 
+_MAX_RETRY_AFTER_TEXT = 64  # an HTTP date is 29 characters; anything much longer is not one
+
+
 def parse_retry_after(value: str | None, *, now: float) -> float | None:
-    """``Retry-After`` as seconds from ``now`` (wall-clock epoch seconds); None if absent or bad."""
-    if not value:
+    """``Retry-After`` as seconds from ``now`` (wall-clock epoch seconds); None if absent or bad.
+
+    Bounded before any conversion: a huge or non-finite number of seconds (``1e400``, a
+    400-digit integer, ``nan``) or an overlong value is treated as absent, never as an
+    OverflowError or a slow conversion. A past date means "now" (0).
+    """
+    if not value or len(value) > _MAX_RETRY_AFTER_TEXT:
         return None
     value = value.strip()
+    if value.isascii() and value.replace(".", "", 1).isdigit():
+        if len(value.partition(".")[0]) > 9:  # beyond ~30 years: not a real delay
+            return None
+        return float(value)
     try:
-        seconds = float(value)
-    except ValueError:
-        try:
-            when = parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
-            return None
-        if when is None:
-            return None
+        when = parsedate_to_datetime(value)
         seconds = when.timestamp() - now
+    except (TypeError, ValueError, IndexError, OverflowError, AttributeError):
+        return None
+    if not math.isfinite(seconds):
+        return None
     return max(0.0, seconds)

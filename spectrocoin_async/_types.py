@@ -149,8 +149,10 @@ class Operation:
 class CallOptions(TypedDict, total=False):
     """Per-call options accepted by every operation method as keyword arguments.
 
-    timeout: seconds, or an ``httpx.Timeout``, for this call only (the shared client is untouched).
-    deadline: an overall budget in seconds for the call, retries and waits included.
+    timeout: seconds, or an ``httpx.Timeout``, for this call only (the shared client is untouched);
+        None: no timeout, as in httpx.
+    deadline: an overall budget in seconds for the call, retries and waits included (left out:
+        the client's default, 300 s, or 3600 s for a streamed export; None: no deadline).
     headers: extra request headers for this call.
     max_attempts: overrides the retry policy's attempt count for this call.
     """
