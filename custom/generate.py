@@ -209,6 +209,32 @@ def render_operations(facts: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+SECRET_NOTE = "Secret: never shown in repr()."
+"""Ends the description of every `x-secret: true` property; model.py.jinja keys repr=False on it."""
+
+
+def render_callbacks(spec: dict[str, Any]) -> str:
+    """``_callbacks.py``: both callback shapes' field lists, from components/callbacks."""
+    post = spec["components"]["callbacks"]["OrderCallback"]["{$request.body#/callbackUrl}"]["post"]
+    content = post["requestBody"]["content"]
+    js = content["application/json"]["schema"]
+    form = content["application/x-www-form-urlencoded"]["schema"]
+    names = {
+        "JSON_CALLBACK_FIELDS": tuple(js["properties"]),
+        "JSON_CALLBACK_REQUIRED": tuple(js["required"]),
+        "LEGACY_CALLBACK_FIELDS": tuple(form["properties"]),
+        "LEGACY_CALLBACK_REQUIRED": tuple(form["required"]),
+        "LEGACY_SIGNED_FIELDS": tuple(form["x-signed-fields"]),
+    }
+    lines = [
+        '"""Both merchant-callback shapes of openapi.yaml (components/callbacks/OrderCallback),',
+        'written by custom/generate.py. Do not edit."""',
+        "",
+    ]
+    lines += [f"{name}: tuple[str, ...] = {value!r}" for name, value in names.items()]
+    return "\n".join([*lines, ""])
+
+
 def enum_extensions(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """Per enum schema, what ``x-enum-codes`` / ``x-enum-case-insensitive`` ask of its parser.
 
@@ -242,11 +268,19 @@ def render_spec_extensions(extensions: dict[str, dict[str, Any]]) -> str:
 def prepare(spec: dict[str, Any]) -> dict[str, Any]:
     """The spec as the generator sees it: evidence appended to every operation's description."""
     prepared: dict[str, Any] = json.loads(json.dumps(spec, default=str))
+    for schema in prepared["components"]["schemas"].values():
+        for prop in schema.get("properties", {}).values():
+            if prop.get("x-secret"):
+                text = prop.get("description", "").rstrip()
+                prop["description"] = f"{text} {SECRET_NOTE}".strip()
     for item in prepared["paths"].values():
         for method in METHODS:
             op = item.get(method)
             if op is None:
                 continue
+            # The generator makes nothing of callbacks and rejects a $ref to one: render_callbacks
+            # reads them instead.
+            op.pop("callbacks", None)
             note = f"Evidence: {EVIDENCE_TEXT[op['x-evidence']]} Source: {op['x-source']}"
             if op.get("security", spec.get("security")) == []:
                 note += "\n\nPublic: needs no credentials and never fetches a token."
@@ -309,6 +343,7 @@ def generate(output: Path, spec_path: Path = SPEC) -> None:
             sys.stderr.write(result.stdout + result.stderr)
             raise SystemExit(result.returncode)
     (output / "_operations.py").write_text(render_operations(operation_facts(spec)), "utf-8")
+    (output / "_callbacks.py").write_text(render_callbacks(spec), "utf-8")
     (output / "py.typed").write_text("", encoding="utf-8")
     _ruff("check", "--fix-only", "--extend-select=I", cwd=output)
     _ruff("format", cwd=output)

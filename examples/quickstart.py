@@ -171,13 +171,13 @@ async def run(sc: SpectroCoinClient, output_dir: Path) -> None:
         receiver.should_exit = True
 
     verified = received[-1]
-    order = verified.order
-    assert order.order_id == merchant_order_id and order.receive_amount == Decimal("25.00")
+    assert verified.merchant_order_id == merchant_order_id
+    assert verified.receive_amount == Decimal("25.00")
     say("7 Callback", f"{len(received)} received at {callback_url}")
     more(
-        f"verified by re-fetching the order: {order.status}, "
-        f"{money(order.receive_amount, order.receive_currency_code)} "
-        f"(payer sent {money(order.pay_amount, order.pay_currency_code)})"
+        f"verified by re-fetching the order: {verified.status}, "
+        f"{money(verified.receive_amount, verified.receive_currency_code or '')} "
+        f"(payer sent {money(verified.pay_amount, verified.pay_currency_code or '')})"
     )
 
     # 8. A CSV export, streamed to a file (written to a temporary file, renamed on success).
@@ -198,7 +198,7 @@ async def run(sc: SpectroCoinClient, output_dir: Path) -> None:
     say(
         "9 Summary",
         f"EUR {before['EUR']} -> {final['EUR']}  "
-        f"(-{exchange.pay_amount} exchanged, +{order.receive_amount} order paid)",
+        f"(-{exchange.pay_amount} exchanged, +{verified.receive_amount} order paid)",
     )
     more(f"BTC {before['BTC']} -> {final['BTC']}  (+{exchange.receive_amount} exchanged)")
     more(

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ._auth import InMemoryTokenStore, Secret, Token, TokenStore
 from ._batch import BatchResult, iter_batch, run_batch
 from ._callbacks import (
+    CallbackApp,
     JsonCallback,
     LegacyCallback,
     PublicKeySource,
@@ -31,8 +32,10 @@ from ._errors import (
     AuthenticationError,
     BadRequestError,
     CallbackError,
+    CallbackUnavailableError,
     CallbackVerificationError,
     ClientClosedError,
+    ModelValidationError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
@@ -62,7 +65,9 @@ __all__ = [  # noqa: PLE0604 - models' names are added from the generated list
     "BadRequestError",
     "BatchResult",
     "CallOptions",
+    "CallbackApp",
     "CallbackError",
+    "CallbackUnavailableError",
     "CallbackVerificationError",
     "ClientClosedError",
     "DownloadResult",
@@ -74,6 +79,7 @@ __all__ = [  # noqa: PLE0604 - models' names are added from the generated list
     "JsonCallback",
     "LegacyCallback",
     "Limiter",
+    "ModelValidationError",
     "NotFoundError",
     "PermissionDeniedError",
     "PublicKeySource",

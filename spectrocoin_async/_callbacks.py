@@ -6,10 +6,14 @@ two formats:
 * **JSON** (projects created since mid-2025): ``{"id": <order UUID>, "merchantApiId": <project
   id>, ...}``. It is *not signed*, so it is only a hint that something changed:
   :func:`verify_callback` fetches the order by ``id`` with the merchant's own token and trusts
-  that answer alone, never the amounts or status in the body.
+  that answer alone, never the amounts or status in the body; the order must belong to the
+  configured project (without one, nothing is vouched for).
 * **Form** (older projects, deprecated): eleven fields signed with SpectroCoin's RSA key in
   ``sign``, checked by :func:`verify_legacy_signature` against the key that
-  :class:`PublicKeySource` loads.
+  :class:`PublicKeySource` loads. Digits the signature does not cover are refused.
+
+Both shapes are described in openapi.yaml (``components/callbacks/OrderCallback``); the field
+lists used here come from there, through the generated ``_generated/_callbacks.py``.
 
 Data flows one way: ``parse_callback(headers, body)`` → ``verify_callback(...)`` →
 :class:`VerifiedCallback` → your handler. :func:`callback_app` wraps that in a plain ASGI app.
@@ -30,23 +34,35 @@ import re
 from collections.abc import Awaitable, Callable, Iterator, Mapping, MutableMapping
 from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final, NoReturn, Protocol
+from typing import TYPE_CHECKING, Any, Final, Literal, NoReturn, Protocol
 from urllib.parse import parse_qsl, quote_plus
+from uuid import UUID
 
 import anyio
 import attrs
 import httpx
 
-from spectrocoin_async._errors import CallbackError, CallbackVerificationError, NotFoundError
+from spectrocoin_async._errors import (
+    CallbackError,
+    CallbackUnavailableError,
+    CallbackVerificationError,
+    NotFoundError,
+)
+from spectrocoin_async._generated import _callbacks as _shapes
+from spectrocoin_async._json import MAX_JSON_DEPTH, json_depth
+from spectrocoin_async._types import Unset
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
+
+    from spectrocoin_async._generated.models.order import Order
 
 __all__ = [
     "LEGACY_SIGNED_FIELDS",
     "LEGACY_STATUS_NAMES",
     "MAX_CALLBACK_BODY",
     "SPECTROCOIN_PUBLIC_KEY_URL",
+    "CallbackApp",
     "CallbackVerifier",
     "JsonCallback",
     "LegacyCallback",
@@ -68,20 +84,9 @@ SPECTROCOIN_PUBLIC_KEY_URL: Final = "https://spectrocoin.com/files/merchant.publ
 MAX_CALLBACK_BODY: Final = 64 * 1024
 """Largest callback body :func:`callback_app` reads; a real callback is a few hundred bytes."""
 
-LEGACY_SIGNED_FIELDS: Final = (
-    "merchantId",
-    "apiId",
-    "orderId",
-    "payCurrency",
-    "payAmount",
-    "receiveCurrency",
-    "receiveAmount",
-    "receivedAmount",
-    "description",
-    "orderRequestId",
-    "status",
-)
-"""The form fields covered by ``sign``, in the order they are signed."""
+LEGACY_SIGNED_FIELDS: Final = _shapes.LEGACY_SIGNED_FIELDS
+"""The form fields covered by ``sign``, in the order they are signed (from openapi.yaml's
+``components/callbacks/OrderCallback``, ``x-signed-fields``)."""
 
 LEGACY_STATUS_NAMES: Final[Mapping[int, str]] = MappingProxyType(
     {
@@ -132,6 +137,7 @@ _LENGTH_RE: Final = re.compile(r"[0-9]{1,18}")
 # The id ends up in a URL path (GET /merchants/orders/{id}): no "/", "..", "?" or "%" may pass.
 _ORDER_ID_RE: Final = re.compile(r"[A-Za-z0-9_-]{1,128}")
 _MAX_FORM_FIELDS: Final = 64
+_MAX_AMOUNT_TEXT: Final = 64
 _EIGHT_DECIMALS: Final = Decimal("1e-8")
 
 
@@ -238,6 +244,8 @@ def _no_constants(name: str) -> NoReturn:
 
 
 def _parse_json(body: bytes) -> JsonCallback:
+    if json_depth(body) > MAX_JSON_DEPTH:  # before decoding: a deep body never becomes objects
+        raise CallbackError(f"JSON callback body is nested deeper than {MAX_JSON_DEPTH} levels")
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -254,11 +262,12 @@ def _parse_json(body: bytes) -> JsonCallback:
             f"JSON callback body is not valid JSON: {exc.msg} at position {exc.pos}"
         ) from exc
     except (ValueError, RecursionError) as exc:  # e.g. an integer too long to convert
-        raise CallbackError(f"JSON callback body is not usable JSON: {exc}") from exc
+        raise CallbackError(f"JSON callback body is not usable JSON: {str(exc)[:200]}") from None
     if not isinstance(data, dict):
         raise CallbackError(f"JSON callback body must be an object, not {type(data).__name__}")
-    if "id" not in data:
-        raise CallbackError("JSON callback has no 'id' field")
+    for name in _shapes.JSON_CALLBACK_REQUIRED:
+        if name not in data:
+            raise CallbackError(f"JSON callback has no {name!r} field")
     order_id = data["id"]
     if not isinstance(order_id, str):
         raise CallbackError(
@@ -292,7 +301,7 @@ def _parse_form(body: bytes) -> LegacyCallback:
         if name in fields:
             raise CallbackError(f"legacy callback repeats the field {name[:100]!r}")
         fields[name] = value
-    for name in (*LEGACY_SIGNED_FIELDS, "sign"):
+    for name in _shapes.LEGACY_CALLBACK_REQUIRED:
         if name not in fields:
             raise CallbackError(f"legacy callback is missing the field {name!r}")
     if not fields["sign"]:
@@ -321,9 +330,16 @@ def _parse_form(body: bytes) -> LegacyCallback:
 
 def _amount(fields: Mapping[str, str], name: str) -> Decimal:
     text = fields[name]
-    if not _AMOUNT_RE.fullmatch(text):
+    if len(text) > _MAX_AMOUNT_TEXT or not _AMOUNT_RE.fullmatch(text):
         raise CallbackError(f"legacy callback field {name!r} is not an amount: {text[:40]!r}")
-    return Decimal(text)
+    value = Decimal(text)
+    if value != Decimal(_normalised_amount(text)):
+        # SpectroCoin signs at most 8 decimals: digits past them are not covered by `sign`.
+        raise CallbackError(
+            f"legacy callback field {name!r} has more than 8 decimals, which are not signed: "
+            f"{text[:40]!r}"
+        )
+    return value
 
 
 # --------------------------------------------------------------------------------------------
@@ -372,9 +388,14 @@ def _signed_values(cb: LegacyCallback) -> Iterator[tuple[str, str]]:
             attribute = getattr(cb, _ATTRIBUTE_OF[name])
             raw = format(attribute, "f") if isinstance(attribute, Decimal) else str(attribute)
         if name in _AMOUNT_FIELDS:
-            if not _AMOUNT_RE.fullmatch(raw):
+            if len(raw) > _MAX_AMOUNT_TEXT or not _AMOUNT_RE.fullmatch(raw):
                 raise CallbackVerificationError(f"legacy callback field {name!r} is not an amount")
-            raw = _normalised_amount(raw)
+            normalised = _normalised_amount(raw)
+            if Decimal(normalised) != Decimal(raw):
+                raise CallbackVerificationError(
+                    f"legacy callback field {name!r} has digits the signature does not cover"
+                )
+            raw = normalised
         yield name, raw
 
 
@@ -487,14 +508,18 @@ class PublicKeySource:
 
         ``http`` is used for a ``url`` source (without it, a short-lived client is made). A read
         or fetch that fails, or that yields something other than an RSA public key, raises
-        :class:`~spectrocoin_async._errors.CallbackVerificationError`.
+        :class:`~spectrocoin_async._errors.CallbackUnavailableError`: it says nothing about the
+        callback, which should be answered 503 and sent again later.
         """
         if self._cached is not None:
             return self._cached
         async with self._lock:
             if self._cached is None:
                 pem = await self._read(http)
-                _load_rsa_public_key(pem)
+                try:
+                    _load_rsa_public_key(pem)
+                except CallbackVerificationError as exc:
+                    raise CallbackUnavailableError(f"{exc} ({self!r})") from exc
                 self._cached = pem
             return self._cached
 
@@ -503,7 +528,7 @@ class PublicKeySource:
             try:
                 return await anyio.Path(self._path).read_bytes()
             except OSError as exc:
-                raise CallbackVerificationError(
+                raise CallbackUnavailableError(
                     f"cannot read the callback public key from {os.fspath(self._path)!r}: {exc}"
                 ) from exc
         assert self._url is not None
@@ -519,8 +544,8 @@ class PublicKeySource:
             response = await http.get(url, auth=None, follow_redirects=True)
             response.raise_for_status()
         except httpx.HTTPError as exc:
-            raise CallbackVerificationError(
-                f"cannot fetch the callback public key from {url}: {exc}"
+            raise CallbackUnavailableError(
+                f"cannot fetch the callback public key from {url}: {type(exc).__name__}: {exc}"
             ) from exc
         return response.content
 
@@ -535,38 +560,82 @@ def _status_text(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def _known(value: Any) -> Any:
+    return None if isinstance(value, Unset) else value
+
+
 @attrs.frozen
 class VerifiedCallback:
-    """A callback that passed verification: safe to act on.
+    """A callback that passed verification: safe to act on. One shape for both formats.
 
-    For a JSON callback, ``order`` is the order fetched from the API and is the only source of
-    truth (status, amounts, the merchant's ``orderId``). For a legacy callback, ``order`` is
-    ``None`` and the signed fields of ``callback`` are the facts.
+    The fields are the facts to act on: for a JSON callback they come from the order fetched
+    from the API (never from the unsigned body), for a legacy callback from its signed fields.
+    ``order`` is that fetched :class:`~spectrocoin_async.Order` (``None`` for legacy callbacks);
+    ``callback`` is the callback as parsed.
     """
 
-    callback: JsonCallback | LegacyCallback
-    order: Any = None
+    kind: Literal["json", "legacy"]
+    """``"json"`` (unsigned, verified through the API) or ``"legacy"`` (verified by ``sign``)."""
+    merchant_order_id: str | None
+    """Your own order id (``orderId``), for both kinds: key your handler on this."""
+    status: str | None
+    """The status by its current API name (``"PAID"``); an unknown legacy code as its digits."""
+    pay_amount: Decimal | None
+    pay_currency_code: str | None
+    receive_amount: Decimal | None
+    receive_currency_code: str | None
+    received_amount: Decimal | None
+    """Amount received so far: legacy callbacks carry it; the API's order does not (``None``)."""
+    order_id: str | None
+    """SpectroCoin's order UUID (JSON callbacks); legacy callbacks carry none (``None``)."""
+    callback: JsonCallback | LegacyCallback = attrs.field(repr=False)
+    order: Order | None = attrs.field(default=None, repr=False)
 
-    @property
-    def order_id(self) -> str | None:
-        """SpectroCoin's order UUID (JSON callbacks); legacy callbacks have none."""
-        return self.callback.id if isinstance(self.callback, JsonCallback) else None
+    @classmethod
+    def from_order(cls, callback: JsonCallback, order: Order) -> VerifiedCallback:
+        """The verified facts of a JSON callback: the order as the API reports it."""
+        return cls(
+            kind="json",
+            merchant_order_id=_known(order.order_id),
+            status=_status_text(order.status),
+            pay_amount=_known(order.pay_amount),
+            pay_currency_code=_known(order.pay_currency_code),
+            receive_amount=_known(order.receive_amount),
+            receive_currency_code=_known(order.receive_currency_code),
+            received_amount=None,
+            order_id=str(order.id),
+            callback=callback,
+            order=order,
+        )
 
-    @property
-    def status(self) -> str | None:
-        """The order status (``"PAID"``, or a value this SDK does not know yet), or ``None``."""
-        if isinstance(self.callback, LegacyCallback):
-            return self.callback.status_name
-        order = self.order
-        if isinstance(order, Mapping):
-            return _status_text(order.get("status"))
-        return _status_text(getattr(order, "status", None))
+    @classmethod
+    def from_legacy(cls, callback: LegacyCallback) -> VerifiedCallback:
+        """The verified facts of a legacy callback: its signed fields."""
+        return cls(
+            kind="legacy",
+            merchant_order_id=callback.order_id,
+            status=callback.status_name or str(callback.status),
+            pay_amount=callback.pay_amount,
+            pay_currency_code=callback.pay_currency,
+            receive_amount=callback.receive_amount,
+            receive_currency_code=callback.receive_currency,
+            received_amount=callback.received_amount,
+            order_id=None,
+            callback=callback,
+        )
 
 
-def _check_project(claimed: str | None, project_id: str | None) -> None:
+def _same_project(a: object, b: str) -> bool:
+    try:
+        return UUID(str(a)) == UUID(b)
+    except ValueError:
+        return str(a).strip().lower() == b.strip().lower()
+
+
+def _check_claimed_project(claimed: str | None, project_id: str | None) -> None:
     if project_id is None or claimed is None:
         return
-    if claimed.strip().lower() != project_id.strip().lower():
+    if not _same_project(claimed, project_id):
         raise CallbackVerificationError(
             "callback is for another project (merchantApiId does not match project_id)"
         )
@@ -575,40 +644,59 @@ def _check_project(claimed: str | None, project_id: str | None) -> None:
 async def verify_callback(
     callback: JsonCallback | LegacyCallback,
     *,
-    get_order: Callable[[str], Awaitable[Any]],
+    get_order: Callable[[str], Awaitable[Order]],
     project_id: str | None = None,
     public_key: PublicKeySource | None = None,
     http: httpx.AsyncClient | None = None,
 ) -> VerifiedCallback:
     """Verify a parsed callback; raise ``CallbackVerificationError`` if it must not be acted on.
 
-    JSON: the ``merchantApiId`` (when both it and ``project_id`` are known) must match, then
-    ``get_order(callback.id)`` fetches the order; an order the API does not know is rejected.
-    Other errors from ``get_order`` (the API is down, ...) propagate unchanged: they say nothing
-    about the callback, and the callback should be retried.
+    JSON: a ``project_id`` is required: without one there is no way to tell this project's
+    orders from those of the merchant's other projects (the same token sees them all), and the
+    SDK refuses to vouch for the callback rather than guess. The claimed ``merchantApiId``
+    (when present) must match; then ``get_order(callback.id)`` fetches the order, and the
+    order's own ``projectId`` must match too (an order the API does not know, or one of another
+    project, is rejected). Other errors from ``get_order`` (the API is down, ...) propagate
+    unchanged: they say nothing about the callback, which should be answered 5xx and retried.
 
-    Legacy: ``sign`` is checked with the key from ``public_key`` (``http`` fetches it), then
-    ``merchantApiId`` against ``project_id``. ``merchantApiId`` is not covered by the signature,
-    so that check is only a sanity check: also match ``merchant_id``, ``api_id`` and
-    ``order_id`` against your own records.
+    Legacy: ``sign`` is checked with the key from ``public_key`` (``http`` fetches it; a key
+    that cannot be loaded raises ``CallbackUnavailableError``), then ``merchantApiId`` against
+    ``project_id`` when both are known. ``merchantApiId`` is not covered by the signature, so
+    that check is only a sanity check: also match ``merchant_order_id`` and the amounts against
+    your own records.
 
     An unknown status is never a reason to reject: it is passed on as it is.
     """
     if isinstance(callback, JsonCallback):
-        _check_project(callback.merchant_api_id, project_id)
+        if project_id is None:
+            raise CallbackVerificationError(
+                "cannot verify a JSON callback without a project_id: configure the project the "
+                "callbacks are for (project_id= or SPECTROCOIN_PROJECT_ID)"
+            )
+        _check_claimed_project(callback.merchant_api_id, project_id)
         try:
             order = await get_order(callback.id)
         except NotFoundError as exc:
             raise CallbackVerificationError(f"unknown order id {callback.id!r}") from exc
-        return VerifiedCallback(callback=callback, order=order)
+        owner = _known(getattr(order, "project_id", None))
+        if owner is None:
+            raise CallbackVerificationError(
+                f"order {callback.id!r} as fetched from the API names no project: cannot tell "
+                "whether it belongs to this one"
+            )
+        if not _same_project(owner, project_id):
+            raise CallbackVerificationError(
+                f"order {callback.id!r} belongs to another project, not to project_id"
+            )
+        return VerifiedCallback.from_order(callback, order)
 
     if public_key is None:
         raise CallbackVerificationError(
             "a legacy signed callback arrived but no public_key is configured to verify it"
         )
     verify_legacy_signature(callback, await public_key.load(http))
-    _check_project(callback.merchant_api_id, project_id)
-    return VerifiedCallback(callback=callback, order=None)
+    _check_claimed_project(callback.merchant_api_id, project_id)
+    return VerifiedCallback.from_legacy(callback)
 
 
 # --------------------------------------------------------------------------------------------
@@ -618,7 +706,6 @@ Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 
 class CallbackVerifier(Protocol):
@@ -704,41 +791,26 @@ def _declared_length(headers: Mapping[str, str]) -> int | None:
     return int(value) if _LENGTH_RE.fullmatch(value) else None
 
 
-def callback_app(
-    sc: SupportsMerchantCallbacks,
-    on_order: Callable[[VerifiedCallback], Awaitable[None]],
-    *,
-    max_body_size: int = MAX_CALLBACK_BODY,
-) -> ASGIApp:
-    """A plain ASGI 3 app that receives SpectroCoin callbacks and hands verified ones to you.
+class CallbackApp:
+    """The ASGI 3 app made by :func:`callback_app` (a class, so Starlette routes it as an app)."""
 
-    Run it on its own (``uvicorn module:app``) or mount it in Starlette / FastAPI
-    (``app.mount("/spectrocoin/callback", callback_app(sc, on_order))``). For each POST it calls
-    ``sc.merchant.verify_callback(headers, body)`` and then ``await on_order(verified)``.
+    __slots__ = ("_max_body_size", "_on_order", "_sc")
 
-    Answers: 200 ``*ok*`` once ``on_order`` returned; 405 for any method but POST; 415 for a
-    body that is neither JSON nor a form; 413 past ``max_body_size``; 400 for a callback that
-    is malformed or fails verification; 503 when verification itself could not be done (the
-    API is unreachable, ...); 500 when ``on_order`` raised. Anything but 200 marks the
-    callback failed at SpectroCoin, and it can be sent again from the dashboard.
+    def __init__(
+        self,
+        sc: SupportsMerchantCallbacks,
+        on_order: Callable[[VerifiedCallback], Awaitable[None]],
+        *,
+        max_body_size: int = MAX_CALLBACK_BODY,
+    ) -> None:
+        self._sc = sc
+        self._on_order = on_order
+        self._max_body_size = max_body_size
 
-    **The same callback can arrive twice** (a resend, a retry after a timeout, two status
-    changes racing), so ``on_order`` must be idempotent: key your changes on the order and its
-    new status, and make a repeated one a no-op::
+    def __repr__(self) -> str:
+        return f"CallbackApp(max_body_size={self._max_body_size})"
 
-        async def on_order(verified: VerifiedCallback) -> None:
-            order = verified.order  # JSON callbacks: the order as the API reports it
-            if verified.status == "PAID":
-                # "UPDATE ... WHERE status != 'paid'" does nothing the second time
-                await shop.mark_paid_once(order.order_id, amount=order.receive_amount)
-            elif verified.status in ("EXPIRED", "FAILED", "CANCELLED"):
-                await shop.cancel_once(order.order_id)
-            # Any other status, known or not: record it, never reject it.
-
-    Verify the amount and currency against your own order before shipping anything.
-    """
-
-    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
             await _lifespan(receive, send)
             return
@@ -752,21 +824,21 @@ def callback_app(
             await _respond(send, 415, "unsupported content type")
             return
         declared = _declared_length(headers)
-        if declared is not None and declared > max_body_size:
+        if declared is not None and declared > self._max_body_size:
             await _respond(send, 413, "callback body too large")
             return
         try:
-            body = await _read_body(receive, max_body_size)
+            body = await _read_body(receive, self._max_body_size)
         except _BodyTooLarge:
             await _respond(send, 413, "callback body too large")
             return
         except _ClientGone:
             return
-        await _handle(headers, body, send)
+        await self._handle(headers, body, send)
 
-    async def _handle(headers: Mapping[str, str], body: bytes, send: Send) -> None:
+    async def _handle(self, headers: Mapping[str, str], body: bytes, send: Send) -> None:
         try:
-            verified = await sc.merchant.verify_callback(headers, body)
+            verified = await self._sc.merchant.verify_callback(headers, body)
         except CallbackVerificationError as exc:
             logger.warning("rejected a SpectroCoin callback: %s", exc)
             await _respond(send, 400, "callback verification failed")
@@ -776,18 +848,68 @@ def callback_app(
             await _respond(send, 400, "malformed callback")
             return
         except Exception:
+            # The API or the signing key is unreachable (CallbackUnavailableError, APIError,
+            # ...): nothing is known about the callback, so ask for it again with a 5xx.
             logger.exception("could not verify a SpectroCoin callback; answering 503")
             await _respond(send, 503, "cannot verify the callback now")
             return
         try:
-            await on_order(verified)
+            await self._on_order(verified)
         except Exception:
             logger.exception(
                 "the callback handler failed for order %s; answering 500",
-                verified.order_id or getattr(verified.callback, "order_id", None),
+                verified.merchant_order_id,
             )
             await _respond(send, 500, "callback handler failed")
             return
         await _respond(send, 200, "*ok*")
 
-    return app
+
+def callback_app(
+    sc: SupportsMerchantCallbacks,
+    on_order: Callable[[VerifiedCallback], Awaitable[None]],
+    *,
+    max_body_size: int = MAX_CALLBACK_BODY,
+) -> CallbackApp:
+    """A plain ASGI 3 app that receives SpectroCoin callbacks and hands verified ones to you.
+
+    Run it on its own (``uvicorn module:app``), or add it to a Starlette or FastAPI app as a
+    route at the exact path of your ``callbackUrl`` (``starlette.routing.Route``)::
+
+        receiver = callback_app(sc, on_order)
+        app.routes.append(Route("/spectrocoin/callback", receiver, methods=["POST"]))
+
+    ``app.mount("/spectrocoin/callback", callback_app(...))`` works too, but only for a
+    ``callbackUrl`` that ends in ``/`` (``https://shop.example/spectrocoin/callback/``):
+    Starlette answers a POST to the mount path without the slash with a 307 redirect that
+    SpectroCoin does not follow, and the callback is lost before this app sees it.
+
+    For each POST it calls ``sc.merchant.verify_callback(headers, body)`` and then
+    ``await on_order(verified)``.
+
+    Answers: 200 ``*ok*`` once ``on_order`` returned; 405 for any method but POST; 415 for a
+    body that is neither JSON nor a form; 413 past ``max_body_size``; 400 for a callback that
+    is malformed or fails verification; 503 when verification itself could not be done (the
+    API or the signing key is unreachable, ...), so that it is sent again; 500 when
+    ``on_order`` raised. Anything but 200 marks the callback failed at SpectroCoin.
+
+    **The same callback can arrive twice** (a resend, a retry after a timeout, two status
+    changes racing), so ``on_order`` must be idempotent: key your changes on your order id and
+    the new status, and make a repeated one a no-op::
+
+        async def on_order(verified: VerifiedCallback) -> None:
+            # The same fields for JSON and legacy callbacks, from the API or the signature.
+            if verified.status == "PAID":
+                # "UPDATE ... WHERE status != 'paid'" does nothing the second time
+                await shop.mark_paid_once(
+                    verified.merchant_order_id,
+                    amount=verified.receive_amount,
+                    currency=verified.receive_currency_code,
+                )
+            elif verified.status in ("EXPIRED", "FAILED", "CANCELLED"):
+                await shop.cancel_once(verified.merchant_order_id)
+            # Any other status, known or not: record it, never reject it.
+
+    Verify the amount and currency against your own order before shipping anything.
+    """
+    return CallbackApp(sc, on_order, max_body_size=max_body_size)

@@ -12,6 +12,11 @@ Rules, shared by all three:
 Form-only rules: nested objects become ``a[b]=c``; arrays follow ``array_format``:
 ``indices`` (default) ``a[0]=x&a[1]=y``, ``brackets`` ``a[]=x&a[]=y``, ``repeat`` ``a=x&a=y``,
 ``comma`` ``a=x,y``. Keys and values are percent-encoded with spaces as ``+``.
+
+Anything that cannot be encoded raises :class:`~spectrocoin_async._errors.ValidationError`
+whose ``field`` is the path of the value (``payer.email``, ``items[2]``): a type with no wire
+form, a non-finite or absurd number (``NaN``, ``1E+999999999``), a structure nested deeper than
+:data:`MAX_DEPTH` levels or one that contains itself. Nothing is sent.
 """
 
 from __future__ import annotations
@@ -22,12 +27,15 @@ import json
 import uuid
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Final, Literal
 from urllib.parse import quote_plus
 
+from ._errors import ValidationError
 from ._types import Unset
+from ._values import check_decimal
 
 __all__ = [
+    "MAX_DEPTH",
     "ArrayFormat",
     "encode_form",
     "encode_json",
@@ -39,42 +47,80 @@ __all__ = [
 ArrayFormat = Literal["indices", "brackets", "repeat", "comma"]
 QueryPairs = list[tuple[str, str | int | float | bool | None]]
 
+MAX_DEPTH: Final = 32
+"""Deepest nesting of mappings and lists encoded; a structure that contains itself hits it."""
+
 _encode_str = json.encoder.encode_basestring
 
 
 def plain_number(value: Decimal | int | float) -> str:
-    """A number in plain decimal notation, exactly as given: never ``1E-8``, never ``1e-08``."""
+    """A number in plain decimal notation, exactly as given: never ``1E-8``, never ``1e-08``.
+
+    Raises ``TypeError`` for a bool and ``ValueError`` for a non-finite number or one whose
+    plain form would be absurdly long (``1E+999999999``).
+    """
     if isinstance(value, bool):
         raise TypeError("a bool is not a number")
     if isinstance(value, int):
+        if value.bit_length() > 256:
+            raise ValueError("integer has more than 77 digits")
         return str(value)
     if isinstance(value, float):
         # repr() is the shortest text that round-trips; Decimal(float) would expose binary noise.
         value = Decimal(repr(value))
     if not value.is_finite():
         raise ValueError(f"not a finite number: {value}")
+    problem = check_decimal(value)
+    if problem is not None:
+        raise ValueError(f"number {problem}")
     text = format(value, "f")
     return "0" if text == "-0" else text
 
 
-def _scalar(value: Any) -> str:
+def _path(parent: str, key: object) -> str:
+    return f"{parent}.{key}" if parent else str(key)
+
+
+def _text(value: str, path: str) -> str:
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:  # a lone surrogate: no wire form at all
+            raise ValidationError(
+                path or "value", f"text is not valid Unicode: {exc.reason}"
+            ) from None
+    return value
+
+
+def _scalar(value: Any, path: str) -> str:
     if isinstance(value, str):
-        return value
+        return _text(value, path)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (Decimal, int, float)):
-        return plain_number(value)
+        try:
+            return plain_number(value)
+        except (TypeError, ValueError) as exc:
+            raise ValidationError(path or "value", str(exc)) from None
     if isinstance(value, enum.Enum):
-        return _scalar(value.value)
+        return _scalar(value.value, path)
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()
     if isinstance(value, uuid.UUID):
         return str(value)
-    raise TypeError(f"cannot encode {type(value).__name__} as a form or query value")
+    raise ValidationError(
+        path or "value", f"cannot encode {type(value).__name__} as a form or query value"
+    )
 
 
 def _skip(value: Any) -> bool:
     return value is None or isinstance(value, Unset)
+
+
+def _too_deep(path: str) -> ValidationError:
+    return ValidationError(
+        path or "value", f"nested deeper than {MAX_DEPTH} levels (or contains itself)"
+    )
 
 
 def form_pairs(
@@ -83,29 +129,44 @@ def form_pairs(
     """Flatten a (possibly nested) mapping into ordered ``(key, value)`` pairs."""
     pairs: list[tuple[str, str]] = []
     for key, value in data.items():
-        _flatten(str(key), value, array_format, pairs)
+        name = _text(str(key), str(key))
+        _flatten(name, name, value, array_format, pairs, 1)
     return pairs
 
 
-def _flatten(key: str, value: Any, array_format: ArrayFormat, out: list[tuple[str, str]]) -> None:
+def _flatten(
+    key: str,
+    path: str,
+    value: Any,
+    array_format: ArrayFormat,
+    out: list[tuple[str, str]],
+    depth: int,
+) -> None:
     if _skip(value):
         return
+    if depth > MAX_DEPTH:
+        raise _too_deep(path)
     if isinstance(value, Mapping):
         for sub_key, sub_value in value.items():
-            _flatten(f"{key}[{sub_key}]", sub_value, array_format, out)
+            sub_path = _path(path, sub_key)
+            sub = _text(str(sub_key), sub_path)
+            _flatten(f"{key}[{sub}]", sub_path, sub_value, array_format, out, depth + 1)
     elif isinstance(value, (list, tuple)):
         items = [item for item in value if not _skip(item)]
         if array_format == "comma":
-            out.append((key, ",".join(_scalar(item) for item in items)))
+            out.append(
+                (key, ",".join(_scalar(item, f"{path}[{i}]") for i, item in enumerate(items)))
+            )
         for index, item in enumerate(items):
+            item_path = f"{path}[{index}]"
             if array_format == "indices":
-                _flatten(f"{key}[{index}]", item, array_format, out)
+                _flatten(f"{key}[{index}]", item_path, item, array_format, out, depth + 1)
             elif array_format == "brackets":
-                _flatten(f"{key}[]", item, array_format, out)
+                _flatten(f"{key}[]", item_path, item, array_format, out, depth + 1)
             elif array_format == "repeat":
-                _flatten(key, item, array_format, out)
+                _flatten(key, item_path, item, array_format, out, depth + 1)
     else:
-        out.append((key, _scalar(value)))
+        out.append((key, _scalar(value, path)))
 
 
 def encode_form(data: Mapping[str, Any], *, array_format: ArrayFormat = "indices") -> bytes:
@@ -122,22 +183,26 @@ def encode_query(params: Mapping[str, Any]) -> QueryPairs:
         if _skip(value):
             continue
         if isinstance(value, (list, tuple)):
-            pairs.extend((key, _scalar(item)) for item in value if not _skip(item))
+            pairs.extend(
+                (key, _scalar(item, f"{key}[{i}]"))
+                for i, item in enumerate(value)
+                if not _skip(item)
+            )
         else:
-            pairs.append((key, _scalar(value)))
+            pairs.append((key, _scalar(value, key)))
     return pairs
 
 
 def encode_json(data: Any) -> bytes:
     """Compact UTF-8 JSON in which every ``Decimal`` keeps its exact digits, in plain notation."""
     parts: list[str] = []
-    _json(data, parts)
+    _json(data, parts, "", 0)
     return "".join(parts).encode("utf-8")
 
 
-def _json(value: Any, out: list[str]) -> None:
+def _json(value: Any, out: list[str], path: str, depth: int) -> None:
     if isinstance(value, str):
-        out.append(_encode_str(value))
+        out.append(_encode_str(_text(value, path)))
     elif value is None:
         out.append("null")
     elif value is True:
@@ -145,32 +210,38 @@ def _json(value: Any, out: list[str]) -> None:
     elif value is False:
         out.append("false")
     elif isinstance(value, (Decimal, int, float)):
-        out.append(plain_number(value))
+        out.append(_scalar(value, path))
     elif isinstance(value, Mapping):
+        if depth >= MAX_DEPTH:
+            raise _too_deep(path)
         out.append("{")
         first = True
         for key, item in value.items():
             if isinstance(item, Unset):
                 continue
             if not isinstance(key, str):
-                raise TypeError(f"JSON object keys must be str, not {type(key).__name__}")
+                raise ValidationError(
+                    _path(path, key), f"JSON object keys must be str, not {type(key).__name__}"
+                )
             if not first:
                 out.append(",")
             first = False
-            out.append(_encode_str(key))
+            out.append(_encode_str(_text(key, _path(path, key))))
             out.append(":")
-            _json(item, out)
+            _json(item, out, _path(path, key), depth + 1)
         out.append("}")
     elif isinstance(value, (list, tuple)):
+        if depth >= MAX_DEPTH:
+            raise _too_deep(path)
         out.append("[")
         for index, item in enumerate(value):
             if index:
                 out.append(",")
-            _json(item, out)
+            _json(item, out, f"{path}[{index}]", depth + 1)
         out.append("]")
     elif isinstance(value, enum.Enum):
-        _json(value.value, out)
+        _json(value.value, out, path, depth)
     elif isinstance(value, (datetime.date, datetime.datetime, uuid.UUID)):
-        out.append(_encode_str(_scalar(value)))
+        out.append(_encode_str(_scalar(value, path)))
     else:
-        raise TypeError(f"cannot encode {type(value).__name__} as JSON")
+        raise ValidationError(path or "value", f"cannot encode {type(value).__name__} as JSON")

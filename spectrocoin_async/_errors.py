@@ -12,9 +12,11 @@
     ├── APIConnectionError            no usable answer (reset, DNS, refused, ...)
     │   └── APITimeoutError
     ├── ResponseValidationError       the answer is not JSON or does not fit the schema
-    ├── ValidationError               bad input, caught before anything was sent
+    ├── ModelValidationError          from_dict got data that does not fit (also ValueError)
+    ├── ValidationError               bad input, caught before anything was sent (also ValueError)
     ├── CallbackError                 a merchant callback that cannot be parsed
-    │   └── CallbackVerificationError a callback that failed verification
+    │   └── CallbackVerificationError a callback that failed verification: do not act on it
+    ├── CallbackUnavailableError      a callback could not be verified now (key outage): retry
     └── ClientClosedError             the client was used after ``aclose()``
 
 Errors raised for a request that may have reached the server carry
@@ -35,7 +37,9 @@ __all__ = [
     "BadRequestError",
     "CallbackError",
     "CallbackVerificationError",
+    "CallbackUnavailableError",
     "ClientClosedError",
+    "ModelValidationError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
@@ -179,6 +183,18 @@ class ResponseValidationError(SpectroCoinError):
         prefix = f"{operation}: " if operation else ""
         super().__init__(f"{prefix}{message} (status {status_code}, body starts {preview[:120]!r})")
 
+    @property
+    def model(self) -> str | None:
+        """The model that did not fit (``"Order"``), when a field of one was wrong."""
+        cause = self.__cause__
+        return cause.model if isinstance(cause, ModelValidationError) else None
+
+    @property
+    def field(self) -> str | None:
+        """The JSON name of the field that was missing or wrong (``"payAmount"``), if known."""
+        cause = self.__cause__
+        return cause.field if isinstance(cause, ModelValidationError) else None
+
 
 class ValidationError(SpectroCoinError, ValueError):
     """Bad input, rejected before anything was sent. ``field`` names the offending field."""
@@ -189,12 +205,39 @@ class ValidationError(SpectroCoinError, ValueError):
         super().__init__(f"{field}: {reason}")
 
 
+class ModelValidationError(SpectroCoinError, ValueError):
+    """Data that does not fit a model of the spec, raised by the generated ``from_dict``.
+
+    ``model`` and ``field`` name where (``field`` is the JSON name, ``"content[3].id"`` inside a
+    nested model); ``reason`` says what. Through the client it becomes a
+    :class:`ResponseValidationError` with the same text.
+    """
+
+    def __init__(self, model: str, field: str, reason: str) -> None:
+        self.model = model
+        self.field = field
+        self.reason = reason
+        super().__init__(f"{model}.{field}: {reason}" if field else f"{model}: {reason}")
+
+    def nested(self, model: str, field: str) -> ModelValidationError:
+        """The same error seen from the model that holds this one (``OrderPage.content[3].id``)."""
+        inner = "" if not self.field else f".{self.field}"
+        return ModelValidationError(model, f"{field}{inner}", self.reason)
+
+
 class CallbackError(SpectroCoinError):
     """A merchant callback that is not in a format SpectroCoin sends."""
 
 
 class CallbackVerificationError(CallbackError):
     """A merchant callback that failed verification: do not act on it."""
+
+
+class CallbackUnavailableError(SpectroCoinError):
+    """A callback could not be verified now (SpectroCoin's signing key could not be loaded).
+
+    Nothing is known about the callback itself: answer 5xx so that SpectroCoin sends it again.
+    """
 
 
 class ClientClosedError(SpectroCoinError, RuntimeError):

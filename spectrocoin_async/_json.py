@@ -1,12 +1,32 @@
-"""Decoding response bodies: JSON with exact decimals."""
+"""Decoding response bodies: JSON with exact decimals, bounded in size and depth.
+
+A hostile or broken server must not be able to freeze or crash the client with a body: every
+failure here is a :class:`JSONDecodeLimitError` or a ``json.JSONDecodeError``, both
+``ValueError`` subclasses, so every caller that already treats ``ValueError`` as "not JSON" gets
+them (never a bare ``RecursionError``).
+"""
 
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
-from typing import Any
+from itertools import accumulate
+from typing import Any, Final
 
-__all__ = ["decode_json"]
+from ._errors import SpectroCoinError
+
+__all__ = ["MAX_JSON_BYTES", "MAX_JSON_DEPTH", "JSONDecodeLimitError", "decode_json"]
+
+MAX_JSON_BYTES: Final = 64 * 1024 * 1024
+"""Largest JSON body decoded (exports, which may be larger, are streamed as bytes instead)."""
+
+MAX_JSON_DEPTH: Final = 64
+"""Deepest nesting of arrays and objects accepted; the API's deepest answer has 4 levels."""
+
+
+class JSONDecodeLimitError(SpectroCoinError, ValueError):
+    """A body that is too large, too deep or otherwise not decodable as bounded JSON."""
 
 
 def _no_constants(name: str) -> Any:
@@ -15,8 +35,50 @@ def _no_constants(name: str) -> Any:
 
 # One decoder for all responses: json.loads(parse_float=...) would build a new one per call.
 _DECODER = json.JSONDecoder(parse_float=Decimal, parse_constant=_no_constants)
+# The depth scan keeps only quotes and brackets (bytes.translate runs at C speed); what is left
+# of each string is a short `"..."` run to drop, and the brackets remain.
+_ESCAPE: Final = re.compile(rb"\\.", re.S)
+_QUOTED: Final = re.compile(rb'"[^"]*"')
+_NOT_STRUCTURE: Final = bytes(b for b in range(256) if b not in b'"[]{}')
+_STEP: Final = [0] * 256
+_STEP[ord("[")] = _STEP[ord("{")] = 1
+_STEP[ord("]")] = _STEP[ord("}")] = -1
+
+
+def json_depth(content: bytes) -> int:
+    """How deeply arrays and objects nest in ``content`` (brackets inside strings ignored).
+
+    Exact for valid JSON; for invalid JSON it may over-count, which only refuses what the
+    decoder would refuse anyway.
+    """
+    structure = content.translate(None, _NOT_STRUCTURE)  # quotes and brackets, at C speed
+    opened = structure.count(b"[") + structure.count(b"{")
+    if opened <= MAX_JSON_DEPTH:
+        return opened  # an upper bound that is already small enough: skip the exact count
+    if b"\\" in content:  # drop escape pairs, so that an escaped quote cannot end a string
+        structure = _ESCAPE.sub(b"", content).translate(None, _NOT_STRUCTURE)
+    # Most strings hold no bracket and shrink to `""`: drop those at C speed first.
+    brackets = structure.replace(b'""', b"")
+    if b'"' in brackets:
+        brackets = _QUOTED.sub(b"", brackets)
+    return max(accumulate(map(_STEP.__getitem__, brackets)), default=0)
 
 
 def decode_json(content: bytes) -> Any:
-    """JSON with every non-integer number as an exact ``Decimal`` (never through float)."""
-    return _DECODER.decode(content.decode("utf-8"))
+    """JSON with every non-integer number as an exact ``Decimal`` (never through float).
+
+    Raises ``ValueError`` for anything else: :class:`JSONDecodeLimitError` for a body larger
+    than :data:`MAX_JSON_BYTES` or nested deeper than :data:`MAX_JSON_DEPTH`,
+    ``json.JSONDecodeError`` for text that is not JSON, ``UnicodeDecodeError`` for bytes that
+    are not UTF-8, and a plain ``ValueError`` for an integer of more than 4,300 digits.
+    """
+    if len(content) > MAX_JSON_BYTES:
+        raise JSONDecodeLimitError(
+            f"JSON body of {len(content)} bytes is larger than the limit of {MAX_JSON_BYTES}"
+        )
+    if json_depth(content) > MAX_JSON_DEPTH:
+        raise JSONDecodeLimitError(f"JSON body is nested deeper than {MAX_JSON_DEPTH} levels")
+    try:
+        return _DECODER.decode(content.decode("utf-8"))
+    except RecursionError:  # unreachable after the depth check; kept as a last line
+        raise JSONDecodeLimitError("JSON body is nested too deeply") from None

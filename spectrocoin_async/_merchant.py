@@ -39,13 +39,16 @@ class MerchantNamespace(MerchantAPI):
         """Parse and verify a merchant callback exactly as received.
 
         JSON callbacks are not signed: the order is fetched with ``get_order`` and only the API's
-        answer is trusted (never the body's amounts or status). Legacy form callbacks are checked
-        against SpectroCoin's RSA public key (fetched once, then cached). If a project id is
-        configured, ``merchantApiId`` must match it.
+        answer is trusted (never the body's amounts or status); the client's ``project_id`` is
+        required, and the fetched order must belong to it. Legacy form callbacks are checked
+        against SpectroCoin's RSA public key (fetched once, then cached). See
+        :func:`~spectrocoin_async._callbacks.verify_callback`.
 
         Raises:
             CallbackError: the body is not a SpectroCoin callback.
             CallbackVerificationError: verification failed; do not act on it.
+            CallbackUnavailableError: the signing key cannot be loaded now; answer 5xx.
+            APIError, APIConnectionError: the order could not be fetched now; answer 5xx.
         """
         callback = parse_callback(headers, body)
         return await verify_callback(

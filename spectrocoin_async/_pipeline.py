@@ -38,6 +38,7 @@ from ._errors import (
     RateLimitError,
     ResponseValidationError,
     ServerError,
+    SpectroCoinError,
     UnprocessableEntityError,
     ValidationError,
     split_error_code,
@@ -181,7 +182,9 @@ def _os_cause(exc: BaseException) -> OSError | None:
 def describe_transport_error(exc: httpx.TransportError, url: httpx.URL, attempts: int) -> str:
     """``ConnectError talking to host after 1 attempt(s): connection refused``: the host and the
     cause, so a refused connection and a DNS failure read differently."""
-    text = f"{type(exc).__name__} talking to {url.host} after {attempts} attempt(s)"
+    # host:port when the port is not the scheme's default: a wrong port is a common mistake.
+    where = url.netloc.decode("ascii", "replace")
+    text = f"{type(exc).__name__} talking to {where} after {attempts} attempt(s)"
     cause = _os_cause(exc)
     if isinstance(cause, socket.gaierror):
         detail = f"DNS lookup of {url.host} failed: {cause.strerror or cause}"
@@ -663,10 +666,12 @@ class Pipeline:
         try:
             return parse(data)
         except _PARSE_ERRORS as exc:
+            # ModelValidationError already names the model and field; anything else names its type.
+            detail = (
+                str(exc) if isinstance(exc, SpectroCoinError) else f"{type(exc).__name__}: {exc}"
+            )
             raise self._invalid(
-                operation,
-                response,
-                f"response does not fit the schema: {type(exc).__name__}: {exc}",
+                operation, response, f"response does not fit the schema: {detail}"
             ) from exc
 
     @staticmethod

@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator, Callable, Mapping
 from decimal import Decimal
 from enum import Enum
 from types import TracebackType
-from typing import IO, Any, BinaryIO, Generic, Literal, Protocol, TypedDict, TypeVar
+from typing import IO, Any, BinaryIO, Generic, Literal, Protocol, TypedDict, TypeVar, overload
 from uuid import UUID
 
 import httpx
@@ -31,6 +31,10 @@ T = TypeVar("T")
 E = TypeVar("E", bound=Enum)
 
 
+@overload
+def coerce_uuid(name: str, value: "str | UUID") -> UUID: ...
+@overload
+def coerce_uuid(name: str, value: "str | UUID | Unset") -> "UUID | Unset": ...
 def coerce_uuid(name: str, value: "str | UUID | Unset") -> "UUID | Unset":
     """A UUID argument given as ``UUID`` or as its text; anything else names the argument."""
     if isinstance(value, UUID | Unset):
@@ -61,6 +65,10 @@ def to_uuid_or_unset(value: "str | UUID | Unset") -> "UUID | Unset":
     return to_uuid(value)  # type: ignore[arg-type]
 
 
+@overload
+def coerce_enum(enum: type[E], name: str, value: "str | E") -> E: ...
+@overload
+def coerce_enum(enum: type[E], name: str, value: "str | E | Unset") -> "E | Unset": ...
 def coerce_enum(enum: type[E], name: str, value: "str | E | Unset") -> "E | Unset":
     """An enum argument given as a member or as its value (``"csv"`` finds ``CSV`` too). An
     unknown value is refused here, before sending, rather than by the server."""

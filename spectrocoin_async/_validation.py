@@ -11,6 +11,7 @@ from typing import Any
 
 from ._errors import ValidationError
 from ._types import FieldRule, Unset
+from ._values import check_decimal
 
 __all__ = ["check"]
 
@@ -25,10 +26,19 @@ def _as_decimal(name: str, value: Any) -> Decimal:
         raise ValidationError(name, "must be a number, got a bool")
     if isinstance(value, float):
         raise ValidationError(name, "must be a Decimal, int or decimal string, not a float")
+    if not isinstance(value, (Decimal, int, str)):
+        raise ValidationError(name, f"must be a decimal number, got {type(value).__name__}")
+    if isinstance(value, str) and len(value) > 100:
+        raise ValidationError(name, "must be a decimal number of at most 100 characters")
     try:
-        return value if isinstance(value, Decimal) else Decimal(str(value))
-    except InvalidOperation:
-        raise ValidationError(name, f"must be a decimal number, got {value!r}") from None
+        number = value if isinstance(value, Decimal) else Decimal(str(value))
+    except (InvalidOperation, ValueError):  # ValueError: an int of more than 4,300 digits
+        raise ValidationError(name, f"must be a decimal number, got {str(value)[:60]!r}") from None
+    # NaN, sNaN, Infinity and 1E+999999999 are refused here, before any comparison.
+    problem = check_decimal(number)
+    if problem is not None:
+        raise ValidationError(name, problem)
+    return number
 
 
 def check(rules: tuple[FieldRule, ...], data: Mapping[str, Any] | None) -> None:

@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import base64
-import enum
+import json
 import logging
-from collections.abc import Mapping
+import typing
+from collections.abc import Awaitable, Callable, Mapping
 from decimal import Decimal
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 from urllib.parse import urlencode
 
 import anyio
+import attrs
 import httpx
 import pytest
+import yaml
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
+from spectrocoin_async import Order
 from spectrocoin_async._callbacks import (
     LEGACY_SIGNED_FIELDS,
     SPECTROCOIN_PUBLIC_KEY_URL,
@@ -30,7 +35,12 @@ from spectrocoin_async._callbacks import (
     verify_callback,
     verify_legacy_signature,
 )
-from spectrocoin_async._errors import CallbackError, CallbackVerificationError, NotFoundError
+from spectrocoin_async._errors import (
+    CallbackError,
+    CallbackUnavailableError,
+    CallbackVerificationError,
+    NotFoundError,
+)
 
 
 @pytest.fixture(params=["asyncio", "trio"])
@@ -40,7 +50,7 @@ def anyio_backend(request: pytest.FixtureRequest) -> str:
 
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 JSON = {"Content-Type": "application/json"}
-PROJECT = "f58a9032-94c8-1b36-ta32-3d6c2ad81255"
+PROJECT = "f58a9032-94c8-1b36-a132-3d6c2ad81255"
 ORDER_UUID = "0a4f7c2e-6a57-4b7e-9d0c-3f1e2b5a6c7d"
 
 # The legacy callback example of https://github.com/SpectroFinance/SpectroCoin-Merchant-API (README), verbatim.
@@ -180,10 +190,7 @@ def test_amounts_are_exact_decimals() -> None:
         ("1234567.125", "1234567.125"),
         ("1.", "1.0"),
         (".5", "0.5"),
-        ("1.234567891", "1.23456789"),  # at most 8 decimals
-        ("0.000000015", "0.00000002"),  # half-even, like Java's DecimalFormat
-        ("0.000000025", "0.00000002"),
-        ("0.000000005", "0.0"),
+        ("1.234567890", "1.23456789"),  # a ninth decimal that is zero changes nothing
         ("-0.0", "0.0"),
         ("123456789012345678901234567890.5", "123456789012345678901234567890.5"),
     ],
@@ -193,6 +200,26 @@ def test_amounts_are_normalised_in_the_signed_payload(received: str, signed: str
 
     assert cb.raw["receivedAmount"] == received
     assert f"&receivedAmount={signed}&".encode() in legacy_signed_payload(cb)
+
+
+@pytest.mark.parametrize(
+    "received", ["0.000000004", "1.234567891", "0.000000015", "0.000000005", "50.000000001"]
+)
+def test_amounts_with_unsigned_digits_are_rejected(received: str) -> None:
+    # Issue 10 item 2: SpectroCoin signs at most 8 decimals; "0.000000004" used to verify
+    # against a signed "0.0" and come back as the verified amount.
+    with pytest.raises(CallbackError, match="more than 8 decimals, which are not signed"):
+        parse_legacy({**SIGNED_FIELDS, "receivedAmount": received, "sign": "x"})
+
+
+def test_hand_built_callback_with_unsigned_digits_fails_verification(public_pem: bytes) -> None:
+    cb = attrs.evolve(
+        parse_legacy({**SIGNED_FIELDS, "sign": "AAAA"}),
+        received_amount=Decimal("0.000000004"),
+        raw={**SIGNED_FIELDS, "receivedAmount": "0.000000004"},
+    )
+    with pytest.raises(CallbackVerificationError, match="digits the signature does not cover"):
+        verify_legacy_signature(cb, public_pem)
 
 
 def test_values_are_form_encoded_like_java() -> None:
@@ -463,17 +490,85 @@ def test_parse_errors_are_never_bare_builtin_errors() -> None:
 
 
 # --------------------------------------------------------------------------------------------
+# SpectroCoin's own vector
+
+
+JAVA_VECTOR = json.loads(
+    (Path(__file__).parent / "fixtures" / "spectrocoin_merchant_java_callback.json").read_text()
+)
+
+
+def test_spectrocoins_own_signed_callback_verifies() -> None:
+    """SpectroCoin's signed legacy callback and public key, from its Java merchant client.
+
+    Source: https://github.com/SpectroFinance/SpectroCoin-Merchant-Java, files
+    src/test/java/lt/spectrofinance/spectrocoin/merchantclient/CheckCallbackSignTest.java (the
+    field values and ``sign``) and src/test/resources/sc_public_key.pem (the key). It is the one
+    check of the signature code against a signature nobody here made.
+    """
+    fields = JAVA_VECTOR["fields"]
+    cb = parse_legacy(fields)
+    pem = JAVA_VECTOR["public_key_pem"].encode()
+
+    assert legacy_signed_payload(cb) == JAVA_VECTOR["signed_payload"].encode()
+    verify_legacy_signature(cb, pem)  # returns None when SpectroCoin signed it
+    assert (cb.status_name, cb.receive_amount, cb.received_amount) == (
+        "EXPIRED",
+        Decimal("8523.5"),
+        Decimal("0"),
+    )
+    for name in LEGACY_SIGNED_FIELDS:
+        changed = {**fields, name: fields[name] + ("1" if name != "status" else "0")}
+        with pytest.raises(CallbackVerificationError, match="signature does not match"):
+            verify_legacy_signature(parse_legacy(changed), pem)
+
+
+def test_signed_fields_come_from_the_spec() -> None:
+    spec = yaml.safe_load((Path(__file__).parent.parent / "openapi.yaml").read_text())
+    post = spec["components"]["callbacks"]["OrderCallback"]["{$request.body#/callbackUrl}"]["post"]
+    form = post["requestBody"]["content"]["application/x-www-form-urlencoded"]["schema"]
+    assert tuple(form["x-signed-fields"]) == LEGACY_SIGNED_FIELDS
+    assert tuple(JAVA_VECTOR["signed_payload"].split("&")[i].split("=")[0] for i in range(11)) == (
+        LEGACY_SIGNED_FIELDS
+    )
+    json_shape = post["requestBody"]["content"]["application/json"]["schema"]
+    assert set(json_shape["properties"]) == {"id", "merchantApiId"}
+    operations = [
+        op["operationId"]
+        for item in spec["paths"].values()
+        for op in item.values()
+        if isinstance(op, dict) and "callbacks" in op
+    ]
+    assert sorted(operations) == ["createOrder", "createPreOrder"]
+
+
+# --------------------------------------------------------------------------------------------
 # verify_callback
 
 
-class Status(enum.Enum):
-    PAID = "PAID"
+OTHER_PROJECT = "9b0c3d1e-2f4a-4b5c-8d6e-7f8091a2b3c4"
 
 
-def orders(**by_id: Any) -> tuple[Any, list[str]]:
+def make_order(project: str | None = PROJECT, status: str = "PAID", **extra: Any) -> Order:
+    data: dict[str, Any] = {
+        "id": ORDER_UUID,
+        "status": status,
+        "orderId": "shop-42",
+        "payAmount": Decimal("0.00123"),
+        "payCurrencyCode": "BTC",
+        "receiveAmount": Decimal("50.0"),
+        "receiveCurrencyCode": "EUR",
+        **extra,
+    }
+    if project is not None:
+        data["projectId"] = project
+    return Order.from_dict(data)
+
+
+def orders(**by_id: Order) -> tuple[Callable[[str], Awaitable[Order]], list[str]]:
     calls: list[str] = []
 
-    async def get_order(order_id: str) -> Any:
+    async def get_order(order_id: str) -> Order:
         calls.append(order_id)
         if order_id not in by_id:
             raise NotFoundError("not found", status_code=404)
@@ -488,24 +583,36 @@ def json_cb(merchant_api_id: str | None = PROJECT, order_id: str = ORDER_UUID) -
     )
 
 
+VALID_PROJECT = PROJECT
+
+
 @pytest.mark.anyio
 async def test_json_callback_is_verified_by_fetching_the_order() -> None:
-    order = SimpleNamespace(id=ORDER_UUID, status=Status.PAID, receive_amount=Decimal("10"))
+    order = make_order()
     get_order, calls = orders(**{ORDER_UUID: order})
 
     verified = await verify_callback(json_cb(), get_order=get_order, project_id=PROJECT)
 
     assert calls == [ORDER_UUID]
-    assert verified == VerifiedCallback(callback=json_cb(), order=order)
     assert verified.order is order
-    assert verified.order_id == ORDER_UUID
-    assert verified.status == "PAID"
+    assert verified == VerifiedCallback(
+        kind="json",
+        merchant_order_id="shop-42",
+        status="PAID",
+        pay_amount=Decimal("0.00123"),
+        pay_currency_code="BTC",
+        receive_amount=Decimal("50.0"),
+        receive_currency_code="EUR",
+        received_amount=None,
+        order_id=ORDER_UUID,
+        callback=json_cb(),
+        order=order,
+    )
 
 
 @pytest.mark.anyio
 async def test_json_callback_with_unknown_status_is_accepted_and_kept() -> None:
-    order = SimpleNamespace(id=ORDER_UUID, status="SOMETHING_NEW")
-    get_order, _ = orders(**{ORDER_UUID: order})
+    get_order, _ = orders(**{ORDER_UUID: make_order(status="SOMETHING_NEW")})
 
     verified = await verify_callback(json_cb(), get_order=get_order, project_id=PROJECT)
 
@@ -513,13 +620,13 @@ async def test_json_callback_with_unknown_status_is_accepted_and_kept() -> None:
 
 
 @pytest.mark.anyio
-async def test_status_is_read_from_the_order_not_the_body() -> None:
-    get_order, _ = orders(**{ORDER_UUID: {"id": ORDER_UUID, "status": "EXPIRED"}})
+async def test_status_and_amounts_are_read_from_the_order_not_the_body() -> None:
+    get_order, _ = orders(**{ORDER_UUID: make_order(status="EXPIRED")})
 
-    verified = await verify_callback(json_cb(), get_order=get_order)
+    verified = await verify_callback(json_cb(), get_order=get_order, project_id=PROJECT)
 
-    assert json_cb().extra["status"] == "PAID"
-    assert verified.status == "EXPIRED"
+    assert json_cb().extra == {"status": "PAID", "payAmount": "999"}
+    assert (verified.status, verified.pay_amount) == ("EXPIRED", Decimal("0.00123"))
 
 
 @pytest.mark.anyio
@@ -533,8 +640,8 @@ async def test_json_callback_with_unknown_id_is_rejected() -> None:
 
 
 @pytest.mark.anyio
-async def test_json_callback_for_another_project_is_rejected_before_fetching() -> None:
-    get_order, calls = orders(**{ORDER_UUID: SimpleNamespace(status="PAID")})
+async def test_json_callback_claiming_another_project_is_rejected_before_fetching() -> None:
+    get_order, calls = orders(**{ORDER_UUID: make_order()})
 
     with pytest.raises(CallbackVerificationError, match="another project"):
         await verify_callback(json_cb("someone-else"), get_order=get_order, project_id=PROJECT)
@@ -542,22 +649,55 @@ async def test_json_callback_for_another_project_is_rejected_before_fetching() -
 
 
 @pytest.mark.anyio
-async def test_project_check_skipped_when_either_side_is_unknown() -> None:
-    get_order, calls = orders(**{ORDER_UUID: SimpleNamespace(status="PAID")})
+@pytest.mark.parametrize("claimed", [VALID_PROJECT, None], ids=["matching-claim", "no-claim"])
+async def test_json_callback_for_an_order_of_another_project_is_rejected(
+    claimed: str | None,
+) -> None:
+    # Issue 10 item 1: the body may name an order of the merchant's other project, with a
+    # matching or missing merchantApiId; only the fetched order's projectId tells.
+    get_order, calls = orders(**{ORDER_UUID: make_order(project=OTHER_PROJECT)})
 
-    await verify_callback(json_cb(None), get_order=get_order, project_id=PROJECT)
-    await verify_callback(json_cb("someone-else"), get_order=get_order)
-    await verify_callback(json_cb(PROJECT.upper()), get_order=get_order, project_id=PROJECT)
+    with pytest.raises(CallbackVerificationError, match="belongs to another project"):
+        await verify_callback(json_cb(claimed), get_order=get_order, project_id=VALID_PROJECT)
+    assert calls == [ORDER_UUID]
+
+
+@pytest.mark.anyio
+async def test_json_callback_for_an_order_naming_no_project_is_rejected() -> None:
+    get_order, _ = orders(**{ORDER_UUID: make_order(project=None)})
+
+    with pytest.raises(CallbackVerificationError, match="names no project"):
+        await verify_callback(json_cb(), get_order=get_order, project_id=PROJECT)
+
+
+@pytest.mark.anyio
+async def test_json_callback_without_a_configured_project_is_refused_without_fetching() -> None:
+    get_order, calls = orders(**{ORDER_UUID: make_order()})
+
+    with pytest.raises(CallbackVerificationError, match="without a project_id"):
+        await verify_callback(json_cb(), get_order=get_order)
+    assert calls == []
+
+
+@pytest.mark.anyio
+async def test_project_ids_compare_as_uuids_and_a_missing_claim_is_fine() -> None:
+    get_order, calls = orders(**{ORDER_UUID: make_order(project=VALID_PROJECT)})
+
+    await verify_callback(json_cb(None), get_order=get_order, project_id=VALID_PROJECT)
+    await verify_callback(
+        json_cb(VALID_PROJECT.upper()), get_order=get_order, project_id=VALID_PROJECT
+    )
+    await verify_callback(json_cb(), get_order=get_order, project_id=VALID_PROJECT.upper())
     assert len(calls) == 3
 
 
 @pytest.mark.anyio
 async def test_other_errors_from_get_order_propagate() -> None:
-    async def get_order(order_id: str) -> Any:
+    async def get_order(order_id: str) -> Order:
         raise httpx.ConnectError("down")
 
     with pytest.raises(httpx.ConnectError):
-        await verify_callback(json_cb(), get_order=get_order)
+        await verify_callback(json_cb(), get_order=get_order, project_id=PROJECT)
 
 
 @pytest.mark.anyio
@@ -571,10 +711,50 @@ async def test_legacy_callback_is_verified_by_signature(
         cb, get_order=get_order, project_id=PROJECT, public_key=PublicKeySource(pem=public_pem)
     )
 
-    assert verified == VerifiedCallback(callback=cb, order=None)
-    assert verified.order_id is None
-    assert verified.status == "PAID"
+    assert verified == VerifiedCallback(
+        kind="legacy",
+        merchant_order_id="shop-42",
+        status="PAID",
+        pay_amount=Decimal("0.00123"),
+        pay_currency_code="BTC",
+        receive_amount=Decimal("50.0"),
+        receive_currency_code="EUR",
+        received_amount=Decimal("0.0"),
+        order_id=None,
+        callback=cb,
+        order=None,
+    )
     assert calls == []
+
+
+@pytest.mark.anyio
+async def test_both_kinds_have_one_shape(signed_fields: dict[str, str], public_pem: bytes) -> None:
+    # Issue 10 item 5: a handler written for one kind reads the other the same way.
+    get_order, _ = orders(**{ORDER_UUID: make_order()})
+    from_json = await verify_callback(json_cb(), get_order=get_order, project_id=PROJECT)
+    from_legacy = await verify_callback(
+        parse_legacy(signed_fields), get_order=get_order, public_key=PublicKeySource(pem=public_pem)
+    )
+    shared = (
+        "merchant_order_id",
+        "status",
+        "pay_amount",
+        "pay_currency_code",
+        "receive_amount",
+        "receive_currency_code",
+    )
+    assert [getattr(from_json, n) for n in shared] == [getattr(from_legacy, n) for n in shared]
+    assert [getattr(from_json, n) for n in shared] == [
+        "shop-42",
+        "PAID",
+        Decimal("0.00123"),
+        "BTC",
+        Decimal("50.0"),
+        "EUR",
+    ]
+    # `Order` is imported only for type checkers in _callbacks (models load lazily).
+    hints = typing.get_type_hints(VerifiedCallback, localns={"Order": Order})
+    assert hints["order"] == Order | None
 
 
 @pytest.mark.anyio
@@ -584,7 +764,7 @@ async def test_tampered_legacy_callback_is_rejected_by_verify_callback(
     get_order, _ = orders()
     cb = parse_legacy({**signed_fields, "status": "3", "receivedAmount": "50.0"})
 
-    with pytest.raises(CallbackVerificationError):
+    with pytest.raises(CallbackVerificationError, match="signature does not match"):
         await verify_callback(cb, get_order=get_order, public_key=PublicKeySource(pem=public_pem))
 
 
@@ -609,11 +789,12 @@ async def test_legacy_callback_without_a_key_is_rejected(signed_fields: dict[str
         await verify_callback(parse_legacy(signed_fields), get_order=get_order)
 
 
-def test_verified_legacy_callback_with_unknown_code_has_no_status_name(
+def test_verified_legacy_callback_with_unknown_code_keeps_the_code(
     signed_fields: dict[str, str],
 ) -> None:
     cb = parse_legacy({**signed_fields, "status": "42"})
-    assert VerifiedCallback(callback=cb).status is None
+    assert cb.status_name is None
+    assert VerifiedCallback.from_legacy(cb).status == "42"
 
 
 # --------------------------------------------------------------------------------------------
@@ -678,7 +859,9 @@ async def test_failed_fetch_is_not_cached(first: httpx.Response, public_pem: byt
     source = PublicKeySource(url="https://keys.example/sc.pem")
 
     async with httpx.AsyncClient(transport=transport) as http:
-        with pytest.raises(CallbackVerificationError, match="public key"):
+        # Issue 10 item 3: a key outage says nothing about the callback: "unavailable", not
+        # "verification failed", so that the app answers 503 and the callback is sent again.
+        with pytest.raises(CallbackUnavailableError, match="public key"):
             await source.load(http)
         assert await source.load(http) == public_pem
         assert await source.load(http) == public_pem
@@ -687,12 +870,12 @@ async def test_failed_fetch_is_not_cached(first: httpx.Response, public_pem: byt
 
 
 @pytest.mark.anyio
-async def test_connection_error_becomes_verification_error() -> None:
+async def test_connection_error_becomes_unavailable_error() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         raise httpx.ConnectError("refused", request=request)
 
     async with httpx.AsyncClient(transport=httpx.MockTransport(handler)) as http:
-        with pytest.raises(CallbackVerificationError, match="cannot fetch") as info:
+        with pytest.raises(CallbackUnavailableError, match="cannot fetch .*ConnectError") as info:
             await PublicKeySource(url="https://keys.example/sc.pem").load(http)
     assert isinstance(info.value.__cause__, httpx.ConnectError)
 
@@ -702,7 +885,7 @@ async def test_path_source(tmp_path: Any, public_pem: bytes) -> None:
     path = tmp_path / "sc.pem"
     source = PublicKeySource(path=path)
 
-    with pytest.raises(CallbackVerificationError, match="cannot read"):
+    with pytest.raises(CallbackUnavailableError, match="cannot read"):
         await source.load(None)
     path.write_bytes(public_pem)
     assert await source.load(None) == public_pem
@@ -757,7 +940,7 @@ class Recorder:
             raise self.error
 
 
-PAID_ORDER = SimpleNamespace(id=ORDER_UUID, status="PAID")
+PAID_ORDER = make_order()
 JSON_BODY = b'{"id": "%s", "merchantApiId": "%s"}' % (ORDER_UUID.encode(), PROJECT.encode())
 
 
@@ -828,7 +1011,7 @@ async def test_app_accepts_a_signed_legacy_callback(
         async def verify_callback(
             self, headers: Mapping[str, str], body: bytes
         ) -> VerifiedCallback:
-            async def get_order(order_id: str) -> Any:
+            async def get_order(order_id: str) -> Order:
                 raise AssertionError("legacy callbacks are not fetched")
 
             return await verify_callback(
@@ -903,6 +1086,36 @@ async def test_app_answers_503_when_verification_cannot_be_done(
     assert merchant.calls == 1
     assert recorder.seen == []
     assert any(r.exc_info for r in caplog.records)
+
+
+@pytest.mark.anyio
+async def test_app_answers_503_when_the_signing_key_cannot_be_fetched(
+    signed_fields: dict[str, str],
+) -> None:
+    # Issue 10 item 3: a key outage answered 400 "verification failed"; a sender may stop
+    # retrying after a 4xx. It is a 503 now, like an API outage on the JSON path.
+    def refuse(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("refused", request=request)
+
+    class KeyOutageMerchant:
+        async def verify_callback(
+            self, headers: Mapping[str, str], body: bytes
+        ) -> VerifiedCallback:
+            async with httpx.AsyncClient(transport=httpx.MockTransport(refuse)) as http:
+                return await verify_callback(
+                    parse_callback(headers, body),
+                    get_order=orders()[0],
+                    public_key=PublicKeySource(url="https://keys.example/sc.pem"),
+                    http=http,
+                )
+
+    recorder = Recorder()
+    app = callback_app(SimpleNamespace(merchant=KeyOutageMerchant()), recorder)
+
+    response = await post(app, form_body(signed_fields), FORM)
+
+    assert (response.status_code, response.text) == (503, "cannot verify the callback now")
+    assert recorder.seen == []
 
 
 @pytest.mark.anyio
@@ -1010,3 +1223,82 @@ async def test_app_ignores_an_odd_content_length(length: bytes) -> None:
 
     assert sent[0]["status"] == 200
     assert len(recorder.seen) == 1
+
+
+# --------------------------------------------------------------------------------------------
+# The documented Starlette and FastAPI forms, exactly as callback_app's docstring shows them
+
+
+def framework_app(framework: str, form: str, app: Any) -> Any:
+    if framework == "starlette":
+        from starlette.applications import Starlette
+
+        web: Any = Starlette()
+    else:
+        from fastapi import FastAPI
+
+        web = FastAPI()
+    if form == "route":
+        from starlette.routing import Route
+
+        web.routes.append(Route("/spectrocoin/callback", app, methods=["POST"]))
+    else:
+        web.mount("/spectrocoin/callback", app)
+    return web
+
+
+async def post_to(app: Any, path: str, body: bytes, headers: Mapping[str, str]) -> httpx.Response:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="https://shop.test") as client:
+        return await client.post(path, content=body, headers=headers)
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("framework", ["starlette", "fastapi"])
+async def test_documented_route_form_receives_callbacks(framework: str) -> None:
+    # Issue 10 item 4: the mount form lost callbacks sent to a callbackUrl without a trailing
+    # slash (a 307 nobody follows); the documented route form takes the exact path.
+    app, merchant, recorder = make_app()
+    web = framework_app(framework, "route", app)
+
+    ok = await post_to(web, "/spectrocoin/callback", JSON_BODY, JSON)
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=web), base_url="https://shop.test"
+    ) as client:
+        wrong_method = await client.get("/spectrocoin/callback")
+
+    assert (ok.status_code, ok.text) == (200, "*ok*")
+    assert wrong_method.status_code == 405
+    assert len(recorder.seen) == 1
+    assert merchant.calls == 1
+    assert recorder.seen[0].merchant_order_id == "shop-42"
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("framework", ["starlette", "fastapi"])
+async def test_documented_mount_form_needs_the_trailing_slash(framework: str) -> None:
+    app, _, recorder = make_app()
+    web = framework_app(framework, "mount", app)
+
+    with_slash = await post_to(web, "/spectrocoin/callback/", JSON_BODY, JSON)
+    without = await post_to(web, "/spectrocoin/callback", JSON_BODY, JSON)
+
+    assert (with_slash.status_code, with_slash.text) == (200, "*ok*")
+    # What the docstring warns about: the framework redirects before the app runs.
+    assert without.status_code == 307
+    assert len(recorder.seen) == 1
+
+
+def test_docstring_shows_the_tested_forms() -> None:
+    doc = callback_app.__doc__ or ""
+    assert "receiver = callback_app(sc, on_order)" in doc
+    assert 'app.routes.append(Route("/spectrocoin/callback", receiver, methods=["POST"]))' in doc
+    assert 'app.mount("/spectrocoin/callback", callback_app(...))' in doc
+    assert "ends in ``/``" in doc
+
+
+@pytest.mark.parametrize("depth", [65, 900, 30_000])
+def test_deep_json_callback_is_refused_before_decoding(depth: int) -> None:
+    body = b'{"id": "%s", "x": ' % ORDER_UUID.encode() + b"[" * depth + b"]" * depth + b"}"
+    with pytest.raises(CallbackError, match="nested deeper than 64 levels"):
+        parse_callback(JSON, body)

@@ -252,7 +252,7 @@ async def test_a_refused_connection_over_a_real_socket_names_host_and_cause() ->
         with pytest.raises(APIConnectionError) as caught:
             await sc.currencies.list_currencies()
     assert caught.value.message == (
-        "ConnectError talking to 127.0.0.1 after 1 attempt(s): "
+        f"ConnectError talking to 127.0.0.1:{port} after 1 attempt(s): "
         "connection refused (ConnectionRefusedError)"
     )
     assert caught.value.request_may_have_reached_server is False

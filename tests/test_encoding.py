@@ -6,10 +6,11 @@ import datetime
 import enum
 import uuid
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
-from spectrocoin_async import UNSET
+from spectrocoin_async import UNSET, ValidationError
 from spectrocoin_async._encoding import encode_form, encode_json, encode_query, plain_number
 
 
@@ -109,8 +110,79 @@ def test_query_uses_plain_numbers_and_repeats_lists() -> None:
     ]
 
 
-def test_unencodable_values_raise_type_error() -> None:
-    with pytest.raises(TypeError, match="cannot encode object"):
-        encode_form({"x": object()})
-    with pytest.raises(TypeError, match="cannot encode object as JSON"):
-        encode_json({"x": object()})
+def test_unencodable_values_raise_a_validation_error_naming_the_key() -> None:
+    with pytest.raises(
+        ValidationError, match=r"^x\[0\]\.y: cannot encode object as a form"
+    ) as form:
+        encode_form({"x": [{"y": object()}]})
+    assert form.value.field == "x[0].y"
+    with pytest.raises(ValidationError, match=r"^x\.y: cannot encode object as JSON") as js:
+        encode_json({"x": {"y": object()}})
+    assert js.value.field == "x.y"
+    with pytest.raises(ValidationError, match=r"^q\[1\]: cannot encode object"):
+        encode_query({"q": ["a", object()]})
+    with pytest.raises(ValidationError, match=r"^x\.1: JSON object keys must be str, not int"):
+        encode_json({"x": {1: "a"}})
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        Decimal("NaN"),
+        Decimal("sNaN"),
+        Decimal("-Infinity"),
+        float("nan"),
+        Decimal("1E+999999999"),
+        Decimal("0E-999999999"),
+        Decimal("1" * 41),
+    ],
+)
+@pytest.mark.parametrize("encoder", ["form", "json", "query"])
+def test_non_finite_and_absurd_numbers_are_refused_naming_the_key(bad: Any, encoder: str) -> None:
+    data = {"payer": {"amount": bad}}
+    with pytest.raises(ValidationError) as info:
+        if encoder == "form":
+            encode_form(data)
+        elif encoder == "json":
+            encode_json(data)
+        else:
+            encode_query({"amount": bad})
+    assert info.value.field == ("amount" if encoder == "query" else "payer.amount")
+    assert (
+        "finite" in info.value.reason
+        or "digits" in info.value.reason
+        or "range" in info.value.reason
+    )
+
+
+def test_absurd_numbers_are_refused_quickly() -> None:
+    # 1E+999999999 in plain notation is a gigabyte of zeros: refused before formatting.
+    with pytest.raises(ValueError, match="out of range"):
+        plain_number(Decimal("1E+999999999"))
+
+
+@pytest.mark.parametrize("encoder", [encode_form, encode_json])
+def test_deep_and_circular_structures_are_refused_naming_the_key(encoder: Any) -> None:
+    deep: dict[str, Any] = {}
+    node = deep
+    for _ in range(5000):
+        node["a"] = {}
+        node = node["a"]
+    with pytest.raises(ValidationError, match="nested deeper than 32 levels") as info:
+        encoder({"body": deep})
+    assert info.value.field.startswith("body.a.a.a")
+    circular: dict[str, Any] = {"x": 1}
+    circular["self"] = circular
+    with pytest.raises(ValidationError, match="contains itself"):
+        encoder({"c": circular})
+    looped: list[Any] = []
+    looped.append(looped)
+    with pytest.raises(ValidationError, match="contains itself") as looped_info:
+        encoder({"l": looped})
+    assert looped_info.value.field.startswith("l[0][0]")
+
+
+@pytest.mark.parametrize("encoder", [encode_form, encode_json, encode_query])
+def test_lone_surrogate_is_refused_naming_the_key(encoder: Any) -> None:
+    with pytest.raises(ValidationError, match=r"^s: text is not valid Unicode"):
+        encoder({"s": "\ud800"})

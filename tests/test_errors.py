@@ -159,3 +159,28 @@ async def test_connection_error_is_typed(api: respx.MockRouter, sc: SpectroCoinC
     assert "RemoteProtocolError talking to spectrocoin.com after 2 attempt(s): peer closed" in str(
         info.value
     )
+
+
+def test_the_tree_of_issue_10_errors() -> None:
+    import spectrocoin_async as sdk
+    from spectrocoin_async._errors import __doc__ as tree
+
+    assert issubclass(sdk.ModelValidationError, sdk.SpectroCoinError)
+    assert issubclass(
+        sdk.ModelValidationError, ValueError
+    )  # callers catching ValueError keep working
+    assert issubclass(sdk.ValidationError, ValueError)
+    # A key outage is not a verdict on the callback: it must not be caught as CallbackError (400).
+    assert not issubclass(sdk.CallbackUnavailableError, sdk.CallbackError)
+    assert issubclass(sdk.CallbackVerificationError, sdk.CallbackError)
+    assert tree is not None
+    for name in ("ModelValidationError", "CallbackUnavailableError", "CallbackVerificationError"):
+        assert name in tree
+    error = sdk.ModelValidationError("Order", "id", "is required but missing")
+    assert str(error) == "Order.id: is required but missing"
+    assert str(error.nested("OrderPage", "content[2]")) == (
+        "OrderPage.content[2].id: is required but missing"
+    )
+    assert str(sdk.ModelValidationError("Order", "", "expected an object, got list")) == (
+        "Order: expected an object, got list"
+    )

@@ -91,3 +91,41 @@ def test_models_load_on_first_use() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     # Only the small ExportFormat enum (the streaming exports module's parameter) loads early.
     assert out.stdout.split() == ["export_format", "True"]
+
+
+def test_issue_10_template_overrides_generate_what_they_promise() -> None:
+    models = GENERATED / "models"
+    token_request = (models / "token_request.py").read_text()
+    assert "client_secret: str = _attrs_field(repr=False)" in token_request
+    assert (
+        "access_token: str = _attrs_field(repr=False)" in (models / "token_response.py").read_text()
+    )
+    order = (models / "order.py").read_text()
+    # from_dict: one try, the current JSON field name tracked, typed errors out
+    assert '            _field = "redirectUrl"\n' in order
+    assert 'raise exc.nested("Order", _field) from None' in order
+    assert 'raise parse_error("Order", _field, exc) from None' in order
+    # unions: no fallback that returns anything unchanged
+    assert "cast(Decimal | None | Unset, data)" not in order
+    assert 'raise TypeError(f"expected a number or null, got {json_type(data)}")' in order
+    # request enums: a string is checked against the enum
+    assert 'status = enum_value(self.status, OrderStatus, "status")' in order
+    # the model instance has a name no field can take (Rate has a field called `rate`)
+    assert "rate=rate," in (models / "rate.py").read_text()
+    assert "instance__ = cls(" in (models / "rate.py").read_text()
+    cancel = (GENERATED / "api" / "merchant" / "cancel_order.py").read_text()
+    assert 'id=quote(path_segment(id, "id"), safe=""),' in cancel
+
+
+def test_callback_shapes_are_generated_from_the_spec() -> None:
+    from spectrocoin_async._generated import _callbacks
+
+    assert _callbacks.JSON_CALLBACK_FIELDS == ("id", "merchantApiId")
+    assert len(_callbacks.LEGACY_SIGNED_FIELDS) == 11
+    assert set(_callbacks.LEGACY_CALLBACK_REQUIRED) == {*_callbacks.LEGACY_SIGNED_FIELDS, "sign"}
+
+
+def test_mypy_checks_the_generated_package() -> None:
+    pyproject = (GENERATED.parent.parent / "pyproject.toml").read_text()
+    mypy_section = pyproject.split("[tool.mypy]", 1)[1]
+    assert "_generated" not in mypy_section

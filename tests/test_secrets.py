@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
+from typing import Any
 
+import attrs
 import pytest
 import respx
 
-from spectrocoin_async import APIError, AuthenticationError, SpectroCoinClient
+from spectrocoin_async import (
+    APIError,
+    AuthenticationError,
+    GrantType,
+    SpectroCoinClient,
+    TokenRequest,
+    TokenResponse,
+)
 from spectrocoin_async._auth import Secret, Token
 
 from .conftest import BASE
@@ -61,3 +71,52 @@ def test_only_allowlisted_headers_are_logged() -> None:
         "x-ratelimit-remaining",
         "ratelimit-remaining",
     )
+
+
+def _every_model() -> list[type[Any]]:
+    from spectrocoin_async._generated import models
+
+    return [getattr(models, name) for name in models.__all__ if attrs.has(getattr(models, name))]
+
+
+def _secret_fields_in_spec() -> set[tuple[str, str]]:
+    import yaml
+
+    spec = yaml.safe_load((Path(__file__).parent.parent / "openapi.yaml").read_text())
+    return {
+        (name, prop)
+        for name, schema in spec["components"]["schemas"].items()
+        for prop, prop_schema in schema.get("properties", {}).items()
+        if prop_schema.get("x-secret")
+    }
+
+
+def test_no_model_shows_a_secret_field_in_its_repr() -> None:
+    # Issue 10 item 20: repr(TokenRequest) showed client_secret, repr(TokenResponse) the token.
+    # Each field of every attrs model of the spec in turn holds the secret (the others a plain
+    # value): a field hides it exactly when the spec marks it `x-secret: true`.
+    models = _every_model()
+    assert len(models) > 40
+    hidden: set[tuple[str, str]] = set()
+    shown = 0
+    for model in models:
+        fields = [f for f in attrs.fields(model) if f.init]
+        for field in fields:
+            kwargs = {f.name: ("plain" if f is not field else SECRET) for f in fields}
+            if SECRET in repr(model(**kwargs)):
+                shown += 1
+            else:
+                hidden.add((model.__name__, field.name))
+    assert hidden == {("TokenRequest", "client_secret"), ("TokenResponse", "access_token")}
+    assert _secret_fields_in_spec() == {
+        ("TokenRequest", "client_secret"),
+        ("TokenResponse", "access_token"),
+    }
+    assert shown > 300  # every other field of every model does show: the check can see
+    request = TokenRequest(
+        client_id="client-1", client_secret=SECRET, grant_type=GrantType("client_credentials")
+    )
+    response = TokenResponse(access_token=ACCESS, expires_in=3600, token_type="bearer")
+    assert SECRET not in repr(request) and "client-1" in repr(request)
+    assert ACCESS not in repr(response) and "3600" in repr(response)
+    assert request.to_dict()["client_secret"] == SECRET  # hidden from repr, still sent

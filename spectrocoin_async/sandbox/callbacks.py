@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
 from .._callbacks import LEGACY_STATUS_NAMES, LegacyCallback, legacy_signed_payload
 from .._encoding import encode_json
+from .._generated._callbacks import JSON_CALLBACK_FIELDS, LEGACY_SIGNED_FIELDS
 from .state import Order
 
 __all__ = ["CallbackSigner", "Delivery", "deliver", "json_callback", "legacy_callback"]
@@ -48,12 +49,15 @@ def java_amount(value: Decimal) -> str:
 
 
 def json_callback(order: Order) -> tuple[dict[str, str], bytes]:
-    body = encode_json({"id": order.id, "merchantApiId": order.project.id})
+    """The JSON callback: the fields of openapi.yaml's JSON callback shape, in its order."""
+    values = {"id": order.id, "merchantApiId": order.project.id}
+    body = encode_json({name: values[name] for name in JSON_CALLBACK_FIELDS})
     return {"Content-Type": "application/json"}, body
 
 
 def legacy_callback(order: Order, signer: CallbackSigner) -> tuple[dict[str, str], bytes]:
-    fields = {
+    """The legacy form: openapi.yaml's ``x-signed-fields`` in order, ``sign``, ``merchantApiId``."""
+    values = {
         "merchantId": order.project.merchant_id,
         "apiId": order.project.api_id,
         "orderId": order.order_id,
@@ -66,6 +70,8 @@ def legacy_callback(order: Order, signer: CallbackSigner) -> tuple[dict[str, str
         "orderRequestId": str(order.request_id),
         "status": str(_LEGACY_CODES.get(order.status, 0)),
     }
+    # A KeyError here means the spec's signed fields changed: the sandbox must follow it.
+    fields = {name: values[name] for name in LEGACY_SIGNED_FIELDS}
     unsigned = LegacyCallback(
         merchant_id=fields["merchantId"],
         api_id=fields["apiId"],

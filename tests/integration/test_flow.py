@@ -106,7 +106,7 @@ async def test_quick_flow(sc: SpectroCoinClient, control: Control, sink: Callbac
         verified = await sc.merchant.verify_callback(headers, body)
         assert verified.order_id == str(created.order_id)
     assert verified.status == "PAID"
-    assert verified.order.receive_amount == Decimal("25.00")
+    assert verified.receive_amount == Decimal("25.00")
     assert (await balances(sc))["EUR"] == after["EUR"] + Decimal("25.00")
     # 8 the export lists what happened
     csv = await sc.exports.export_transactions(format=ExportFormat.CSV)
@@ -291,7 +291,7 @@ async def test_pre_orders_statuses_accept_cancel_refund(
     assert [(r.order_id, r.status, r.amount) for r in refunds.content] == [
         (first.id, "COMPLETED", Decimal("12.50"))
     ]
-    statuses = [(await sc.merchant.verify_callback(h, b)).order.status for h, b in sink.take()]
+    statuses = [(await sc.merchant.verify_callback(h, b)).status for h, b in sink.take()]
     assert len(statuses) == 6  # cancel; PENDING, UNDERPAID; accept; PROCESSING_REFUND, REFUNDED
     assert (await balances(sc))["EUR"] == SEEDED["EUR"]  # paid, then refunded
     await assert_transactions_add_up(sc)

@@ -7,7 +7,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, to_decimal
+from ..._errors import ModelValidationError
+from ..._values import (
+    checked_str,
+    expect_str,
+    parse_error,
+    to_decimal,
+)
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Account")
 
@@ -34,15 +41,19 @@ class Account:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        currency_code = self.currency_code
+        currency_code = checked_str(self.currency_code, "currencyCode")
 
-        id = self.id
+        id = checked_str(self.id, "id")
 
         available_balance = self.available_balance
 
         balance = self.balance
 
-        currency_name = self.currency_name
+        currency_name = (
+            self.currency_name
+            if isinstance(self.currency_name, Unset)
+            else checked_str(self.currency_name, "currencyName")
+        )
 
         reserved_amount = self.reserved_amount
 
@@ -67,35 +78,55 @@ class Account:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decoded JSON as `Account`; `ModelValidationError` names what does not fit."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "Account", "", f"expected an object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        currency_code = d.pop("currencyCode")
+        _field = ""
+        try:
+            _field = "currencyCode"
+            currency_code = expect_str(d.pop("currencyCode"))
 
-        id = d.pop("id")
+            _field = "id"
+            id = expect_str(d.pop("id"))
 
-        _available_balance = d.pop("availableBalance", UNSET)
-        available_balance: Decimal | Unset
-        if isinstance(_available_balance, Unset):
-            available_balance = UNSET
-        else:
-            available_balance = to_decimal(_available_balance)
+            _field = "availableBalance"
+            _available_balance = d.pop("availableBalance", UNSET)
+            available_balance: Decimal | Unset
+            if isinstance(_available_balance, Unset):
+                available_balance = UNSET
+            else:
+                available_balance = to_decimal(_available_balance)
 
-        _balance = d.pop("balance", UNSET)
-        balance: Decimal | Unset
-        if isinstance(_balance, Unset):
-            balance = UNSET
-        else:
-            balance = to_decimal(_balance)
+            _field = "balance"
+            _balance = d.pop("balance", UNSET)
+            balance: Decimal | Unset
+            if isinstance(_balance, Unset):
+                balance = UNSET
+            else:
+                balance = to_decimal(_balance)
 
-        currency_name = d.pop("currencyName", UNSET)
+            _field = "currencyName"
+            _currency_name = d.pop("currencyName", UNSET)
+            currency_name: str | Unset = (
+                _currency_name if isinstance(_currency_name, Unset) else expect_str(_currency_name)
+            )
 
-        _reserved_amount = d.pop("reservedAmount", UNSET)
-        reserved_amount: Decimal | Unset
-        if isinstance(_reserved_amount, Unset):
-            reserved_amount = UNSET
-        else:
-            reserved_amount = to_decimal(_reserved_amount)
+            _field = "reservedAmount"
+            _reserved_amount = d.pop("reservedAmount", UNSET)
+            reserved_amount: Decimal | Unset
+            if isinstance(_reserved_amount, Unset):
+                reserved_amount = UNSET
+            else:
+                reserved_amount = to_decimal(_reserved_amount)
 
-        account = cls(
+        except ModelValidationError as exc:
+            raise exc.nested("Account", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("Account", _field, exc) from None
+        instance__ = cls(
             currency_code=currency_code,
             id=id,
             available_balance=available_balance,
@@ -104,8 +135,8 @@ class Account:
             reserved_amount=reserved_amount,
         )
 
-        account.additional_properties = d
-        return account
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,11 +1,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._errors import ModelValidationError
+from ..._values import (
+    checked_str,
+    enum_value,
+    expect_str,
+    json_type,
+    parse_error,
+)
 from ..models.bank_rail import BankRail
 from ..types import UNSET, Unset
 
@@ -36,19 +44,31 @@ class BankDepositDetails:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        bank_name = self.bank_name
+        bank_name = (
+            self.bank_name
+            if isinstance(self.bank_name, Unset)
+            else checked_str(self.bank_name, "bankName")
+        )
 
-        beneficiary_name = self.beneficiary_name
+        beneficiary_name = (
+            self.beneficiary_name
+            if isinstance(self.beneficiary_name, Unset)
+            else checked_str(self.beneficiary_name, "beneficiaryName")
+        )
 
-        bic = self.bic
+        bic = self.bic if isinstance(self.bic, Unset) else checked_str(self.bic, "bic")
 
-        currency_code = self.currency_code
+        currency_code = (
+            self.currency_code
+            if isinstance(self.currency_code, Unset)
+            else checked_str(self.currency_code, "currencyCode")
+        )
 
-        iban = self.iban
+        iban = self.iban if isinstance(self.iban, Unset) else checked_str(self.iban, "iban")
 
         rail: str | Unset = UNSET
         if not isinstance(self.rail, Unset):
-            rail = self.rail.value
+            rail = enum_value(self.rail, BankRail, "rail")
 
         reference: None | str | Unset
         if isinstance(self.reference, Unset):
@@ -78,34 +98,68 @@ class BankDepositDetails:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decoded JSON as `BankDepositDetails`; `ModelValidationError` names what does not fit."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "BankDepositDetails", "", f"expected an object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        bank_name = d.pop("bankName", UNSET)
+        _field = ""
+        try:
+            _field = "bankName"
+            _bank_name = d.pop("bankName", UNSET)
+            bank_name: str | Unset = (
+                _bank_name if isinstance(_bank_name, Unset) else expect_str(_bank_name)
+            )
 
-        beneficiary_name = d.pop("beneficiaryName", UNSET)
+            _field = "beneficiaryName"
+            _beneficiary_name = d.pop("beneficiaryName", UNSET)
+            beneficiary_name: str | Unset = (
+                _beneficiary_name
+                if isinstance(_beneficiary_name, Unset)
+                else expect_str(_beneficiary_name)
+            )
 
-        bic = d.pop("bic", UNSET)
+            _field = "bic"
+            _bic = d.pop("bic", UNSET)
+            bic: str | Unset = _bic if isinstance(_bic, Unset) else expect_str(_bic)
 
-        currency_code = d.pop("currencyCode", UNSET)
+            _field = "currencyCode"
+            _currency_code = d.pop("currencyCode", UNSET)
+            currency_code: str | Unset = (
+                _currency_code if isinstance(_currency_code, Unset) else expect_str(_currency_code)
+            )
 
-        iban = d.pop("iban", UNSET)
+            _field = "iban"
+            _iban = d.pop("iban", UNSET)
+            iban: str | Unset = _iban if isinstance(_iban, Unset) else expect_str(_iban)
 
-        _rail = d.pop("rail", UNSET)
-        rail: BankRail | Unset
-        if isinstance(_rail, Unset):
-            rail = UNSET
-        else:
-            rail = BankRail(_rail)
+            _field = "rail"
+            _rail = d.pop("rail", UNSET)
+            rail: BankRail | Unset
+            if isinstance(_rail, Unset):
+                rail = UNSET
+            else:
+                rail = BankRail(_rail)
 
-        def _parse_reference(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            _field = "reference"
 
-        reference = _parse_reference(d.pop("reference", UNSET))
+            def _parse_reference(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-        bank_deposit_details = cls(
+            reference = _parse_reference(d.pop("reference", UNSET))
+
+        except ModelValidationError as exc:
+            raise exc.nested("BankDepositDetails", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("BankDepositDetails", _field, exc) from None
+        instance__ = cls(
             bank_name=bank_name,
             beneficiary_name=beneficiary_name,
             bic=bic,
@@ -115,8 +169,8 @@ class BankDepositDetails:
             reference=reference,
         )
 
-        bank_deposit_details.additional_properties = d
-        return bank_deposit_details
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

@@ -3,14 +3,25 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._errors import ModelValidationError
+from ..._values import (
+    checked_str,
+    enum_value,
+    expect_str,
+    format_datetime,
+    json_type,
+    parse_datetime,
+    parse_error,
+    to_decimal,
+)
 from ..models.bank_rail import BankRail
 from ..models.withdrawal_status import WithdrawalStatus
-from ..types import UNSET, Unset, parse_datetime, to_decimal
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BankWithdrawal")
 
@@ -48,11 +59,15 @@ class BankWithdrawal:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
+        id = checked_str(self.id, "id")
 
         amount = self.amount
 
-        beneficiary_name = self.beneficiary_name
+        beneficiary_name = (
+            self.beneficiary_name
+            if isinstance(self.beneficiary_name, Unset)
+            else checked_str(self.beneficiary_name, "beneficiaryName")
+        )
 
         bic: None | str | Unset
         if isinstance(self.bic, Unset):
@@ -62,9 +77,13 @@ class BankWithdrawal:
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
+            created_at = format_datetime(self.created_at, "createdAt")
 
-        currency_code = self.currency_code
+        currency_code = (
+            self.currency_code
+            if isinstance(self.currency_code, Unset)
+            else checked_str(self.currency_code, "currencyCode")
+        )
 
         fee = self.fee
 
@@ -76,7 +95,7 @@ class BankWithdrawal:
 
         rail: str | Unset = UNSET
         if not isinstance(self.rail, Unset):
-            rail = self.rail.value
+            rail = enum_value(self.rail, BankRail, "rail")
 
         reference: None | str | Unset
         if isinstance(self.reference, Unset):
@@ -86,7 +105,7 @@ class BankWithdrawal:
 
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
-            status = self.status.value
+            status = enum_value(self.status, WithdrawalStatus, "status")
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -120,76 +139,115 @@ class BankWithdrawal:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decoded JSON as `BankWithdrawal`; `ModelValidationError` names what does not fit."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "BankWithdrawal", "", f"expected an object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        id = d.pop("id")
+        _field = ""
+        try:
+            _field = "id"
+            id = expect_str(d.pop("id"))
 
-        _amount = d.pop("amount", UNSET)
-        amount: Decimal | Unset
-        if isinstance(_amount, Unset):
-            amount = UNSET
-        else:
-            amount = to_decimal(_amount)
+            _field = "amount"
+            _amount = d.pop("amount", UNSET)
+            amount: Decimal | Unset
+            if isinstance(_amount, Unset):
+                amount = UNSET
+            else:
+                amount = to_decimal(_amount)
 
-        beneficiary_name = d.pop("beneficiaryName", UNSET)
+            _field = "beneficiaryName"
+            _beneficiary_name = d.pop("beneficiaryName", UNSET)
+            beneficiary_name: str | Unset = (
+                _beneficiary_name
+                if isinstance(_beneficiary_name, Unset)
+                else expect_str(_beneficiary_name)
+            )
 
-        def _parse_bic(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            _field = "bic"
 
-        bic = _parse_bic(d.pop("bic", UNSET))
+            def _parse_bic(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-        _created_at = d.pop("createdAt", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = parse_datetime(_created_at)
+            bic = _parse_bic(d.pop("bic", UNSET))
 
-        currency_code = d.pop("currencyCode", UNSET)
+            _field = "createdAt"
+            _created_at = d.pop("createdAt", UNSET)
+            created_at: datetime.datetime | Unset
+            if isinstance(_created_at, Unset):
+                created_at = UNSET
+            else:
+                created_at = parse_datetime(_created_at)
 
-        _fee = d.pop("fee", UNSET)
-        fee: Decimal | Unset
-        if isinstance(_fee, Unset):
-            fee = UNSET
-        else:
-            fee = to_decimal(_fee)
+            _field = "currencyCode"
+            _currency_code = d.pop("currencyCode", UNSET)
+            currency_code: str | Unset = (
+                _currency_code if isinstance(_currency_code, Unset) else expect_str(_currency_code)
+            )
 
-        def _parse_iban(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            _field = "fee"
+            _fee = d.pop("fee", UNSET)
+            fee: Decimal | Unset
+            if isinstance(_fee, Unset):
+                fee = UNSET
+            else:
+                fee = to_decimal(_fee)
 
-        iban = _parse_iban(d.pop("iban", UNSET))
+            _field = "iban"
 
-        _rail = d.pop("rail", UNSET)
-        rail: BankRail | Unset
-        if isinstance(_rail, Unset):
-            rail = UNSET
-        else:
-            rail = BankRail(_rail)
+            def _parse_iban(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-        def _parse_reference(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            iban = _parse_iban(d.pop("iban", UNSET))
 
-        reference = _parse_reference(d.pop("reference", UNSET))
+            _field = "rail"
+            _rail = d.pop("rail", UNSET)
+            rail: BankRail | Unset
+            if isinstance(_rail, Unset):
+                rail = UNSET
+            else:
+                rail = BankRail(_rail)
 
-        _status = d.pop("status", UNSET)
-        status: WithdrawalStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = WithdrawalStatus(_status)
+            _field = "reference"
 
-        bank_withdrawal = cls(
+            def _parse_reference(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            reference = _parse_reference(d.pop("reference", UNSET))
+
+            _field = "status"
+            _status = d.pop("status", UNSET)
+            status: WithdrawalStatus | Unset
+            if isinstance(_status, Unset):
+                status = UNSET
+            else:
+                status = WithdrawalStatus(_status)
+
+        except ModelValidationError as exc:
+            raise exc.nested("BankWithdrawal", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("BankWithdrawal", _field, exc) from None
+        instance__ = cls(
             id=id,
             amount=amount,
             beneficiary_name=beneficiary_name,
@@ -203,8 +261,8 @@ class BankWithdrawal:
             status=status,
         )
 
-        bank_withdrawal.additional_properties = d
-        return bank_withdrawal
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

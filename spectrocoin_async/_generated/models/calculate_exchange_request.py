@@ -7,7 +7,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, to_decimal
+from ..._errors import ModelValidationError
+from ..._values import (
+    checked_str,
+    expect_str,
+    parse_error,
+    to_decimal,
+)
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CalculateExchangeRequest")
 
@@ -30,9 +37,9 @@ class CalculateExchangeRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        pay_currency_code = self.pay_currency_code
+        pay_currency_code = checked_str(self.pay_currency_code, "payCurrencyCode")
 
-        receive_currency_code = self.receive_currency_code
+        receive_currency_code = checked_str(self.receive_currency_code, "receiveCurrencyCode")
 
         pay_amount = self.pay_amount
 
@@ -55,34 +62,49 @@ class CalculateExchangeRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decoded JSON as `CalculateExchangeRequest`; `ModelValidationError` names what does not fit."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "CalculateExchangeRequest", "", f"expected an object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        pay_currency_code = d.pop("payCurrencyCode")
+        _field = ""
+        try:
+            _field = "payCurrencyCode"
+            pay_currency_code = expect_str(d.pop("payCurrencyCode"))
 
-        receive_currency_code = d.pop("receiveCurrencyCode")
+            _field = "receiveCurrencyCode"
+            receive_currency_code = expect_str(d.pop("receiveCurrencyCode"))
 
-        _pay_amount = d.pop("payAmount", UNSET)
-        pay_amount: Decimal | Unset
-        if isinstance(_pay_amount, Unset):
-            pay_amount = UNSET
-        else:
-            pay_amount = to_decimal(_pay_amount)
+            _field = "payAmount"
+            _pay_amount = d.pop("payAmount", UNSET)
+            pay_amount: Decimal | Unset
+            if isinstance(_pay_amount, Unset):
+                pay_amount = UNSET
+            else:
+                pay_amount = to_decimal(_pay_amount)
 
-        _receive_amount = d.pop("receiveAmount", UNSET)
-        receive_amount: Decimal | Unset
-        if isinstance(_receive_amount, Unset):
-            receive_amount = UNSET
-        else:
-            receive_amount = to_decimal(_receive_amount)
+            _field = "receiveAmount"
+            _receive_amount = d.pop("receiveAmount", UNSET)
+            receive_amount: Decimal | Unset
+            if isinstance(_receive_amount, Unset):
+                receive_amount = UNSET
+            else:
+                receive_amount = to_decimal(_receive_amount)
 
-        calculate_exchange_request = cls(
+        except ModelValidationError as exc:
+            raise exc.nested("CalculateExchangeRequest", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("CalculateExchangeRequest", _field, exc) from None
+        instance__ = cls(
             pay_currency_code=pay_currency_code,
             receive_currency_code=receive_currency_code,
             pay_amount=pay_amount,
             receive_amount=receive_amount,
         )
 
-        calculate_exchange_request.additional_properties = d
-        return calculate_exchange_request
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

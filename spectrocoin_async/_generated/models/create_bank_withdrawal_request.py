@@ -7,8 +7,16 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._errors import ModelValidationError
+from ..._values import (
+    checked_str,
+    enum_value,
+    expect_str,
+    parse_error,
+    to_decimal,
+)
 from ..models.bank_rail import BankRail
-from ..types import UNSET, Unset, to_decimal
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CreateBankWithdrawalRequest")
 
@@ -47,25 +55,45 @@ class CreateBankWithdrawalRequest:
     def to_dict(self) -> dict[str, Any]:
         amount = self.amount
 
-        beneficiary_name = self.beneficiary_name
+        beneficiary_name = checked_str(self.beneficiary_name, "beneficiaryName")
 
-        currency_code = self.currency_code
+        currency_code = checked_str(self.currency_code, "currencyCode")
 
-        rail = self.rail.value
+        rail = enum_value(self.rail, BankRail, "rail")
 
-        account_id = self.account_id
+        account_id = (
+            self.account_id
+            if isinstance(self.account_id, Unset)
+            else checked_str(self.account_id, "accountId")
+        )
 
-        account_number = self.account_number
+        account_number = (
+            self.account_number
+            if isinstance(self.account_number, Unset)
+            else checked_str(self.account_number, "accountNumber")
+        )
 
-        beneficiary_address = self.beneficiary_address
+        beneficiary_address = (
+            self.beneficiary_address
+            if isinstance(self.beneficiary_address, Unset)
+            else checked_str(self.beneficiary_address, "beneficiaryAddress")
+        )
 
-        beneficiary_country_code = self.beneficiary_country_code
+        beneficiary_country_code = (
+            self.beneficiary_country_code
+            if isinstance(self.beneficiary_country_code, Unset)
+            else checked_str(self.beneficiary_country_code, "beneficiaryCountryCode")
+        )
 
-        bic = self.bic
+        bic = self.bic if isinstance(self.bic, Unset) else checked_str(self.bic, "bic")
 
-        iban = self.iban
+        iban = self.iban if isinstance(self.iban, Unset) else checked_str(self.iban, "iban")
 
-        reference = self.reference
+        reference = (
+            self.reference
+            if isinstance(self.reference, Unset)
+            else checked_str(self.reference, "reference")
+        )
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -96,30 +124,77 @@ class CreateBankWithdrawalRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decoded JSON as `CreateBankWithdrawalRequest`; `ModelValidationError` names what does not fit."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "CreateBankWithdrawalRequest",
+                "",
+                f"expected an object, got {type(src_dict).__name__}",
+            )
         d = dict(src_dict)
-        amount = to_decimal(d.pop("amount"))
+        _field = ""
+        try:
+            _field = "amount"
+            amount = to_decimal(d.pop("amount"))
 
-        beneficiary_name = d.pop("beneficiaryName")
+            _field = "beneficiaryName"
+            beneficiary_name = expect_str(d.pop("beneficiaryName"))
 
-        currency_code = d.pop("currencyCode")
+            _field = "currencyCode"
+            currency_code = expect_str(d.pop("currencyCode"))
 
-        rail = BankRail(d.pop("rail"))
+            _field = "rail"
+            rail = BankRail(d.pop("rail"))
 
-        account_id = d.pop("accountId", UNSET)
+            _field = "accountId"
+            _account_id = d.pop("accountId", UNSET)
+            account_id: str | Unset = (
+                _account_id if isinstance(_account_id, Unset) else expect_str(_account_id)
+            )
 
-        account_number = d.pop("accountNumber", UNSET)
+            _field = "accountNumber"
+            _account_number = d.pop("accountNumber", UNSET)
+            account_number: str | Unset = (
+                _account_number
+                if isinstance(_account_number, Unset)
+                else expect_str(_account_number)
+            )
 
-        beneficiary_address = d.pop("beneficiaryAddress", UNSET)
+            _field = "beneficiaryAddress"
+            _beneficiary_address = d.pop("beneficiaryAddress", UNSET)
+            beneficiary_address: str | Unset = (
+                _beneficiary_address
+                if isinstance(_beneficiary_address, Unset)
+                else expect_str(_beneficiary_address)
+            )
 
-        beneficiary_country_code = d.pop("beneficiaryCountryCode", UNSET)
+            _field = "beneficiaryCountryCode"
+            _beneficiary_country_code = d.pop("beneficiaryCountryCode", UNSET)
+            beneficiary_country_code: str | Unset = (
+                _beneficiary_country_code
+                if isinstance(_beneficiary_country_code, Unset)
+                else expect_str(_beneficiary_country_code)
+            )
 
-        bic = d.pop("bic", UNSET)
+            _field = "bic"
+            _bic = d.pop("bic", UNSET)
+            bic: str | Unset = _bic if isinstance(_bic, Unset) else expect_str(_bic)
 
-        iban = d.pop("iban", UNSET)
+            _field = "iban"
+            _iban = d.pop("iban", UNSET)
+            iban: str | Unset = _iban if isinstance(_iban, Unset) else expect_str(_iban)
 
-        reference = d.pop("reference", UNSET)
+            _field = "reference"
+            _reference = d.pop("reference", UNSET)
+            reference: str | Unset = (
+                _reference if isinstance(_reference, Unset) else expect_str(_reference)
+            )
 
-        create_bank_withdrawal_request = cls(
+        except ModelValidationError as exc:
+            raise exc.nested("CreateBankWithdrawalRequest", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("CreateBankWithdrawalRequest", _field, exc) from None
+        instance__ = cls(
             amount=amount,
             beneficiary_name=beneficiary_name,
             currency_code=currency_code,
@@ -133,8 +208,8 @@ class CreateBankWithdrawalRequest:
             reference=reference,
         )
 
-        create_bank_withdrawal_request.additional_properties = d
-        return create_bank_withdrawal_request
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

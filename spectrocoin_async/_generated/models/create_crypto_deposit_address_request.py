@@ -6,6 +6,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._errors import ModelValidationError
+from ..._values import (
+    checked_str,
+    expect_str,
+    parse_error,
+)
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CreateCryptoDepositAddressRequest")
@@ -25,9 +31,13 @@ class CreateCryptoDepositAddressRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        currency_code = self.currency_code
+        currency_code = checked_str(self.currency_code, "currencyCode")
 
-        network_code = self.network_code
+        network_code = (
+            self.network_code
+            if isinstance(self.network_code, Unset)
+            else checked_str(self.network_code, "networkCode")
+        )
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -43,18 +53,36 @@ class CreateCryptoDepositAddressRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decoded JSON as `CreateCryptoDepositAddressRequest`; `ModelValidationError` names what does not fit."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "CreateCryptoDepositAddressRequest",
+                "",
+                f"expected an object, got {type(src_dict).__name__}",
+            )
         d = dict(src_dict)
-        currency_code = d.pop("currencyCode")
+        _field = ""
+        try:
+            _field = "currencyCode"
+            currency_code = expect_str(d.pop("currencyCode"))
 
-        network_code = d.pop("networkCode", UNSET)
+            _field = "networkCode"
+            _network_code = d.pop("networkCode", UNSET)
+            network_code: str | Unset = (
+                _network_code if isinstance(_network_code, Unset) else expect_str(_network_code)
+            )
 
-        create_crypto_deposit_address_request = cls(
+        except ModelValidationError as exc:
+            raise exc.nested("CreateCryptoDepositAddressRequest", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("CreateCryptoDepositAddressRequest", _field, exc) from None
+        instance__ = cls(
             currency_code=currency_code,
             network_code=network_code,
         )
 
-        create_crypto_deposit_address_request.additional_properties = d
-        return create_crypto_deposit_address_request
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, to_decimal
+from ..._errors import ModelValidationError
+from ..._values import (
+    checked_str,
+    expect_str,
+    parse_error,
+    to_decimal,
+)
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CreateCryptoWithdrawalRequest")
 
@@ -34,17 +41,25 @@ class CreateCryptoWithdrawalRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        address = self.address
+        address = checked_str(self.address, "address")
 
         amount = self.amount
 
-        currency_code = self.currency_code
+        currency_code = checked_str(self.currency_code, "currencyCode")
 
-        account_id = self.account_id
+        account_id = (
+            self.account_id
+            if isinstance(self.account_id, Unset)
+            else checked_str(self.account_id, "accountId")
+        )
 
-        memo = self.memo
+        memo = self.memo if isinstance(self.memo, Unset) else checked_str(self.memo, "memo")
 
-        network_code = self.network_code
+        network_code = (
+            self.network_code
+            if isinstance(self.network_code, Unset)
+            else checked_str(self.network_code, "networkCode")
+        )
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -66,20 +81,46 @@ class CreateCryptoWithdrawalRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decoded JSON as `CreateCryptoWithdrawalRequest`; `ModelValidationError` names what does not fit."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "CreateCryptoWithdrawalRequest",
+                "",
+                f"expected an object, got {type(src_dict).__name__}",
+            )
         d = dict(src_dict)
-        address = d.pop("address")
+        _field = ""
+        try:
+            _field = "address"
+            address = expect_str(d.pop("address"))
 
-        amount = to_decimal(d.pop("amount"))
+            _field = "amount"
+            amount = to_decimal(d.pop("amount"))
 
-        currency_code = d.pop("currencyCode")
+            _field = "currencyCode"
+            currency_code = expect_str(d.pop("currencyCode"))
 
-        account_id = d.pop("accountId", UNSET)
+            _field = "accountId"
+            _account_id = d.pop("accountId", UNSET)
+            account_id: str | Unset = (
+                _account_id if isinstance(_account_id, Unset) else expect_str(_account_id)
+            )
 
-        memo = d.pop("memo", UNSET)
+            _field = "memo"
+            _memo = d.pop("memo", UNSET)
+            memo: str | Unset = _memo if isinstance(_memo, Unset) else expect_str(_memo)
 
-        network_code = d.pop("networkCode", UNSET)
+            _field = "networkCode"
+            _network_code = d.pop("networkCode", UNSET)
+            network_code: str | Unset = (
+                _network_code if isinstance(_network_code, Unset) else expect_str(_network_code)
+            )
 
-        create_crypto_withdrawal_request = cls(
+        except ModelValidationError as exc:
+            raise exc.nested("CreateCryptoWithdrawalRequest", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("CreateCryptoWithdrawalRequest", _field, exc) from None
+        instance__ = cls(
             address=address,
             amount=amount,
             currency_code=currency_code,
@@ -88,8 +129,8 @@ class CreateCryptoWithdrawalRequest:
             network_code=network_code,
         )
 
-        create_crypto_withdrawal_request.additional_properties = d
-        return create_crypto_withdrawal_request
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

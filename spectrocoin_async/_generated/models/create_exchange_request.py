@@ -7,7 +7,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, to_decimal
+from ..._errors import ModelValidationError
+from ..._values import (
+    checked_str,
+    expect_str,
+    parse_error,
+    to_decimal,
+)
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CreateExchangeRequest")
 
@@ -37,15 +44,35 @@ class CreateExchangeRequest:
     def to_dict(self) -> dict[str, Any]:
         pay_amount = self.pay_amount
 
-        exchange_pair_id = self.exchange_pair_id
+        exchange_pair_id = (
+            self.exchange_pair_id
+            if isinstance(self.exchange_pair_id, Unset)
+            else checked_str(self.exchange_pair_id, "exchangePairId")
+        )
 
-        pay_account_id = self.pay_account_id
+        pay_account_id = (
+            self.pay_account_id
+            if isinstance(self.pay_account_id, Unset)
+            else checked_str(self.pay_account_id, "payAccountId")
+        )
 
-        pay_currency_code = self.pay_currency_code
+        pay_currency_code = (
+            self.pay_currency_code
+            if isinstance(self.pay_currency_code, Unset)
+            else checked_str(self.pay_currency_code, "payCurrencyCode")
+        )
 
-        receive_account_id = self.receive_account_id
+        receive_account_id = (
+            self.receive_account_id
+            if isinstance(self.receive_account_id, Unset)
+            else checked_str(self.receive_account_id, "receiveAccountId")
+        )
 
-        receive_currency_code = self.receive_currency_code
+        receive_currency_code = (
+            self.receive_currency_code
+            if isinstance(self.receive_currency_code, Unset)
+            else checked_str(self.receive_currency_code, "receiveCurrencyCode")
+        )
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -69,20 +96,62 @@ class CreateExchangeRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decoded JSON as `CreateExchangeRequest`; `ModelValidationError` names what does not fit."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "CreateExchangeRequest", "", f"expected an object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        pay_amount = to_decimal(d.pop("payAmount"))
+        _field = ""
+        try:
+            _field = "payAmount"
+            pay_amount = to_decimal(d.pop("payAmount"))
 
-        exchange_pair_id = d.pop("exchangePairId", UNSET)
+            _field = "exchangePairId"
+            _exchange_pair_id = d.pop("exchangePairId", UNSET)
+            exchange_pair_id: str | Unset = (
+                _exchange_pair_id
+                if isinstance(_exchange_pair_id, Unset)
+                else expect_str(_exchange_pair_id)
+            )
 
-        pay_account_id = d.pop("payAccountId", UNSET)
+            _field = "payAccountId"
+            _pay_account_id = d.pop("payAccountId", UNSET)
+            pay_account_id: str | Unset = (
+                _pay_account_id
+                if isinstance(_pay_account_id, Unset)
+                else expect_str(_pay_account_id)
+            )
 
-        pay_currency_code = d.pop("payCurrencyCode", UNSET)
+            _field = "payCurrencyCode"
+            _pay_currency_code = d.pop("payCurrencyCode", UNSET)
+            pay_currency_code: str | Unset = (
+                _pay_currency_code
+                if isinstance(_pay_currency_code, Unset)
+                else expect_str(_pay_currency_code)
+            )
 
-        receive_account_id = d.pop("receiveAccountId", UNSET)
+            _field = "receiveAccountId"
+            _receive_account_id = d.pop("receiveAccountId", UNSET)
+            receive_account_id: str | Unset = (
+                _receive_account_id
+                if isinstance(_receive_account_id, Unset)
+                else expect_str(_receive_account_id)
+            )
 
-        receive_currency_code = d.pop("receiveCurrencyCode", UNSET)
+            _field = "receiveCurrencyCode"
+            _receive_currency_code = d.pop("receiveCurrencyCode", UNSET)
+            receive_currency_code: str | Unset = (
+                _receive_currency_code
+                if isinstance(_receive_currency_code, Unset)
+                else expect_str(_receive_currency_code)
+            )
 
-        create_exchange_request = cls(
+        except ModelValidationError as exc:
+            raise exc.nested("CreateExchangeRequest", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("CreateExchangeRequest", _field, exc) from None
+        instance__ = cls(
             pay_amount=pay_amount,
             exchange_pair_id=exchange_pair_id,
             pay_account_id=pay_account_id,
@@ -91,8 +160,8 @@ class CreateExchangeRequest:
             receive_currency_code=receive_currency_code,
         )
 
-        create_exchange_request.additional_properties = d
-        return create_exchange_request
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

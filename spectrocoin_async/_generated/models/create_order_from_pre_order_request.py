@@ -6,6 +6,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._errors import ModelValidationError
+from ..._values import (
+    checked_str,
+    expect_str,
+    parse_error,
+)
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CreateOrderFromPreOrderRequest")
@@ -27,11 +33,19 @@ class CreateOrderFromPreOrderRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        pre_order_id = self.pre_order_id
+        pre_order_id = checked_str(self.pre_order_id, "preOrderId")
 
-        pay_currency_code = self.pay_currency_code
+        pay_currency_code = (
+            self.pay_currency_code
+            if isinstance(self.pay_currency_code, Unset)
+            else checked_str(self.pay_currency_code, "payCurrencyCode")
+        )
 
-        pay_network_code = self.pay_network_code
+        pay_network_code = (
+            self.pay_network_code
+            if isinstance(self.pay_network_code, Unset)
+            else checked_str(self.pay_network_code, "payNetworkCode")
+        )
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -49,21 +63,47 @@ class CreateOrderFromPreOrderRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decoded JSON as `CreateOrderFromPreOrderRequest`; `ModelValidationError` names what does not fit."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "CreateOrderFromPreOrderRequest",
+                "",
+                f"expected an object, got {type(src_dict).__name__}",
+            )
         d = dict(src_dict)
-        pre_order_id = d.pop("preOrderId")
+        _field = ""
+        try:
+            _field = "preOrderId"
+            pre_order_id = expect_str(d.pop("preOrderId"))
 
-        pay_currency_code = d.pop("payCurrencyCode", UNSET)
+            _field = "payCurrencyCode"
+            _pay_currency_code = d.pop("payCurrencyCode", UNSET)
+            pay_currency_code: str | Unset = (
+                _pay_currency_code
+                if isinstance(_pay_currency_code, Unset)
+                else expect_str(_pay_currency_code)
+            )
 
-        pay_network_code = d.pop("payNetworkCode", UNSET)
+            _field = "payNetworkCode"
+            _pay_network_code = d.pop("payNetworkCode", UNSET)
+            pay_network_code: str | Unset = (
+                _pay_network_code
+                if isinstance(_pay_network_code, Unset)
+                else expect_str(_pay_network_code)
+            )
 
-        create_order_from_pre_order_request = cls(
+        except ModelValidationError as exc:
+            raise exc.nested("CreateOrderFromPreOrderRequest", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("CreateOrderFromPreOrderRequest", _field, exc) from None
+        instance__ = cls(
             pre_order_id=pre_order_id,
             pay_currency_code=pay_currency_code,
             pay_network_code=pay_network_code,
         )
 
-        create_order_from_pre_order_request.additional_properties = d
-        return create_order_from_pre_order_request
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

@@ -9,8 +9,16 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._errors import ModelValidationError
 from ..._types import to_uuid
-from ..types import UNSET, Unset, to_decimal
+from ..._values import (
+    checked_str,
+    expect_str,
+    format_date,
+    parse_error,
+    to_decimal,
+)
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CreateOrderRequest")
 
@@ -61,37 +69,81 @@ class CreateOrderRequest:
     def to_dict(self) -> dict[str, Any]:
         project_id = None if self.project_id is None else str(self.project_id)
 
-        callback_url = self.callback_url
+        callback_url = (
+            self.callback_url
+            if isinstance(self.callback_url, Unset)
+            else checked_str(self.callback_url, "callbackUrl")
+        )
 
-        description = self.description
+        description = (
+            self.description
+            if isinstance(self.description, Unset)
+            else checked_str(self.description, "description")
+        )
 
-        failure_url = self.failure_url
+        failure_url = (
+            self.failure_url
+            if isinstance(self.failure_url, Unset)
+            else checked_str(self.failure_url, "failureUrl")
+        )
 
-        lang = self.lang
+        lang = self.lang if isinstance(self.lang, Unset) else checked_str(self.lang, "lang")
 
-        order_id = self.order_id
+        order_id = (
+            self.order_id
+            if isinstance(self.order_id, Unset)
+            else checked_str(self.order_id, "orderId")
+        )
 
         pay_amount = self.pay_amount
 
-        pay_currency_code = self.pay_currency_code
+        pay_currency_code = (
+            self.pay_currency_code
+            if isinstance(self.pay_currency_code, Unset)
+            else checked_str(self.pay_currency_code, "payCurrencyCode")
+        )
 
-        pay_network_name = self.pay_network_name
+        pay_network_name = (
+            self.pay_network_name
+            if isinstance(self.pay_network_name, Unset)
+            else checked_str(self.pay_network_name, "payNetworkName")
+        )
 
         payer_date_of_birth: str | Unset = UNSET
         if not isinstance(self.payer_date_of_birth, Unset):
-            payer_date_of_birth = self.payer_date_of_birth.isoformat()
+            payer_date_of_birth = format_date(self.payer_date_of_birth, "payerDateOfBirth")
 
-        payer_email = self.payer_email
+        payer_email = (
+            self.payer_email
+            if isinstance(self.payer_email, Unset)
+            else checked_str(self.payer_email, "payerEmail")
+        )
 
-        payer_name = self.payer_name
+        payer_name = (
+            self.payer_name
+            if isinstance(self.payer_name, Unset)
+            else checked_str(self.payer_name, "payerName")
+        )
 
-        payer_surname = self.payer_surname
+        payer_surname = (
+            self.payer_surname
+            if isinstance(self.payer_surname, Unset)
+            else checked_str(self.payer_surname, "payerSurname")
+        )
 
         receive_amount = self.receive_amount
 
-        receive_currency_code = self.receive_currency_code
+        receive_currency_code = (
+            self.receive_currency_code
+            if isinstance(self.receive_currency_code, Unset)
+            else checked_str(self.receive_currency_code, "receiveCurrencyCode")
+        )
 
-        success_url = self.success_url
+        success_url = (
+            self.success_url
+            if isinstance(self.success_url, Unset)
+            else checked_str(self.success_url, "successUrl")
+        )
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -135,55 +187,122 @@ class CreateOrderRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decoded JSON as `CreateOrderRequest`; `ModelValidationError` names what does not fit."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "CreateOrderRequest", "", f"expected an object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        project_id = UUID(d.pop("projectId"))
+        _field = ""
+        try:
+            _field = "projectId"
+            project_id = UUID(expect_str(d.pop("projectId")))
 
-        callback_url = d.pop("callbackUrl", UNSET)
+            _field = "callbackUrl"
+            _callback_url = d.pop("callbackUrl", UNSET)
+            callback_url: str | Unset = (
+                _callback_url if isinstance(_callback_url, Unset) else expect_str(_callback_url)
+            )
 
-        description = d.pop("description", UNSET)
+            _field = "description"
+            _description = d.pop("description", UNSET)
+            description: str | Unset = (
+                _description if isinstance(_description, Unset) else expect_str(_description)
+            )
 
-        failure_url = d.pop("failureUrl", UNSET)
+            _field = "failureUrl"
+            _failure_url = d.pop("failureUrl", UNSET)
+            failure_url: str | Unset = (
+                _failure_url if isinstance(_failure_url, Unset) else expect_str(_failure_url)
+            )
 
-        lang = d.pop("lang", UNSET)
+            _field = "lang"
+            _lang = d.pop("lang", UNSET)
+            lang: str | Unset = _lang if isinstance(_lang, Unset) else expect_str(_lang)
 
-        order_id = d.pop("orderId", UNSET)
+            _field = "orderId"
+            _order_id = d.pop("orderId", UNSET)
+            order_id: str | Unset = (
+                _order_id if isinstance(_order_id, Unset) else expect_str(_order_id)
+            )
 
-        _pay_amount = d.pop("payAmount", UNSET)
-        pay_amount: Decimal | Unset
-        if isinstance(_pay_amount, Unset):
-            pay_amount = UNSET
-        else:
-            pay_amount = to_decimal(_pay_amount)
+            _field = "payAmount"
+            _pay_amount = d.pop("payAmount", UNSET)
+            pay_amount: Decimal | Unset
+            if isinstance(_pay_amount, Unset):
+                pay_amount = UNSET
+            else:
+                pay_amount = to_decimal(_pay_amount)
 
-        pay_currency_code = d.pop("payCurrencyCode", UNSET)
+            _field = "payCurrencyCode"
+            _pay_currency_code = d.pop("payCurrencyCode", UNSET)
+            pay_currency_code: str | Unset = (
+                _pay_currency_code
+                if isinstance(_pay_currency_code, Unset)
+                else expect_str(_pay_currency_code)
+            )
 
-        pay_network_name = d.pop("payNetworkName", UNSET)
+            _field = "payNetworkName"
+            _pay_network_name = d.pop("payNetworkName", UNSET)
+            pay_network_name: str | Unset = (
+                _pay_network_name
+                if isinstance(_pay_network_name, Unset)
+                else expect_str(_pay_network_name)
+            )
 
-        _payer_date_of_birth = d.pop("payerDateOfBirth", UNSET)
-        payer_date_of_birth: datetime.date | Unset
-        if isinstance(_payer_date_of_birth, Unset):
-            payer_date_of_birth = UNSET
-        else:
-            payer_date_of_birth = datetime.date.fromisoformat(_payer_date_of_birth)
+            _field = "payerDateOfBirth"
+            _payer_date_of_birth = d.pop("payerDateOfBirth", UNSET)
+            payer_date_of_birth: datetime.date | Unset
+            if isinstance(_payer_date_of_birth, Unset):
+                payer_date_of_birth = UNSET
+            else:
+                payer_date_of_birth = datetime.date.fromisoformat(expect_str(_payer_date_of_birth))
 
-        payer_email = d.pop("payerEmail", UNSET)
+            _field = "payerEmail"
+            _payer_email = d.pop("payerEmail", UNSET)
+            payer_email: str | Unset = (
+                _payer_email if isinstance(_payer_email, Unset) else expect_str(_payer_email)
+            )
 
-        payer_name = d.pop("payerName", UNSET)
+            _field = "payerName"
+            _payer_name = d.pop("payerName", UNSET)
+            payer_name: str | Unset = (
+                _payer_name if isinstance(_payer_name, Unset) else expect_str(_payer_name)
+            )
 
-        payer_surname = d.pop("payerSurname", UNSET)
+            _field = "payerSurname"
+            _payer_surname = d.pop("payerSurname", UNSET)
+            payer_surname: str | Unset = (
+                _payer_surname if isinstance(_payer_surname, Unset) else expect_str(_payer_surname)
+            )
 
-        _receive_amount = d.pop("receiveAmount", UNSET)
-        receive_amount: Decimal | Unset
-        if isinstance(_receive_amount, Unset):
-            receive_amount = UNSET
-        else:
-            receive_amount = to_decimal(_receive_amount)
+            _field = "receiveAmount"
+            _receive_amount = d.pop("receiveAmount", UNSET)
+            receive_amount: Decimal | Unset
+            if isinstance(_receive_amount, Unset):
+                receive_amount = UNSET
+            else:
+                receive_amount = to_decimal(_receive_amount)
 
-        receive_currency_code = d.pop("receiveCurrencyCode", UNSET)
+            _field = "receiveCurrencyCode"
+            _receive_currency_code = d.pop("receiveCurrencyCode", UNSET)
+            receive_currency_code: str | Unset = (
+                _receive_currency_code
+                if isinstance(_receive_currency_code, Unset)
+                else expect_str(_receive_currency_code)
+            )
 
-        success_url = d.pop("successUrl", UNSET)
+            _field = "successUrl"
+            _success_url = d.pop("successUrl", UNSET)
+            success_url: str | Unset = (
+                _success_url if isinstance(_success_url, Unset) else expect_str(_success_url)
+            )
 
-        create_order_request = cls(
+        except ModelValidationError as exc:
+            raise exc.nested("CreateOrderRequest", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("CreateOrderRequest", _field, exc) from None
+        instance__ = cls(
             project_id=project_id,
             callback_url=callback_url,
             description=description,
@@ -202,8 +321,8 @@ class CreateOrderRequest:
             success_url=success_url,
         )
 
-        create_order_request.additional_properties = d
-        return create_order_request
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

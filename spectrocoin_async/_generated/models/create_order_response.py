@@ -3,12 +3,22 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, parse_datetime, to_decimal
+from ..._errors import ModelValidationError
+from ..._values import (
+    checked_str,
+    expect_str,
+    format_datetime,
+    json_type,
+    parse_datetime,
+    parse_error,
+    to_decimal,
+)
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CreateOrderResponse")
 
@@ -48,7 +58,7 @@ class CreateOrderResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        redirect_url = self.redirect_url
+        redirect_url = checked_str(self.redirect_url, "redirectUrl")
 
         deposit_address: None | str | Unset
         if isinstance(self.deposit_address, Unset):
@@ -94,13 +104,17 @@ class CreateOrderResponse:
 
         receive_amount = self.receive_amount
 
-        receive_currency_code = self.receive_currency_code
+        receive_currency_code = (
+            self.receive_currency_code
+            if isinstance(self.receive_currency_code, Unset)
+            else checked_str(self.receive_currency_code, "receiveCurrencyCode")
+        )
 
         valid_until: None | str | Unset
         if isinstance(self.valid_until, Unset):
             valid_until = UNSET
         elif isinstance(self.valid_until, datetime.datetime):
-            valid_until = self.valid_until.isoformat()
+            valid_until = format_datetime(self.valid_until, "validUntil_type_0")
         else:
             valid_until = self.valid_until
 
@@ -136,107 +150,146 @@ class CreateOrderResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decoded JSON as `CreateOrderResponse`; `ModelValidationError` names what does not fit."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "CreateOrderResponse", "", f"expected an object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        redirect_url = d.pop("redirectUrl")
+        _field = ""
+        try:
+            _field = "redirectUrl"
+            redirect_url = expect_str(d.pop("redirectUrl"))
 
-        def _parse_deposit_address(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            _field = "depositAddress"
 
-        deposit_address = _parse_deposit_address(d.pop("depositAddress", UNSET))
+            def _parse_deposit_address(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-        def _parse_memo(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            deposit_address = _parse_deposit_address(d.pop("depositAddress", UNSET))
 
-        memo = _parse_memo(d.pop("memo", UNSET))
+            _field = "memo"
 
-        def _parse_order_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            def _parse_memo(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-        order_id = _parse_order_id(d.pop("orderId", UNSET))
+            memo = _parse_memo(d.pop("memo", UNSET))
 
-        def _parse_pay_amount(data: object) -> Decimal | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, (Decimal, int, str)):
-                    raise TypeError()
-                pay_amount_type_0 = to_decimal(data)
+            _field = "orderId"
 
-                return pay_amount_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Decimal | None | Unset, data)
+            def _parse_order_id(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-        pay_amount = _parse_pay_amount(d.pop("payAmount", UNSET))
+            order_id = _parse_order_id(d.pop("orderId", UNSET))
 
-        def _parse_pay_currency_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            _field = "payAmount"
 
-        pay_currency_code = _parse_pay_currency_code(d.pop("payCurrencyCode", UNSET))
+            def _parse_pay_amount(data: object) -> Decimal | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                if isinstance(data, (Decimal, int, str)):
+                    pay_amount_type_0 = to_decimal(data)
 
-        def _parse_pay_network_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+                    return pay_amount_type_0
+                raise TypeError(f"expected a number or null, got {json_type(data)}")
 
-        pay_network_code = _parse_pay_network_code(d.pop("payNetworkCode", UNSET))
+            pay_amount = _parse_pay_amount(d.pop("payAmount", UNSET))
 
-        def _parse_pre_order_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            _field = "payCurrencyCode"
 
-        pre_order_id = _parse_pre_order_id(d.pop("preOrderId", UNSET))
+            def _parse_pay_currency_code(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-        _receive_amount = d.pop("receiveAmount", UNSET)
-        receive_amount: Decimal | Unset
-        if isinstance(_receive_amount, Unset):
-            receive_amount = UNSET
-        else:
-            receive_amount = to_decimal(_receive_amount)
+            pay_currency_code = _parse_pay_currency_code(d.pop("payCurrencyCode", UNSET))
 
-        receive_currency_code = d.pop("receiveCurrencyCode", UNSET)
+            _field = "payNetworkCode"
 
-        def _parse_valid_until(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, (str, int)):
-                    raise TypeError()
-                valid_until_type_0 = parse_datetime(data)
+            def _parse_pay_network_code(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-                return valid_until_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+            pay_network_code = _parse_pay_network_code(d.pop("payNetworkCode", UNSET))
 
-        valid_until = _parse_valid_until(d.pop("validUntil", UNSET))
+            _field = "preOrderId"
 
-        create_order_response = cls(
+            def _parse_pre_order_id(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            pre_order_id = _parse_pre_order_id(d.pop("preOrderId", UNSET))
+
+            _field = "receiveAmount"
+            _receive_amount = d.pop("receiveAmount", UNSET)
+            receive_amount: Decimal | Unset
+            if isinstance(_receive_amount, Unset):
+                receive_amount = UNSET
+            else:
+                receive_amount = to_decimal(_receive_amount)
+
+            _field = "receiveCurrencyCode"
+            _receive_currency_code = d.pop("receiveCurrencyCode", UNSET)
+            receive_currency_code: str | Unset = (
+                _receive_currency_code
+                if isinstance(_receive_currency_code, Unset)
+                else expect_str(_receive_currency_code)
+            )
+
+            _field = "validUntil"
+
+            def _parse_valid_until(data: object) -> datetime.datetime | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                if isinstance(data, (str, int, Decimal)):
+                    valid_until_type_0 = parse_datetime(data)
+
+                    return valid_until_type_0
+                raise TypeError(f"expected a timestamp or null, got {json_type(data)}")
+
+            valid_until = _parse_valid_until(d.pop("validUntil", UNSET))
+
+        except ModelValidationError as exc:
+            raise exc.nested("CreateOrderResponse", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("CreateOrderResponse", _field, exc) from None
+        instance__ = cls(
             redirect_url=redirect_url,
             deposit_address=deposit_address,
             memo=memo,
@@ -250,8 +303,8 @@ class CreateOrderResponse:
             valid_until=valid_until,
         )
 
-        create_order_response.additional_properties = d
-        return create_order_response
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

@@ -8,8 +8,17 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._errors import ModelValidationError
 from ..._types import to_uuid
-from ..types import UNSET, Unset, to_decimal
+from ..._values import (
+    checked_bool,
+    checked_str,
+    expect_bool,
+    expect_str,
+    parse_error,
+    to_decimal,
+)
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CreatePreOrderRequest")
 
@@ -46,19 +55,41 @@ class CreatePreOrderRequest:
 
         receive_amount = self.receive_amount
 
-        receive_currency_code = self.receive_currency_code
+        receive_currency_code = checked_str(self.receive_currency_code, "receiveCurrencyCode")
 
-        callback_url = self.callback_url
+        callback_url = (
+            self.callback_url
+            if isinstance(self.callback_url, Unset)
+            else checked_str(self.callback_url, "callbackUrl")
+        )
 
-        description = self.description
+        description = (
+            self.description
+            if isinstance(self.description, Unset)
+            else checked_str(self.description, "description")
+        )
 
-        failure_url = self.failure_url
+        failure_url = (
+            self.failure_url
+            if isinstance(self.failure_url, Unset)
+            else checked_str(self.failure_url, "failureUrl")
+        )
 
-        is_multiple = self.is_multiple
+        is_multiple: bool | Unset = UNSET
+        if not isinstance(self.is_multiple, Unset):
+            is_multiple = checked_bool(self.is_multiple, "isMultiple")
 
-        order_id = self.order_id
+        order_id = (
+            self.order_id
+            if isinstance(self.order_id, Unset)
+            else checked_str(self.order_id, "orderId")
+        )
 
-        success_url = self.success_url
+        success_url = (
+            self.success_url
+            if isinstance(self.success_url, Unset)
+            else checked_str(self.success_url, "successUrl")
+        )
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -86,26 +117,64 @@ class CreatePreOrderRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decoded JSON as `CreatePreOrderRequest`; `ModelValidationError` names what does not fit."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "CreatePreOrderRequest", "", f"expected an object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        project_id = UUID(d.pop("projectId"))
+        _field = ""
+        try:
+            _field = "projectId"
+            project_id = UUID(expect_str(d.pop("projectId")))
 
-        receive_amount = to_decimal(d.pop("receiveAmount"))
+            _field = "receiveAmount"
+            receive_amount = to_decimal(d.pop("receiveAmount"))
 
-        receive_currency_code = d.pop("receiveCurrencyCode")
+            _field = "receiveCurrencyCode"
+            receive_currency_code = expect_str(d.pop("receiveCurrencyCode"))
 
-        callback_url = d.pop("callbackUrl", UNSET)
+            _field = "callbackUrl"
+            _callback_url = d.pop("callbackUrl", UNSET)
+            callback_url: str | Unset = (
+                _callback_url if isinstance(_callback_url, Unset) else expect_str(_callback_url)
+            )
 
-        description = d.pop("description", UNSET)
+            _field = "description"
+            _description = d.pop("description", UNSET)
+            description: str | Unset = (
+                _description if isinstance(_description, Unset) else expect_str(_description)
+            )
 
-        failure_url = d.pop("failureUrl", UNSET)
+            _field = "failureUrl"
+            _failure_url = d.pop("failureUrl", UNSET)
+            failure_url: str | Unset = (
+                _failure_url if isinstance(_failure_url, Unset) else expect_str(_failure_url)
+            )
 
-        is_multiple = d.pop("isMultiple", UNSET)
+            _field = "isMultiple"
+            _is_multiple = d.pop("isMultiple", UNSET)
+            is_multiple: bool | Unset = (
+                _is_multiple if isinstance(_is_multiple, Unset) else expect_bool(_is_multiple)
+            )
 
-        order_id = d.pop("orderId", UNSET)
+            _field = "orderId"
+            _order_id = d.pop("orderId", UNSET)
+            order_id: str | Unset = (
+                _order_id if isinstance(_order_id, Unset) else expect_str(_order_id)
+            )
 
-        success_url = d.pop("successUrl", UNSET)
+            _field = "successUrl"
+            _success_url = d.pop("successUrl", UNSET)
+            success_url: str | Unset = (
+                _success_url if isinstance(_success_url, Unset) else expect_str(_success_url)
+            )
 
-        create_pre_order_request = cls(
+        except ModelValidationError as exc:
+            raise exc.nested("CreatePreOrderRequest", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("CreatePreOrderRequest", _field, exc) from None
+        instance__ = cls(
             project_id=project_id,
             receive_amount=receive_amount,
             receive_currency_code=receive_currency_code,
@@ -117,8 +186,8 @@ class CreatePreOrderRequest:
             success_url=success_url,
         )
 
-        create_pre_order_request.additional_properties = d
-        return create_pre_order_request
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, to_decimal
+from ..._errors import ModelValidationError
+from ..._values import (
+    checked_str,
+    expect_str,
+    parse_error,
+    to_decimal,
+)
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CreateWithdrawalWithExchangeRequest")
 
@@ -34,17 +41,21 @@ class CreateWithdrawalWithExchangeRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        address = self.address
+        address = checked_str(self.address, "address")
 
         pay_amount = self.pay_amount
 
-        pay_currency_code = self.pay_currency_code
+        pay_currency_code = checked_str(self.pay_currency_code, "payCurrencyCode")
 
-        receive_currency_code = self.receive_currency_code
+        receive_currency_code = checked_str(self.receive_currency_code, "receiveCurrencyCode")
 
-        memo = self.memo
+        memo = self.memo if isinstance(self.memo, Unset) else checked_str(self.memo, "memo")
 
-        network_code = self.network_code
+        network_code = (
+            self.network_code
+            if isinstance(self.network_code, Unset)
+            else checked_str(self.network_code, "networkCode")
+        )
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -65,20 +76,43 @@ class CreateWithdrawalWithExchangeRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decoded JSON as `CreateWithdrawalWithExchangeRequest`; `ModelValidationError` names what does not fit."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "CreateWithdrawalWithExchangeRequest",
+                "",
+                f"expected an object, got {type(src_dict).__name__}",
+            )
         d = dict(src_dict)
-        address = d.pop("address")
+        _field = ""
+        try:
+            _field = "address"
+            address = expect_str(d.pop("address"))
 
-        pay_amount = to_decimal(d.pop("payAmount"))
+            _field = "payAmount"
+            pay_amount = to_decimal(d.pop("payAmount"))
 
-        pay_currency_code = d.pop("payCurrencyCode")
+            _field = "payCurrencyCode"
+            pay_currency_code = expect_str(d.pop("payCurrencyCode"))
 
-        receive_currency_code = d.pop("receiveCurrencyCode")
+            _field = "receiveCurrencyCode"
+            receive_currency_code = expect_str(d.pop("receiveCurrencyCode"))
 
-        memo = d.pop("memo", UNSET)
+            _field = "memo"
+            _memo = d.pop("memo", UNSET)
+            memo: str | Unset = _memo if isinstance(_memo, Unset) else expect_str(_memo)
 
-        network_code = d.pop("networkCode", UNSET)
+            _field = "networkCode"
+            _network_code = d.pop("networkCode", UNSET)
+            network_code: str | Unset = (
+                _network_code if isinstance(_network_code, Unset) else expect_str(_network_code)
+            )
 
-        create_withdrawal_with_exchange_request = cls(
+        except ModelValidationError as exc:
+            raise exc.nested("CreateWithdrawalWithExchangeRequest", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("CreateWithdrawalWithExchangeRequest", _field, exc) from None
+        instance__ = cls(
             address=address,
             pay_amount=pay_amount,
             pay_currency_code=pay_currency_code,
@@ -87,8 +121,8 @@ class CreateWithdrawalWithExchangeRequest:
             network_code=network_code,
         )
 
-        create_withdrawal_with_exchange_request.additional_properties = d
-        return create_withdrawal_with_exchange_request
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,21 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, parse_datetime
+from ..._errors import ModelValidationError
+from ..._values import (
+    checked_str,
+    expect_str,
+    format_datetime,
+    json_type,
+    parse_datetime,
+    parse_error,
+)
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CryptoDepositAddress")
 
@@ -34,15 +43,15 @@ class CryptoDepositAddress:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        address = self.address
+        address = checked_str(self.address, "address")
 
-        currency_code = self.currency_code
+        currency_code = checked_str(self.currency_code, "currencyCode")
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
+            created_at = format_datetime(self.created_at, "createdAt")
 
-        id = self.id
+        id = self.id if isinstance(self.id, Unset) else checked_str(self.id, "id")
 
         memo: None | str | Unset
         if isinstance(self.memo, Unset):
@@ -50,7 +59,11 @@ class CryptoDepositAddress:
         else:
             memo = self.memo
 
-        network_code = self.network_code
+        network_code = (
+            self.network_code
+            if isinstance(self.network_code, Unset)
+            else checked_str(self.network_code, "networkCode")
+        )
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -73,32 +86,56 @@ class CryptoDepositAddress:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decoded JSON as `CryptoDepositAddress`; `ModelValidationError` names what does not fit."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "CryptoDepositAddress", "", f"expected an object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        address = d.pop("address")
+        _field = ""
+        try:
+            _field = "address"
+            address = expect_str(d.pop("address"))
 
-        currency_code = d.pop("currencyCode")
+            _field = "currencyCode"
+            currency_code = expect_str(d.pop("currencyCode"))
 
-        _created_at = d.pop("createdAt", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = parse_datetime(_created_at)
+            _field = "createdAt"
+            _created_at = d.pop("createdAt", UNSET)
+            created_at: datetime.datetime | Unset
+            if isinstance(_created_at, Unset):
+                created_at = UNSET
+            else:
+                created_at = parse_datetime(_created_at)
 
-        id = d.pop("id", UNSET)
+            _field = "id"
+            _id = d.pop("id", UNSET)
+            id: str | Unset = _id if isinstance(_id, Unset) else expect_str(_id)
 
-        def _parse_memo(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            _field = "memo"
 
-        memo = _parse_memo(d.pop("memo", UNSET))
+            def _parse_memo(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-        network_code = d.pop("networkCode", UNSET)
+            memo = _parse_memo(d.pop("memo", UNSET))
 
-        crypto_deposit_address = cls(
+            _field = "networkCode"
+            _network_code = d.pop("networkCode", UNSET)
+            network_code: str | Unset = (
+                _network_code if isinstance(_network_code, Unset) else expect_str(_network_code)
+            )
+
+        except ModelValidationError as exc:
+            raise exc.nested("CryptoDepositAddress", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("CryptoDepositAddress", _field, exc) from None
+        instance__ = cls(
             address=address,
             currency_code=currency_code,
             created_at=created_at,
@@ -107,8 +144,8 @@ class CryptoDepositAddress:
             network_code=network_code,
         )
 
-        crypto_deposit_address.additional_properties = d
-        return crypto_deposit_address
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

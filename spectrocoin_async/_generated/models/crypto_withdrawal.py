@@ -3,13 +3,24 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._errors import ModelValidationError
+from ..._values import (
+    checked_str,
+    enum_value,
+    expect_str,
+    format_datetime,
+    json_type,
+    parse_datetime,
+    parse_error,
+    to_decimal,
+)
 from ..models.withdrawal_status import WithdrawalStatus
-from ..types import UNSET, Unset, parse_datetime, to_decimal
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CryptoWithdrawal")
 
@@ -45,17 +56,25 @@ class CryptoWithdrawal:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
+        id = checked_str(self.id, "id")
 
-        address = self.address
+        address = (
+            self.address
+            if isinstance(self.address, Unset)
+            else checked_str(self.address, "address")
+        )
 
         amount = self.amount
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
+            created_at = format_datetime(self.created_at, "createdAt")
 
-        currency_code = self.currency_code
+        currency_code = (
+            self.currency_code
+            if isinstance(self.currency_code, Unset)
+            else checked_str(self.currency_code, "currencyCode")
+        )
 
         fee = self.fee
 
@@ -65,11 +84,15 @@ class CryptoWithdrawal:
         else:
             memo = self.memo
 
-        network_code = self.network_code
+        network_code = (
+            self.network_code
+            if isinstance(self.network_code, Unset)
+            else checked_str(self.network_code, "networkCode")
+        )
 
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
-            status = self.status.value
+            status = enum_value(self.status, WithdrawalStatus, "status")
 
         tx_hash: None | str | Unset
         if isinstance(self.tx_hash, Unset):
@@ -107,62 +130,96 @@ class CryptoWithdrawal:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decoded JSON as `CryptoWithdrawal`; `ModelValidationError` names what does not fit."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "CryptoWithdrawal", "", f"expected an object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        id = d.pop("id")
+        _field = ""
+        try:
+            _field = "id"
+            id = expect_str(d.pop("id"))
 
-        address = d.pop("address", UNSET)
+            _field = "address"
+            _address = d.pop("address", UNSET)
+            address: str | Unset = _address if isinstance(_address, Unset) else expect_str(_address)
 
-        _amount = d.pop("amount", UNSET)
-        amount: Decimal | Unset
-        if isinstance(_amount, Unset):
-            amount = UNSET
-        else:
-            amount = to_decimal(_amount)
+            _field = "amount"
+            _amount = d.pop("amount", UNSET)
+            amount: Decimal | Unset
+            if isinstance(_amount, Unset):
+                amount = UNSET
+            else:
+                amount = to_decimal(_amount)
 
-        _created_at = d.pop("createdAt", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = parse_datetime(_created_at)
+            _field = "createdAt"
+            _created_at = d.pop("createdAt", UNSET)
+            created_at: datetime.datetime | Unset
+            if isinstance(_created_at, Unset):
+                created_at = UNSET
+            else:
+                created_at = parse_datetime(_created_at)
 
-        currency_code = d.pop("currencyCode", UNSET)
+            _field = "currencyCode"
+            _currency_code = d.pop("currencyCode", UNSET)
+            currency_code: str | Unset = (
+                _currency_code if isinstance(_currency_code, Unset) else expect_str(_currency_code)
+            )
 
-        _fee = d.pop("fee", UNSET)
-        fee: Decimal | Unset
-        if isinstance(_fee, Unset):
-            fee = UNSET
-        else:
-            fee = to_decimal(_fee)
+            _field = "fee"
+            _fee = d.pop("fee", UNSET)
+            fee: Decimal | Unset
+            if isinstance(_fee, Unset):
+                fee = UNSET
+            else:
+                fee = to_decimal(_fee)
 
-        def _parse_memo(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            _field = "memo"
 
-        memo = _parse_memo(d.pop("memo", UNSET))
+            def _parse_memo(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-        network_code = d.pop("networkCode", UNSET)
+            memo = _parse_memo(d.pop("memo", UNSET))
 
-        _status = d.pop("status", UNSET)
-        status: WithdrawalStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = WithdrawalStatus(_status)
+            _field = "networkCode"
+            _network_code = d.pop("networkCode", UNSET)
+            network_code: str | Unset = (
+                _network_code if isinstance(_network_code, Unset) else expect_str(_network_code)
+            )
 
-        def _parse_tx_hash(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            _field = "status"
+            _status = d.pop("status", UNSET)
+            status: WithdrawalStatus | Unset
+            if isinstance(_status, Unset):
+                status = UNSET
+            else:
+                status = WithdrawalStatus(_status)
 
-        tx_hash = _parse_tx_hash(d.pop("txHash", UNSET))
+            _field = "txHash"
 
-        crypto_withdrawal = cls(
+            def _parse_tx_hash(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            tx_hash = _parse_tx_hash(d.pop("txHash", UNSET))
+
+        except ModelValidationError as exc:
+            raise exc.nested("CryptoWithdrawal", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("CryptoWithdrawal", _field, exc) from None
+        instance__ = cls(
             id=id,
             address=address,
             amount=amount,
@@ -175,8 +232,8 @@ class CryptoWithdrawal:
             tx_hash=tx_hash,
         )
 
-        crypto_withdrawal.additional_properties = d
-        return crypto_withdrawal
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, to_decimal
+from ..._errors import ModelValidationError
+from ..._values import (
+    checked_str,
+    expect_str,
+    parse_error,
+    to_decimal,
+)
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CryptoWithdrawalFee")
 
@@ -38,17 +45,29 @@ class CryptoWithdrawalFee:
     def to_dict(self) -> dict[str, Any]:
         amount = self.amount
 
-        currency_code = self.currency_code
+        currency_code = (
+            self.currency_code
+            if isinstance(self.currency_code, Unset)
+            else checked_str(self.currency_code, "currencyCode")
+        )
 
         fee = self.fee
 
-        fee_currency_code = self.fee_currency_code
+        fee_currency_code = (
+            self.fee_currency_code
+            if isinstance(self.fee_currency_code, Unset)
+            else checked_str(self.fee_currency_code, "feeCurrencyCode")
+        )
 
         max_amount = self.max_amount
 
         min_amount = self.min_amount
 
-        network_code = self.network_code
+        network_code = (
+            self.network_code
+            if isinstance(self.network_code, Unset)
+            else checked_str(self.network_code, "networkCode")
+        )
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -72,42 +91,71 @@ class CryptoWithdrawalFee:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decoded JSON as `CryptoWithdrawalFee`; `ModelValidationError` names what does not fit."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "CryptoWithdrawalFee", "", f"expected an object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        _amount = d.pop("amount", UNSET)
-        amount: Decimal | Unset
-        if isinstance(_amount, Unset):
-            amount = UNSET
-        else:
-            amount = to_decimal(_amount)
+        _field = ""
+        try:
+            _field = "amount"
+            _amount = d.pop("amount", UNSET)
+            amount: Decimal | Unset
+            if isinstance(_amount, Unset):
+                amount = UNSET
+            else:
+                amount = to_decimal(_amount)
 
-        currency_code = d.pop("currencyCode", UNSET)
+            _field = "currencyCode"
+            _currency_code = d.pop("currencyCode", UNSET)
+            currency_code: str | Unset = (
+                _currency_code if isinstance(_currency_code, Unset) else expect_str(_currency_code)
+            )
 
-        _fee = d.pop("fee", UNSET)
-        fee: Decimal | Unset
-        if isinstance(_fee, Unset):
-            fee = UNSET
-        else:
-            fee = to_decimal(_fee)
+            _field = "fee"
+            _fee = d.pop("fee", UNSET)
+            fee: Decimal | Unset
+            if isinstance(_fee, Unset):
+                fee = UNSET
+            else:
+                fee = to_decimal(_fee)
 
-        fee_currency_code = d.pop("feeCurrencyCode", UNSET)
+            _field = "feeCurrencyCode"
+            _fee_currency_code = d.pop("feeCurrencyCode", UNSET)
+            fee_currency_code: str | Unset = (
+                _fee_currency_code
+                if isinstance(_fee_currency_code, Unset)
+                else expect_str(_fee_currency_code)
+            )
 
-        _max_amount = d.pop("maxAmount", UNSET)
-        max_amount: Decimal | Unset
-        if isinstance(_max_amount, Unset):
-            max_amount = UNSET
-        else:
-            max_amount = to_decimal(_max_amount)
+            _field = "maxAmount"
+            _max_amount = d.pop("maxAmount", UNSET)
+            max_amount: Decimal | Unset
+            if isinstance(_max_amount, Unset):
+                max_amount = UNSET
+            else:
+                max_amount = to_decimal(_max_amount)
 
-        _min_amount = d.pop("minAmount", UNSET)
-        min_amount: Decimal | Unset
-        if isinstance(_min_amount, Unset):
-            min_amount = UNSET
-        else:
-            min_amount = to_decimal(_min_amount)
+            _field = "minAmount"
+            _min_amount = d.pop("minAmount", UNSET)
+            min_amount: Decimal | Unset
+            if isinstance(_min_amount, Unset):
+                min_amount = UNSET
+            else:
+                min_amount = to_decimal(_min_amount)
 
-        network_code = d.pop("networkCode", UNSET)
+            _field = "networkCode"
+            _network_code = d.pop("networkCode", UNSET)
+            network_code: str | Unset = (
+                _network_code if isinstance(_network_code, Unset) else expect_str(_network_code)
+            )
 
-        crypto_withdrawal_fee = cls(
+        except ModelValidationError as exc:
+            raise exc.nested("CryptoWithdrawalFee", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("CryptoWithdrawalFee", _field, exc) from None
+        instance__ = cls(
             amount=amount,
             currency_code=currency_code,
             fee=fee,
@@ -117,8 +165,8 @@ class CryptoWithdrawalFee:
             network_code=network_code,
         )
 
-        crypto_withdrawal_fee.additional_properties = d
-        return crypto_withdrawal_fee
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

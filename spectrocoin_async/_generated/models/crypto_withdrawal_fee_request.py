@@ -7,7 +7,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, to_decimal
+from ..._errors import ModelValidationError
+from ..._values import (
+    checked_str,
+    expect_str,
+    parse_error,
+    to_decimal,
+)
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CryptoWithdrawalFeeRequest")
 
@@ -30,9 +37,13 @@ class CryptoWithdrawalFeeRequest:
     def to_dict(self) -> dict[str, Any]:
         amount = self.amount
 
-        currency_code = self.currency_code
+        currency_code = checked_str(self.currency_code, "currencyCode")
 
-        network_code = self.network_code
+        network_code = (
+            self.network_code
+            if isinstance(self.network_code, Unset)
+            else checked_str(self.network_code, "networkCode")
+        )
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -49,21 +60,40 @@ class CryptoWithdrawalFeeRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decoded JSON as `CryptoWithdrawalFeeRequest`; `ModelValidationError` names what does not fit."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "CryptoWithdrawalFeeRequest",
+                "",
+                f"expected an object, got {type(src_dict).__name__}",
+            )
         d = dict(src_dict)
-        amount = to_decimal(d.pop("amount"))
+        _field = ""
+        try:
+            _field = "amount"
+            amount = to_decimal(d.pop("amount"))
 
-        currency_code = d.pop("currencyCode")
+            _field = "currencyCode"
+            currency_code = expect_str(d.pop("currencyCode"))
 
-        network_code = d.pop("networkCode", UNSET)
+            _field = "networkCode"
+            _network_code = d.pop("networkCode", UNSET)
+            network_code: str | Unset = (
+                _network_code if isinstance(_network_code, Unset) else expect_str(_network_code)
+            )
 
-        crypto_withdrawal_fee_request = cls(
+        except ModelValidationError as exc:
+            raise exc.nested("CryptoWithdrawalFeeRequest", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("CryptoWithdrawalFeeRequest", _field, exc) from None
+        instance__ = cls(
             amount=amount,
             currency_code=currency_code,
             network_code=network_code,
         )
 
-        crypto_withdrawal_fee_request.additional_properties = d
-        return crypto_withdrawal_fee_request
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,6 +6,16 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._errors import ModelValidationError
+from ..._values import (
+    checked_int,
+    checked_str,
+    enum_value,
+    expect_int,
+    expect_list,
+    expect_str,
+    parse_error,
+)
 from ..models.currency_type import CurrencyType
 from ..types import UNSET, Unset
 
@@ -36,9 +46,9 @@ class Currency:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        code = self.code
+        code = checked_str(self.code, "code")
 
-        name = self.name
+        name = self.name if isinstance(self.name, Unset) else checked_str(self.name, "name")
 
         networks: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.networks, Unset):
@@ -47,11 +57,13 @@ class Currency:
                 networks_item = networks_item_data.to_dict()
                 networks.append(networks_item)
 
-        scale = self.scale
+        scale: int | Unset = UNSET
+        if not isinstance(self.scale, Unset):
+            scale = checked_int(self.scale, "scale")
 
         type_: str | Unset = UNSET
         if not isinstance(self.type_, Unset):
-            type_ = self.type_.value
+            type_ = enum_value(self.type_, CurrencyType, "type")
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -73,32 +85,51 @@ class Currency:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decoded JSON as `Currency`; `ModelValidationError` names what does not fit."""
         from ..models.currency_network import CurrencyNetwork
 
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "Currency", "", f"expected an object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        code = d.pop("code")
+        _field = ""
+        try:
+            _field = "code"
+            code = expect_str(d.pop("code"))
 
-        name = d.pop("name", UNSET)
+            _field = "name"
+            _name = d.pop("name", UNSET)
+            name: str | Unset = _name if isinstance(_name, Unset) else expect_str(_name)
 
-        _networks = d.pop("networks", UNSET)
-        networks: list[CurrencyNetwork] | Unset = UNSET
-        if _networks is not UNSET:
-            networks = []
-            for networks_item_data in _networks:
-                networks_item = CurrencyNetwork.from_dict(networks_item_data)
+            _field = "networks"
+            _networks = d.pop("networks", UNSET)
+            networks: list[CurrencyNetwork] | Unset = UNSET
+            if not isinstance(_networks, Unset):
+                networks = []
+                for _i, networks_item_data in enumerate(expect_list(_networks)):
+                    _field = f"networks[{_i}]"
+                    networks_item = CurrencyNetwork.from_dict(networks_item_data)
 
-                networks.append(networks_item)
+                    networks.append(networks_item)
 
-        scale = d.pop("scale", UNSET)
+            _field = "scale"
+            _scale = d.pop("scale", UNSET)
+            scale: int | Unset = _scale if isinstance(_scale, Unset) else expect_int(_scale)
 
-        _type_ = d.pop("type", UNSET)
-        type_: CurrencyType | Unset
-        if isinstance(_type_, Unset):
-            type_ = UNSET
-        else:
-            type_ = CurrencyType(_type_)
+            _field = "type"
+            _type_ = d.pop("type", UNSET)
+            type_: CurrencyType | Unset
+            if isinstance(_type_, Unset):
+                type_ = UNSET
+            else:
+                type_ = CurrencyType(_type_)
 
-        currency = cls(
+        except ModelValidationError as exc:
+            raise exc.nested("Currency", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("Currency", _field, exc) from None
+        instance__ = cls(
             code=code,
             name=name,
             networks=networks,
@@ -106,8 +137,8 @@ class Currency:
             type_=type_,
         )
 
-        currency.additional_properties = d
-        return currency
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,6 +6,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._errors import ModelValidationError
+from ..._values import (
+    checked_bool,
+    checked_str,
+    expect_bool,
+    expect_str,
+    parse_error,
+)
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CurrencyNetwork")
@@ -31,15 +39,21 @@ class CurrencyNetwork:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        code = self.code
+        code = checked_str(self.code, "code")
 
-        deposit_enabled = self.deposit_enabled
+        deposit_enabled: bool | Unset = UNSET
+        if not isinstance(self.deposit_enabled, Unset):
+            deposit_enabled = checked_bool(self.deposit_enabled, "depositEnabled")
 
-        memo_required = self.memo_required
+        memo_required: bool | Unset = UNSET
+        if not isinstance(self.memo_required, Unset):
+            memo_required = checked_bool(self.memo_required, "memoRequired")
 
-        name = self.name
+        name = self.name if isinstance(self.name, Unset) else checked_str(self.name, "name")
 
-        withdrawal_enabled = self.withdrawal_enabled
+        withdrawal_enabled: bool | Unset = UNSET
+        if not isinstance(self.withdrawal_enabled, Unset):
+            withdrawal_enabled = checked_bool(self.withdrawal_enabled, "withdrawalEnabled")
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -61,18 +75,48 @@ class CurrencyNetwork:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decoded JSON as `CurrencyNetwork`; `ModelValidationError` names what does not fit."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "CurrencyNetwork", "", f"expected an object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        code = d.pop("code")
+        _field = ""
+        try:
+            _field = "code"
+            code = expect_str(d.pop("code"))
 
-        deposit_enabled = d.pop("depositEnabled", UNSET)
+            _field = "depositEnabled"
+            _deposit_enabled = d.pop("depositEnabled", UNSET)
+            deposit_enabled: bool | Unset = (
+                _deposit_enabled
+                if isinstance(_deposit_enabled, Unset)
+                else expect_bool(_deposit_enabled)
+            )
 
-        memo_required = d.pop("memoRequired", UNSET)
+            _field = "memoRequired"
+            _memo_required = d.pop("memoRequired", UNSET)
+            memo_required: bool | Unset = (
+                _memo_required if isinstance(_memo_required, Unset) else expect_bool(_memo_required)
+            )
 
-        name = d.pop("name", UNSET)
+            _field = "name"
+            _name = d.pop("name", UNSET)
+            name: str | Unset = _name if isinstance(_name, Unset) else expect_str(_name)
 
-        withdrawal_enabled = d.pop("withdrawalEnabled", UNSET)
+            _field = "withdrawalEnabled"
+            _withdrawal_enabled = d.pop("withdrawalEnabled", UNSET)
+            withdrawal_enabled: bool | Unset = (
+                _withdrawal_enabled
+                if isinstance(_withdrawal_enabled, Unset)
+                else expect_bool(_withdrawal_enabled)
+            )
 
-        currency_network = cls(
+        except ModelValidationError as exc:
+            raise exc.nested("CurrencyNetwork", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("CurrencyNetwork", _field, exc) from None
+        instance__ = cls(
             code=code,
             deposit_enabled=deposit_enabled,
             memo_required=memo_required,
@@ -80,8 +124,8 @@ class CurrencyNetwork:
             withdrawal_enabled=withdrawal_enabled,
         )
 
-        currency_network.additional_properties = d
-        return currency_network
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

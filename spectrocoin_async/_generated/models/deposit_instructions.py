@@ -6,6 +6,11 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._errors import ModelValidationError
+from ..._values import (
+    expect_list,
+    parse_error,
+)
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -56,35 +61,52 @@ class DepositInstructions:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decoded JSON as `DepositInstructions`; `ModelValidationError` names what does not fit."""
         from ..models.bank_deposit_details import BankDepositDetails
         from ..models.crypto_deposit_address import CryptoDepositAddress
 
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "DepositInstructions", "", f"expected an object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        _bank_details = d.pop("bankDetails", UNSET)
-        bank_details: list[BankDepositDetails] | Unset = UNSET
-        if _bank_details is not UNSET:
-            bank_details = []
-            for bank_details_item_data in _bank_details:
-                bank_details_item = BankDepositDetails.from_dict(bank_details_item_data)
+        _field = ""
+        try:
+            _field = "bankDetails"
+            _bank_details = d.pop("bankDetails", UNSET)
+            bank_details: list[BankDepositDetails] | Unset = UNSET
+            if not isinstance(_bank_details, Unset):
+                bank_details = []
+                for _i, bank_details_item_data in enumerate(expect_list(_bank_details)):
+                    _field = f"bankDetails[{_i}]"
+                    bank_details_item = BankDepositDetails.from_dict(bank_details_item_data)
 
-                bank_details.append(bank_details_item)
+                    bank_details.append(bank_details_item)
 
-        _crypto_addresses = d.pop("cryptoAddresses", UNSET)
-        crypto_addresses: list[CryptoDepositAddress] | Unset = UNSET
-        if _crypto_addresses is not UNSET:
-            crypto_addresses = []
-            for crypto_addresses_item_data in _crypto_addresses:
-                crypto_addresses_item = CryptoDepositAddress.from_dict(crypto_addresses_item_data)
+            _field = "cryptoAddresses"
+            _crypto_addresses = d.pop("cryptoAddresses", UNSET)
+            crypto_addresses: list[CryptoDepositAddress] | Unset = UNSET
+            if not isinstance(_crypto_addresses, Unset):
+                crypto_addresses = []
+                for _i, crypto_addresses_item_data in enumerate(expect_list(_crypto_addresses)):
+                    _field = f"cryptoAddresses[{_i}]"
+                    crypto_addresses_item = CryptoDepositAddress.from_dict(
+                        crypto_addresses_item_data
+                    )
 
-                crypto_addresses.append(crypto_addresses_item)
+                    crypto_addresses.append(crypto_addresses_item)
 
-        deposit_instructions = cls(
+        except ModelValidationError as exc:
+            raise exc.nested("DepositInstructions", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("DepositInstructions", _field, exc) from None
+        instance__ = cls(
             bank_details=bank_details,
             crypto_addresses=crypto_addresses,
         )
 
-        deposit_instructions.additional_properties = d
-        return deposit_instructions
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,6 +6,13 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._errors import ModelValidationError
+from ..._values import (
+    checked_str,
+    expect_list,
+    expect_str,
+    parse_error,
+)
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -41,11 +48,23 @@ class Error:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        category = self.category
+        category = (
+            self.category
+            if isinstance(self.category, Unset)
+            else checked_str(self.category, "category")
+        )
 
-        default_message = self.default_message
+        default_message = (
+            self.default_message
+            if isinstance(self.default_message, Unset)
+            else checked_str(self.default_message, "defaultMessage")
+        )
 
-        error_code = self.error_code
+        error_code = (
+            self.error_code
+            if isinstance(self.error_code, Unset)
+            else checked_str(self.error_code, "errorCode")
+        )
 
         error_parameters: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.error_parameters, Unset):
@@ -54,11 +73,17 @@ class Error:
                 error_parameters_item = error_parameters_item_data.to_dict()
                 error_parameters.append(error_parameters_item)
 
-        key = self.key
+        key = self.key if isinstance(self.key, Unset) else checked_str(self.key, "key")
 
-        span_id = self.span_id
+        span_id = (
+            self.span_id if isinstance(self.span_id, Unset) else checked_str(self.span_id, "spanId")
+        )
 
-        trace_id = self.trace_id
+        trace_id = (
+            self.trace_id
+            if isinstance(self.trace_id, Unset)
+            else checked_str(self.trace_id, "traceId")
+        )
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -82,31 +107,66 @@ class Error:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decoded JSON as `Error`; `ModelValidationError` names what does not fit."""
         from ..models.error_parameter import ErrorParameter
 
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "Error", "", f"expected an object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        category = d.pop("category", UNSET)
+        _field = ""
+        try:
+            _field = "category"
+            _category = d.pop("category", UNSET)
+            category: str | Unset = (
+                _category if isinstance(_category, Unset) else expect_str(_category)
+            )
 
-        default_message = d.pop("defaultMessage", UNSET)
+            _field = "defaultMessage"
+            _default_message = d.pop("defaultMessage", UNSET)
+            default_message: str | Unset = (
+                _default_message
+                if isinstance(_default_message, Unset)
+                else expect_str(_default_message)
+            )
 
-        error_code = d.pop("errorCode", UNSET)
+            _field = "errorCode"
+            _error_code = d.pop("errorCode", UNSET)
+            error_code: str | Unset = (
+                _error_code if isinstance(_error_code, Unset) else expect_str(_error_code)
+            )
 
-        _error_parameters = d.pop("errorParameters", UNSET)
-        error_parameters: list[ErrorParameter] | Unset = UNSET
-        if _error_parameters is not UNSET:
-            error_parameters = []
-            for error_parameters_item_data in _error_parameters:
-                error_parameters_item = ErrorParameter.from_dict(error_parameters_item_data)
+            _field = "errorParameters"
+            _error_parameters = d.pop("errorParameters", UNSET)
+            error_parameters: list[ErrorParameter] | Unset = UNSET
+            if not isinstance(_error_parameters, Unset):
+                error_parameters = []
+                for _i, error_parameters_item_data in enumerate(expect_list(_error_parameters)):
+                    _field = f"errorParameters[{_i}]"
+                    error_parameters_item = ErrorParameter.from_dict(error_parameters_item_data)
 
-                error_parameters.append(error_parameters_item)
+                    error_parameters.append(error_parameters_item)
 
-        key = d.pop("key", UNSET)
+            _field = "key"
+            _key = d.pop("key", UNSET)
+            key: str | Unset = _key if isinstance(_key, Unset) else expect_str(_key)
 
-        span_id = d.pop("spanId", UNSET)
+            _field = "spanId"
+            _span_id = d.pop("spanId", UNSET)
+            span_id: str | Unset = _span_id if isinstance(_span_id, Unset) else expect_str(_span_id)
 
-        trace_id = d.pop("traceId", UNSET)
+            _field = "traceId"
+            _trace_id = d.pop("traceId", UNSET)
+            trace_id: str | Unset = (
+                _trace_id if isinstance(_trace_id, Unset) else expect_str(_trace_id)
+            )
 
-        error = cls(
+        except ModelValidationError as exc:
+            raise exc.nested("Error", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("Error", _field, exc) from None
+        instance__ = cls(
             category=category,
             default_message=default_message,
             error_code=error_code,
@@ -116,8 +176,8 @@ class Error:
             trace_id=trace_id,
         )
 
-        error.additional_properties = d
-        return error
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

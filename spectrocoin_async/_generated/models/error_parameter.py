@@ -6,6 +6,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._errors import ModelValidationError
+from ..._values import (
+    checked_str,
+    expect_str,
+    parse_error,
+)
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ErrorParameter")
@@ -25,9 +31,9 @@ class ErrorParameter:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        key = self.key
+        key = self.key if isinstance(self.key, Unset) else checked_str(self.key, "key")
 
-        value = self.value
+        value = self.value if isinstance(self.value, Unset) else checked_str(self.value, "value")
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -41,18 +47,33 @@ class ErrorParameter:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decoded JSON as `ErrorParameter`; `ModelValidationError` names what does not fit."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "ErrorParameter", "", f"expected an object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        key = d.pop("key", UNSET)
+        _field = ""
+        try:
+            _field = "key"
+            _key = d.pop("key", UNSET)
+            key: str | Unset = _key if isinstance(_key, Unset) else expect_str(_key)
 
-        value = d.pop("value", UNSET)
+            _field = "value"
+            _value = d.pop("value", UNSET)
+            value: str | Unset = _value if isinstance(_value, Unset) else expect_str(_value)
 
-        error_parameter = cls(
+        except ModelValidationError as exc:
+            raise exc.nested("ErrorParameter", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("ErrorParameter", _field, exc) from None
+        instance__ = cls(
             key=key,
             value=value,
         )
 
-        error_parameter.additional_properties = d
-        return error_parameter
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

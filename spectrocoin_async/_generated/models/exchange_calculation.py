@@ -7,7 +7,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, to_decimal
+from ..._errors import ModelValidationError
+from ..._values import (
+    checked_str,
+    expect_str,
+    parse_error,
+    to_decimal,
+)
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ExchangeCalculation")
 
@@ -34,13 +41,21 @@ class ExchangeCalculation:
     def to_dict(self) -> dict[str, Any]:
         pay_amount = self.pay_amount
 
-        pay_currency_code = self.pay_currency_code
+        pay_currency_code = (
+            self.pay_currency_code
+            if isinstance(self.pay_currency_code, Unset)
+            else checked_str(self.pay_currency_code, "payCurrencyCode")
+        )
 
         rate = self.rate
 
         receive_amount = self.receive_amount
 
-        receive_currency_code = self.receive_currency_code
+        receive_currency_code = (
+            self.receive_currency_code
+            if isinstance(self.receive_currency_code, Unset)
+            else checked_str(self.receive_currency_code, "receiveCurrencyCode")
+        )
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -60,33 +75,59 @@ class ExchangeCalculation:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decoded JSON as `ExchangeCalculation`; `ModelValidationError` names what does not fit."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "ExchangeCalculation", "", f"expected an object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        _pay_amount = d.pop("payAmount", UNSET)
-        pay_amount: Decimal | Unset
-        if isinstance(_pay_amount, Unset):
-            pay_amount = UNSET
-        else:
-            pay_amount = to_decimal(_pay_amount)
+        _field = ""
+        try:
+            _field = "payAmount"
+            _pay_amount = d.pop("payAmount", UNSET)
+            pay_amount: Decimal | Unset
+            if isinstance(_pay_amount, Unset):
+                pay_amount = UNSET
+            else:
+                pay_amount = to_decimal(_pay_amount)
 
-        pay_currency_code = d.pop("payCurrencyCode", UNSET)
+            _field = "payCurrencyCode"
+            _pay_currency_code = d.pop("payCurrencyCode", UNSET)
+            pay_currency_code: str | Unset = (
+                _pay_currency_code
+                if isinstance(_pay_currency_code, Unset)
+                else expect_str(_pay_currency_code)
+            )
 
-        _rate = d.pop("rate", UNSET)
-        rate: Decimal | Unset
-        if isinstance(_rate, Unset):
-            rate = UNSET
-        else:
-            rate = to_decimal(_rate)
+            _field = "rate"
+            _rate = d.pop("rate", UNSET)
+            rate: Decimal | Unset
+            if isinstance(_rate, Unset):
+                rate = UNSET
+            else:
+                rate = to_decimal(_rate)
 
-        _receive_amount = d.pop("receiveAmount", UNSET)
-        receive_amount: Decimal | Unset
-        if isinstance(_receive_amount, Unset):
-            receive_amount = UNSET
-        else:
-            receive_amount = to_decimal(_receive_amount)
+            _field = "receiveAmount"
+            _receive_amount = d.pop("receiveAmount", UNSET)
+            receive_amount: Decimal | Unset
+            if isinstance(_receive_amount, Unset):
+                receive_amount = UNSET
+            else:
+                receive_amount = to_decimal(_receive_amount)
 
-        receive_currency_code = d.pop("receiveCurrencyCode", UNSET)
+            _field = "receiveCurrencyCode"
+            _receive_currency_code = d.pop("receiveCurrencyCode", UNSET)
+            receive_currency_code: str | Unset = (
+                _receive_currency_code
+                if isinstance(_receive_currency_code, Unset)
+                else expect_str(_receive_currency_code)
+            )
 
-        exchange_calculation = cls(
+        except ModelValidationError as exc:
+            raise exc.nested("ExchangeCalculation", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("ExchangeCalculation", _field, exc) from None
+        instance__ = cls(
             pay_amount=pay_amount,
             pay_currency_code=pay_currency_code,
             rate=rate,
@@ -94,8 +135,8 @@ class ExchangeCalculation:
             receive_currency_code=receive_currency_code,
         )
 
-        exchange_calculation.additional_properties = d
-        return exchange_calculation
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,6 +6,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._errors import ModelValidationError
+from ..._values import (
+    checked_str,
+    expect_str,
+    parse_error,
+)
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ExchangePair")
@@ -29,13 +35,25 @@ class ExchangePair:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
+        id = checked_str(self.id, "id")
 
-        pay_currency_code = self.pay_currency_code
+        pay_currency_code = (
+            self.pay_currency_code
+            if isinstance(self.pay_currency_code, Unset)
+            else checked_str(self.pay_currency_code, "payCurrencyCode")
+        )
 
-        receive_account_id = self.receive_account_id
+        receive_account_id = (
+            self.receive_account_id
+            if isinstance(self.receive_account_id, Unset)
+            else checked_str(self.receive_account_id, "receiveAccountId")
+        )
 
-        receive_currency_code = self.receive_currency_code
+        receive_currency_code = (
+            self.receive_currency_code
+            if isinstance(self.receive_currency_code, Unset)
+            else checked_str(self.receive_currency_code, "receiveCurrencyCode")
+        )
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -55,24 +73,54 @@ class ExchangePair:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decoded JSON as `ExchangePair`; `ModelValidationError` names what does not fit."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "ExchangePair", "", f"expected an object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        id = d.pop("id")
+        _field = ""
+        try:
+            _field = "id"
+            id = expect_str(d.pop("id"))
 
-        pay_currency_code = d.pop("payCurrencyCode", UNSET)
+            _field = "payCurrencyCode"
+            _pay_currency_code = d.pop("payCurrencyCode", UNSET)
+            pay_currency_code: str | Unset = (
+                _pay_currency_code
+                if isinstance(_pay_currency_code, Unset)
+                else expect_str(_pay_currency_code)
+            )
 
-        receive_account_id = d.pop("receiveAccountId", UNSET)
+            _field = "receiveAccountId"
+            _receive_account_id = d.pop("receiveAccountId", UNSET)
+            receive_account_id: str | Unset = (
+                _receive_account_id
+                if isinstance(_receive_account_id, Unset)
+                else expect_str(_receive_account_id)
+            )
 
-        receive_currency_code = d.pop("receiveCurrencyCode", UNSET)
+            _field = "receiveCurrencyCode"
+            _receive_currency_code = d.pop("receiveCurrencyCode", UNSET)
+            receive_currency_code: str | Unset = (
+                _receive_currency_code
+                if isinstance(_receive_currency_code, Unset)
+                else expect_str(_receive_currency_code)
+            )
 
-        exchange_pair = cls(
+        except ModelValidationError as exc:
+            raise exc.nested("ExchangePair", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("ExchangePair", _field, exc) from None
+        instance__ = cls(
             id=id,
             pay_currency_code=pay_currency_code,
             receive_account_id=receive_account_id,
             receive_currency_code=receive_currency_code,
         )
 
-        exchange_pair.additional_properties = d
-        return exchange_pair
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,15 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, to_decimal
+from ..._errors import ModelValidationError
+from ..._values import (
+    checked_str,
+    expect_list,
+    expect_str,
+    parse_error,
+    to_decimal,
+)
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="GiftCard")
 
@@ -39,13 +47,21 @@ class GiftCard:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
+        id = checked_str(self.id, "id")
 
-        brand = self.brand
+        brand = self.brand if isinstance(self.brand, Unset) else checked_str(self.brand, "brand")
 
-        country_code = self.country_code
+        country_code = (
+            self.country_code
+            if isinstance(self.country_code, Unset)
+            else checked_str(self.country_code, "countryCode")
+        )
 
-        currency_code = self.currency_code
+        currency_code = (
+            self.currency_code
+            if isinstance(self.currency_code, Unset)
+            else checked_str(self.currency_code, "currencyCode")
+        )
 
         denominations: list[Decimal] | Unset = UNSET
         if not isinstance(self.denominations, Unset):
@@ -55,7 +71,7 @@ class GiftCard:
 
         min_amount = self.min_amount
 
-        name = self.name
+        name = self.name if isinstance(self.name, Unset) else checked_str(self.name, "name")
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -83,41 +99,69 @@ class GiftCard:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decoded JSON as `GiftCard`; `ModelValidationError` names what does not fit."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "GiftCard", "", f"expected an object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        id = d.pop("id")
+        _field = ""
+        try:
+            _field = "id"
+            id = expect_str(d.pop("id"))
 
-        brand = d.pop("brand", UNSET)
+            _field = "brand"
+            _brand = d.pop("brand", UNSET)
+            brand: str | Unset = _brand if isinstance(_brand, Unset) else expect_str(_brand)
 
-        country_code = d.pop("countryCode", UNSET)
+            _field = "countryCode"
+            _country_code = d.pop("countryCode", UNSET)
+            country_code: str | Unset = (
+                _country_code if isinstance(_country_code, Unset) else expect_str(_country_code)
+            )
 
-        currency_code = d.pop("currencyCode", UNSET)
+            _field = "currencyCode"
+            _currency_code = d.pop("currencyCode", UNSET)
+            currency_code: str | Unset = (
+                _currency_code if isinstance(_currency_code, Unset) else expect_str(_currency_code)
+            )
 
-        _denominations = d.pop("denominations", UNSET)
-        denominations: list[Decimal] | Unset = UNSET
-        if _denominations is not UNSET:
-            denominations = []
-            for denominations_item_data in _denominations:
-                denominations_item = to_decimal(denominations_item_data)
+            _field = "denominations"
+            _denominations = d.pop("denominations", UNSET)
+            denominations: list[Decimal] | Unset = UNSET
+            if not isinstance(_denominations, Unset):
+                denominations = []
+                for _i, denominations_item_data in enumerate(expect_list(_denominations)):
+                    _field = f"denominations[{_i}]"
+                    denominations_item = to_decimal(denominations_item_data)
 
-                denominations.append(denominations_item)
+                    denominations.append(denominations_item)
 
-        _max_amount = d.pop("maxAmount", UNSET)
-        max_amount: Decimal | Unset
-        if isinstance(_max_amount, Unset):
-            max_amount = UNSET
-        else:
-            max_amount = to_decimal(_max_amount)
+            _field = "maxAmount"
+            _max_amount = d.pop("maxAmount", UNSET)
+            max_amount: Decimal | Unset
+            if isinstance(_max_amount, Unset):
+                max_amount = UNSET
+            else:
+                max_amount = to_decimal(_max_amount)
 
-        _min_amount = d.pop("minAmount", UNSET)
-        min_amount: Decimal | Unset
-        if isinstance(_min_amount, Unset):
-            min_amount = UNSET
-        else:
-            min_amount = to_decimal(_min_amount)
+            _field = "minAmount"
+            _min_amount = d.pop("minAmount", UNSET)
+            min_amount: Decimal | Unset
+            if isinstance(_min_amount, Unset):
+                min_amount = UNSET
+            else:
+                min_amount = to_decimal(_min_amount)
 
-        name = d.pop("name", UNSET)
+            _field = "name"
+            _name = d.pop("name", UNSET)
+            name: str | Unset = _name if isinstance(_name, Unset) else expect_str(_name)
 
-        gift_card = cls(
+        except ModelValidationError as exc:
+            raise exc.nested("GiftCard", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("GiftCard", _field, exc) from None
+        instance__ = cls(
             id=id,
             brand=brand,
             country_code=country_code,
@@ -128,8 +172,8 @@ class GiftCard:
             name=name,
         )
 
-        gift_card.additional_properties = d
-        return gift_card
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

@@ -3,13 +3,24 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._errors import ModelValidationError
+from ..._values import (
+    checked_str,
+    enum_value,
+    expect_str,
+    format_datetime,
+    json_type,
+    parse_datetime,
+    parse_error,
+    to_decimal,
+)
 from ..models.gift_card_purchase_status import GiftCardPurchaseStatus
-from ..types import UNSET, Unset, parse_datetime, to_decimal
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="GiftCardPurchase")
 
@@ -45,11 +56,11 @@ class GiftCardPurchase:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
+        id = checked_str(self.id, "id")
 
         amount = self.amount
 
-        brand = self.brand
+        brand = self.brand if isinstance(self.brand, Unset) else checked_str(self.brand, "brand")
 
         code: None | str | Unset
         if isinstance(self.code, Unset):
@@ -59,19 +70,31 @@ class GiftCardPurchase:
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
+            created_at = format_datetime(self.created_at, "createdAt")
 
-        currency_code = self.currency_code
+        currency_code = (
+            self.currency_code
+            if isinstance(self.currency_code, Unset)
+            else checked_str(self.currency_code, "currencyCode")
+        )
 
-        gift_card_id = self.gift_card_id
+        gift_card_id = (
+            self.gift_card_id
+            if isinstance(self.gift_card_id, Unset)
+            else checked_str(self.gift_card_id, "giftCardId")
+        )
 
         pay_amount = self.pay_amount
 
-        pay_currency_code = self.pay_currency_code
+        pay_currency_code = (
+            self.pay_currency_code
+            if isinstance(self.pay_currency_code, Unset)
+            else checked_str(self.pay_currency_code, "payCurrencyCode")
+        )
 
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
-            status = self.status.value
+            status = enum_value(self.status, GiftCardPurchaseStatus, "status")
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -103,55 +126,91 @@ class GiftCardPurchase:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decoded JSON as `GiftCardPurchase`; `ModelValidationError` names what does not fit."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "GiftCardPurchase", "", f"expected an object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        id = d.pop("id")
+        _field = ""
+        try:
+            _field = "id"
+            id = expect_str(d.pop("id"))
 
-        _amount = d.pop("amount", UNSET)
-        amount: Decimal | Unset
-        if isinstance(_amount, Unset):
-            amount = UNSET
-        else:
-            amount = to_decimal(_amount)
+            _field = "amount"
+            _amount = d.pop("amount", UNSET)
+            amount: Decimal | Unset
+            if isinstance(_amount, Unset):
+                amount = UNSET
+            else:
+                amount = to_decimal(_amount)
 
-        brand = d.pop("brand", UNSET)
+            _field = "brand"
+            _brand = d.pop("brand", UNSET)
+            brand: str | Unset = _brand if isinstance(_brand, Unset) else expect_str(_brand)
 
-        def _parse_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            _field = "code"
 
-        code = _parse_code(d.pop("code", UNSET))
+            def _parse_code(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-        _created_at = d.pop("createdAt", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = parse_datetime(_created_at)
+            code = _parse_code(d.pop("code", UNSET))
 
-        currency_code = d.pop("currencyCode", UNSET)
+            _field = "createdAt"
+            _created_at = d.pop("createdAt", UNSET)
+            created_at: datetime.datetime | Unset
+            if isinstance(_created_at, Unset):
+                created_at = UNSET
+            else:
+                created_at = parse_datetime(_created_at)
 
-        gift_card_id = d.pop("giftCardId", UNSET)
+            _field = "currencyCode"
+            _currency_code = d.pop("currencyCode", UNSET)
+            currency_code: str | Unset = (
+                _currency_code if isinstance(_currency_code, Unset) else expect_str(_currency_code)
+            )
 
-        _pay_amount = d.pop("payAmount", UNSET)
-        pay_amount: Decimal | Unset
-        if isinstance(_pay_amount, Unset):
-            pay_amount = UNSET
-        else:
-            pay_amount = to_decimal(_pay_amount)
+            _field = "giftCardId"
+            _gift_card_id = d.pop("giftCardId", UNSET)
+            gift_card_id: str | Unset = (
+                _gift_card_id if isinstance(_gift_card_id, Unset) else expect_str(_gift_card_id)
+            )
 
-        pay_currency_code = d.pop("payCurrencyCode", UNSET)
+            _field = "payAmount"
+            _pay_amount = d.pop("payAmount", UNSET)
+            pay_amount: Decimal | Unset
+            if isinstance(_pay_amount, Unset):
+                pay_amount = UNSET
+            else:
+                pay_amount = to_decimal(_pay_amount)
 
-        _status = d.pop("status", UNSET)
-        status: GiftCardPurchaseStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = GiftCardPurchaseStatus(_status)
+            _field = "payCurrencyCode"
+            _pay_currency_code = d.pop("payCurrencyCode", UNSET)
+            pay_currency_code: str | Unset = (
+                _pay_currency_code
+                if isinstance(_pay_currency_code, Unset)
+                else expect_str(_pay_currency_code)
+            )
 
-        gift_card_purchase = cls(
+            _field = "status"
+            _status = d.pop("status", UNSET)
+            status: GiftCardPurchaseStatus | Unset
+            if isinstance(_status, Unset):
+                status = UNSET
+            else:
+                status = GiftCardPurchaseStatus(_status)
+
+        except ModelValidationError as exc:
+            raise exc.nested("GiftCardPurchase", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("GiftCardPurchase", _field, exc) from None
+        instance__ = cls(
             id=id,
             amount=amount,
             brand=brand,
@@ -164,8 +223,8 @@ class GiftCardPurchase:
             status=status,
         )
 
-        gift_card_purchase.additional_properties = d
-        return gift_card_purchase
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

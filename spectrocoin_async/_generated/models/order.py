@@ -3,15 +3,26 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._errors import ModelValidationError
 from ..._types import to_uuid, to_uuid_or_unset
+from ..._values import (
+    checked_str,
+    enum_value,
+    expect_str,
+    format_datetime,
+    json_type,
+    parse_datetime,
+    parse_error,
+    to_decimal,
+)
 from ..models.order_status import OrderStatus
-from ..types import UNSET, Unset, parse_datetime, to_decimal
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Order")
 
@@ -73,7 +84,7 @@ class Order:
     def to_dict(self) -> dict[str, Any]:
         id = None if self.id is None else str(self.id)
 
-        status = self.status.value
+        status = enum_value(self.status, OrderStatus, "status")
 
         callback_url: None | str | Unset
         if isinstance(self.callback_url, Unset):
@@ -83,7 +94,7 @@ class Order:
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
+            created_at = format_datetime(self.created_at, "createdAt")
 
         deposit_address: None | str | Unset
         if isinstance(self.deposit_address, Unset):
@@ -115,7 +126,11 @@ class Order:
         else:
             merchant_pre_order_id = self.merchant_pre_order_id
 
-        order_id = self.order_id
+        order_id = (
+            self.order_id
+            if isinstance(self.order_id, Unset)
+            else checked_str(self.order_id, "orderId")
+        )
 
         pay_amount: Decimal | None | Unset
         if isinstance(self.pay_amount, Unset):
@@ -141,7 +156,11 @@ class Order:
 
         receive_amount = self.receive_amount
 
-        receive_currency_code = self.receive_currency_code
+        receive_currency_code = (
+            self.receive_currency_code
+            if isinstance(self.receive_currency_code, Unset)
+            else checked_str(self.receive_currency_code, "receiveCurrencyCode")
+        )
 
         redirect_url: None | str | Unset
         if isinstance(self.redirect_url, Unset):
@@ -159,7 +178,7 @@ class Order:
         if isinstance(self.valid_until, Unset):
             valid_until = UNSET
         elif isinstance(self.valid_until, datetime.datetime):
-            valid_until = self.valid_until.isoformat()
+            valid_until = format_datetime(self.valid_until, "validUntil_type_0")
         else:
             valid_until = self.valid_until
 
@@ -210,161 +229,223 @@ class Order:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decoded JSON as `Order`; `ModelValidationError` names what does not fit."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "Order", "", f"expected an object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        id = UUID(d.pop("id"))
+        _field = ""
+        try:
+            _field = "id"
+            id = UUID(expect_str(d.pop("id")))
 
-        status = OrderStatus(d.pop("status"))
+            _field = "status"
+            status = OrderStatus(d.pop("status"))
 
-        def _parse_callback_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            _field = "callbackUrl"
 
-        callback_url = _parse_callback_url(d.pop("callbackUrl", UNSET))
+            def _parse_callback_url(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-        _created_at = d.pop("createdAt", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = parse_datetime(_created_at)
+            callback_url = _parse_callback_url(d.pop("callbackUrl", UNSET))
 
-        def _parse_deposit_address(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            _field = "createdAt"
+            _created_at = d.pop("createdAt", UNSET)
+            created_at: datetime.datetime | Unset
+            if isinstance(_created_at, Unset):
+                created_at = UNSET
+            else:
+                created_at = parse_datetime(_created_at)
 
-        deposit_address = _parse_deposit_address(d.pop("depositAddress", UNSET))
+            _field = "depositAddress"
 
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            def _parse_deposit_address(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-        description = _parse_description(d.pop("description", UNSET))
+            deposit_address = _parse_deposit_address(d.pop("depositAddress", UNSET))
 
-        def _parse_failure_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            _field = "description"
 
-        failure_url = _parse_failure_url(d.pop("failureUrl", UNSET))
+            def _parse_description(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-        def _parse_memo(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            description = _parse_description(d.pop("description", UNSET))
 
-        memo = _parse_memo(d.pop("memo", UNSET))
+            _field = "failureUrl"
 
-        def _parse_merchant_pre_order_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            def _parse_failure_url(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-        merchant_pre_order_id = _parse_merchant_pre_order_id(d.pop("merchantPreOrderId", UNSET))
+            failure_url = _parse_failure_url(d.pop("failureUrl", UNSET))
 
-        order_id = d.pop("orderId", UNSET)
+            _field = "memo"
 
-        def _parse_pay_amount(data: object) -> Decimal | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, (Decimal, int, str)):
-                    raise TypeError()
-                pay_amount_type_0 = to_decimal(data)
+            def _parse_memo(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-                return pay_amount_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Decimal | None | Unset, data)
+            memo = _parse_memo(d.pop("memo", UNSET))
 
-        pay_amount = _parse_pay_amount(d.pop("payAmount", UNSET))
+            _field = "merchantPreOrderId"
 
-        def _parse_pay_currency_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            def _parse_merchant_pre_order_id(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-        pay_currency_code = _parse_pay_currency_code(d.pop("payCurrencyCode", UNSET))
+            merchant_pre_order_id = _parse_merchant_pre_order_id(d.pop("merchantPreOrderId", UNSET))
 
-        def _parse_pay_network_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            _field = "orderId"
+            _order_id = d.pop("orderId", UNSET)
+            order_id: str | Unset = (
+                _order_id if isinstance(_order_id, Unset) else expect_str(_order_id)
+            )
 
-        pay_network_code = _parse_pay_network_code(d.pop("payNetworkCode", UNSET))
+            _field = "payAmount"
 
-        _project_id = d.pop("projectId", UNSET)
-        project_id: UUID | Unset
-        if isinstance(_project_id, Unset):
-            project_id = UNSET
-        else:
-            project_id = UUID(_project_id)
+            def _parse_pay_amount(data: object) -> Decimal | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                if isinstance(data, (Decimal, int, str)):
+                    pay_amount_type_0 = to_decimal(data)
 
-        _receive_amount = d.pop("receiveAmount", UNSET)
-        receive_amount: Decimal | Unset
-        if isinstance(_receive_amount, Unset):
-            receive_amount = UNSET
-        else:
-            receive_amount = to_decimal(_receive_amount)
+                    return pay_amount_type_0
+                raise TypeError(f"expected a number or null, got {json_type(data)}")
 
-        receive_currency_code = d.pop("receiveCurrencyCode", UNSET)
+            pay_amount = _parse_pay_amount(d.pop("payAmount", UNSET))
 
-        def _parse_redirect_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            _field = "payCurrencyCode"
 
-        redirect_url = _parse_redirect_url(d.pop("redirectUrl", UNSET))
+            def _parse_pay_currency_code(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-        def _parse_success_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            pay_currency_code = _parse_pay_currency_code(d.pop("payCurrencyCode", UNSET))
 
-        success_url = _parse_success_url(d.pop("successUrl", UNSET))
+            _field = "payNetworkCode"
 
-        def _parse_valid_until(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, (str, int)):
-                    raise TypeError()
-                valid_until_type_0 = parse_datetime(data)
+            def _parse_pay_network_code(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-                return valid_until_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+            pay_network_code = _parse_pay_network_code(d.pop("payNetworkCode", UNSET))
 
-        valid_until = _parse_valid_until(d.pop("validUntil", UNSET))
+            _field = "projectId"
+            _project_id = d.pop("projectId", UNSET)
+            project_id: UUID | Unset
+            if isinstance(_project_id, Unset):
+                project_id = UNSET
+            else:
+                project_id = UUID(expect_str(_project_id))
 
-        order = cls(
+            _field = "receiveAmount"
+            _receive_amount = d.pop("receiveAmount", UNSET)
+            receive_amount: Decimal | Unset
+            if isinstance(_receive_amount, Unset):
+                receive_amount = UNSET
+            else:
+                receive_amount = to_decimal(_receive_amount)
+
+            _field = "receiveCurrencyCode"
+            _receive_currency_code = d.pop("receiveCurrencyCode", UNSET)
+            receive_currency_code: str | Unset = (
+                _receive_currency_code
+                if isinstance(_receive_currency_code, Unset)
+                else expect_str(_receive_currency_code)
+            )
+
+            _field = "redirectUrl"
+
+            def _parse_redirect_url(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            redirect_url = _parse_redirect_url(d.pop("redirectUrl", UNSET))
+
+            _field = "successUrl"
+
+            def _parse_success_url(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            success_url = _parse_success_url(d.pop("successUrl", UNSET))
+
+            _field = "validUntil"
+
+            def _parse_valid_until(data: object) -> datetime.datetime | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                if isinstance(data, (str, int, Decimal)):
+                    valid_until_type_0 = parse_datetime(data)
+
+                    return valid_until_type_0
+                raise TypeError(f"expected a timestamp or null, got {json_type(data)}")
+
+            valid_until = _parse_valid_until(d.pop("validUntil", UNSET))
+
+        except ModelValidationError as exc:
+            raise exc.nested("Order", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("Order", _field, exc) from None
+        instance__ = cls(
             id=id,
             status=status,
             callback_url=callback_url,
@@ -386,8 +467,8 @@ class Order:
             valid_until=valid_until,
         )
 
-        order.additional_properties = d
-        return order
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

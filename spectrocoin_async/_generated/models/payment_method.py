@@ -2,13 +2,22 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._errors import ModelValidationError
+from ..._values import (
+    checked_str,
+    enum_value,
+    expect_str,
+    json_type,
+    parse_error,
+    to_decimal,
+)
 from ..models.payment_method_direction import PaymentMethodDirection
-from ..types import UNSET, Unset, to_decimal
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PaymentMethod")
 
@@ -41,7 +50,7 @@ class PaymentMethod:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
+        id = checked_str(self.id, "id")
 
         country_code: None | str | Unset
         if isinstance(self.country_code, Unset):
@@ -49,11 +58,15 @@ class PaymentMethod:
         else:
             country_code = self.country_code
 
-        currency_code = self.currency_code
+        currency_code = (
+            self.currency_code
+            if isinstance(self.currency_code, Unset)
+            else checked_str(self.currency_code, "currencyCode")
+        )
 
         direction: str | Unset = UNSET
         if not isinstance(self.direction, Unset):
-            direction = self.direction.value
+            direction = enum_value(self.direction, PaymentMethodDirection, "direction")
 
         fixed_fee = self.fixed_fee
 
@@ -61,7 +74,7 @@ class PaymentMethod:
 
         min_amount = self.min_amount
 
-        name = self.name
+        name = self.name if isinstance(self.name, Unset) else checked_str(self.name, "name")
 
         percentage_fee = self.percentage_fee
 
@@ -93,58 +106,85 @@ class PaymentMethod:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decoded JSON as `PaymentMethod`; `ModelValidationError` names what does not fit."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "PaymentMethod", "", f"expected an object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        id = d.pop("id")
+        _field = ""
+        try:
+            _field = "id"
+            id = expect_str(d.pop("id"))
 
-        def _parse_country_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            _field = "countryCode"
 
-        country_code = _parse_country_code(d.pop("countryCode", UNSET))
+            def _parse_country_code(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-        currency_code = d.pop("currencyCode", UNSET)
+            country_code = _parse_country_code(d.pop("countryCode", UNSET))
 
-        _direction = d.pop("direction", UNSET)
-        direction: PaymentMethodDirection | Unset
-        if isinstance(_direction, Unset):
-            direction = UNSET
-        else:
-            direction = PaymentMethodDirection(_direction)
+            _field = "currencyCode"
+            _currency_code = d.pop("currencyCode", UNSET)
+            currency_code: str | Unset = (
+                _currency_code if isinstance(_currency_code, Unset) else expect_str(_currency_code)
+            )
 
-        _fixed_fee = d.pop("fixedFee", UNSET)
-        fixed_fee: Decimal | Unset
-        if isinstance(_fixed_fee, Unset):
-            fixed_fee = UNSET
-        else:
-            fixed_fee = to_decimal(_fixed_fee)
+            _field = "direction"
+            _direction = d.pop("direction", UNSET)
+            direction: PaymentMethodDirection | Unset
+            if isinstance(_direction, Unset):
+                direction = UNSET
+            else:
+                direction = PaymentMethodDirection(_direction)
 
-        _max_amount = d.pop("maxAmount", UNSET)
-        max_amount: Decimal | Unset
-        if isinstance(_max_amount, Unset):
-            max_amount = UNSET
-        else:
-            max_amount = to_decimal(_max_amount)
+            _field = "fixedFee"
+            _fixed_fee = d.pop("fixedFee", UNSET)
+            fixed_fee: Decimal | Unset
+            if isinstance(_fixed_fee, Unset):
+                fixed_fee = UNSET
+            else:
+                fixed_fee = to_decimal(_fixed_fee)
 
-        _min_amount = d.pop("minAmount", UNSET)
-        min_amount: Decimal | Unset
-        if isinstance(_min_amount, Unset):
-            min_amount = UNSET
-        else:
-            min_amount = to_decimal(_min_amount)
+            _field = "maxAmount"
+            _max_amount = d.pop("maxAmount", UNSET)
+            max_amount: Decimal | Unset
+            if isinstance(_max_amount, Unset):
+                max_amount = UNSET
+            else:
+                max_amount = to_decimal(_max_amount)
 
-        name = d.pop("name", UNSET)
+            _field = "minAmount"
+            _min_amount = d.pop("minAmount", UNSET)
+            min_amount: Decimal | Unset
+            if isinstance(_min_amount, Unset):
+                min_amount = UNSET
+            else:
+                min_amount = to_decimal(_min_amount)
 
-        _percentage_fee = d.pop("percentageFee", UNSET)
-        percentage_fee: Decimal | Unset
-        if isinstance(_percentage_fee, Unset):
-            percentage_fee = UNSET
-        else:
-            percentage_fee = to_decimal(_percentage_fee)
+            _field = "name"
+            _name = d.pop("name", UNSET)
+            name: str | Unset = _name if isinstance(_name, Unset) else expect_str(_name)
 
-        payment_method = cls(
+            _field = "percentageFee"
+            _percentage_fee = d.pop("percentageFee", UNSET)
+            percentage_fee: Decimal | Unset
+            if isinstance(_percentage_fee, Unset):
+                percentage_fee = UNSET
+            else:
+                percentage_fee = to_decimal(_percentage_fee)
+
+        except ModelValidationError as exc:
+            raise exc.nested("PaymentMethod", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("PaymentMethod", _field, exc) from None
+        instance__ = cls(
             id=id,
             country_code=country_code,
             currency_code=currency_code,
@@ -156,8 +196,8 @@ class PaymentMethod:
             percentage_fee=percentage_fee,
         )
 
-        payment_method.additional_properties = d
-        return payment_method
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

@@ -3,14 +3,26 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._errors import ModelValidationError
 from ..._types import to_uuid_or_unset
-from ..types import UNSET, Unset, parse_datetime, to_decimal
+from ..._values import (
+    checked_bool,
+    checked_str,
+    expect_bool,
+    expect_str,
+    format_datetime,
+    json_type,
+    parse_datetime,
+    parse_error,
+    to_decimal,
+)
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PreOrder")
 
@@ -45,11 +57,11 @@ class PreOrder:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
+        id = checked_str(self.id, "id")
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
+            created_at = format_datetime(self.created_at, "createdAt")
 
         description: None | str | Unset
         if isinstance(self.description, Unset):
@@ -57,7 +69,9 @@ class PreOrder:
         else:
             description = self.description
 
-        is_multiple = self.is_multiple
+        is_multiple: bool | Unset = UNSET
+        if not isinstance(self.is_multiple, Unset):
+            is_multiple = checked_bool(self.is_multiple, "isMultiple")
 
         order_id: None | str | Unset
         if isinstance(self.order_id, Unset):
@@ -71,7 +85,11 @@ class PreOrder:
 
         receive_amount = self.receive_amount
 
-        receive_currency_code = self.receive_currency_code
+        receive_currency_code = (
+            self.receive_currency_code
+            if isinstance(self.receive_currency_code, Unset)
+            else checked_str(self.receive_currency_code, "receiveCurrencyCode")
+        )
 
         redirect_url: None | str | Unset
         if isinstance(self.redirect_url, Unset):
@@ -83,7 +101,7 @@ class PreOrder:
         if isinstance(self.valid_until, Unset):
             valid_until = UNSET
         elif isinstance(self.valid_until, datetime.datetime):
-            valid_until = self.valid_until.isoformat()
+            valid_until = format_datetime(self.valid_until, "validUntil_type_0")
         else:
             valid_until = self.valid_until
 
@@ -117,79 +135,114 @@ class PreOrder:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decoded JSON as `PreOrder`; `ModelValidationError` names what does not fit."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "PreOrder", "", f"expected an object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        id = d.pop("id")
+        _field = ""
+        try:
+            _field = "id"
+            id = expect_str(d.pop("id"))
 
-        _created_at = d.pop("createdAt", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = parse_datetime(_created_at)
+            _field = "createdAt"
+            _created_at = d.pop("createdAt", UNSET)
+            created_at: datetime.datetime | Unset
+            if isinstance(_created_at, Unset):
+                created_at = UNSET
+            else:
+                created_at = parse_datetime(_created_at)
 
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            _field = "description"
 
-        description = _parse_description(d.pop("description", UNSET))
+            def _parse_description(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-        is_multiple = d.pop("isMultiple", UNSET)
+            description = _parse_description(d.pop("description", UNSET))
 
-        def _parse_order_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            _field = "isMultiple"
+            _is_multiple = d.pop("isMultiple", UNSET)
+            is_multiple: bool | Unset = (
+                _is_multiple if isinstance(_is_multiple, Unset) else expect_bool(_is_multiple)
+            )
 
-        order_id = _parse_order_id(d.pop("orderId", UNSET))
+            _field = "orderId"
 
-        _project_id = d.pop("projectId", UNSET)
-        project_id: UUID | Unset
-        if isinstance(_project_id, Unset):
-            project_id = UNSET
-        else:
-            project_id = UUID(_project_id)
+            def _parse_order_id(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-        _receive_amount = d.pop("receiveAmount", UNSET)
-        receive_amount: Decimal | Unset
-        if isinstance(_receive_amount, Unset):
-            receive_amount = UNSET
-        else:
-            receive_amount = to_decimal(_receive_amount)
+            order_id = _parse_order_id(d.pop("orderId", UNSET))
 
-        receive_currency_code = d.pop("receiveCurrencyCode", UNSET)
+            _field = "projectId"
+            _project_id = d.pop("projectId", UNSET)
+            project_id: UUID | Unset
+            if isinstance(_project_id, Unset):
+                project_id = UNSET
+            else:
+                project_id = UUID(expect_str(_project_id))
 
-        def _parse_redirect_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            _field = "receiveAmount"
+            _receive_amount = d.pop("receiveAmount", UNSET)
+            receive_amount: Decimal | Unset
+            if isinstance(_receive_amount, Unset):
+                receive_amount = UNSET
+            else:
+                receive_amount = to_decimal(_receive_amount)
 
-        redirect_url = _parse_redirect_url(d.pop("redirectUrl", UNSET))
+            _field = "receiveCurrencyCode"
+            _receive_currency_code = d.pop("receiveCurrencyCode", UNSET)
+            receive_currency_code: str | Unset = (
+                _receive_currency_code
+                if isinstance(_receive_currency_code, Unset)
+                else expect_str(_receive_currency_code)
+            )
 
-        def _parse_valid_until(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, (str, int)):
-                    raise TypeError()
-                valid_until_type_0 = parse_datetime(data)
+            _field = "redirectUrl"
 
-                return valid_until_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+            def _parse_redirect_url(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-        valid_until = _parse_valid_until(d.pop("validUntil", UNSET))
+            redirect_url = _parse_redirect_url(d.pop("redirectUrl", UNSET))
 
-        pre_order = cls(
+            _field = "validUntil"
+
+            def _parse_valid_until(data: object) -> datetime.datetime | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                if isinstance(data, (str, int, Decimal)):
+                    valid_until_type_0 = parse_datetime(data)
+
+                    return valid_until_type_0
+                raise TypeError(f"expected a timestamp or null, got {json_type(data)}")
+
+            valid_until = _parse_valid_until(d.pop("validUntil", UNSET))
+
+        except ModelValidationError as exc:
+            raise exc.nested("PreOrder", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("PreOrder", _field, exc) from None
+        instance__ = cls(
             id=id,
             created_at=created_at,
             description=description,
@@ -202,8 +255,8 @@ class PreOrder:
             valid_until=valid_until,
         )
 
-        pre_order.additional_properties = d
-        return pre_order
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

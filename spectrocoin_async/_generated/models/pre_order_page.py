@@ -6,6 +6,15 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._errors import ModelValidationError
+from ..._values import (
+    checked_bool,
+    checked_int,
+    expect_bool,
+    expect_int,
+    expect_list,
+    parse_error,
+)
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -42,15 +51,25 @@ class PreOrderPage:
             content_item = content_item_data.to_dict()
             content.append(content_item)
 
-        last = self.last
+        last: bool | Unset = UNSET
+        if not isinstance(self.last, Unset):
+            last = checked_bool(self.last, "last")
 
-        number = self.number
+        number: int | Unset = UNSET
+        if not isinstance(self.number, Unset):
+            number = checked_int(self.number, "number")
 
-        size = self.size
+        size: int | Unset = UNSET
+        if not isinstance(self.size, Unset):
+            size = checked_int(self.size, "size")
 
-        total_elements = self.total_elements
+        total_elements: int | Unset = UNSET
+        if not isinstance(self.total_elements, Unset):
+            total_elements = checked_int(self.total_elements, "totalElements")
 
-        total_pages = self.total_pages
+        total_pages: int | Unset = UNSET
+        if not isinstance(self.total_pages, Unset):
+            total_pages = checked_int(self.total_pages, "totalPages")
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -74,27 +93,56 @@ class PreOrderPage:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decoded JSON as `PreOrderPage`; `ModelValidationError` names what does not fit."""
         from ..models.pre_order import PreOrder
 
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "PreOrderPage", "", f"expected an object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        content = []
-        _content = d.pop("content")
-        for content_item_data in _content:
-            content_item = PreOrder.from_dict(content_item_data)
+        _field = ""
+        try:
+            _field = "content"
+            content = []
+            _content = expect_list(d.pop("content"))
+            for _i, content_item_data in enumerate(_content):
+                _field = f"content[{_i}]"
+                content_item = PreOrder.from_dict(content_item_data)
 
-            content.append(content_item)
+                content.append(content_item)
 
-        last = d.pop("last", UNSET)
+            _field = "last"
+            _last = d.pop("last", UNSET)
+            last: bool | Unset = _last if isinstance(_last, Unset) else expect_bool(_last)
 
-        number = d.pop("number", UNSET)
+            _field = "number"
+            _number = d.pop("number", UNSET)
+            number: int | Unset = _number if isinstance(_number, Unset) else expect_int(_number)
 
-        size = d.pop("size", UNSET)
+            _field = "size"
+            _size = d.pop("size", UNSET)
+            size: int | Unset = _size if isinstance(_size, Unset) else expect_int(_size)
 
-        total_elements = d.pop("totalElements", UNSET)
+            _field = "totalElements"
+            _total_elements = d.pop("totalElements", UNSET)
+            total_elements: int | Unset = (
+                _total_elements
+                if isinstance(_total_elements, Unset)
+                else expect_int(_total_elements)
+            )
 
-        total_pages = d.pop("totalPages", UNSET)
+            _field = "totalPages"
+            _total_pages = d.pop("totalPages", UNSET)
+            total_pages: int | Unset = (
+                _total_pages if isinstance(_total_pages, Unset) else expect_int(_total_pages)
+            )
 
-        pre_order_page = cls(
+        except ModelValidationError as exc:
+            raise exc.nested("PreOrderPage", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("PreOrderPage", _field, exc) from None
+        instance__ = cls(
             content=content,
             last=last,
             number=number,
@@ -103,8 +151,8 @@ class PreOrderPage:
             total_pages=total_pages,
         )
 
-        pre_order_page.additional_properties = d
-        return pre_order_page
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

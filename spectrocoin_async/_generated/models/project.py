@@ -2,14 +2,25 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._errors import ModelValidationError
 from ..._types import to_uuid
-from ..types import UNSET, Unset, parse_datetime
+from ..._values import (
+    checked_bool,
+    checked_str,
+    expect_bool,
+    expect_str,
+    format_datetime,
+    json_type,
+    parse_datetime,
+    parse_error,
+)
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Project")
 
@@ -46,13 +57,19 @@ class Project:
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
+            created_at = format_datetime(self.created_at, "createdAt")
 
-        name = self.name
+        name = self.name if isinstance(self.name, Unset) else checked_str(self.name, "name")
 
-        receive_currency_code = self.receive_currency_code
+        receive_currency_code = (
+            self.receive_currency_code
+            if isinstance(self.receive_currency_code, Unset)
+            else checked_str(self.receive_currency_code, "receiveCurrencyCode")
+        )
 
-        test_mode = self.test_mode
+        test_mode: bool | Unset = UNSET
+        if not isinstance(self.test_mode, Unset):
+            test_mode = checked_bool(self.test_mode, "testMode")
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -76,32 +93,61 @@ class Project:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decoded JSON as `Project`; `ModelValidationError` names what does not fit."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "Project", "", f"expected an object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        id = UUID(d.pop("id"))
+        _field = ""
+        try:
+            _field = "id"
+            id = UUID(expect_str(d.pop("id")))
 
-        def _parse_callback_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            _field = "callbackUrl"
 
-        callback_url = _parse_callback_url(d.pop("callbackUrl", UNSET))
+            def _parse_callback_url(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-        _created_at = d.pop("createdAt", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = parse_datetime(_created_at)
+            callback_url = _parse_callback_url(d.pop("callbackUrl", UNSET))
 
-        name = d.pop("name", UNSET)
+            _field = "createdAt"
+            _created_at = d.pop("createdAt", UNSET)
+            created_at: datetime.datetime | Unset
+            if isinstance(_created_at, Unset):
+                created_at = UNSET
+            else:
+                created_at = parse_datetime(_created_at)
 
-        receive_currency_code = d.pop("receiveCurrencyCode", UNSET)
+            _field = "name"
+            _name = d.pop("name", UNSET)
+            name: str | Unset = _name if isinstance(_name, Unset) else expect_str(_name)
 
-        test_mode = d.pop("testMode", UNSET)
+            _field = "receiveCurrencyCode"
+            _receive_currency_code = d.pop("receiveCurrencyCode", UNSET)
+            receive_currency_code: str | Unset = (
+                _receive_currency_code
+                if isinstance(_receive_currency_code, Unset)
+                else expect_str(_receive_currency_code)
+            )
 
-        project = cls(
+            _field = "testMode"
+            _test_mode = d.pop("testMode", UNSET)
+            test_mode: bool | Unset = (
+                _test_mode if isinstance(_test_mode, Unset) else expect_bool(_test_mode)
+            )
+
+        except ModelValidationError as exc:
+            raise exc.nested("Project", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("Project", _field, exc) from None
+        instance__ = cls(
             id=id,
             callback_url=callback_url,
             created_at=created_at,
@@ -110,8 +156,8 @@ class Project:
             test_mode=test_mode,
         )
 
-        project.additional_properties = d
-        return project
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

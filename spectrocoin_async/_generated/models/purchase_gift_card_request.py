@@ -7,7 +7,13 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import to_decimal
+from ..._errors import ModelValidationError
+from ..._values import (
+    checked_str,
+    expect_str,
+    parse_error,
+    to_decimal,
+)
 
 T = TypeVar("T", bound="PurchaseGiftCardRequest")
 
@@ -30,9 +36,9 @@ class PurchaseGiftCardRequest:
     def to_dict(self) -> dict[str, Any]:
         amount = self.amount
 
-        gift_card_id = self.gift_card_id
+        gift_card_id = checked_str(self.gift_card_id, "giftCardId")
 
-        pay_currency_code = self.pay_currency_code
+        pay_currency_code = checked_str(self.pay_currency_code, "payCurrencyCode")
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -48,21 +54,35 @@ class PurchaseGiftCardRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decoded JSON as `PurchaseGiftCardRequest`; `ModelValidationError` names what does not fit."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "PurchaseGiftCardRequest", "", f"expected an object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        amount = to_decimal(d.pop("amount"))
+        _field = ""
+        try:
+            _field = "amount"
+            amount = to_decimal(d.pop("amount"))
 
-        gift_card_id = d.pop("giftCardId")
+            _field = "giftCardId"
+            gift_card_id = expect_str(d.pop("giftCardId"))
 
-        pay_currency_code = d.pop("payCurrencyCode")
+            _field = "payCurrencyCode"
+            pay_currency_code = expect_str(d.pop("payCurrencyCode"))
 
-        purchase_gift_card_request = cls(
+        except ModelValidationError as exc:
+            raise exc.nested("PurchaseGiftCardRequest", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("PurchaseGiftCardRequest", _field, exc) from None
+        instance__ = cls(
             amount=amount,
             gift_card_id=gift_card_id,
             pay_currency_code=pay_currency_code,
         )
 
-        purchase_gift_card_request.additional_properties = d
-        return purchase_gift_card_request
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

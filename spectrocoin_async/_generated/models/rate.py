@@ -8,7 +8,16 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, parse_datetime, to_decimal
+from ..._errors import ModelValidationError
+from ..._values import (
+    checked_str,
+    expect_str,
+    format_datetime,
+    parse_datetime,
+    parse_error,
+    to_decimal,
+)
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Rate")
 
@@ -31,15 +40,15 @@ class Rate:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from_currency_code = self.from_currency_code
+        from_currency_code = checked_str(self.from_currency_code, "fromCurrencyCode")
 
         rate = self.rate
 
-        to_currency_code = self.to_currency_code
+        to_currency_code = checked_str(self.to_currency_code, "toCurrencyCode")
 
         timestamp: str | Unset = UNSET
         if not isinstance(self.timestamp, Unset):
-            timestamp = self.timestamp.isoformat()
+            timestamp = format_datetime(self.timestamp, "timestamp")
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -57,29 +66,44 @@ class Rate:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decoded JSON as `Rate`; `ModelValidationError` names what does not fit."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "Rate", "", f"expected an object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        from_currency_code = d.pop("fromCurrencyCode")
+        _field = ""
+        try:
+            _field = "fromCurrencyCode"
+            from_currency_code = expect_str(d.pop("fromCurrencyCode"))
 
-        rate = to_decimal(d.pop("rate"))
+            _field = "rate"
+            rate = to_decimal(d.pop("rate"))
 
-        to_currency_code = d.pop("toCurrencyCode")
+            _field = "toCurrencyCode"
+            to_currency_code = expect_str(d.pop("toCurrencyCode"))
 
-        _timestamp = d.pop("timestamp", UNSET)
-        timestamp: datetime.datetime | Unset
-        if isinstance(_timestamp, Unset):
-            timestamp = UNSET
-        else:
-            timestamp = parse_datetime(_timestamp)
+            _field = "timestamp"
+            _timestamp = d.pop("timestamp", UNSET)
+            timestamp: datetime.datetime | Unset
+            if isinstance(_timestamp, Unset):
+                timestamp = UNSET
+            else:
+                timestamp = parse_datetime(_timestamp)
 
-        rate = cls(
+        except ModelValidationError as exc:
+            raise exc.nested("Rate", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("Rate", _field, exc) from None
+        instance__ = cls(
             from_currency_code=from_currency_code,
             rate=rate,
             to_currency_code=to_currency_code,
             timestamp=timestamp,
         )
 
-        rate.additional_properties = d
-        return rate
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

@@ -8,7 +8,16 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, parse_datetime, to_decimal
+from ..._errors import ModelValidationError
+from ..._values import (
+    checked_str,
+    expect_str,
+    format_datetime,
+    parse_datetime,
+    parse_error,
+    to_decimal,
+)
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RateHistoryPoint")
 
@@ -33,11 +42,19 @@ class RateHistoryPoint:
     def to_dict(self) -> dict[str, Any]:
         rate = self.rate
 
-        timestamp = self.timestamp.isoformat()
+        timestamp = format_datetime(self.timestamp, "timestamp")
 
-        from_currency_code = self.from_currency_code
+        from_currency_code = (
+            self.from_currency_code
+            if isinstance(self.from_currency_code, Unset)
+            else checked_str(self.from_currency_code, "fromCurrencyCode")
+        )
 
-        to_currency_code = self.to_currency_code
+        to_currency_code = (
+            self.to_currency_code
+            if isinstance(self.to_currency_code, Unset)
+            else checked_str(self.to_currency_code, "toCurrencyCode")
+        )
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -56,24 +73,49 @@ class RateHistoryPoint:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decoded JSON as `RateHistoryPoint`; `ModelValidationError` names what does not fit."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "RateHistoryPoint", "", f"expected an object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        rate = to_decimal(d.pop("rate"))
+        _field = ""
+        try:
+            _field = "rate"
+            rate = to_decimal(d.pop("rate"))
 
-        timestamp = parse_datetime(d.pop("timestamp"))
+            _field = "timestamp"
+            timestamp = parse_datetime(d.pop("timestamp"))
 
-        from_currency_code = d.pop("fromCurrencyCode", UNSET)
+            _field = "fromCurrencyCode"
+            _from_currency_code = d.pop("fromCurrencyCode", UNSET)
+            from_currency_code: str | Unset = (
+                _from_currency_code
+                if isinstance(_from_currency_code, Unset)
+                else expect_str(_from_currency_code)
+            )
 
-        to_currency_code = d.pop("toCurrencyCode", UNSET)
+            _field = "toCurrencyCode"
+            _to_currency_code = d.pop("toCurrencyCode", UNSET)
+            to_currency_code: str | Unset = (
+                _to_currency_code
+                if isinstance(_to_currency_code, Unset)
+                else expect_str(_to_currency_code)
+            )
 
-        rate_history_point = cls(
+        except ModelValidationError as exc:
+            raise exc.nested("RateHistoryPoint", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("RateHistoryPoint", _field, exc) from None
+        instance__ = cls(
             rate=rate,
             timestamp=timestamp,
             from_currency_code=from_currency_code,
             to_currency_code=to_currency_code,
         )
 
-        rate_history_point.additional_properties = d
-        return rate_history_point
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

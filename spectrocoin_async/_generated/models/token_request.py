@@ -6,6 +6,13 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._errors import ModelValidationError
+from ..._values import (
+    checked_str,
+    enum_value,
+    expect_str,
+    parse_error,
+)
 from ..models.grant_type import GrantType
 
 T = TypeVar("T", bound="TokenRequest")
@@ -17,21 +24,21 @@ class TokenRequest:
 
     Attributes:
         client_id (str): API client id (the API key) from Settings → API.
-        client_secret (str): API client secret, shown once when the key is created.
+        client_secret (str): API client secret, shown once when the key is created. Secret: never shown in repr().
         grant_type (GrantType): OAuth2 grant type. Only the client-credentials grant is supported.
     """
 
     client_id: str
-    client_secret: str
+    client_secret: str = _attrs_field(repr=False)
     grant_type: GrantType
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        client_id = self.client_id
+        client_id = checked_str(self.client_id, "client_id")
 
-        client_secret = self.client_secret
+        client_secret = checked_str(self.client_secret, "client_secret")
 
-        grant_type = self.grant_type.value
+        grant_type = enum_value(self.grant_type, GrantType, "grant_type")
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -47,21 +54,35 @@ class TokenRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decoded JSON as `TokenRequest`; `ModelValidationError` names what does not fit."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "TokenRequest", "", f"expected an object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        client_id = d.pop("client_id")
+        _field = ""
+        try:
+            _field = "client_id"
+            client_id = expect_str(d.pop("client_id"))
 
-        client_secret = d.pop("client_secret")
+            _field = "client_secret"
+            client_secret = expect_str(d.pop("client_secret"))
 
-        grant_type = GrantType(d.pop("grant_type"))
+            _field = "grant_type"
+            grant_type = GrantType(d.pop("grant_type"))
 
-        token_request = cls(
+        except ModelValidationError as exc:
+            raise exc.nested("TokenRequest", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("TokenRequest", _field, exc) from None
+        instance__ = cls(
             client_id=client_id,
             client_secret=client_secret,
             grant_type=grant_type,
         )
 
-        token_request.additional_properties = d
-        return token_request
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

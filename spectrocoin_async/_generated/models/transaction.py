@@ -3,14 +3,25 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._errors import ModelValidationError
+from ..._values import (
+    checked_str,
+    enum_value,
+    expect_str,
+    format_datetime,
+    json_type,
+    parse_datetime,
+    parse_error,
+    to_decimal,
+)
 from ..models.transaction_status import TransactionStatus
 from ..models.transaction_type import TransactionType
-from ..types import UNSET, Unset, parse_datetime, to_decimal
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Transaction")
 
@@ -44,17 +55,25 @@ class Transaction:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
+        id = checked_str(self.id, "id")
 
-        account_id = self.account_id
+        account_id = (
+            self.account_id
+            if isinstance(self.account_id, Unset)
+            else checked_str(self.account_id, "accountId")
+        )
 
         amount = self.amount
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
+            created_at = format_datetime(self.created_at, "createdAt")
 
-        currency_code = self.currency_code
+        currency_code = (
+            self.currency_code
+            if isinstance(self.currency_code, Unset)
+            else checked_str(self.currency_code, "currencyCode")
+        )
 
         description: None | str | Unset
         if isinstance(self.description, Unset):
@@ -66,11 +85,11 @@ class Transaction:
 
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
-            status = self.status.value
+            status = enum_value(self.status, TransactionStatus, "status")
 
         type_: str | Unset = UNSET
         if not isinstance(self.type_, Unset):
-            type_ = self.type_.value
+            type_ = enum_value(self.type_, TransactionType, "type")
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -100,58 +119,87 @@ class Transaction:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decoded JSON as `Transaction`; `ModelValidationError` names what does not fit."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise ModelValidationError(
+                "Transaction", "", f"expected an object, got {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
-        id = d.pop("id")
+        _field = ""
+        try:
+            _field = "id"
+            id = expect_str(d.pop("id"))
 
-        account_id = d.pop("accountId", UNSET)
+            _field = "accountId"
+            _account_id = d.pop("accountId", UNSET)
+            account_id: str | Unset = (
+                _account_id if isinstance(_account_id, Unset) else expect_str(_account_id)
+            )
 
-        _amount = d.pop("amount", UNSET)
-        amount: Decimal | Unset
-        if isinstance(_amount, Unset):
-            amount = UNSET
-        else:
-            amount = to_decimal(_amount)
+            _field = "amount"
+            _amount = d.pop("amount", UNSET)
+            amount: Decimal | Unset
+            if isinstance(_amount, Unset):
+                amount = UNSET
+            else:
+                amount = to_decimal(_amount)
 
-        _created_at = d.pop("createdAt", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = parse_datetime(_created_at)
+            _field = "createdAt"
+            _created_at = d.pop("createdAt", UNSET)
+            created_at: datetime.datetime | Unset
+            if isinstance(_created_at, Unset):
+                created_at = UNSET
+            else:
+                created_at = parse_datetime(_created_at)
 
-        currency_code = d.pop("currencyCode", UNSET)
+            _field = "currencyCode"
+            _currency_code = d.pop("currencyCode", UNSET)
+            currency_code: str | Unset = (
+                _currency_code if isinstance(_currency_code, Unset) else expect_str(_currency_code)
+            )
 
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            _field = "description"
 
-        description = _parse_description(d.pop("description", UNSET))
+            def _parse_description(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-        _fee = d.pop("fee", UNSET)
-        fee: Decimal | Unset
-        if isinstance(_fee, Unset):
-            fee = UNSET
-        else:
-            fee = to_decimal(_fee)
+            description = _parse_description(d.pop("description", UNSET))
 
-        _status = d.pop("status", UNSET)
-        status: TransactionStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = TransactionStatus(_status)
+            _field = "fee"
+            _fee = d.pop("fee", UNSET)
+            fee: Decimal | Unset
+            if isinstance(_fee, Unset):
+                fee = UNSET
+            else:
+                fee = to_decimal(_fee)
 
-        _type_ = d.pop("type", UNSET)
-        type_: TransactionType | Unset
-        if isinstance(_type_, Unset):
-            type_ = UNSET
-        else:
-            type_ = TransactionType(_type_)
+            _field = "status"
+            _status = d.pop("status", UNSET)
+            status: TransactionStatus | Unset
+            if isinstance(_status, Unset):
+                status = UNSET
+            else:
+                status = TransactionStatus(_status)
 
-        transaction = cls(
+            _field = "type"
+            _type_ = d.pop("type", UNSET)
+            type_: TransactionType | Unset
+            if isinstance(_type_, Unset):
+                type_ = UNSET
+            else:
+                type_ = TransactionType(_type_)
+
+        except ModelValidationError as exc:
+            raise exc.nested("Transaction", _field) from None
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            raise parse_error("Transaction", _field, exc) from None
+        instance__ = cls(
             id=id,
             account_id=account_id,
             amount=amount,
@@ -163,8 +211,8 @@ class Transaction:
             type_=type_,
         )
 
-        transaction.additional_properties = d
-        return transaction
+        instance__.additional_properties = d
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

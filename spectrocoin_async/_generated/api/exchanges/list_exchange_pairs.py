@@ -1,5 +1,8 @@
 from typing import Any
 
+from ...._values import (
+    expect_list,
+)
 from ...models.exchange_pair import ExchangePair
 
 
@@ -13,7 +16,7 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(data: Any) -> list[ExchangePair]:
     response_200 = []
-    _response_200 = data
+    _response_200 = expect_list(data)
     for response_200_item_data in _response_200:
         response_200_item = ExchangePair.from_dict(response_200_item_data)
 

@@ -1,5 +1,8 @@
 from typing import Any
 
+from ...._values import (
+    expect_list,
+)
 from ...models.gift_card import GiftCard
 from ...types import UNSET, Unset
 
@@ -26,7 +29,7 @@ def _get_kwargs(
 
 def _parse_response(data: Any) -> list[GiftCard]:
     response_200 = []
-    _response_200 = data
+    _response_200 = expect_list(data)
     for response_200_item_data in _response_200:
         response_200_item = GiftCard.from_dict(response_200_item_data)
 

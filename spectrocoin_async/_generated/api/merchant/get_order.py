@@ -3,6 +3,9 @@ from urllib.parse import quote
 from uuid import UUID
 
 from ...._types import coerce_uuid
+from ...._values import (
+    path_segment,
+)
 from ...models.order import Order
 
 
@@ -12,7 +15,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "url": "/merchants/orders/{id}".format(
-            id=quote(str(id), safe=""),
+            id=quote(path_segment(id, "id"), safe=""),
         ),
     }
     return _kwargs

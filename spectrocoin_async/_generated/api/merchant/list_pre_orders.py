@@ -2,6 +2,9 @@ from typing import Any
 from uuid import UUID
 
 from ...._types import coerce_uuid
+from ...._values import (
+    checked_int,
+)
 from ...models.pre_order_page import PreOrderPage
 from ...types import UNSET, Unset
 
@@ -15,9 +18,15 @@ def _get_kwargs(
 ) -> dict[str, Any]:
     params: dict[str, Any] = {}
 
-    params["page"] = page
+    json_page: int | Unset = UNSET
+    if not isinstance(page, Unset):
+        json_page = checked_int(page, "page")
+    params["page"] = json_page
 
-    params["size"] = size
+    json_size: int | Unset = UNSET
+    if not isinstance(size, Unset):
+        json_size = checked_int(size, "size")
+    params["size"] = json_size
 
     params["sort"] = sort
 

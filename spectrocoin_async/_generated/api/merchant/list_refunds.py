@@ -2,6 +2,11 @@ import datetime
 from typing import Any
 
 from ...._types import coerce_enum
+from ...._values import (
+    checked_int,
+    enum_value,
+    format_date,
+)
 from ...models.refund_page import RefundPage
 from ...models.refund_status import RefundStatus
 from ...types import UNSET, Unset
@@ -18,25 +23,31 @@ def _get_kwargs(
 ) -> dict[str, Any]:
     params: dict[str, Any] = {}
 
-    params["page"] = page
+    json_page: int | Unset = UNSET
+    if not isinstance(page, Unset):
+        json_page = checked_int(page, "page")
+    params["page"] = json_page
 
-    params["size"] = size
+    json_size: int | Unset = UNSET
+    if not isinstance(size, Unset):
+        json_size = checked_int(size, "size")
+    params["size"] = json_size
 
     params["sort"] = sort
 
     json_date_from: str | Unset = UNSET
     if not isinstance(date_from, Unset):
-        json_date_from = date_from.isoformat()
+        json_date_from = format_date(date_from, "dateFrom")
     params["dateFrom"] = json_date_from
 
     json_date_to: str | Unset = UNSET
     if not isinstance(date_to, Unset):
-        json_date_to = date_to.isoformat()
+        json_date_to = format_date(date_to, "dateTo")
     params["dateTo"] = json_date_to
 
     json_status: str | Unset = UNSET
     if not isinstance(status, Unset):
-        json_status = status.value
+        json_status = enum_value(status, RefundStatus, "status")
 
     params["status"] = json_status
 

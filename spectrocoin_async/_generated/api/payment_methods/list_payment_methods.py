@@ -1,6 +1,10 @@
 from typing import Any
 
 from ...._types import coerce_enum
+from ...._values import (
+    enum_value,
+    expect_list,
+)
 from ...models.payment_method import PaymentMethod
 from ...models.payment_method_direction import PaymentMethodDirection
 from ...types import UNSET, Unset
@@ -20,7 +24,7 @@ def _get_kwargs(
 
     json_direction: str | Unset = UNSET
     if not isinstance(direction, Unset):
-        json_direction = direction.value
+        json_direction = enum_value(direction, PaymentMethodDirection, "direction")
 
     params["direction"] = json_direction
 
@@ -35,7 +39,7 @@ def _get_kwargs(
 
 def _parse_response(data: Any) -> list[PaymentMethod]:
     response_200 = []
-    _response_200 = data
+    _response_200 = expect_list(data)
     for response_200_item_data in _response_200:
         response_200_item = PaymentMethod.from_dict(response_200_item_data)
 

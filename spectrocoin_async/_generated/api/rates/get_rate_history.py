@@ -2,6 +2,11 @@ import datetime
 from typing import Any
 
 from ...._types import coerce_enum
+from ...._values import (
+    enum_value,
+    expect_list,
+    format_date,
+)
 from ...models.rate_history_point import RateHistoryPoint
 from ...models.rate_interval import RateInterval
 from ...types import UNSET, Unset
@@ -23,17 +28,17 @@ def _get_kwargs(
 
     json_date_from: str | Unset = UNSET
     if not isinstance(date_from, Unset):
-        json_date_from = date_from.isoformat()
+        json_date_from = format_date(date_from, "dateFrom")
     params["dateFrom"] = json_date_from
 
     json_date_to: str | Unset = UNSET
     if not isinstance(date_to, Unset):
-        json_date_to = date_to.isoformat()
+        json_date_to = format_date(date_to, "dateTo")
     params["dateTo"] = json_date_to
 
     json_interval: str | Unset = UNSET
     if not isinstance(interval, Unset):
-        json_interval = interval.value
+        json_interval = enum_value(interval, RateInterval, "interval")
 
     params["interval"] = json_interval
 
@@ -48,7 +53,7 @@ def _get_kwargs(
 
 def _parse_response(data: Any) -> list[RateHistoryPoint]:
     response_200 = []
-    _response_200 = data
+    _response_200 = expect_list(data)
     for response_200_item_data in _response_200:
         response_200_item = RateHistoryPoint.from_dict(response_200_item_data)
 

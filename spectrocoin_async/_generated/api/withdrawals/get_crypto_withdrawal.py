@@ -1,6 +1,9 @@
 from typing import Any
 from urllib.parse import quote
 
+from ...._values import (
+    path_segment,
+)
 from ...models.crypto_withdrawal import CryptoWithdrawal
 
 
@@ -10,7 +13,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "url": "/withdrawals/crypto/{id}".format(
-            id=quote(str(id), safe=""),
+            id=quote(path_segment(id, "id"), safe=""),
         ),
     }
     return _kwargs

@@ -2,6 +2,11 @@ import datetime
 from typing import Any
 
 from ...._types import coerce_enum
+from ...._values import (
+    checked_int,
+    enum_value,
+    format_date,
+)
 from ...models.bank_withdrawal_page import BankWithdrawalPage
 from ...models.withdrawal_status import WithdrawalStatus
 from ...types import UNSET, Unset
@@ -19,9 +24,15 @@ def _get_kwargs(
 ) -> dict[str, Any]:
     params: dict[str, Any] = {}
 
-    params["page"] = page
+    json_page: int | Unset = UNSET
+    if not isinstance(page, Unset):
+        json_page = checked_int(page, "page")
+    params["page"] = json_page
 
-    params["size"] = size
+    json_size: int | Unset = UNSET
+    if not isinstance(size, Unset):
+        json_size = checked_int(size, "size")
+    params["size"] = json_size
 
     params["sort"] = sort
 
@@ -29,18 +40,18 @@ def _get_kwargs(
 
     json_status: str | Unset = UNSET
     if not isinstance(status, Unset):
-        json_status = status.value
+        json_status = enum_value(status, WithdrawalStatus, "status")
 
     params["status"] = json_status
 
     json_date_from: str | Unset = UNSET
     if not isinstance(date_from, Unset):
-        json_date_from = date_from.isoformat()
+        json_date_from = format_date(date_from, "dateFrom")
     params["dateFrom"] = json_date_from
 
     json_date_to: str | Unset = UNSET
     if not isinstance(date_to, Unset):
-        json_date_to = date_to.isoformat()
+        json_date_to = format_date(date_to, "dateTo")
     params["dateTo"] = json_date_to
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}

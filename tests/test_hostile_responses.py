@@ -1,0 +1,292 @@
+"""Hostile or broken responses end in typed errors, quickly (issue 10, items 6-10 and 23)."""
+
+from __future__ import annotations
+
+import datetime
+import time
+from decimal import Decimal
+from uuid import UUID
+
+import httpx
+import pytest
+import respx
+
+from spectrocoin_async import (
+    ModelValidationError,
+    Order,
+    ResponseValidationError,
+    ServerError,
+    SpectroCoinClient,
+    SpectroCoinError,
+)
+from spectrocoin_async._json import MAX_JSON_DEPTH, JSONDecodeLimitError, decode_json, json_depth
+from spectrocoin_async._values import parse_datetime, to_decimal
+
+from .conftest import BASE
+
+ORDER_ID = "0b6a3f6e-2a9e-4f63-9d34-0f0a4b6f7e11"
+
+
+def order_body(**fields: str) -> bytes:
+    extra = "".join(f', "{k}": {v}' for k, v in fields.items())
+    return b'{"id": "%s", "status": "PAID"%s}' % (ORDER_ID.encode(), extra.encode())
+
+
+def respond(api: respx.MockRouter, content: bytes, status: int = 200) -> None:
+    api.get(f"/merchants/orders/{ORDER_ID}").respond(
+        status, content=content, headers={"content-type": "application/json"}
+    )
+
+
+# -- item 6 and 8: magnitudes are bounded before anything is converted ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "reason"),
+    [
+        ("validUntil", "1e1000000", "epoch timestamp 1E+1000000 is out of range"),
+        ("validUntil", "1" * 400, "epoch timestamp is out of range"),
+        ("createdAt", "-1e1000000", "epoch timestamp -1E+1000000 is out of range"),
+        ("validUntil", "1e14", "epoch timestamp 1E+14 is out of range"),
+        ("payAmount", "1e1000000", "is out of range (exponent 1000000, at most ±40)"),
+        ("payAmount", "1e400", "is out of range (exponent 400, at most ±40)"),
+        ("receiveAmount", "1" * 400, "has more than 40 significant digits"),
+    ],
+)
+@pytest.mark.anyio
+async def test_huge_numbers_are_refused_at_once(
+    api: respx.MockRouter, sc: SpectroCoinClient, field: str, value: str, reason: str
+) -> None:
+    respond(api, order_body(**{field: value}))
+    started = time.process_time()
+    with pytest.raises(ResponseValidationError) as info:
+        await sc.merchant.get_order(UUID(ORDER_ID))
+    assert time.process_time() - started < 1.0  # before: minutes of CPU in int(1e1000000)
+    assert info.value.message == f"response does not fit the schema: Order.{field}: {reason}"
+    assert isinstance(info.value.__cause__, ModelValidationError)
+
+
+def test_value_parsers_raise_only_type_and_value_errors() -> None:
+    for value in (Decimal("1e1000000"), 10**400, "9" * 5000, Decimal("NaN"), Decimal("-1e-99999")):
+        with pytest.raises(ValueError):
+            parse_datetime(value)
+        with pytest.raises(ValueError):
+            to_decimal(value)
+
+
+# -- item 7: deep nesting is a typed error on a 200, an error status and the token response ------
+
+
+DEEP = b"[" * 100_000 + b"]" * 100_000
+
+
+@pytest.mark.anyio
+async def test_deep_body_on_a_200_is_a_response_validation_error(
+    api: respx.MockRouter, sc: SpectroCoinClient
+) -> None:
+    respond(api, DEEP)
+    with pytest.raises(ResponseValidationError, match="nested deeper than 64 levels"):
+        await sc.merchant.get_order(UUID(ORDER_ID))
+
+
+@pytest.mark.anyio
+async def test_deep_body_on_an_error_status_still_gives_the_status_error(
+    api: respx.MockRouter, sc: SpectroCoinClient
+) -> None:
+    api.get(f"/merchants/orders/{ORDER_ID}").respond(
+        500, content=b'{"errorCode": ' + DEEP + b"}", headers={"content-type": "application/json"}
+    )
+    with pytest.raises(ServerError) as info:
+        await sc.merchant.get_order(UUID(ORDER_ID), max_attempts=1)
+    assert info.value.status_code == 500
+    assert isinstance(info.value.body, str)  # kept as text, never decoded into 100,000 levels
+
+
+@pytest.mark.anyio
+async def test_deep_token_response_is_a_response_validation_error() -> None:
+    with respx.mock(base_url=BASE, assert_all_called=False) as router:
+        router.post("/oauth/token").respond(
+            content=b'{"access_token": ' + DEEP + b', "expires_in": 3600}',
+            headers={"content-type": "application/json"},
+        )
+        async with SpectroCoinClient("client-1", "s3cr3t-value") as sc:
+            with pytest.raises(ResponseValidationError):
+                await sc.accounts.list_accounts()
+
+
+def test_decode_json_limits() -> None:
+    assert decode_json(b'{"a": [1, {"b": "[[[[[[[[["}]}') == {"a": [1, {"b": "[[[[[[[[["}]}
+    nested = b"[" * MAX_JSON_DEPTH + b"]" * MAX_JSON_DEPTH
+    assert json_depth(nested) == MAX_JSON_DEPTH
+    decode_json(nested)
+    with pytest.raises(JSONDecodeLimitError, match="nested deeper than 64 levels"):
+        decode_json(b"[" + nested + b"]")
+    # brackets inside strings (escaped quotes included) do not count
+    wide = b"[" + b",".join([b'"\\"[[[["'] * 500 + [b"{}"] * 500) + b"]"
+    assert json_depth(wide) == 2
+    assert len(decode_json(wide)) == 1000
+    assert issubclass(JSONDecodeLimitError, ValueError)
+    assert issubclass(JSONDecodeLimitError, SpectroCoinError)
+    with pytest.raises(ValueError):
+        decode_json(b"[" * 70 + b"1" + b"]" * 69)  # unbalanced and deep: still a ValueError
+
+
+# -- item 9: nullable money and time fields accept only the right JSON types -------------------
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "reason"),
+    [
+        ("payAmount", "true", "expected a decimal number, got boolean"),
+        ("payAmount", "[1]", "expected a number or null, got array"),
+        ("payAmount", '"abc"', "not a decimal number: 'abc'"),
+        ("payAmount", '{"a": 1}', "expected a number or null, got object"),
+        ("validUntil", "true", "expected a timestamp, got boolean"),
+        ("validUntil", '"soon"', "Invalid isoformat string: 'soon'"),
+        ("memo", "5", "expected a string or null, got number"),
+        ("orderId", "5", "expected a string, got number"),
+        ("id", '"not-a-uuid"', "badly formed hexadecimal UUID string"),
+        ("status", "true", "True is not a valid OrderStatus"),
+    ],
+)
+@pytest.mark.anyio
+async def test_wrong_json_types_are_refused_through_the_client(
+    api: respx.MockRouter, sc: SpectroCoinClient, field: str, value: str, reason: str
+) -> None:
+    body = order_body(**{field: value}) if field not in ("id", "status") else None
+    if body is None:
+        other = "status" if field == "id" else "id"
+        fixed = {"status": '"PAID"', "id": f'"{ORDER_ID}"'}[other]
+        body = f'{{"{field}": {value}, "{other}": {fixed}}}'.encode()
+    respond(api, body)
+    with pytest.raises(ResponseValidationError) as info:
+        await sc.merchant.get_order(UUID(ORDER_ID))
+    assert info.value.message == f"response does not fit the schema: Order.{field}: {reason}"
+
+
+# -- item 23: messages name the model and the field, never "KeyError: 'redirectUrl'" ---------
+
+
+@pytest.mark.anyio
+async def test_missing_required_field_is_named(
+    api: respx.MockRouter, sc: SpectroCoinClient
+) -> None:
+    respond(api, b'{"status": "PAID"}')
+    with pytest.raises(ResponseValidationError) as info:
+        await sc.merchant.get_order(UUID(ORDER_ID))
+    assert (
+        info.value.message == "response does not fit the schema: Order.id: is required but missing"
+    )
+    assert "KeyError" not in str(info.value)
+    assert (info.value.model, info.value.field) == ("Order", "id")
+
+
+@pytest.mark.anyio
+async def test_nested_field_is_named_with_its_path(
+    api: respx.MockRouter, sc: SpectroCoinClient
+) -> None:
+    api.get("/merchants/orders").respond(
+        json={"content": [{"id": ORDER_ID, "status": "PAID"}, {"status": "PAID"}]}
+    )
+    with pytest.raises(ResponseValidationError) as info:
+        await sc.merchant.list_orders()
+    assert info.value.message == (
+        "response does not fit the schema: OrderPage.content[1].id: is required but missing"
+    )
+    assert (info.value.model, info.value.field) == ("OrderPage", "content[1].id")
+
+
+# -- item 10: every datetime is aware; epoch seconds and milliseconds by magnitude --------------
+
+
+UTC = datetime.UTC
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2026-01-01T00:00:00", datetime.datetime(2026, 1, 1, tzinfo=UTC)),  # no offset: UTC
+        ("2026-01-01T00:00:00Z", datetime.datetime(2026, 1, 1, tzinfo=UTC)),
+        ("2026-01-01", datetime.datetime(2026, 1, 1, tzinfo=UTC)),
+        (1767225600, datetime.datetime(2026, 1, 1, tzinfo=UTC)),  # seconds
+        (1767225600000, datetime.datetime(2026, 1, 1, tzinfo=UTC)),  # milliseconds
+        ("1767225600", datetime.datetime(2026, 1, 1, tzinfo=UTC)),
+        (Decimal("1767225600.5"), datetime.datetime(2026, 1, 1, 0, 0, 0, 500000, tzinfo=UTC)),
+        (Decimal("1767225600000.25"), datetime.datetime(2026, 1, 1, 0, 0, 0, 250, tzinfo=UTC)),
+        (0, datetime.datetime(1970, 1, 1, tzinfo=UTC)),
+        (99_999_999_999, datetime.datetime(5138, 11, 16, 9, 46, 39, tzinfo=UTC)),  # last second
+        (100_000_000_000, datetime.datetime(1973, 3, 3, 9, 46, 40, tzinfo=UTC)),  # first ms
+    ],
+)
+def test_timestamps_are_aware_and_follow_the_magnitude_rule(
+    value: object, expected: datetime.datetime
+) -> None:
+    parsed = parse_datetime(value)
+    assert parsed == expected
+    assert parsed.tzinfo is not None
+
+
+def test_offsets_are_kept_and_comparisons_work() -> None:
+    east = parse_datetime("2026-01-01T02:00:00+02:00")
+    assert east.utcoffset() == datetime.timedelta(hours=2)
+    naive_text = parse_datetime("2026-01-01T00:00:00")
+    epoch = parse_datetime(1767225600000)
+    assert east == naive_text == epoch  # before: naive vs aware raised TypeError
+
+
+@pytest.mark.parametrize("value", [-1, 10**14, "-5", "2026-13-01", True, None, 1.5, [1]])
+def test_bad_timestamps_raise_value_or_type_error(value: object) -> None:
+    with pytest.raises((ValueError, TypeError)):
+        parse_datetime(value)
+
+
+def test_order_from_dict_is_always_aware() -> None:
+    order = Order.from_dict(
+        {
+            "id": ORDER_ID,
+            "status": "NEW",
+            "createdAt": "2026-01-01T00:00:00",
+            "validUntil": 1767225600,
+        }
+    )
+    assert order.created_at == order.valid_until == datetime.datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def test_a_non_object_body_is_named() -> None:
+    with pytest.raises(ModelValidationError, match=r"^Order: expected an object, got list$"):
+        Order.from_dict([1, 2])  # type: ignore[arg-type]
+
+
+@pytest.mark.anyio
+async def test_huge_integer_body_is_a_typed_error(
+    api: respx.MockRouter, sc: SpectroCoinClient
+) -> None:
+    respond(api, order_body(payAmount="9" * 5000))  # past Python's 4,300-digit int limit
+    with pytest.raises(ResponseValidationError, match="response is not JSON"):
+        await sc.merchant.get_order(UUID(ORDER_ID))
+
+
+@pytest.mark.anyio
+async def test_html_body_is_a_typed_error(api: respx.MockRouter, sc: SpectroCoinClient) -> None:
+    api.get(f"/merchants/orders/{ORDER_ID}").mock(
+        return_value=httpx.Response(200, content=b"<html>502</html>")
+    )
+    with pytest.raises(ResponseValidationError, match="response is not JSON"):
+        await sc.merchant.get_order(UUID(ORDER_ID))
+
+
+@pytest.mark.parametrize(
+    ("value", "depth"),
+    [
+        ({"s": ["]" * 3, "\\", '"[[' * 40, "{" * 70], "n": [[[1]]]}, 4),
+        ([[["a\\"]]] * 40, 3),
+        ([{"a": '\\"[{', "b": "]}"}] * 40, 2),
+        ([[["x"] * 3] * 3] * 30, 3),
+    ],
+)
+def test_json_depth_ignores_brackets_inside_strings(value: object, depth: int) -> None:
+    import json
+
+    body = json.dumps(value).encode()
+    assert body.count(b"[") + body.count(b"{") > MAX_JSON_DEPTH  # the exact path runs
+    assert json_depth(body) == depth
