@@ -23,9 +23,12 @@ from spectrocoin_async._cli._session import curl_command
 from spectrocoin_async._encoding import encode_form, encode_json
 from spectrocoin_async._json import decode_json
 
-decimals = st.decimals(allow_nan=False, allow_infinity=False, places=None)
+# Within the SDK's bounds for an amount (40 significant digits, exponent within ±40).
+decimals = st.decimals(
+    allow_nan=False, allow_infinity=False, min_value=-(10**20), max_value=10**20, places=12
+)
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | decimals | st.text(),
+    st.none() | st.booleans() | st.integers(-(10**30), 10**30) | decimals | st.text(),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
     max_leaves=20,
 )

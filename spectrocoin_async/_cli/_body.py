@@ -2,18 +2,19 @@
 
 Flags carry the model's Python field names (``--receive-amount``); ``--body`` carries the wire
 names (``receiveAmount``). To merge the two, the wire name of every field is read off the
-generated model's own ``to_dict`` (run once on marker values), so nothing here repeats the
-generator's naming rules.
+generated model's own ``to_dict``, so nothing here repeats the generator's naming rules.
 """
 
 from __future__ import annotations
 
 import datetime
 import enum
+import inspect
+import re
 import sys
 import typing
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -27,44 +28,26 @@ __all__ = ["build_body", "read_json_argument", "wire_names"]
 _MAX_BODY = 1024 * 1024  # a request body, not an export
 
 
-class _Marker(str):
-    """Stands in for any field value while ``to_dict`` runs: every conversion returns itself."""
-
-    __slots__ = ()
-
-    def isoformat(self) -> str:
-        return self
-
-    @property
-    def value(self) -> str:
-        return self
-
-    def to_dict(self) -> str:
-        return self
-
-    def __iter__(self) -> Iterator[Any]:
-        yield self
-
-
+_ENTRY = re.compile(r'(?:^\s*"([^"]+)":\s*(\w+),$)|(?:field_dict\["([^"]+)"\]\s*=\s*(\w+)$)', re.M)
 _WIRE_NAMES: dict[type[Any], dict[str, str]] = {}
 
 
 def wire_names(model: type[Any]) -> dict[str, str]:
-    """Python field name -> wire name, for every field of a generated model."""
+    """Python field name -> wire name, for every field of a generated model.
+
+    Read from the model's own ``to_dict``, where the generator writes each field into the wire
+    dict as ``"wireName": field_name`` or ``field_dict["wireName"] = field_name`` (the generated
+    code is pinned and checked byte for byte; a test compares the result with the spec).
+    """
     known = _WIRE_NAMES.get(model)
     if known is not None:
         return known
-    fields = [f for f in attrs.fields(model) if f.init]
-    markers = {f"\x00{i}\x00": f.name for i, f in enumerate(fields)}
-    probe = object.__new__(model)
-    for text, name in markers.items():
-        object.__setattr__(probe, name, _Marker(text))
-    object.__setattr__(probe, "additional_properties", {})
+    fields = {f.name for f in attrs.fields(model) if f.init}
     found: dict[str, str] = {}
-    for key, value in probe.to_dict().items():
-        first = value[0] if isinstance(value, list) and value else value
-        if isinstance(first, str) and first in markers:
-            found[markers[first]] = key
+    for match in _ENTRY.finditer(inspect.getsource(model.to_dict)):
+        wire, local = (match.group(1), match.group(2)) if match.group(1) else match.group(3, 4)
+        if local in fields:
+            found.setdefault(local, wire)
     _WIRE_NAMES[model] = found
     return found
 

@@ -51,7 +51,7 @@ def _scalar_text(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (Decimal, int, float)):
-        return plain_number(value)
+        return _number(value)
     if isinstance(value, enum.Enum):
         return _scalar_text(value.value)
     if isinstance(value, (datetime.date, datetime.datetime)):
@@ -85,7 +85,7 @@ def _dump(value: Any, out: list[str], indent: int | None, level: int) -> None:
     elif isinstance(value, bool):
         out.append("true" if value else "false")
     elif isinstance(value, (Decimal, int, float)):
-        out.append(plain_number(value))
+        out.append(_number(value))
     elif isinstance(value, enum.Enum):
         _dump(value.value, out, indent, level)
     elif isinstance(value, (datetime.date, datetime.datetime, uuid.UUID)):
@@ -115,6 +115,13 @@ def _dump(value: Any, out: list[str], indent: int | None, level: int) -> None:
         out.append(end + "]")
     else:
         out.append(_encode_str(str(value)))
+
+
+def _number(value: Decimal | int | float) -> str:
+    try:
+        return plain_number(value)
+    except ValueError:  # beyond the SDK's bounds for an amount: print it, do not crash
+        return str(value)
 
 
 def _pads(indent: int | None, level: int) -> tuple[str, str]:
