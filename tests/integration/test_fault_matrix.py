@@ -1,0 +1,420 @@
+"""The fault matrix: every kind of failure a network or a gateway can produce, over real
+sockets, on asyncio and trio. Each kind is survived (retried to success) or reported as a typed
+``SpectroCoinError`` saying whether the request may have reached the server, and a money-moving
+request never arrives twice.
+
+The sandbox covers faults of SpectroCoin itself (test_faults.py, with its ledger as the witness).
+Here ``FaultServer`` plays a broken network or gateway: the server's own record of arrivals is
+the witness. ``KINDS`` names every kind covered here or there; the last test checks the count.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import time
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import anyio
+import httpx
+import pytest
+
+from spectrocoin_async import (
+    APIConnectionError,
+    APITimeoutError,
+    AuthenticationError,
+    CreateExchangeRequest,
+    RateLimitError,
+    ResponseValidationError,
+    RetryPolicy,
+    ServerError,
+    SpectroCoinClient,
+    SpectroCoinError,
+)
+
+from .faultserver import Act, FaultServer
+
+pytestmark = pytest.mark.anyio
+
+ACCOUNTS = [
+    {"id": "1", "currencyCode": "BTC", "currencyName": "Bitcoin", "balance": 0.5},
+    {"id": "2", "currencyCode": "EUR", "currencyName": "Euro", "balance": 10},
+]
+EXCHANGE = {
+    "id": "EX-1",
+    "status": "COMPLETED",
+    "payCurrencyCode": "EUR",
+    "payAmount": 10.5,
+    "receiveCurrencyCode": "BTC",
+    "receiveAmount": 0.0001,
+    "createdAt": "2026-11-25T10:15:02Z",
+}
+FAST = RetryPolicy(max_attempts=3, backoff_base=0.001, backoff_cap=0.005)
+SHORT = httpx.Timeout(connect=1.0, read=0.3, write=1.0, pool=1.0)
+
+# Every kind of failure the SDK is held to, and the test that covers it.
+KINDS = {
+    "reset before the answer": "test_reset_before_the_answer",
+    "reset during the body": "test_reset_during_the_body",
+    "truncated body": "test_truncated_body",
+    "read timeout": "test_read_timeout",
+    "connection refused": "test_connection_refused",
+    "DNS failure": "test_dns_failure",
+    "5xx": "test_5xx_statuses",
+    "HTML error page": "test_html_error_page",
+    "429 storm": "test_429_storm",
+    "429 past the deadline": "test_429_past_the_deadline",
+    "token expiry": "test_token_expiry",
+    "token outage": "test_token_outage",
+    "refused secret": "test_refused_secret",
+    "slow drip": "test_slow_drip",
+    "clock skew": "test_clock_skew",
+    "pathological JSON": "test_pathological_json",
+    "not JSON / empty 200": "test_not_json_on_success",
+    "broken export stream": "test_broken_export_stream",
+    # Covered against the sandbox in test_faults.py, with its ledger as the witness:
+    "random faults under concurrency": "test_faulty_money_moves_are_never_sent_twice",
+    "token expiry mid-batch": "test_token_expiry_in_the_middle_of_a_batch",
+}
+
+
+@pytest.fixture(params=["asyncio", "trio"])
+def anyio_backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def server() -> Any:
+    with FaultServer() as running:
+        yield running
+
+
+def client(server: FaultServer, **options: Any) -> SpectroCoinClient:
+    options.setdefault("retry", FAST)
+    options.setdefault("timeout", SHORT)
+    return SpectroCoinClient(
+        "fault-client", "fault-secret-value", base_url=server.base_url, **options
+    )
+
+
+def exchange(sc: SpectroCoinClient) -> Any:
+    return sc.exchanges.create_exchange(
+        body=CreateExchangeRequest(
+            pay_currency_code="EUR", receive_currency_code="BTC", pay_amount=Decimal("10.5")
+        )
+    )
+
+
+def accounts_ok() -> Act:
+    return Act.json(ACCOUNTS)
+
+
+# -- the network ----------------------------------------------------------------------------
+
+
+async def test_reset_before_the_answer(server: FaultServer) -> None:
+    server.script("/accounts", Act("reset"), accounts_ok())
+    server.script("/exchanges", Act("reset"))
+    async with client(server) as sc:
+        accounts = await sc.accounts.list_accounts()
+        assert [a.balance for a in accounts] == [Decimal("0.5"), Decimal(10)]
+        assert server.count("/accounts") == 2  # a read is retried
+
+        with pytest.raises(APIConnectionError) as caught:
+            await exchange(sc)
+    assert caught.value.request_may_have_reached_server is True
+    assert server.count("/exchanges", "POST") == 1  # a money move is not
+
+
+async def test_reset_during_the_body(server: FaultServer) -> None:
+    body = Act.json(ACCOUNTS).body
+    server.script("/accounts", Act("reset_mid_body", body=body), accounts_ok())
+    server.script("/exchanges", Act("reset_mid_body", body=Act.json(EXCHANGE).body))
+    async with client(server) as sc:
+        assert len(await sc.accounts.list_accounts()) == 2
+        assert server.count("/accounts") == 2
+        with pytest.raises(APIConnectionError) as caught:
+            await exchange(sc)
+    assert caught.value.request_may_have_reached_server is True
+    assert server.count("/exchanges", "POST") == 1
+
+
+async def test_truncated_body(server: FaultServer) -> None:
+    body = Act.json(ACCOUNTS).body
+    server.script(
+        "/accounts", Act("truncate", body=body), Act("truncate", body=body), accounts_ok()
+    )
+    server.script("/exchanges", Act("truncate", body=Act.json(EXCHANGE).body))
+    async with client(server) as sc:
+        assert len(await sc.accounts.list_accounts()) == 2
+        assert server.count("/accounts") == 3
+        with pytest.raises(APIConnectionError) as caught:
+            await exchange(sc)
+    assert caught.value.request_may_have_reached_server is True
+    assert server.count("/exchanges", "POST") == 1
+
+
+async def test_read_timeout(server: FaultServer) -> None:
+    server.script("/accounts", Act("stall", seconds=5))
+    server.script("/exchanges", Act("stall", seconds=5))
+    async with client(server) as sc:
+        with pytest.raises(APITimeoutError) as read:
+            await sc.accounts.list_accounts()
+        with pytest.raises(APITimeoutError) as moved:
+            await exchange(sc)
+    assert server.count("/accounts") == 3  # every attempt timed out
+    assert read.value.request_may_have_reached_server is True
+    assert moved.value.request_may_have_reached_server is True
+    assert server.count("/exchanges", "POST") == 1
+
+
+async def test_connection_refused() -> None:
+    with socket_that_refuses() as port:
+        async with SpectroCoinClient(
+            "id", "secret-value", base_url=f"http://127.0.0.1:{port}/api/public", retry=FAST
+        ) as sc:
+            with pytest.raises(APIConnectionError) as caught:
+                await sc.currencies.list_currencies()
+    error = caught.value
+    assert not isinstance(error, APITimeoutError)
+    assert error.request_may_have_reached_server is False
+    assert f"127.0.0.1:{port}" in str(error)
+    assert "refused" in str(error).lower()
+
+
+async def test_dns_failure() -> None:
+    # .invalid never resolves (RFC 6761), so no packet leaves the machine for it.
+    async with SpectroCoinClient(
+        "id", "secret-value", base_url="https://api.example.invalid/api/public", retry=FAST
+    ) as sc:
+        with pytest.raises(APIConnectionError) as caught:
+            await sc.currencies.list_currencies()
+    error = caught.value
+    assert error.request_may_have_reached_server is False
+    assert "api.example.invalid" in str(error)
+    assert "refused" not in str(error).lower()
+
+
+# -- the gateway ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("status", [500, 502, 503, 504])
+async def test_5xx_statuses(server: FaultServer, status: int) -> None:
+    failure = Act.json({"errorCode": "GEN_1", "defaultMessage": "down"}, status)
+    server.script("/accounts", failure, accounts_ok())
+    server.script("/exchanges", failure)
+    async with client(server) as sc:
+        if status == 500:
+            # Not a gateway's word but the application's: not retried, even for a read.
+            with pytest.raises(ServerError) as read:
+                await sc.accounts.list_accounts()
+            assert read.value.status_code == 500 and read.value.message == "down"
+            assert server.count("/accounts") == 1
+        else:
+            response = await sc.accounts.list_accounts_detailed()
+            assert response.attempts == 2 and len(response.parsed) == 2
+        with pytest.raises(ServerError) as caught:
+            await exchange(sc)
+    assert caught.value.status_code == status
+    assert server.count("/exchanges", "POST") == 1
+
+
+async def test_html_error_page(server: FaultServer) -> None:
+    page = b"<html><body><h1>502 Bad Gateway</h1></body></html>"
+    html = Act(status=502, body=page, headers=(("Content-Type", "text/html"),))
+    server.script("/accounts", html)
+    async with client(server) as sc:
+        with pytest.raises(ServerError) as caught:
+            await sc.accounts.list_accounts()
+    assert caught.value.status_code == 502
+    assert str(caught.value.body).startswith("<html>")
+    assert server.count("/accounts") == 3
+
+
+async def test_429_storm(server: FaultServer) -> None:
+    limited = Act.json({"errorCode": "GEN_429"}, 429, **{"Retry-After": "0.05"})
+    server.script("/exchanges", limited, limited, Act.json(EXCHANGE))
+    async with client(server, retry=RetryPolicy(max_attempts=4, backoff_base=0.001)) as sc:
+        started = time.monotonic()
+        result = await exchange(sc)
+        waited = time.monotonic() - started
+    # A 429 means nothing was done: the money move is sent again and runs once.
+    assert result.pay_amount == Decimal("10.5")
+    assert server.count("/exchanges", "POST") == 3
+    assert waited >= 0.1  # it waited out Retry-After twice
+
+
+async def test_429_past_the_deadline(server: FaultServer) -> None:
+    server.script("/exchanges", Act.json({}, 429, **{"Retry-After": "30"}))
+    async with client(server) as sc:
+        with pytest.raises(RateLimitError) as caught:
+            await sc.exchanges.create_exchange(
+                body=CreateExchangeRequest(
+                    pay_currency_code="EUR",
+                    receive_currency_code="BTC",
+                    pay_amount=Decimal("1"),
+                ),
+                deadline=1.0,
+            )
+    assert caught.value.retry_after == 30.0
+    assert caught.value.request_may_have_reached_server is False
+    assert server.count("/exchanges", "POST") == 1
+
+
+# -- tokens ---------------------------------------------------------------------------------
+
+
+async def test_token_expiry(server: FaultServer) -> None:
+    expired = Act.json({"errorCode": "AUTH_1", "defaultMessage": "token expired"}, 401)
+    server.script("/accounts", expired, accounts_ok())
+    async with client(server) as sc:
+        assert len(await sc.accounts.list_accounts()) == 2
+    assert server.count("/oauth/token") == 2
+    assert server.count("/accounts") == 2
+
+
+async def test_token_outage(server: FaultServer) -> None:
+    server.script("/oauth/token", Act.json({"errorCode": "GEN_1"}, 503))
+    server.script("/accounts", accounts_ok())
+    async with client(server) as sc:
+        with pytest.raises(SpectroCoinError) as caught:
+            await sc.accounts.list_accounts()
+    assert isinstance(caught.value, (AuthenticationError, ServerError))
+    assert "token" in str(caught.value).lower()
+    assert server.count("/accounts") == 0  # nothing is sent without a token
+    assert server.count("/oauth/token") == 3  # the token request is retried like a read
+
+
+async def test_refused_secret(server: FaultServer) -> None:
+    refused = {"error": "invalid_client", "error_description": "Bad client credentials"}
+    server.script("/oauth/token", Act.json(refused, 401))
+    async with client(server) as sc:
+        for _ in range(5):
+            with pytest.raises(AuthenticationError) as caught:
+                await sc.accounts.list_accounts()
+            assert "Bad client credentials" in str(caught.value)
+    # Remembered: five calls, one token request.
+    assert server.count("/oauth/token") == 1
+    assert server.count("/accounts") == 0
+
+
+# -- slow and strange answers ---------------------------------------------------------------
+
+
+async def test_slow_drip(server: FaultServer) -> None:
+    # One byte every 0.1 s never trips the 0.3 s read timeout; only a total deadline stops it.
+    server.script("/accounts", Act("drip", body=Act.json(ACCOUNTS).body * 50, seconds=0.1))
+    async with client(server, deadline=1.0) as sc:
+        started = time.monotonic()
+        with pytest.raises(APITimeoutError) as caught:
+            await sc.accounts.list_accounts()
+        assert time.monotonic() - started < 3.0
+    assert "deadline" in str(caught.value)
+
+
+async def test_clock_skew(server: FaultServer) -> None:
+    """The server's clock is an hour behind ours: its HTTP-date Retry-After lies in our past.
+    The SDK waits no time it cannot justify, retries at once, and never waits a negative time."""
+    behind = email.utils.formatdate(time.time() - 3600, usegmt=True)
+    limited = Act.json({}, 429, **{"Retry-After": behind})
+    server.script("/accounts", limited, accounts_ok())
+    async with client(server) as sc:
+        started = time.monotonic()
+        assert len(await sc.accounts.list_accounts()) == 2
+        assert time.monotonic() - started < 1.0
+    # An hour ahead instead: capped (60 s by default), so a deadline ends it as a 429.
+    ahead = email.utils.formatdate(time.time() + 3600, usegmt=True)
+    server.script("/accounts", Act.json({}, 429, **{"Retry-After": ahead}))
+    async with client(server) as sc:
+        with pytest.raises(RateLimitError) as caught:
+            await sc.accounts.list_accounts(deadline=0.5)
+    assert caught.value.retry_after is not None and caught.value.retry_after > 3000
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"[" * 100_000 + b"]" * 100_000,
+        b'[{"id": "1", "currencyCode": "BTC", "balance": 1e1000000}]',
+        b'[{"id": "1", "currencyCode": "BTC", "balance": ' + b"9" * 100_000 + b"}]",
+        b'{"a": ' * 5000 + b"1" + b"}" * 5000,
+    ],
+    ids=["deep-array", "huge-exponent", "huge-integer", "deep-object"],
+)
+async def test_pathological_json(server: FaultServer, body: bytes) -> None:
+    server.script("/accounts", Act(body=body))
+    server.script("/exchanges", Act(status=422, body=body))
+    async with client(server) as sc:
+        started = time.monotonic()
+        with pytest.raises(ResponseValidationError):
+            await sc.accounts.list_accounts()
+        with pytest.raises(SpectroCoinError) as caught:
+            await exchange(sc)
+        assert time.monotonic() - started < 2.0
+    assert caught.value.__class__.__name__ == "UnprocessableEntityError"
+    assert server.count("/exchanges", "POST") == 1
+
+
+@pytest.mark.parametrize(
+    "act",
+    [
+        Act(body=b""),
+        Act(body=b"<html>ok</html>", headers=(("Content-Type", "text/html"),)),
+        Act(body=b'{"accounts": "nope"}'),
+        Act(body=b"\xff\xfe\x00garbage"),
+    ],
+    ids=["empty", "html", "wrong-shape", "not-utf8"],
+)
+async def test_not_json_on_success(server: FaultServer, act: Act) -> None:
+    server.script("/accounts", act)
+    async with client(server) as sc:
+        with pytest.raises(ResponseValidationError) as caught:
+            await sc.accounts.list_accounts()
+    assert caught.value.status_code == 200
+    assert server.count("/accounts") == 1  # a 200 is an answer: never retried
+
+
+async def test_broken_export_stream(server: FaultServer, tmp_path: Path) -> None:
+    csv = b"id,amount\n" + b"".join(b"%d,1.00000000\n" % i for i in range(20_000))
+    broken = Act("reset_mid_body", body=csv, headers=(("Content-Type", "text/csv"),))
+    server.script("/exports/transactions", broken)
+    target = tmp_path / "out.csv"
+    target.write_bytes(b"previous export")
+    async with client(server) as sc:
+        with pytest.raises(APIConnectionError):
+            await sc.exports.download_transactions(target, format="CSV")
+    assert folder_after(tmp_path) == {"out.csv": b"previous export"}  # untouched, no partial
+
+
+def folder_after(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in folder.iterdir()}
+
+
+def test_the_matrix_covers_at_least_18_kinds() -> None:
+    import sys
+
+    from . import test_faults
+
+    here = sys.modules[__name__]
+    for kind, test in KINDS.items():
+        assert hasattr(here, test) or hasattr(test_faults, test), kind
+    assert len(KINDS) >= 18
+
+
+class socket_that_refuses:
+    """A loopback port with nothing listening on it (bound, never listened: connects refuse)."""
+
+    def __enter__(self) -> int:
+        import socket
+
+        self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._socket.bind(("127.0.0.1", 0))
+        port: int = self._socket.getsockname()[1]
+        return port
+
+    def __exit__(self, *exc: object) -> None:
+        self._socket.close()
+
+
+_ = anyio  # the anyio pytest plugin runs these tests on both backends
