@@ -3,10 +3,11 @@
     .venv/bin/python bench/run.py [--quick] [--only cpu,tokens,...] [--profile]
 
 Measures (names for ``--only``): ``cpu`` (1), ``loopback`` (2), ``tokens`` (3, 4),
-``throttle`` (5), ``export`` (6), ``imports`` (7). SDK-vs-raw ratios are medians of interleaved
-pairs run side by side here and now (see common.py). The loopback measures start the local
-sandbox (``spectrocoin-sandbox``); where it is not available they say so in the table instead
-of failing, and the rate-limit measure falls back to a simulated server.
+``throttle`` (5), ``export`` (6), ``imports`` (7), ``redis`` (many processes; redis_shared.py).
+SDK-vs-raw ratios are medians of interleaved pairs run side by side here and now (see
+common.py). The loopback measures start the local sandbox (``spectrocoin-sandbox``); where it is
+not available they say so in the table instead of failing, and the rate-limit measure falls back
+to a simulated server.
 
 Environment: ``BENCH_EXPORT_MB`` sets the export size (default 200, 50 with ``--quick``).
 Exit status: 0 when every measure ran (targets missed or not), 1 when one crashed.
@@ -30,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import Row, not_measured, render_table
 from sandbox_proc import SandboxUnavailable, sandbox, sandbox_config
 
-MEASURES = ("cpu", "loopback", "tokens", "throttle", "export", "imports", "startup")
+MEASURES = ("cpu", "loopback", "tokens", "throttle", "export", "imports", "redis", "startup")
 
 
 class Settings:
@@ -225,6 +226,11 @@ def main(argv: list[str] | None = None) -> int:
             [("import time, spectrocoin_async / httpx", "≤ 2.0")],
             bench.imports,
         )
+
+    if "redis" in only:
+        from redis_shared import TARGETS, measure_redis
+
+        bench.record("redis", TARGETS, lambda: measure_redis(s.quick))
 
     if "startup" in only:
         bench.record(

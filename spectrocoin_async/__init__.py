@@ -79,12 +79,16 @@ __all__ = [  # noqa: PLE0604 - models' names are added from the generated list
     "JsonCallback",
     "LegacyCallback",
     "Limiter",
+    "MissingExtraError",
     "ModelValidationError",
     "NotFoundError",
     "PermissionDeniedError",
     "PublicKeySource",
     "RateLimitError",
     "RateLimits",
+    "RedisLimiter",
+    "RedisTokenStore",
+    "RedisUnavailableError",
     "Response",
     "ResponseValidationError",
     "RetryPolicy",
@@ -111,10 +115,20 @@ __all__ = [  # noqa: PLE0604 - models' names are added from the generated list
 
 if TYPE_CHECKING:
     from ._generated.models import *  # noqa: F403 - the models are part of the public surface
+    from ._redis import MissingExtraError, RedisLimiter, RedisTokenStore, RedisUnavailableError
+
+# The Redis extra loads on first use, so `import spectrocoin_async` never imports it.
+_REDIS_NAMES = frozenset(
+    {"MissingExtraError", "RedisLimiter", "RedisTokenStore", "RedisUnavailableError"}
+)
 
 
 def __getattr__(name: str) -> Any:
     # Models load on first use: importing all 62 up front would double the import time.
     if name in _models.__all__:
         return getattr(_models, name)
+    if name in _REDIS_NAMES:
+        from . import _redis
+
+        return getattr(_redis, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

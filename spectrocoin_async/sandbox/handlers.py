@@ -9,29 +9,40 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final, Protocol
 
 from attrs import frozen
 from starlette.responses import Response, StreamingResponse
 
+from .callbacks import Delivery
 from .catalogue import CURRENCIES, GIFT_CARDS, PROJECTS
+from .config import SandboxConfig
 from .errors import SandboxError, rule_broken
 from .exports import csv_stream, pdf_stream
 from .rates import INTERVALS
-from .state import Order, Record, iso, paged
+from .state import Ledger, Order, Record, iso, paged
+from .tokens import TokenIssuer
 from .wire import Fields, sort_records
 
-if TYPE_CHECKING:
-    from .app import Sandbox
+__all__ = ["HANDLERS", "Call", "Handler", "SandboxState"]
 
-__all__ = ["HANDLERS", "Call", "Handler"]
+
+class SandboxState(Protocol):
+    """What a handler may touch of the running sandbox (the app implements it): handlers
+    depend on this, not on the app, so imports run one way."""
+
+    config: SandboxConfig
+    ledger: Ledger
+    tokens: TokenIssuer
+
+    async def notify(self, order: Order) -> Delivery | None: ...
 
 
 @frozen
 class Call:
     """One API request, as a handler sees it."""
 
-    sandbox: Sandbox
+    sandbox: SandboxState
     path: Mapping[str, str]
     query: Fields
     body: Fields
