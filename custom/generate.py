@@ -232,6 +232,10 @@ def render_callbacks(spec: dict[str, Any]) -> str:
         "",
     ]
     lines += [f"{name}: tuple[str, ...] = {value!r}" for name, value in names.items()]
+    # A legacy callback's numeric status: the codes of OrderStatus (x-enum-codes).
+    codes = spec["components"]["schemas"]["OrderStatus"]["x-enum-codes"]
+    status_names = {int(code): name for code, name in codes.items()}
+    lines.append(f"LEGACY_STATUS_NAMES: dict[int, str] = {status_names!r}")
     return "\n".join([*lines, ""])
 
 

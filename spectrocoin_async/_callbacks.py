@@ -49,7 +49,6 @@ from spectrocoin_async._errors import (
     NotFoundError,
 )
 from spectrocoin_async._generated import _callbacks as _shapes
-from spectrocoin_async._generated.models.order_status import _CODES as _STATUS_CODES
 from spectrocoin_async._json import MAX_JSON_DEPTH, json_depth
 from spectrocoin_async._types import Unset
 
@@ -89,7 +88,7 @@ LEGACY_SIGNED_FIELDS: Final = _shapes.LEGACY_SIGNED_FIELDS
 """The form fields covered by ``sign``, in the order they are signed (from openapi.yaml's
 ``components/callbacks/OrderCallback``, ``x-signed-fields``)."""
 
-LEGACY_STATUS_NAMES: Final[Mapping[int, str]] = MappingProxyType(dict(_STATUS_CODES))
+LEGACY_STATUS_NAMES: Final[Mapping[int, str]] = MappingProxyType(_shapes.LEGACY_STATUS_NAMES)
 """Numeric status codes of legacy callbacks and the status names of the current API (from
 openapi.yaml's ``x-enum-codes`` of ``OrderStatus``)."""
 
