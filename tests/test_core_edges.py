@@ -389,3 +389,31 @@ async def test_oauth_error_description_is_the_message() -> None:
     assert caught.value.message == "token request failed: Bad client credentials"
     assert caught.value.error_code == "invalid_client"
     assert "wrong" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"max_attempts": 0}, "max_attempts"),
+        ({"max_attempts": -1}, "max_attempts"),
+        ({"max_attempts": True}, "max_attempts"),
+        ({"max_attempts": 2.0}, "max_attempts"),
+        ({"backoff_base": -0.5}, "backoff_base"),
+        ({"backoff_base": math.nan}, "backoff_base"),
+        ({"backoff_cap": math.inf}, "backoff_cap"),
+        ({"retry_after_cap": -1}, "retry_after_cap"),
+        ({"retry_after_cap": "60"}, "retry_after_cap"),
+    ],
+)
+def test_a_retry_policy_it_could_not_honour_is_refused(
+    kwargs: dict[str, object], field: str
+) -> None:
+    # RetryPolicy(max_attempts=0) used to mean one attempt; a NaN backoff slept NaN seconds.
+    with pytest.raises(ValidationError, match=f"^{field}: must be ") as caught:
+        RetryPolicy(**kwargs)  # type: ignore[arg-type]
+    assert caught.value.field == field
+
+
+def test_a_retry_policy_of_zero_backoff_is_fine() -> None:
+    policy = RetryPolicy(max_attempts=1, backoff_base=0, backoff_cap=0, retry_after_cap=0)
+    assert policy.backoff(1) == 0.0
