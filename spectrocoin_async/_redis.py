@@ -432,11 +432,12 @@ class _RedisBacked:
 
 
 def _local_limits(limits: RateLimits) -> RateLimits:
-    """The per-process in-flight caps of ``limits``, with no rate (Redis paces)."""
+    """The per-process in-flight caps of each group of ``limits``, with no rate (Redis paces)
+    and no global cap (``RedisLimiter`` takes that last, by a request ready to go)."""
     return RateLimits(
         default=attrs.evolve(limits.default, rate=None),
         groups={name: attrs.evolve(g, rate=None) for name, g in limits.groups.items()},
-        max_in_flight=limits.max_in_flight,
+        max_in_flight=_UNLIMITED,
     )
 
 
@@ -557,6 +558,7 @@ class RedisLimiter(_RedisBacked):
         self.fallback_share = fallback_share
         self._sleep = sleep
         self._local = InProcessLimiter(_local_limits(self.limits), clock=clock, sleep=sleep)
+        self._global = anyio.Semaphore(self.limits.max_in_flight, fast_acquire=True)
         self._fallback = InProcessLimiter(
             _fallback_limits(self.limits, fallback_share), clock=clock, sleep=sleep
         )
@@ -610,15 +612,27 @@ class RedisLimiter(_RedisBacked):
         if not self._entered:
             raise self._not_open()
         start = self._clock()
-        # The in-flight slot first, as in one process: at most max_in_flight tasks per group
-        # and process wait on the shared rate, and a request holds the slot until it is done.
+        # The group's in-flight slot first, as in one process: at most max_in_flight tasks per
+        # group and process wait on the shared rate, and a request holds the slot until it is
+        # done. The global slot last, by a request ready to go: a paused or throttled group
+        # never holds global slots the other groups could use.
         async with self._local.slot(group):
             limits = self.limits.for_group(group)
             if limits.rate is not None:
-                await self._take(group, limits.rate, limits.burst)
+                shared = await self._take(group, limits.rate, limits.burst)
+                try:
+                    await self._global.acquire()
+                except BaseException:
+                    if shared:  # a shared permit that was never used goes back
+                        await self._refund(group, limits.rate, 1)
+                    raise
             else:
                 await self._honour_pause(group)
-            yield self._clock() - start
+                await self._global.acquire()
+            try:
+                yield self._clock() - start
+            finally:
+                self._global.release()
 
     async def pause(self, group: str, seconds: float) -> None:
         """Hold back ``group`` for ``seconds`` in this process at once, and in every process
@@ -638,9 +652,10 @@ class RedisLimiter(_RedisBacked):
 
     # -- internals --------------------------------------------------------------------------
 
-    async def _take(self, group: str, rate: float, burst: int) -> None:
-        """One permit of ``group``'s shared rate. One task per group and process (the poller)
-        asks Redis, for as many permits as tasks are queued, and hands them out in order."""
+    async def _take(self, group: str, rate: float, burst: int) -> bool:
+        """One permit of ``group``'s shared rate: True from Redis, False from the fallback. One
+        task per group and process (the poller) asks Redis, for as many permits as tasks are
+        queued, and hands them out in order."""
         queue = self._queues.get(group)
         if queue is None:
             queue = self._queues[group] = _Queue()
@@ -651,7 +666,7 @@ class RedisLimiter(_RedisBacked):
                 if self._skip():
                     queue.leave(me)
                     if await self._take_fallback(group):
-                        return
+                        return False
                     queue.waiters.append(me)  # Redis is due for another try: ask it again
                     continue
                 if queue.polling:
@@ -673,6 +688,7 @@ class RedisLimiter(_RedisBacked):
                 queue.leave(me)
             raise
         self.stats["redis"] += 1
+        return True
 
     async def _poll(self, queue: _Queue, group: str, rate: float, burst: int, me: _Waiter) -> None:
         """Ask Redis until ``me`` has its permit, or Redis fails (the breaker then opens and

@@ -708,3 +708,69 @@ async def test_a_client_of_the_caller_is_used_and_left_open(
         assert (await redis.hget(store.token_key, "access_token")) == b"tok-borrowed"
         assert limiter.stats["redis"] == 1
         assert "Redis (Redis)" in repr(limiter)
+
+
+@pytest.mark.parametrize("rate", [100.0, None])
+async def test_a_paused_group_holds_no_global_slot_the_others_need(
+    make_limiter: Callable[..., RedisLimiter], redis_url: str, rate: float | None
+) -> None:
+    # As in one process: tasks waiting out a shared pause (or the shared rate) hold their
+    # group's in-flight slots, never the global ones every other group needs.
+    group = GroupLimits(max_in_flight=50, rate=rate, burst=5)
+    limits = RateLimits(default=group, groups={"accounts": group}, max_in_flight=2)
+    async with (
+        make_limiter(rate_limits=limits) as limiter,
+        make_limiter(rate_limits=limits) as other_worker,
+    ):
+        await warm(limiter)
+        await other_worker.pause("accounts", 5.0)
+        entered = 0
+
+        async def paused_call() -> None:
+            nonlocal entered
+            async with limiter.slot("accounts"):
+                entered += 1
+
+        async with anyio.create_task_group() as tg:
+            for _ in range(2):
+                tg.start_soon(paused_call)
+            await anyio.sleep(0.1)  # both are waiting on the pause now
+            with anyio.fail_after(2):
+                async with limiter.slot("wallets"):
+                    # Obtained while the pause still runs: nobody waited for it to end.
+                    assert command(redis_url, "PTTL", limiter.pause_key("accounts")) > 2000
+            tg.cancel_scope.cancel()
+        assert entered == 0
+        # The global cap still holds, over every group.
+        inside = peak = 0
+
+        async def call(name: str) -> None:
+            nonlocal inside, peak
+            async with limiter.slot(name):
+                inside += 1
+                peak = max(peak, inside)
+                await anyio.sleep(0.02)
+                inside -= 1
+
+        async with anyio.create_task_group() as tg:
+            for name in ("wallets", "orders", "rates") * 2:
+                tg.start_soon(call, name)
+        assert peak == 2
+
+
+async def test_a_permit_taken_while_waiting_for_a_global_slot_goes_back_when_cancelled(
+    make_limiter: Callable[..., RedisLimiter], redis_url: str
+) -> None:
+    group = GroupLimits(max_in_flight=5, rate=2, burst=1)
+    limits = RateLimits(default=group, groups={"accounts": group}, max_in_flight=1)
+    async with make_limiter(rate_limits=limits) as limiter:
+        await warm(limiter)
+        async with limiter.slot("wallets"):  # holds the one global slot (wallets' own key)
+            with anyio.move_on_after(0.2) as scope:
+                async with limiter.slot("accounts"):
+                    raise AssertionError("the global slot is taken")
+            assert scope.cancelled_caught
+            assert limiter.stats["redis"] == 3  # warm-up, wallets, accounts: all took a permit
+        # The accounts permit was given back: its key is gone (the one permit was the burst).
+        assert command(redis_url, "EXISTS", limiter.rate_key("accounts")) == 0
+        assert limiter.stats["refunded"] == 1
