@@ -964,6 +964,9 @@ class RedisTokenStore(_RedisBacked):
         owner = secrets.token_hex(16)
         held = await self._acquire(owner)
         try:
+            if held:
+                # What another worker saved just before releasing the lock is what load() gives.
+                await self._load_shared()
             yield
         finally:
             if held:
@@ -971,9 +974,12 @@ class RedisTokenStore(_RedisBacked):
                     await self._run(lambda r: _RELEASE_LOCK(r, [self.lock_key], [owner]))
 
     async def _acquire(self, owner: str) -> bool:
-        """True when this process holds the lock; False when a fresh token appeared, the wait
+        """True when this process holds the lock; False when a new token appeared, the wait
         ran out, or Redis is not answering (the caller then fetches on its own)."""
         coredis = _coredis()
+        # A token the client finds due may still be in Redis (its refresh margin can be longer
+        # than this store's): only a token other than that one ends the wait.
+        before = self._token.access_token if self._token is not None else None
         give_up = self._clock() + self._lock_ms / 1000 + self._timeout
         delay = 0.02
         while True:
@@ -997,7 +1003,8 @@ class RedisTokenStore(_RedisBacked):
             self.stats["lock_waits"] += 1
             await self._sleep(delay * (0.5 + self._rng.random()))
             delay = min(delay * 1.5, 0.25)
-            if await self._load_shared() is not None:
+            shared = await self._load_shared()
+            if shared is not None and shared.access_token != before:
                 return False
             if self._clock() >= give_up:
                 return False

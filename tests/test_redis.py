@@ -5,6 +5,7 @@ Each test has its own key prefix (so its own keys), deleted afterwards; see redi
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 import subprocess
@@ -774,3 +775,50 @@ async def test_a_permit_taken_while_waiting_for_a_global_slot_goes_back_when_can
         # The accounts permit was given back: its key is gone (the one permit was the burst).
         assert command(redis_url, "EXISTS", limiter.rate_key("accounts")) == 0
         assert limiter.stats["refunded"] == 1
+
+
+async def test_a_due_token_is_refreshed_once_across_workers_whatever_the_store_margin(
+    redis_url: str, key_prefix: str
+) -> None:
+    # The client refreshes 300 s ahead, the store keeps its default margin (60 s): the old token
+    # is still in Redis when the workers find it due. The workers waiting for the lock wait for
+    # a new token, not for any token, so the one refresh serves them all.
+    from spectrocoin_async._auth import TokenManager
+
+    wall = [1_700_000_000.0]
+    fetches = 0
+
+    async def fetch() -> tuple[str, float]:
+        nonlocal fetches
+        fetches += 1
+        await anyio.sleep(0.1)
+        return f"tok-{fetches}", 3600.0
+
+    stores = [
+        RedisTokenStore(
+            RedisTokenStore._client_from_url(redis_url, 0.5),
+            client_id=CLIENT,
+            key_prefix=key_prefix,
+            wall_clock=lambda: wall[0],
+            _owns=True,
+        )
+        for _ in range(6)
+    ]
+    managers = [
+        TokenManager(fetch, store=store, refresh_margin=300, wall_clock=lambda: wall[0])
+        for store in stores
+    ]
+    async with contextlib.AsyncExitStack() as stack:
+        for store in stores:
+            await stack.enter_async_context(store)
+        assert [await m.get() for m in managers] == ["tok-1"] * 6
+        assert fetches == 1
+        wall[0] += 3600 - 200  # due for the client, fresh for the store
+        async with anyio.create_task_group() as tg:
+            for manager in managers:
+                tg.start_soon(manager.get)
+        with anyio.fail_after(5):
+            for manager in managers:
+                await manager.wait_for_fetch()
+        assert fetches == 2
+        assert [await m.get() for m in managers] == ["tok-2"] * 6
