@@ -354,15 +354,22 @@ class SpectroCoinClient(Namespaces):
                 operation=operation.operation_id,
                 request_may_have_reached_server=False,
             ) from exc
+        why = ""
         try:
             data = decode_json(response.content)
-        except (ValueError, UnicodeDecodeError, RecursionError):
-            data = None
+        except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+            data, why = None, f": {type(exc).__name__}: {str(exc)[:200]}"
         if not isinstance(data, dict) or "access_token" not in data or "expires_in" not in data:
+            # No body in the error: a token response, even a broken one, may carry the token.
+            what = (
+                f"has no {' / '.join(k for k in ('access_token', 'expires_in') if k not in data)}"
+                if isinstance(data, dict)
+                else "is not a JSON object with access_token and expires_in "
+                f"({len(response.content)} bytes{why})"
+            )
             raise ResponseValidationError(
-                "token response lacks access_token / expires_in",
+                f"token response {what}",
                 status_code=response.status_code,
-                body=response.content,
                 operation=operation.operation_id,
             )
         access_token = data["access_token"]
