@@ -410,8 +410,17 @@ class _RedisBacked:
         between fallback and fail_closed); ``_failed`` / ``_succeeded`` feed the breaker."""
         if not self._entered:
             raise self._not_open()
-        with anyio.fail_after(self._timeout):
-            return await op(self._redis)
+        try:
+            with anyio.fail_after(self._timeout):
+                return await op(self._redis)
+        except RuntimeError as exc:
+            # coredis says so of a client that is not open (a caller's client not entered yet,
+            # or closed already): a mistake in the set-up, not an outage to fail open through.
+            raise RedisUnavailableError(
+                f"{self._where} refused the call ({_describe(exc)}); a coredis client passed to "
+                f"{type(self).__name__} must be entered (`async with client:`) by its owner for "
+                "as long as the SDK uses it"
+            ) from exc
 
     def _failed(self, exc: BaseException) -> None:
         self.stats["redis_errors"] += 1

@@ -822,3 +822,32 @@ async def test_a_due_token_is_refreshed_once_across_workers_whatever_the_store_m
                 await manager.wait_for_fetch()
         assert fetches == 2
         assert [await m.get() for m in managers] == ["tok-2"] * 6
+
+
+async def test_a_callers_client_that_is_not_open_is_a_typed_error(
+    redis_url: str, key_prefix: str
+) -> None:
+    # coredis raises a bare RuntimeError for a client nobody entered (or one already closed).
+    import coredis
+
+    redis = coredis.Redis.from_url(redis_url)
+    limiter = RedisLimiter(redis, client_id=CLIENT, key_prefix=key_prefix, rate_limits=limits(10))
+    unrated = RedisLimiter(redis, client_id=CLIENT, key_prefix=key_prefix, rate_limits=limits(None))
+    store = RedisTokenStore(redis, client_id=CLIENT, key_prefix=key_prefix)
+    calls = {
+        "slot": lambda: limiter.slot("accounts").__aenter__(),
+        "unrated slot": lambda: unrated.slot("accounts").__aenter__(),
+        "pause": lambda: limiter.pause("accounts", 1.0),
+        "load": store.load,
+    }
+    for name, call in calls.items():
+        with pytest.raises(
+            RedisUnavailableError, match=r"must be entered \(`async with client:`\)"
+        ):
+            await call()
+        assert limiter.stats["redis"] == 0, name
+    async with redis:
+        async with limiter.slot("accounts"):
+            pass
+    with pytest.raises(RedisUnavailableError, match="must be entered"):  # closed again
+        await store.load()
