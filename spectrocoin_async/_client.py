@@ -375,17 +375,19 @@ class SpectroCoinClient(Namespaces):
         access_token = data["access_token"]
         expires_in = _lifetime(data["expires_in"], response.status_code)
         token_type = data.get("token_type", "bearer")
-        if not isinstance(access_token, str) or not access_token or expires_in <= 0:
+        if not isinstance(access_token, str) or not access_token:  # expires_in: checked above
             raise AuthenticationError(
-                "token response has an empty token or a non-positive lifetime",
+                "token response has an empty or non-text access_token",
                 status_code=response.status_code,
                 operation=operation.operation_id,
+                request_may_have_reached_server=False,
             )
         if not isinstance(token_type, str) or token_type.lower() != "bearer":
             raise AuthenticationError(
                 f"unsupported token_type {str(token_type)[:40]!r}",
                 status_code=response.status_code,
                 operation=operation.operation_id,
+                request_may_have_reached_server=False,
             )
         return access_token, float(expires_in)
 
