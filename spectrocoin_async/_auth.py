@@ -258,6 +258,7 @@ class TokenManager:
             flight.error = APITimeoutError(
                 f"the token request did not finish within {self._fetch_timeout}s",
                 operation="getAccessToken",
+                request_may_have_reached_server=False,  # the caller's own request: never sent
             )
             self._quiet_until = self._clock() + self._failure_ttl
         except Exception as exc:

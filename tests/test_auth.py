@@ -304,3 +304,18 @@ async def test_failed_background_refresh_is_not_retried_on_every_call(status: in
         assert await manager.get() == "t1"
         await manager.wait_for_fetch()
     assert fetched == 3
+
+
+@pytest.mark.anyio
+async def test_a_token_fetch_past_its_timeout_says_the_call_was_never_sent() -> None:
+    from spectrocoin_async import APITimeoutError
+
+    async def fetch() -> tuple[str, float]:
+        await anyio.sleep(10)
+        raise AssertionError("cut by fetch_timeout")
+
+    manager = TokenManager(fetch, fetch_timeout=0.05)
+    with anyio.fail_after(5), pytest.raises(APITimeoutError) as caught:
+        await manager.get()
+    assert str(caught.value) == "getAccessToken: the token request did not finish within 0.05s"
+    assert caught.value.request_may_have_reached_server is False
