@@ -405,7 +405,7 @@ class SpectroCoinClient(Namespaces):
         public: bool = False,
         group: str = "custom",
         timeout: float | httpx.Timeout | UseClientDefault | None = httpx.USE_CLIENT_DEFAULT,  # noqa: ASYNC109
-        deadline: float | None = None,
+        deadline: float | UseClientDefault | None = httpx.USE_CLIENT_DEFAULT,
         max_attempts: int | None = None,
     ) -> Any:
         """Call a path the spec does not have yet, through the same pipeline.
@@ -414,7 +414,8 @@ class SpectroCoinClient(Namespaces):
         mapping as the generated methods. Returns the decoded JSON (numbers with a fraction as
         ``Decimal``), or None for an empty body. A non-GET call is treated as possibly moving
         money: it is never retried once it may have reached the server. ``public=True`` sends
-        no token; ``group`` names the rate-limit group.
+        no token; ``group`` names the rate-limit group. ``timeout`` and ``deadline`` left out
+        are the client's; ``None`` is none.
         """
         if json is not None and form is not None:
             raise ValidationError("json", "pass json= or form=, not both")
@@ -434,14 +435,12 @@ class SpectroCoinClient(Namespaces):
             source="request()",
             group=group,
         )
-        call_options: CallOptions = {
-            "headers": headers,
-            "deadline": deadline,
-            "max_attempts": max_attempts,
-        }
+        call_options: CallOptions = {"headers": headers, "max_attempts": max_attempts}
+        # Like httpx: left out, the client's timeout and deadline; None, none at all.
         if not isinstance(timeout, UseClientDefault):
-            # Like httpx: left out, the client's timeout; None, no timeout at all.
             call_options["timeout"] = timeout
+        if not isinstance(deadline, UseClientDefault):
+            call_options["deadline"] = deadline
         request = {
             "url": path if path.startswith("/") else "/" + path,
             "params": params,

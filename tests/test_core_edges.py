@@ -417,3 +417,18 @@ def test_a_retry_policy_it_could_not_honour_is_refused(
 def test_a_retry_policy_of_zero_backoff_is_fine() -> None:
     policy = RetryPolicy(max_attempts=1, backoff_base=0, backoff_cap=0, retry_after_cap=0)
     assert policy.backoff(1) == 0.0
+
+
+async def test_the_escape_hatch_keeps_the_default_deadline() -> None:
+    # sc.request() without deadline= runs under the client's default, like every method.
+    async with SpectroCoinClient(
+        "id", "secret", transport=httpx.MockTransport(dripping), deadline=0.3
+    ) as sc:
+        with anyio.fail_after(5):  # the test's own guard: without the default it would hang
+            with pytest.raises(APITimeoutError, match=r"deadline of 0.3s exceeded"):
+                await sc.request("GET", "/currencies")
+            with pytest.raises(APITimeoutError, match=r"deadline of 0.1s exceeded"):
+                await sc.request("GET", "/currencies", deadline=0.1)
+        with anyio.move_on_after(0.6) as scope:  # deadline=None: none at all, as documented
+            await sc.request("GET", "/currencies", deadline=None)
+        assert scope.cancelled_caught
