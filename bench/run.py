@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import Row, not_measured, render_table
 from sandbox_proc import SandboxUnavailable, sandbox, sandbox_config
 
-MEASURES = ("cpu", "loopback", "tokens", "throttle", "export", "imports", "redis")
+MEASURES = ("cpu", "loopback", "tokens", "throttle", "export", "imports", "redis", "startup")
 
 
 class Settings:
@@ -109,6 +109,11 @@ class Bench:
         from imports import measure_imports
 
         return measure_imports(self.s.import_samples)
+
+    def startup(self) -> list[Row]:
+        from startup import measure_startup
+
+        return measure_startup(self.s.import_samples)
 
     def loopback(self, url: str | None, why: str) -> list[Row]:
         if url is None:
@@ -226,6 +231,13 @@ def main(argv: list[str] | None = None) -> int:
         from redis_shared import TARGETS, measure_redis
 
         bench.record("redis", TARGETS, lambda: measure_redis(s.quick))
+
+    if "startup" in only:
+        bench.record(
+            "startup",
+            [("start-up, `spectrocoin --help` / `import spectrocoin_async`", "≤ 1.5")],
+            bench.startup,
+        )
 
     rows = [row for name in MEASURES for row in bench.rows.get(name, [])]
     today = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")

@@ -68,6 +68,26 @@ def stop(proc: subprocess.Popen[str]) -> None:
             proc.wait()
 
 
+# -- a few `spectrocoin` command-line calls against the same sandbox (the cli extra) ----------
+CLI_CALLS = (
+    ["accounts", "list-accounts", "--output", "table"],
+    ["transactions", "list-transactions", "--currency-code", "BTC", "--all"],
+    ["--dry-run", "merchant", "create-order", "--receive-amount", "10.00",
+     "--receive-currency-code", "EUR"],
+    ["exports", "download-transactions", "build/demo/transactions-cli.csv", "--format", "CSV"],
+)  # fmt: skip
+
+
+def run_cli_demo(env: dict[str, str]) -> int:
+    script = str(Path(sys.executable).with_name("spectrocoin"))
+    for args in CLI_CALLS:
+        print(f"\n$ spectrocoin {' '.join(args)}", flush=True)
+        status = subprocess.call([script, *args], env=env, cwd=ROOT)
+        if status:
+            return status
+    return 0
+
+
 def main() -> int:
     print("Starting the SpectroCoin sandbox ...", flush=True)
     proc, url = start_sandbox()
@@ -84,6 +104,7 @@ def main() -> int:
         status = subprocess.call(
             [sys.executable, str(ROOT / "examples" / "quickstart.py")], env=env, cwd=ROOT
         )
+        status = status or run_cli_demo(env)
     finally:
         stop(proc)
     print(f"Sandbox stopped. Demo {'finished' if status == 0 else 'FAILED'}.", flush=True)

@@ -1,0 +1,223 @@
+"""One command's session: settings from the global options, the client, and the dry run.
+
+Operations run through the SDK's own pipeline (validation, token, rate limiter, retries, error
+mapping). The CLI plugs in at two seams only:
+
+* ``RawRuntime`` is the generated namespaces' ``Runtime``: it lets the pipeline send the request
+  and check the response against the model, then hands back the decoded JSON itself, so the
+  output has every field and every digit the server sent.
+* ``--dry-run`` gives the client an httpx transport that captures the request the pipeline
+  sends (method, URL, query, headers, body bytes) instead of sending it; it is printed as a
+  curl command with the token and the client secret redacted.
+"""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from collections.abc import Callable
+from contextvars import ContextVar
+from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import quote, quote_plus
+
+import httpx
+from attrs import define
+
+from .._json import decode_json
+from .._pagination import Pages
+from .._types import CallOptions, Operation
+from ._config import Credentials, load_credentials
+from ._output import REDACTED, OutputMode, Printer, json_text
+
+if TYPE_CHECKING:
+    from .._client import SpectroCoinClient
+    from .._pipeline import Pipeline
+
+__all__ = ["DryRun", "RawRuntime", "Settings", "UsageError", "open_client", "settings"]
+
+Backend = Literal["asyncio", "trio"]
+
+
+class UsageError(Exception):
+    """Bad command-line input found after parsing (exit status 2)."""
+
+
+@define
+class Settings:
+    """The global options of this run (set by the launcher before the command runs)."""
+
+    output: OutputMode | None = None
+    dry_run: bool = False
+    profile: str | None = None
+    timeout: float | None = None
+    _credentials: Credentials | None = None
+
+    @property
+    def credentials(self) -> Credentials:
+        if self._credentials is None:
+            self._credentials = load_credentials(self.profile)
+        return self._credentials
+
+    def printer(self, *, streaming: bool = False) -> Printer:
+        terminal = sys.stdout.isatty()
+        mode: OutputMode = self.output or (
+            "table" if terminal else ("ndjson" if streaming else "json")
+        )
+        return Printer(mode, sys.stdout, terminal=terminal)
+
+
+_SETTINGS: ContextVar[Settings] = ContextVar("spectrocoin_cli_settings")
+
+
+def settings() -> Settings:
+    """This run's settings (the defaults when no launcher set them, as in a direct call)."""
+    try:
+        return _SETTINGS.get()
+    except LookupError:
+        return Settings()
+
+
+def use_settings(new: Settings) -> None:
+    _SETTINGS.set(new)
+
+
+# -- the real runtime ---------------------------------------------------------------------------
+
+
+class _RawPage:
+    """A page envelope as ``Pages`` reads it, over decoded JSON."""
+
+    __slots__ = ("content", "last", "total_pages")
+
+    def __init__(self, data: Any) -> None:
+        fields = data if isinstance(data, dict) else {}
+        content = fields.get("content")
+        self.content = content if isinstance(content, list) else []
+        self.last = fields.get("last")
+        self.total_pages = fields.get("totalPages")
+
+
+class RawRuntime:
+    """The generated namespaces' ``Runtime``, returning the validated, decoded response body."""
+
+    def __init__(self, pipeline: Pipeline) -> None:
+        self._pipeline = pipeline
+
+    async def call(
+        self,
+        operation: Operation,
+        request: dict[str, Any],
+        parse: Callable[[Any], Any],
+        options: CallOptions,
+    ) -> Any:
+        response, _ = await self._pipeline.execute(operation, request, options)
+        parsed = self._pipeline.parse(operation, response, parse)  # the SDK's schema check
+        if operation.response == "json":
+            return decode_json(response.content) if response.content else None
+        if operation.response == "binary":
+            return response.content
+        return parsed
+
+    async def call_detailed(
+        self,
+        operation: Operation,
+        request: dict[str, Any],
+        parse: Callable[[Any], Any],
+        options: CallOptions,
+    ) -> Any:
+        return await self.call(operation, request, parse, options)
+
+    def paginate(
+        self,
+        operation: Operation,
+        request_for_page: Callable[[int], dict[str, Any]],
+        parse: Callable[[Any], Any],
+        options: CallOptions,
+        prefetch: int = 1,
+    ) -> Pages[Any]:
+        async def fetch(page: int) -> _RawPage:
+            return _RawPage(await self.call(operation, request_for_page(page), parse, options))
+
+        return Pages(fetch, prefetch=prefetch)
+
+
+# -- the dry run --------------------------------------------------------------------------------
+
+
+class DryRun(Exception):
+    """Raised by the capturing transport with the request the pipeline would have sent."""
+
+    def __init__(self, request: httpx.Request) -> None:
+        self.request = request
+        super().__init__(f"{request.method} {request.url}")
+
+
+class _CaptureTransport(httpx.AsyncBaseTransport):
+    """Captures the first API request; answers a token request with a stand-in token."""
+
+    def __init__(self, *, stand_in_token: bool) -> None:
+        self._stand_in_token = stand_in_token
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        await request.aread()
+        body = request.content
+        if request.url.path.endswith("/oauth/token") and b"grant_type=client_credentials" in body:
+            if not self._stand_in_token:  # the token request is the operation itself
+                raise DryRun(request)
+            # The operation needs a token first: a stand-in, never sent anywhere.
+            return httpx.Response(
+                200, json={"access_token": "dry-run", "expires_in": 3600, "token_type": "bearer"}
+            )
+        raise DryRun(request)
+
+
+_SKIPPED_HEADERS = frozenset({"host", "content-length", "accept-encoding", "connection"})
+
+
+def curl_command(request: httpx.Request, secrets: tuple[str, ...]) -> str:
+    """``request`` as a curl command line, with the token and the given secrets redacted."""
+    parts = ["curl", "-X", request.method, str(request.url)]
+    for name, value in request.headers.items():
+        if name.lower() in _SKIPPED_HEADERS:
+            continue
+        shown = value
+        if name.lower() == "authorization":
+            shown = f"{value.split(' ', 1)[0]} {REDACTED}"
+        parts += ["-H", f"{name}: {shown}"]
+    if request.content:
+        parts += ["--data-binary", request.content.decode("utf-8", "replace")]
+    text = " ".join(shlex.quote(part) for part in parts)
+    for secret in secrets:
+        for form in {secret, quote_plus(secret), quote(secret, safe=""), json_text(secret)[1:-1]}:
+            if form:
+                text = text.replace(form, REDACTED)
+    return text
+
+
+# -- the client -----------------------------------------------------------------------------------
+
+
+def open_client(
+    options: Settings, *, token_request: bool = False, **extra: Any
+) -> SpectroCoinClient:
+    """A client with this run's credentials (and the capturing transport for ``--dry-run``)."""
+    from .._client import SpectroCoinClient
+
+    creds = options.credentials
+    client_id, secret = creds.client_id, creds.client_secret
+    transport: httpx.AsyncBaseTransport | None = None
+    if options.dry_run:
+        transport = _CaptureTransport(stand_in_token=not token_request)
+        if not (client_id and secret):
+            client_id, secret = client_id or "CLIENT_ID", secret or "CLIENT_SECRET"
+    kwargs: dict[str, Any] = dict(extra)
+    if options.timeout is not None:
+        kwargs["timeout"] = options.timeout
+    return SpectroCoinClient(
+        client_id,
+        secret,
+        project_id=creds.project_id,
+        base_url=creds.base_url,
+        transport=transport,
+        **kwargs,
+    )

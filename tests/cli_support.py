@@ -1,0 +1,85 @@
+"""Running ``spectrocoin`` in-process (fast) or as a real process, for the CLI tests."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import attrs
+import pytest
+
+from spectrocoin_async._cli import run
+
+CLI_ENV_KEYS = (
+    "SPECTROCOIN_CLIENT_ID",
+    "SPECTROCOIN_CLIENT_SECRET",
+    "SPECTROCOIN_PROJECT_ID",
+    "SPECTROCOIN_BASE_URL",
+    "SPECTROCOIN_PROFILE",
+    "SPECTROCOIN_CONFIG",
+    "SPECTROCOIN_BACKEND",
+)
+
+
+@attrs.frozen
+class Result:
+    code: int
+    out: bytes
+    err: str
+
+    @property
+    def text(self) -> str:
+        return self.out.decode("utf-8")
+
+
+@contextmanager
+def _swapped(stdin: bytes) -> Iterator[tuple[io.BytesIO, io.BytesIO]]:
+    out, err = io.BytesIO(), io.BytesIO()
+    saved = sys.stdin, sys.stdout, sys.stderr
+    sys.stdin = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
+    sys.stdout = io.TextIOWrapper(out, encoding="utf-8", write_through=True)
+    sys.stderr = io.TextIOWrapper(err, encoding="utf-8", write_through=True)
+    try:
+        yield out, err
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        sys.stdin, sys.stdout, sys.stderr = saved
+
+
+def cli(
+    monkeypatch: pytest.MonkeyPatch,
+    argv: Sequence[str],
+    env: Mapping[str, str],
+    stdin: bytes = b"",
+) -> Result:
+    """``spectrocoin *argv`` in this process, with exactly ``env`` as its SPECTROCOIN_* set."""
+    for key in CLI_ENV_KEYS:
+        monkeypatch.delenv(key, raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    with _swapped(stdin) as (out, err):
+        code = run(list(argv))
+        sys.stdout.flush()
+        sys.stderr.flush()
+        return Result(code, out.getvalue(), err.getvalue().decode("utf-8", "replace"))
+
+
+def spawn(argv: Sequence[str], env: Mapping[str, str], **kwargs: Any) -> Result:
+    """``spectrocoin *argv`` as a real process (the installed console script)."""
+    clean = {k: v for k, v in os.environ.items() if k not in CLI_ENV_KEYS}
+    script = os.path.join(os.path.dirname(sys.executable), "spectrocoin")
+    proc = subprocess.run(
+        [script, *argv],
+        check=False,
+        env={**clean, **env},
+        capture_output=True,
+        timeout=60,
+        **kwargs,
+    )
+    return Result(proc.returncode, proc.stdout, proc.stderr.decode("utf-8", "replace"))
