@@ -10,7 +10,7 @@ import time
 from collections.abc import Awaitable, Callable, Mapping
 from decimal import Decimal
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Self, get_args
 
 import anyio
 import httpx
@@ -107,6 +107,27 @@ def _default_deadline(name: str, value: float | None) -> float | None:
     return float(value)
 
 
+def _check_encodings(
+    body_encodings: Mapping[str, BodyEncoding] | None, array_format: ArrayFormat
+) -> dict[str, BodyEncoding]:
+    """Refuse what would otherwise fail only at call time (a KeyError) or quietly drop data (an
+    unknown array format sent no array at all)."""
+    formats = get_args(ArrayFormat)
+    if array_format not in formats:
+        raise ValidationError(
+            "array_format", f"must be one of {', '.join(formats)}; got {array_format!r}"
+        )
+    encodings = dict(body_encodings or {})
+    for key, encoding in encodings.items():
+        if not isinstance(key, str) or encoding not in get_args(BodyEncoding):
+            raise ValidationError(
+                "body_encodings",
+                f"maps an operation name, operationId or tag to 'json' or 'form'; got "
+                f"{key!r}: {encoding!r}",
+            )
+    return encodings
+
+
 def _user_agent() -> str:
     python = f"{sys.version_info.major}.{sys.version_info.minor}"
     return f"spectrocoin-async/{__version__} python/{python} httpx/{httpx.__version__}"
@@ -199,6 +220,15 @@ class SpectroCoinClient(Namespaces):
         self.base_url = _check_base_url(
             base_url or env.get("SPECTROCOIN_BASE_URL") or DEFAULT_BASE_URL
         )
+        body_encodings = _check_encodings(body_encodings, array_format)
+        if max_connections is not None and (
+            isinstance(max_connections, bool)
+            or not isinstance(max_connections, int)
+            or max_connections < 1
+        ):
+            raise ValidationError(
+                "max_connections", f"must be a whole number of at least 1, got {max_connections!r}"
+            )
         if token_refresh_margin is not None and (
             isinstance(token_refresh_margin, bool)
             or not isinstance(token_refresh_margin, int | float)
@@ -263,7 +293,7 @@ class SpectroCoinClient(Namespaces):
             tokens=tokens,
             limiter=self.limiter,
             retry=retry or RetryPolicy(),
-            body_encodings=body_encodings or {},
+            body_encodings=body_encodings,
             array_format=array_format,
             clock=clock,
             sleep=sleep,

@@ -432,3 +432,42 @@ async def test_the_escape_hatch_keeps_the_default_deadline() -> None:
         with anyio.move_on_after(0.6) as scope:  # deadline=None: none at all, as documented
             await sc.request("GET", "/currencies", deadline=None)
         assert scope.cancelled_caught
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field", "reason"),
+    [
+        # Used to fail only when called, as a bare KeyError.
+        ({"body_encodings": {"exchanges": "xml"}}, "body_encodings", "got 'exchanges': 'xml'"),
+        ({"body_encodings": {1: "json"}}, "body_encodings", "got 1: 'json'"),
+        # Used to send form bodies with every array silently left out.
+        ({"array_format": "weird"}, "array_format", "got 'weird'"),
+        # Used to mean 100 (0) or a pool httpx could not honour (-3).
+        ({"max_connections": 0}, "max_connections", "got 0"),
+        ({"max_connections": -3}, "max_connections", "got -3"),
+        ({"max_connections": 2.5}, "max_connections", "got 2.5"),
+    ],
+)
+def test_client_settings_it_could_not_honour_are_refused_when_built(
+    kwargs: dict[str, object], field: str, reason: str
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        SpectroCoinClient("id", "secret", **kwargs)  # type: ignore[arg-type]
+    assert caught.value.field == field
+    assert str(caught.value).endswith(reason)
+
+
+async def test_every_array_format_sends_the_array() -> None:
+    sent: list[bytes] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(request.content)
+        return httpx.Response(200, json={})
+
+    for array_format in ("indices", "brackets", "repeat", "comma"):
+        async with SpectroCoinClient(
+            transport=httpx.MockTransport(handler),
+            array_format=array_format,
+        ) as sc:
+            await sc.request("POST", "/x", form={"a": [1, 2]}, public=True)
+    assert sent == [b"a%5B0%5D=1&a%5B1%5D=2", b"a%5B%5D=1&a%5B%5D=2", b"a=1&a=2", b"a=1%2C2"]
