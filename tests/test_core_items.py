@@ -333,11 +333,31 @@ def test_rate_zero_is_a_validation_error_not_zero_division() -> None:
         GroupLimits(rate=0)
     assert caught.value.field == "rate"
     for bad in (-1.0, float("nan"), float("inf")):
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError) as caught:
             GroupLimits(rate=bad)
-    with pytest.raises(ValidationError):
+        assert caught.value.field == "rate"
+    with pytest.raises(ValidationError) as caught:
         GroupLimits(max_in_flight=0)
+    assert caught.value.field == "max_in_flight"
     assert GroupLimits(rate=None).rate is None  # no bucket: in-flight cap only
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"groups": {"accounts": {"rate": 5}}}, "groups"),  # was an AttributeError when called
+        ({"groups": {1: GroupLimits()}}, "groups"),
+        ({"groups": [("accounts", GroupLimits())]}, "groups"),
+        ({"default": 5}, "default"),
+    ],
+)
+def test_rate_limits_of_the_wrong_shape_are_refused_by_name(
+    kwargs: dict[str, object], field: str
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        RateLimits(**kwargs)  # type: ignore[arg-type]
+    assert caught.value.field == field
+    assert "GroupLimits" in str(caught.value)
 
 
 def test_tuning_one_group_keeps_the_default_exports_and_auth_limits() -> None:
