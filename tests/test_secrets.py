@@ -120,3 +120,33 @@ def test_no_model_shows_a_secret_field_in_its_repr() -> None:
     assert SECRET not in repr(request) and "client-1" in repr(request)
     assert ACCESS not in repr(response) and "3600" in repr(response)
     assert request.to_dict()["client_secret"] == SECRET  # hidden from repr, still sent
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    "content",
+    [
+        b'{"access_token": "' + ACCESS.encode() + b'", "token_type": "bearer"}',
+        b'{"access_token": "' + ACCESS.encode() + b'", "expires_in": "soon"}',
+        b'{"access_token": "' + ACCESS.encode() + b'", "expires_in": 3600, "token_type": "mac"}',
+        b'{"access_token": "' + ACCESS.encode() + b'", "expires_in": 36',  # cut short
+    ],
+    ids=["no-expires-in", "bad-expires-in", "bad-token-type", "truncated"],
+)
+async def test_a_malformed_token_response_never_shows_the_token(content: bytes) -> None:
+    from spectrocoin_async import SpectroCoinError
+
+    with respx.mock(base_url=BASE, assert_all_called=False) as router:
+        router.post("/oauth/token").respond(
+            200, content=content, headers={"content-type": "application/json"}
+        )
+        accounts = router.get("/accounts").respond(json=[])
+        async with SpectroCoinClient("client-1", SECRET) as sc:
+            with pytest.raises(SpectroCoinError) as info:
+                await sc.accounts.list_accounts()
+    error = info.value
+    assert "token" in str(error)  # says what was wrong
+    for text in (str(error), repr(error), repr(error.__dict__)):
+        assert ACCESS not in text
+        assert SECRET not in text
+    assert accounts.call_count == 0
