@@ -159,7 +159,9 @@ class TokenManager:
     ``refresh_margin``: refresh when less than this many seconds remain, capped at half the
     token's lifetime (a larger margin would refetch on every call). ``None`` means
     ``min(60, lifetime / 10)``. ``fetch_timeout`` bounds one fetch (its retries included),
-    whoever waits for it. ``failure_ttl``: how long a 4xx from the token endpoint is remembered.
+    whoever waits for it. ``failure_ttl``: how long a 4xx from the token endpoint is remembered,
+    and how long a token that is due but still valid keeps serving, with no new try, after a
+    refresh failed.
     ``clock`` is monotonic (for the remembered failure); ``wall_clock`` is epoch seconds (for
     ``Token.expires_at``).
     """
@@ -189,6 +191,10 @@ class TokenManager:
         self._flight: _Flight | None = None
         self._task: Any = None  # keeps an asyncio task referenced until it ends
         self._failure: tuple[BaseException, float] | None = None
+        # After a failed fetch, a token that is only due waits this long (monotonic) before
+        # the next background refresh: a still-valid token must not turn every call into a
+        # token request while the endpoint refuses or fails.
+        self._quiet_until = 0.0
         self.fetch_count = 0
 
     def __repr__(self) -> str:
@@ -217,7 +223,7 @@ class TokenManager:
             if now < token.expires_at:
                 if token is not self._due_for:
                     self._due_for, self._due = token, self._due_at(token)
-                if now >= self._due and self._flight is None:
+                if now >= self._due and self._flight is None and self._clock() >= self._quiet_until:
                     # Due but valid: keep serving it while one flight fetches the next.
                     self._start()
                 return token.access_token
@@ -252,9 +258,12 @@ class TokenManager:
             flight.error = APITimeoutError(
                 f"the token request did not finish within {self._fetch_timeout}s",
                 operation="getAccessToken",
+                request_may_have_reached_server=False,  # the caller's own request: never sent
             )
+            self._quiet_until = self._clock() + self._failure_ttl
         except Exception as exc:
             flight.error = exc
+            self._quiet_until = self._clock() + self._failure_ttl
             if isinstance(exc, APIError) and 400 <= exc.status_code < 500:
                 # Refused credentials stay refused for a while: fail fast, do not hammer.
                 self._failure = (exc, self._clock() + self._failure_ttl)

@@ -11,7 +11,7 @@ import time
 from collections.abc import Awaitable, Callable, Mapping
 from decimal import Decimal
 from types import TracebackType
-from typing import Any, Final, Self
+from typing import Any, Final, Self, get_args
 
 import anyio
 import httpx
@@ -114,6 +114,27 @@ def _default_deadline(name: str, value: float | None) -> float | None:
     return float(value)
 
 
+def _check_encodings(
+    body_encodings: Mapping[str, BodyEncoding] | None, array_format: ArrayFormat
+) -> dict[str, BodyEncoding]:
+    """Refuse what would otherwise fail only at call time (a KeyError) or quietly drop data (an
+    unknown array format sent no array at all)."""
+    formats = get_args(ArrayFormat)
+    if array_format not in formats:
+        raise ValidationError(
+            "array_format", f"must be one of {', '.join(formats)}; got {array_format!r}"
+        )
+    encodings = dict(body_encodings or {})
+    for key, encoding in encodings.items():
+        if not isinstance(key, str) or encoding not in get_args(BodyEncoding):
+            raise ValidationError(
+                "body_encodings",
+                f"maps an operation name, operationId or tag to 'json' or 'form'; got "
+                f"{key!r}: {encoding!r}",
+            )
+    return encodings
+
+
 def _user_agent() -> str:
     python = f"{sys.version_info.major}.{sys.version_info.minor}"
     return f"spectrocoin-async/{__version__} python/{python} httpx/{httpx.__version__}"
@@ -206,6 +227,15 @@ class SpectroCoinClient(Namespaces):
         self.base_url = _check_base_url(
             base_url or env.get("SPECTROCOIN_BASE_URL") or DEFAULT_BASE_URL
         )
+        body_encodings = _check_encodings(body_encodings, array_format)
+        if max_connections is not None and (
+            isinstance(max_connections, bool)
+            or not isinstance(max_connections, int)
+            or max_connections < 1
+        ):
+            raise ValidationError(
+                "max_connections", f"must be a whole number of at least 1, got {max_connections!r}"
+            )
         if token_refresh_margin is not None and (
             isinstance(token_refresh_margin, bool)
             or not isinstance(token_refresh_margin, int | float)
@@ -270,7 +300,7 @@ class SpectroCoinClient(Namespaces):
             tokens=tokens,
             limiter=self.limiter,
             retry=retry or RetryPolicy(),
-            body_encodings=body_encodings or {},
+            body_encodings=body_encodings,
             array_format=array_format,
             clock=clock,
             sleep=sleep,
@@ -375,7 +405,6 @@ class SpectroCoinClient(Namespaces):
             return ResponseValidationError(
                 f"token response {problem}",
                 status_code=response.status_code,
-                body=response.content,
                 operation=operation.operation_id,
             )
 
@@ -391,17 +420,19 @@ class SpectroCoinClient(Namespaces):
         access_token = data["access_token"]
         expires_in = _lifetime(data["expires_in"], response.status_code)
         token_type = data.get("token_type", "bearer")
-        if not isinstance(access_token, str) or not access_token or expires_in <= 0:
+        if not isinstance(access_token, str) or not access_token:  # expires_in: checked above
             raise AuthenticationError(
-                "token response has an empty token or a non-positive lifetime",
+                "token response has an empty or non-text access_token",
                 status_code=response.status_code,
                 operation=operation.operation_id,
+                request_may_have_reached_server=False,
             )
         if not isinstance(token_type, str) or token_type.lower() != "bearer":
             raise AuthenticationError(
                 f"unsupported token_type {str(token_type)[:40]!r}",
                 status_code=response.status_code,
                 operation=operation.operation_id,
+                request_may_have_reached_server=False,
             )
         return access_token, float(expires_in)
 
@@ -419,7 +450,7 @@ class SpectroCoinClient(Namespaces):
         public: bool = False,
         group: str = "custom",
         timeout: float | httpx.Timeout | UseClientDefault | None = httpx.USE_CLIENT_DEFAULT,  # noqa: ASYNC109
-        deadline: float | None = None,
+        deadline: float | UseClientDefault | None = httpx.USE_CLIENT_DEFAULT,
         max_attempts: int | None = None,
     ) -> Any:
         """Call a path the spec does not have yet, through the same pipeline.
@@ -428,7 +459,8 @@ class SpectroCoinClient(Namespaces):
         mapping as the generated methods. Returns the decoded JSON (numbers with a fraction as
         ``Decimal``), or None for an empty body. A non-GET call is treated as possibly moving
         money: it is never retried once it may have reached the server. ``public=True`` sends
-        no token; ``group`` names the rate-limit group.
+        no token; ``group`` names the rate-limit group. ``timeout`` and ``deadline`` left out
+        are the client's; ``None`` is none.
         """
         if json is not None and form is not None:
             raise ValidationError("json", "pass json= or form=, not both")
@@ -448,14 +480,12 @@ class SpectroCoinClient(Namespaces):
             source="request()",
             group=group,
         )
-        call_options: CallOptions = {
-            "headers": headers,
-            "deadline": deadline,
-            "max_attempts": max_attempts,
-        }
+        call_options: CallOptions = {"headers": headers, "max_attempts": max_attempts}
+        # Like httpx: left out, the client's timeout and deadline; None, none at all.
         if not isinstance(timeout, UseClientDefault):
-            # Like httpx: left out, the client's timeout; None, no timeout at all.
             call_options["timeout"] = timeout
+        if not isinstance(deadline, UseClientDefault):
+            call_options["deadline"] = deadline
         request = {
             "url": path if path.startswith("/") else "/" + path,
             "params": params,

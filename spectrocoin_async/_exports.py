@@ -33,7 +33,7 @@ import anyio.to_thread
 import httpx
 from attrs import frozen
 
-from ._errors import APIConnectionError, APITimeoutError
+from ._errors import APIConnectionError, APITimeoutError, ValidationError
 from ._generated._operations import OPERATIONS
 from ._generated.api.exports import ExportsAPI
 from ._generated.api.exports import export_orders as _export_orders
@@ -188,8 +188,10 @@ class ExportsNamespace(ExportsAPI):
         self, operation: Operation, request: dict[str, Any], chunk_size: int, options: CallOptions
     ) -> tuple[httpx.Response, float | None]:
         """Send the request; return the un-read response and when the deadline expires."""
-        if chunk_size < 1:
-            raise ValueError(f"chunk_size must be positive, got {chunk_size}")
+        if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
+            raise ValidationError(
+                "chunk_size", f"must be a whole number of at least 1, got {chunk_size!r}"
+            )
         deadline = self._pipeline.deadline_for(options, stream=True)
         expires = None if deadline is None else anyio.current_time() + deadline
         response, _ = await self._pipeline.execute(operation, request, options, stream=True)

@@ -21,12 +21,18 @@ import anyio
 from anyio.abc import TaskGroup
 from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStream
 
+from ._errors import ValidationError
+
 __all__ = ["Pages"]
 
 T = TypeVar("T")
 
 FetchPage = Callable[[int], Awaitable[Any]]
 """Fetches page ``n`` (0-based) and returns the parsed page envelope."""
+
+# What the prefetching task hands over: (page number, its items, whether it is the last), or the
+# error that stopped it.
+_Handed = tuple[int, list[Any], bool] | BaseException
 
 
 def _is_last(page: Any, number: int, items: list[Any]) -> bool:
@@ -38,15 +44,17 @@ def _is_last(page: Any, number: int, items: list[Any]) -> bool:
 
 class Pages(Generic[T]):
     def __init__(self, fetch: FetchPage, *, prefetch: int = 1) -> None:
-        if prefetch < 1:
-            raise ValueError("prefetch must be at least 1")
+        if isinstance(prefetch, bool) or not isinstance(prefetch, int) or prefetch < 1:
+            raise ValidationError(
+                "prefetch", f"must be a whole number of at least 1, got {prefetch!r}"
+            )
         self._fetch = fetch
         self._prefetch = prefetch
         self._buffer: list[T] = []
         self._next_page = 0
         self._done = False
         self._task_group: TaskGroup | None = None
-        self._receive: MemoryObjectReceiveStream[list[T] | BaseException] | None = None
+        self._receive: MemoryObjectReceiveStream[_Handed] | None = None
 
     # -- lazy, one page at a time -----------------------------------------------------------
 
@@ -70,7 +78,10 @@ class Pages(Generic[T]):
             if isinstance(got, BaseException):
                 self._done = True
                 raise got
-            return got
+            # Kept up to date, so that iteration after the block goes on from the next page.
+            number, handed, self._done = got
+            self._next_page = number + 1
+            return handed
         number = self._next_page
         page = await self._fetch(number)
         items: list[T] = list(page.content)
@@ -83,16 +94,14 @@ class Pages(Generic[T]):
     async def __aenter__(self) -> Self:
         if self._done:
             return self  # lazy iteration already reached the last page: nothing to fetch ahead
-        send, receive = anyio.create_memory_object_stream[list[T] | BaseException](
-            max_buffer_size=self._prefetch
-        )
+        send, receive = anyio.create_memory_object_stream[_Handed](max_buffer_size=self._prefetch)
         self._receive = receive
         self._task_group = anyio.create_task_group()
         await self._task_group.__aenter__()
         self._task_group.start_soon(self._produce, send)
         return self
 
-    async def _produce(self, send: MemoryObjectSendStream[list[T] | BaseException]) -> None:
+    async def _produce(self, send: MemoryObjectSendStream[_Handed]) -> None:
         async with send:
             # Go on from where lazy iteration stopped, never from page 0 again.
             number = self._next_page
@@ -103,9 +112,10 @@ class Pages(Generic[T]):
                     await send.send(exc)
                     return
                 items: list[T] = list(page.content)
+                last = _is_last(page, number, items)
                 if items:
-                    await send.send(items)
-                if _is_last(page, number, items):
+                    await send.send((number, items, last))
+                if last:
                     return
                 number += 1
 
@@ -115,12 +125,15 @@ class Pages(Generic[T]):
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        if self._task_group is None or self._receive is None:
+        task_group, receive = self._task_group, self._receive
+        if task_group is None or receive is None:
             return
-        self._task_group.cancel_scope.cancel()  # stop fetching pages nobody will read
+        # Iteration after the block is lazy again, from the page after the last one handed over.
+        self._task_group = self._receive = None
+        task_group.cancel_scope.cancel()  # stop fetching pages nobody will read
         try:
             # The producer hands its errors over instead of raising, so the only exception
             # here is the caller's own: let it propagate as itself, not in an ExceptionGroup.
-            await self._task_group.__aexit__(None, None, None)
+            await task_group.__aexit__(None, None, None)
         finally:
-            self._receive.close()
+            receive.close()

@@ -80,8 +80,20 @@ def _default_groups() -> dict[str, GroupLimits]:
 
 
 def _merge_groups(groups: Mapping[str, GroupLimits]) -> Mapping[str, GroupLimits]:
+    if not isinstance(groups, Mapping):
+        raise ValidationError("groups", f"must map group names to GroupLimits, got {groups!r}")
+    for name, limits in groups.items():
+        if not isinstance(name, str) or not isinstance(limits, GroupLimits):
+            raise ValidationError(
+                "groups", f"must map group names to GroupLimits, got {name!r}: {limits!r}"
+            )
     # Tuning one group must not silently drop the defaults of the others (exports, auth).
     return {**_default_groups(), **groups}
+
+
+def _check_default(_instance: Any, _attribute: Any, value: Any) -> None:
+    if not isinstance(value, GroupLimits):
+        raise ValidationError("default", f"must be a GroupLimits, got {value!r}")
 
 
 @frozen
@@ -92,7 +104,7 @@ class RateLimits:
     ``auth`` limits (pass those names to change them too).
     """
 
-    default: GroupLimits = GroupLimits()
+    default: GroupLimits = field(default=GroupLimits(), validator=_check_default)
     groups: Mapping[str, GroupLimits] = field(factory=_default_groups, converter=_merge_groups)
     max_in_flight: int = field(default=32, validator=_positive_int("max_in_flight"))
 

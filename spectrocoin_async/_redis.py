@@ -410,8 +410,17 @@ class _RedisBacked:
         between fallback and fail_closed); ``_failed`` / ``_succeeded`` feed the breaker."""
         if not self._entered:
             raise self._not_open()
-        with anyio.fail_after(self._timeout):
-            return await op(self._redis)
+        try:
+            with anyio.fail_after(self._timeout):
+                return await op(self._redis)
+        except RuntimeError as exc:
+            # coredis says so of a client that is not open (a caller's client not entered yet,
+            # or closed already): a mistake in the set-up, not an outage to fail open through.
+            raise RedisUnavailableError(
+                f"{self._where} refused the call ({_describe(exc)}); a coredis client passed to "
+                f"{type(self).__name__} must be entered (`async with client:`) by its owner for "
+                "as long as the SDK uses it"
+            ) from exc
 
     def _failed(self, exc: BaseException) -> None:
         self.stats["redis_errors"] += 1
@@ -432,11 +441,12 @@ class _RedisBacked:
 
 
 def _local_limits(limits: RateLimits) -> RateLimits:
-    """The per-process in-flight caps of ``limits``, with no rate (Redis paces)."""
+    """The per-process in-flight caps of each group of ``limits``, with no rate (Redis paces)
+    and no global cap (``RedisLimiter`` takes that last, by a request ready to go)."""
     return RateLimits(
         default=attrs.evolve(limits.default, rate=None),
         groups={name: attrs.evolve(g, rate=None) for name, g in limits.groups.items()},
-        max_in_flight=limits.max_in_flight,
+        max_in_flight=_UNLIMITED,
     )
 
 
@@ -557,6 +567,7 @@ class RedisLimiter(_RedisBacked):
         self.fallback_share = fallback_share
         self._sleep = sleep
         self._local = InProcessLimiter(_local_limits(self.limits), clock=clock, sleep=sleep)
+        self._global = anyio.Semaphore(self.limits.max_in_flight, fast_acquire=True)
         self._fallback = InProcessLimiter(
             _fallback_limits(self.limits, fallback_share), clock=clock, sleep=sleep
         )
@@ -610,15 +621,27 @@ class RedisLimiter(_RedisBacked):
         if not self._entered:
             raise self._not_open()
         start = self._clock()
-        # The in-flight slot first, as in one process: at most max_in_flight tasks per group
-        # and process wait on the shared rate, and a request holds the slot until it is done.
+        # The group's in-flight slot first, as in one process: at most max_in_flight tasks per
+        # group and process wait on the shared rate, and a request holds the slot until it is
+        # done. The global slot last, by a request ready to go: a paused or throttled group
+        # never holds global slots the other groups could use.
         async with self._local.slot(group):
             limits = self.limits.for_group(group)
             if limits.rate is not None:
-                await self._take(group, limits.rate, limits.burst)
+                shared = await self._take(group, limits.rate, limits.burst)
+                try:
+                    await self._global.acquire()
+                except BaseException:
+                    if shared:  # a shared permit that was never used goes back
+                        await self._refund(group, limits.rate, 1)
+                    raise
             else:
                 await self._honour_pause(group)
-            yield self._clock() - start
+                await self._global.acquire()
+            try:
+                yield self._clock() - start
+            finally:
+                self._global.release()
 
     async def pause(self, group: str, seconds: float) -> None:
         """Hold back ``group`` for ``seconds`` in this process at once, and in every process
@@ -638,9 +661,10 @@ class RedisLimiter(_RedisBacked):
 
     # -- internals --------------------------------------------------------------------------
 
-    async def _take(self, group: str, rate: float, burst: int) -> None:
-        """One permit of ``group``'s shared rate. One task per group and process (the poller)
-        asks Redis, for as many permits as tasks are queued, and hands them out in order."""
+    async def _take(self, group: str, rate: float, burst: int) -> bool:
+        """One permit of ``group``'s shared rate: True from Redis, False from the fallback. One
+        task per group and process (the poller) asks Redis, for as many permits as tasks are
+        queued, and hands them out in order."""
         queue = self._queues.get(group)
         if queue is None:
             queue = self._queues[group] = _Queue()
@@ -651,7 +675,7 @@ class RedisLimiter(_RedisBacked):
                 if self._skip():
                     queue.leave(me)
                     if await self._take_fallback(group):
-                        return
+                        return False
                     queue.waiters.append(me)  # Redis is due for another try: ask it again
                     continue
                 if queue.polling:
@@ -673,6 +697,7 @@ class RedisLimiter(_RedisBacked):
                 queue.leave(me)
             raise
         self.stats["redis"] += 1
+        return True
 
     async def _poll(self, queue: _Queue, group: str, rate: float, burst: int, me: _Waiter) -> None:
         """Ask Redis until ``me`` has its permit, or Redis fails (the breaker then opens and
@@ -948,6 +973,9 @@ class RedisTokenStore(_RedisBacked):
         owner = secrets.token_hex(16)
         held = await self._acquire(owner)
         try:
+            if held:
+                # What another worker saved just before releasing the lock is what load() gives.
+                await self._load_shared()
             yield
         finally:
             if held:
@@ -955,9 +983,12 @@ class RedisTokenStore(_RedisBacked):
                     await self._run(lambda r: _RELEASE_LOCK(r, [self.lock_key], [owner]))
 
     async def _acquire(self, owner: str) -> bool:
-        """True when this process holds the lock; False when a fresh token appeared, the wait
+        """True when this process holds the lock; False when a new token appeared, the wait
         ran out, or Redis is not answering (the caller then fetches on its own)."""
         coredis = _coredis()
+        # A token the client finds due may still be in Redis (its refresh margin can be longer
+        # than this store's): only a token other than that one ends the wait.
+        before = self._token.access_token if self._token is not None else None
         give_up = self._clock() + self._lock_ms / 1000 + self._timeout
         delay = 0.02
         while True:
@@ -981,7 +1012,8 @@ class RedisTokenStore(_RedisBacked):
             self.stats["lock_waits"] += 1
             await self._sleep(delay * (0.5 + self._rng.random()))
             delay = min(delay * 1.5, 0.25)
-            if await self._load_shared() is not None:
+            shared = await self._load_shared()
+            if shared is not None and shared.access_token != before:
                 return False
             if self._clock() >= give_up:
                 return False

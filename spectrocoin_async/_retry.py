@@ -13,21 +13,46 @@ from __future__ import annotations
 import math
 import random
 from email.utils import parsedate_to_datetime
+from typing import Any
 
-from attrs import frozen
+from attrs import field, frozen
+
+from ._errors import ValidationError
 
 __all__ = ["RetryPolicy", "parse_retry_after"]
 
 _RANDOM = random.Random()
 
 
+def _attempts(_instance: Any, _attribute: Any, value: Any) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValidationError(
+            "max_attempts", f"must be a whole number of at least 1, got {value!r}"
+        )
+
+
+def _seconds(_instance: Any, attribute: Any, value: Any) -> None:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not math.isfinite(value)
+        or value < 0
+    ):
+        raise ValidationError(
+            attribute.name, f"must be a finite number of seconds, at least 0; got {value!r}"
+        )
+
+
 @frozen
 class RetryPolicy:
-    max_attempts: int = 3
-    backoff_base: float = 0.5
-    backoff_cap: float = 8.0
+    """Refused when built with a value it could not honour (``max_attempts=0``, a negative or
+    infinite number of seconds), rather than quietly doing something else."""
+
+    max_attempts: int = field(default=3, validator=_attempts)
+    backoff_base: float = field(default=0.5, validator=_seconds)
+    backoff_cap: float = field(default=8.0, validator=_seconds)
     jitter: bool = True
-    retry_after_cap: float = 60.0
+    retry_after_cap: float = field(default=60.0, validator=_seconds)
     retry_statuses: frozenset[int] = frozenset({502, 503, 504})
 
     def backoff(self, attempt: int, rng: random.Random | None = None) -> float:

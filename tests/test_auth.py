@@ -274,3 +274,48 @@ async def test_custom_refresh_margin() -> None:
     assert await manager.get() == "t2"
     assert fetched == 2
     assert "t2" not in repr(manager)
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("status", [401, 503])
+async def test_failed_background_refresh_is_not_retried_on_every_call(status: int) -> None:
+    # The token is due but still valid and the endpoint now fails: every call keeps the valid
+    # token, and the refresh is tried once per failure window, not once per call.
+    wall = Clock()
+    mono = Clock()
+    fetched = 0
+
+    async def fetch() -> tuple[str, float]:
+        nonlocal fetched
+        fetched += 1
+        if fetched == 1:
+            return "t1", 100.0
+        raise AuthenticationError("refused", status_code=status)
+
+    manager = TokenManager(fetch, refresh_margin=10, wall_clock=wall, clock=mono, failure_ttl=5.0)
+    assert await manager.get() == "t1"
+    wall.now += 95  # due (10 s margin), valid for 5 s more
+    for _ in range(50):
+        assert await manager.get() == "t1"
+        await manager.wait_for_fetch()
+    assert fetched == 2  # one background try, then quiet
+    mono.now += 5.0  # the window is over: one more try
+    for _ in range(50):
+        assert await manager.get() == "t1"
+        await manager.wait_for_fetch()
+    assert fetched == 3
+
+
+@pytest.mark.anyio
+async def test_a_token_fetch_past_its_timeout_says_the_call_was_never_sent() -> None:
+    from spectrocoin_async import APITimeoutError
+
+    async def fetch() -> tuple[str, float]:
+        await anyio.sleep(10)
+        raise AssertionError("cut by fetch_timeout")
+
+    manager = TokenManager(fetch, fetch_timeout=0.05)
+    with anyio.fail_after(5), pytest.raises(APITimeoutError) as caught:
+        await manager.get()
+    assert str(caught.value) == "getAccessToken: the token request did not finish within 0.05s"
+    assert caught.value.request_may_have_reached_server is False

@@ -389,3 +389,85 @@ async def test_oauth_error_description_is_the_message() -> None:
     assert caught.value.message == "token request failed: Bad client credentials"
     assert caught.value.error_code == "invalid_client"
     assert "wrong" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"max_attempts": 0}, "max_attempts"),
+        ({"max_attempts": -1}, "max_attempts"),
+        ({"max_attempts": True}, "max_attempts"),
+        ({"max_attempts": 2.0}, "max_attempts"),
+        ({"backoff_base": -0.5}, "backoff_base"),
+        ({"backoff_base": math.nan}, "backoff_base"),
+        ({"backoff_cap": math.inf}, "backoff_cap"),
+        ({"retry_after_cap": -1}, "retry_after_cap"),
+        ({"retry_after_cap": "60"}, "retry_after_cap"),
+    ],
+)
+def test_a_retry_policy_it_could_not_honour_is_refused(
+    kwargs: dict[str, object], field: str
+) -> None:
+    # RetryPolicy(max_attempts=0) used to mean one attempt; a NaN backoff slept NaN seconds.
+    with pytest.raises(ValidationError, match=f"^{field}: must be ") as caught:
+        RetryPolicy(**kwargs)  # type: ignore[arg-type]
+    assert caught.value.field == field
+
+
+def test_a_retry_policy_of_zero_backoff_is_fine() -> None:
+    policy = RetryPolicy(max_attempts=1, backoff_base=0, backoff_cap=0, retry_after_cap=0)
+    assert policy.backoff(1) == 0.0
+
+
+async def test_the_escape_hatch_keeps_the_default_deadline() -> None:
+    # sc.request() without deadline= runs under the client's default, like every method.
+    async with SpectroCoinClient(
+        "id", "secret", transport=httpx.MockTransport(dripping), deadline=0.3
+    ) as sc:
+        with anyio.fail_after(5):  # the test's own guard: without the default it would hang
+            with pytest.raises(APITimeoutError, match=r"deadline of 0.3s exceeded"):
+                await sc.request("GET", "/currencies")
+            with pytest.raises(APITimeoutError, match=r"deadline of 0.1s exceeded"):
+                await sc.request("GET", "/currencies", deadline=0.1)
+        with anyio.move_on_after(0.6) as scope:  # deadline=None: none at all, as documented
+            await sc.request("GET", "/currencies", deadline=None)
+        assert scope.cancelled_caught
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field", "reason"),
+    [
+        # Used to fail only when called, as a bare KeyError.
+        ({"body_encodings": {"exchanges": "xml"}}, "body_encodings", "got 'exchanges': 'xml'"),
+        ({"body_encodings": {1: "json"}}, "body_encodings", "got 1: 'json'"),
+        # Used to send form bodies with every array silently left out.
+        ({"array_format": "weird"}, "array_format", "got 'weird'"),
+        # Used to mean 100 (0) or a pool httpx could not honour (-3).
+        ({"max_connections": 0}, "max_connections", "got 0"),
+        ({"max_connections": -3}, "max_connections", "got -3"),
+        ({"max_connections": 2.5}, "max_connections", "got 2.5"),
+    ],
+)
+def test_client_settings_it_could_not_honour_are_refused_when_built(
+    kwargs: dict[str, object], field: str, reason: str
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        SpectroCoinClient("id", "secret", **kwargs)  # type: ignore[arg-type]
+    assert caught.value.field == field
+    assert str(caught.value).endswith(reason)
+
+
+async def test_every_array_format_sends_the_array() -> None:
+    sent: list[bytes] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(request.content)
+        return httpx.Response(200, json={})
+
+    for array_format in ("indices", "brackets", "repeat", "comma"):
+        async with SpectroCoinClient(
+            transport=httpx.MockTransport(handler),
+            array_format=array_format,
+        ) as sc:
+            await sc.request("POST", "/x", form={"a": [1, 2]}, public=True)
+    assert sent == [b"a%5B0%5D=1&a%5B1%5D=2", b"a%5B%5D=1&a%5B%5D=2", b"a=1&a=2", b"a=1%2C2"]

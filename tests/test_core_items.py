@@ -7,11 +7,9 @@ caller's ``deadline=`` is the subject, since that runs on the event loop's clock
 from __future__ import annotations
 
 import contextlib
-import random
+import re
 import time
 from collections.abc import AsyncIterator
-from decimal import Decimal
-from typing import Any
 
 import anyio
 import anyio.lowlevel
@@ -29,6 +27,7 @@ from spectrocoin_async import (
     RateLimits,
     ResponseValidationError,
     RetryPolicy,
+    ServerError,
     SpectroCoinClient,
     Token,
     ValidationError,
@@ -38,7 +37,7 @@ from spectrocoin_async._generated._operations import OPERATIONS
 
 from .conftest import BASE, TOKEN_BODY, json_response
 from .fakes import FakeClock
-from .test_traffic import CLIENT_ID, CLIENT_SECRET, ORDER_OK, Wire, always, make_client, order, r
+from .test_traffic import Wire, always, make_client, order, r
 
 pytestmark = pytest.mark.anyio
 
@@ -252,26 +251,35 @@ async def test_429_whose_retry_after_passes_the_deadline_is_a_rate_limit_error(
 
 async def test_429_after_every_attempt_and_a_second_401_reached_nothing(clock: FakeClock) -> None:
     wire = Wire(clock)
-    wire.router.post("/merchants/orders/create").mock(
+    create = wire.router.post("/merchants/orders/create").mock(
         side_effect=always(429, headers={"Retry-After": "1"})
     )
-    wire.router.get("/accounts").mock(side_effect=always(401, json={"errorCode": "AUTH_1"}))
+    accounts = wire.router.get("/accounts").mock(
+        side_effect=always(401, json={"errorCode": "AUTH_1"})
+    )
     async with make_client(clock, wire) as sc:
         with pytest.raises(RateLimitError) as limited:
             await sc.merchant.create_order(body=order())
         with pytest.raises(AuthenticationError) as refused:
             await sc.accounts.list_accounts()
     assert limited.value.request_may_have_reached_server is False
+    assert limited.value.retry_after == 1.0
     assert refused.value.request_may_have_reached_server is False
+    assert refused.value.error_code == "AUTH_1"
+    assert create.call_count == 3  # every attempt refused: a 429 may be sent again
+    assert accounts.call_count == 2  # the call and its one replay with a fresh token
+    assert wire.token.call_count == 2
 
 
 async def test_a_5xx_may_have_reached_the_server(clock: FakeClock) -> None:
     wire = Wire(clock)
-    wire.router.post("/merchants/orders/create").mock(side_effect=always(503))
+    route = wire.router.post("/merchants/orders/create").mock(side_effect=always(503))
     async with make_client(clock, wire) as sc:
-        with pytest.raises(Exception) as caught:
+        with pytest.raises(ServerError) as caught:
             await sc.merchant.create_order(body=order())
-    assert caught.value.request_may_have_reached_server is True  # type: ignore[attr-defined]
+    assert caught.value.status_code == 503
+    assert caught.value.request_may_have_reached_server is True
+    assert route.call_count == 1  # it moves money: never sent again after a 5xx
 
 
 # -- 7. the refresh margin is capped at half the lifetime --------------------------------------
@@ -325,11 +333,31 @@ def test_rate_zero_is_a_validation_error_not_zero_division() -> None:
         GroupLimits(rate=0)
     assert caught.value.field == "rate"
     for bad in (-1.0, float("nan"), float("inf")):
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError) as caught:
             GroupLimits(rate=bad)
-    with pytest.raises(ValidationError):
+        assert caught.value.field == "rate"
+    with pytest.raises(ValidationError) as caught:
         GroupLimits(max_in_flight=0)
+    assert caught.value.field == "max_in_flight"
     assert GroupLimits(rate=None).rate is None  # no bucket: in-flight cap only
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"groups": {"accounts": {"rate": 5}}}, "groups"),  # was an AttributeError when called
+        ({"groups": {1: GroupLimits()}}, "groups"),
+        ({"groups": [("accounts", GroupLimits())]}, "groups"),
+        ({"default": 5}, "default"),
+    ],
+)
+def test_rate_limits_of_the_wrong_shape_are_refused_by_name(
+    kwargs: dict[str, object], field: str
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        RateLimits(**kwargs)  # type: ignore[arg-type]
+    assert caught.value.field == field
+    assert "GroupLimits" in str(caught.value)
 
 
 def test_tuning_one_group_keeps_the_default_exports_and_auth_limits() -> None:
@@ -457,7 +485,8 @@ async def test_in_memory_discard_is_compare_and_delete() -> None:
     store = InMemoryTokenStore()
     await store.save(Token("new", expires_at=time.time() + 60, lifetime=60))
     await store.discard("old")
-    assert (await store.load()) is not None
+    kept = await store.load()
+    assert kept is not None and kept.access_token == "new"
     await store.discard("new")
     assert (await store.load()) is None
     async with store.fetch_lock():
@@ -507,5 +536,30 @@ async def test_reasonable_expires_in_forms_are_accepted() -> None:
                 assert await sc.accounts.list_accounts() == []
 
 
-def _unused(*_: Any) -> None:  # keep imports used by helpers above tidy for linters
-    _ = (random, Decimal, CLIENT_ID, CLIENT_SECRET, ORDER_OK)
+@pytest.mark.parametrize(
+    ("access_token", "token_type", "message"),
+    [
+        (b'""', b'"bearer"', "token response has an empty or non-text access_token"),
+        (b"5", b'"bearer"', "token response has an empty or non-text access_token"),
+        (b"null", b'"bearer"', "token response has an empty or non-text access_token"),
+        (b'["t"]', b'"bearer"', "token response has an empty or non-text access_token"),
+        (b'"t"', b'"mac"', "unsupported token_type 'mac'"),
+        (b'"t"', b"7", "unsupported token_type '7'"),
+    ],
+)
+async def test_an_unusable_token_is_refused_and_the_call_was_never_sent(
+    access_token: bytes, token_type: bytes, message: str
+) -> None:
+    body = (
+        b'{"access_token": ' + access_token + b', "token_type": ' + token_type
+    ) + b', "expires_in": 60}'
+    with respx.mock(base_url=BASE, assert_all_called=False) as router:
+        router.post("/oauth/token").respond(
+            content=body, headers={"content-type": "application/json"}
+        )
+        accounts = router.get("/accounts").mock(return_value=json_response([]))
+        async with SpectroCoinClient("id", "secret") as sc:
+            with pytest.raises(AuthenticationError, match=re.escape(message)) as caught:
+                await sc.accounts.list_accounts()
+    assert caught.value.request_may_have_reached_server is False
+    assert accounts.call_count == 0

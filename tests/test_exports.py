@@ -22,6 +22,7 @@ from spectrocoin_async._errors import (
     APITimeoutError,
     NotFoundError,
     ServerError,
+    ValidationError,
 )
 from spectrocoin_async._exports import DownloadResult, ExportsNamespace
 
@@ -371,7 +372,16 @@ async def test_chunk_size_must_be_positive(
     route = api.get("/exports/orders").respond(200, content=b"x")
     with pytest.raises(ValueError, match="chunk_size"):
         await exports.download_orders(tmp_path / "o.csv", chunk_size=0)
+    for bad in (0, -1, True, 2.5, "1024"):
+        with pytest.raises(
+            ValidationError, match=r"^chunk_size: must be a whole number of at least 1, got "
+        ):
+            await exports.download_orders(tmp_path / "o.csv", chunk_size=bad)  # type: ignore[arg-type]
+        with pytest.raises(ValidationError, match=r"^chunk_size: "):
+            async for _ in exports.iter_orders(chunk_size=bad):  # type: ignore[arg-type]
+                pass
     assert route.call_count == 0
+    assert not (tmp_path / "o.csv").exists()  # noqa: ASYNC240
 
 
 # -- byte iterators ------------------------------------------------------------------------------

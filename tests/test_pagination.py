@@ -186,5 +186,41 @@ def test_prefetch_must_be_positive() -> None:
     async def fetch(n: int) -> None:
         return None
 
-    with pytest.raises(ValueError, match="prefetch must be at least 1"):
+    with pytest.raises(ValueError, match="prefetch: must be a whole number of at least 1, got 0"):
         Pages(fetch, prefetch=0)
+
+
+@pytest.mark.anyio
+async def test_iteration_goes_on_after_the_prefetch_block_ends(
+    api: respx.MockRouter, sc: SpectroCoinClient
+) -> None:
+    # Leaving the block early and iterating on: the rest comes lazily, from the page after the
+    # last one handed over (pages fetched ahead and never read are fetched again), nothing twice.
+    def by_number(request: httpx.Request) -> httpx.Response:
+        n = int(request.url.params["page"])
+        response: httpx.Response = page(n, [f"t{n}a", f"t{n}b"], total_pages=4)
+        return response
+
+    route = api.get("/transactions").mock(side_effect=by_number)
+    txs = sc.transactions.iterate_list_transactions(prefetch=1)
+    seen: list[str] = []
+    async with txs:
+        async for tx in txs:
+            seen.append(tx.id)
+            if tx.id == "t1a":
+                break
+    seen.extend([tx.id async for tx in txs])
+    assert seen == ["t0a", "t0b", "t1a", "t1b", "t2a", "t2b", "t3a", "t3b"]
+    assert pages_requested(route)[-2:] == ["2", "3"]
+
+
+def test_prefetch_must_be_a_positive_whole_number() -> None:
+    from spectrocoin_async import ValidationError
+    from spectrocoin_async._pagination import Pages
+
+    async def fetch(n: int) -> None:
+        return None
+
+    for bad in (0, -1, True, 1.5, "2"):
+        with pytest.raises(ValidationError, match="prefetch: must be a whole number"):
+            Pages(fetch, prefetch=bad)  # type: ignore[arg-type]

@@ -5,6 +5,7 @@ Each test has its own key prefix (so its own keys), deleted afterwards; see redi
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 import subprocess
@@ -708,3 +709,145 @@ async def test_a_client_of_the_caller_is_used_and_left_open(
         assert (await redis.hget(store.token_key, "access_token")) == b"tok-borrowed"
         assert limiter.stats["redis"] == 1
         assert "Redis (Redis)" in repr(limiter)
+
+
+@pytest.mark.parametrize("rate", [100.0, None])
+async def test_a_paused_group_holds_no_global_slot_the_others_need(
+    make_limiter: Callable[..., RedisLimiter], redis_url: str, rate: float | None
+) -> None:
+    # As in one process: tasks waiting out a shared pause (or the shared rate) hold their
+    # group's in-flight slots, never the global ones every other group needs.
+    group = GroupLimits(max_in_flight=50, rate=rate, burst=5)
+    limits = RateLimits(default=group, groups={"accounts": group}, max_in_flight=2)
+    async with (
+        make_limiter(rate_limits=limits) as limiter,
+        make_limiter(rate_limits=limits) as other_worker,
+    ):
+        await warm(limiter)
+        await other_worker.pause("accounts", 5.0)
+        entered = 0
+
+        async def paused_call() -> None:
+            nonlocal entered
+            async with limiter.slot("accounts"):
+                entered += 1
+
+        async with anyio.create_task_group() as tg:
+            for _ in range(2):
+                tg.start_soon(paused_call)
+            await anyio.sleep(0.1)  # both are waiting on the pause now
+            with anyio.fail_after(2):
+                async with limiter.slot("wallets"):
+                    # Obtained while the pause still runs: nobody waited for it to end.
+                    assert command(redis_url, "PTTL", limiter.pause_key("accounts")) > 2000
+            tg.cancel_scope.cancel()
+        assert entered == 0
+        # The global cap still holds, over every group.
+        inside = peak = 0
+
+        async def call(name: str) -> None:
+            nonlocal inside, peak
+            async with limiter.slot(name):
+                inside += 1
+                peak = max(peak, inside)
+                await anyio.sleep(0.02)
+                inside -= 1
+
+        async with anyio.create_task_group() as tg:
+            for name in ("wallets", "orders", "rates") * 2:
+                tg.start_soon(call, name)
+        assert peak == 2
+
+
+async def test_a_permit_taken_while_waiting_for_a_global_slot_goes_back_when_cancelled(
+    make_limiter: Callable[..., RedisLimiter], redis_url: str
+) -> None:
+    group = GroupLimits(max_in_flight=5, rate=2, burst=1)
+    limits = RateLimits(default=group, groups={"accounts": group}, max_in_flight=1)
+    async with make_limiter(rate_limits=limits) as limiter:
+        await warm(limiter)
+        async with limiter.slot("wallets"):  # holds the one global slot (wallets' own key)
+            with anyio.move_on_after(0.2) as scope:
+                async with limiter.slot("accounts"):
+                    raise AssertionError("the global slot is taken")
+            assert scope.cancelled_caught
+            assert limiter.stats["redis"] == 3  # warm-up, wallets, accounts: all took a permit
+        # The accounts permit was given back: its key is gone (the one permit was the burst).
+        assert command(redis_url, "EXISTS", limiter.rate_key("accounts")) == 0
+        assert limiter.stats["refunded"] == 1
+
+
+async def test_a_due_token_is_refreshed_once_across_workers_whatever_the_store_margin(
+    redis_url: str, key_prefix: str
+) -> None:
+    # The client refreshes 300 s ahead, the store keeps its default margin (60 s): the old token
+    # is still in Redis when the workers find it due. The workers waiting for the lock wait for
+    # a new token, not for any token, so the one refresh serves them all.
+    from spectrocoin_async._auth import TokenManager
+
+    wall = [1_700_000_000.0]
+    fetches = 0
+
+    async def fetch() -> tuple[str, float]:
+        nonlocal fetches
+        fetches += 1
+        await anyio.sleep(0.1)
+        return f"tok-{fetches}", 3600.0
+
+    stores = [
+        RedisTokenStore(
+            RedisTokenStore._client_from_url(redis_url, 0.5),
+            client_id=CLIENT,
+            key_prefix=key_prefix,
+            wall_clock=lambda: wall[0],
+            _owns=True,
+        )
+        for _ in range(6)
+    ]
+    managers = [
+        TokenManager(fetch, store=store, refresh_margin=300, wall_clock=lambda: wall[0])
+        for store in stores
+    ]
+    async with contextlib.AsyncExitStack() as stack:
+        for store in stores:
+            await stack.enter_async_context(store)
+        assert [await m.get() for m in managers] == ["tok-1"] * 6
+        assert fetches == 1
+        wall[0] += 3600 - 200  # due for the client, fresh for the store
+        async with anyio.create_task_group() as tg:
+            for manager in managers:
+                tg.start_soon(manager.get)
+        with anyio.fail_after(5):
+            for manager in managers:
+                await manager.wait_for_fetch()
+        assert fetches == 2
+        assert [await m.get() for m in managers] == ["tok-2"] * 6
+
+
+async def test_a_callers_client_that_is_not_open_is_a_typed_error(
+    redis_url: str, key_prefix: str
+) -> None:
+    # coredis raises a bare RuntimeError for a client nobody entered (or one already closed).
+    import coredis
+
+    redis = coredis.Redis.from_url(redis_url)
+    limiter = RedisLimiter(redis, client_id=CLIENT, key_prefix=key_prefix, rate_limits=limits(10))
+    unrated = RedisLimiter(redis, client_id=CLIENT, key_prefix=key_prefix, rate_limits=limits(None))
+    store = RedisTokenStore(redis, client_id=CLIENT, key_prefix=key_prefix)
+    calls = {
+        "slot": lambda: limiter.slot("accounts").__aenter__(),
+        "unrated slot": lambda: unrated.slot("accounts").__aenter__(),
+        "pause": lambda: limiter.pause("accounts", 1.0),
+        "load": store.load,
+    }
+    for name, call in calls.items():
+        with pytest.raises(
+            RedisUnavailableError, match=r"must be entered \(`async with client:`\)"
+        ):
+            await call()
+        assert limiter.stats["redis"] == 0, name
+    async with redis:
+        async with limiter.slot("accounts"):
+            pass
+    with pytest.raises(RedisUnavailableError, match="must be entered"):  # closed again
+        await store.load()

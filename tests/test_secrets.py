@@ -169,3 +169,33 @@ def test_redaction_covers_every_secret_field_of_the_spec() -> None:
             "bad", status_code=200, body=b'{"x": 1, "' + name.encode() + b'" : "v\\"al"}'
         )
         assert exc.body == b'{"x": 1, "' + name.encode() + b'":"<redacted>"}'
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    "content",
+    [
+        b'{"access_token": "' + ACCESS.encode() + b'", "token_type": "bearer"}',
+        b'{"access_token": "' + ACCESS.encode() + b'", "expires_in": "soon"}',
+        b'{"access_token": "' + ACCESS.encode() + b'", "expires_in": 3600, "token_type": "mac"}',
+        b'{"access_token": "' + ACCESS.encode() + b'", "expires_in": 36',  # cut short
+    ],
+    ids=["no-expires-in", "bad-expires-in", "bad-token-type", "truncated"],
+)
+async def test_a_malformed_token_response_never_shows_the_token(content: bytes) -> None:
+    from spectrocoin_async import SpectroCoinError
+
+    with respx.mock(base_url=BASE, assert_all_called=False) as router:
+        router.post("/oauth/token").respond(
+            200, content=content, headers={"content-type": "application/json"}
+        )
+        accounts = router.get("/accounts").respond(json=[])
+        async with SpectroCoinClient("client-1", SECRET) as sc:
+            with pytest.raises(SpectroCoinError) as info:
+                await sc.accounts.list_accounts()
+    error = info.value
+    assert "token" in str(error)  # says what was wrong
+    for text in (str(error), repr(error), repr(error.__dict__)):
+        assert ACCESS not in text
+        assert SECRET not in text
+    assert accounts.call_count == 0
