@@ -232,7 +232,28 @@ def render_callbacks(spec: dict[str, Any]) -> str:
         "",
     ]
     lines += [f"{name}: tuple[str, ...] = {value!r}" for name, value in names.items()]
+    # A legacy callback's numeric status: the codes of OrderStatus (x-enum-codes).
+    codes = spec["components"]["schemas"]["OrderStatus"]["x-enum-codes"]
+    status_names = {int(code): name for code, name in codes.items()}
+    lines.append(f"LEGACY_STATUS_NAMES: dict[int, str] = {status_names!r}")
     return "\n".join([*lines, ""])
+
+
+def render_secrets(spec: dict[str, Any]) -> str:
+    """``_secrets.py``: the JSON names of the properties marked ``x-secret: true``."""
+    names = sorted(
+        {
+            prop
+            for schema in spec["components"]["schemas"].values()
+            for prop, prop_schema in schema.get("properties", {}).items()
+            if prop_schema.get("x-secret")
+        }
+    )
+    return (
+        '"""Properties openapi.yaml marks `x-secret: true`, written by custom/generate.py.\n\n'
+        'Error messages redact their values from body previews. Do not edit."""\n\n'
+        f"SECRET_FIELDS: tuple[str, ...] = {tuple(names)!r}\n"
+    )
 
 
 def enum_extensions(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -344,6 +365,7 @@ def generate(output: Path, spec_path: Path = SPEC) -> None:
             raise SystemExit(result.returncode)
     (output / "_operations.py").write_text(render_operations(operation_facts(spec)), "utf-8")
     (output / "_callbacks.py").write_text(render_callbacks(spec), "utf-8")
+    (output / "_secrets.py").write_text(render_secrets(spec), "utf-8")
     (output / "py.typed").write_text("", encoding="utf-8")
     _ruff("check", "--fix-only", "--extend-select=I", cwd=output)
     _ruff("format", cwd=output)

@@ -88,29 +88,9 @@ LEGACY_SIGNED_FIELDS: Final = _shapes.LEGACY_SIGNED_FIELDS
 """The form fields covered by ``sign``, in the order they are signed (from openapi.yaml's
 ``components/callbacks/OrderCallback``, ``x-signed-fields``)."""
 
-LEGACY_STATUS_NAMES: Final[Mapping[int, str]] = MappingProxyType(
-    {
-        1: "NEW",
-        2: "PENDING",
-        3: "PAID",
-        4: "FAILED",
-        5: "EXPIRED",
-        6: "TEST",
-        10: "LATE_CRYPTO_PAYMENT",
-        11: "PARTIAL_PAYMENT",
-        12: "UNDERPAID",
-        13: "CANCELLED",
-        14: "INVALID_PAYMENT",
-        15: "TEST_PAID",
-        16: "TEST_EXPIRED",
-        17: "PROCESSING_REFUND",
-        18: "REFUNDED",
-        19: "REJECTED_REFUND",
-        20: "PENDING_LATE_CRYPTO_PAYMENT",
-        21: "REJECTED",
-    }
-)
-"""Numeric status codes of legacy callbacks and the status names of the current API."""
+LEGACY_STATUS_NAMES: Final[Mapping[int, str]] = MappingProxyType(_shapes.LEGACY_STATUS_NAMES)
+"""Numeric status codes of legacy callbacks and the status names of the current API (from
+openapi.yaml's ``x-enum-codes`` of ``OrderStatus``)."""
 
 _JSON = "application/json"
 _FORM = "application/x-www-form-urlencoded"
@@ -509,7 +489,7 @@ class PublicKeySource:
         ``http`` is used for a ``url`` source (without it, a short-lived client is made). A read
         or fetch that fails, or that yields something other than an RSA public key, raises
         :class:`~spectrocoin_async._errors.CallbackUnavailableError`: it says nothing about the
-        callback, which should be answered 503 and sent again later.
+        callback, which should be answered 503 (marked failed, to be resent).
         """
         if self._cached is not None:
             return self._cached
@@ -663,7 +643,8 @@ async def verify_callback(
     that cannot be loaded raises ``CallbackUnavailableError``), then ``merchantApiId`` against
     ``project_id`` when both are known. ``merchantApiId`` is not covered by the signature, so
     that check is only a sanity check: also match ``merchant_order_id`` and the amounts against
-    your own records.
+    your own records, and, with several projects, the signed ``callback.merchant_id`` and
+    ``callback.api_id`` (a genuine callback of another project verifies too).
 
     An unknown status is never a reason to reject: it is passed on as it is.
     """
@@ -890,8 +871,9 @@ def callback_app(
     Answers: 200 ``*ok*`` once ``on_order`` returned; 405 for any method but POST; 415 for a
     body that is neither JSON nor a form; 413 past ``max_body_size``; 400 for a callback that
     is malformed or fails verification; 503 when verification itself could not be done (the
-    API or the signing key is unreachable, ...), so that it is sent again; 500 when
-    ``on_order`` raised. Anything but 200 marks the callback failed at SpectroCoin.
+    API or the signing key is unreachable, ...), so that it is marked failed, not lost; 500
+    when ``on_order`` raised. Anything but 200 marks the callback failed at SpectroCoin, which
+    publishes no automatic retry schedule: a failed callback can be resent from its dashboard.
 
     **The same callback can arrive twice** (a resend, a retry after a timeout, two status
     changes racing), so ``on_order`` must be idempotent: key your changes on your order id and

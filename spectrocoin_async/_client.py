@@ -5,12 +5,13 @@ from __future__ import annotations
 import math
 import os
 import random
+import re
 import sys
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from decimal import Decimal
 from types import TracebackType
-from typing import Any, Self, get_args
+from typing import Any, Final, Self, get_args
 
 import anyio
 import httpx
@@ -23,7 +24,9 @@ from ._errors import (
     APIConnectionError,
     APIError,
     AuthenticationError,
+    RateLimitError,
     ResponseValidationError,
+    ServerError,
     ValidationError,
 )
 from ._exports import ExportsNamespace
@@ -73,10 +76,14 @@ MAX_TOKEN_LIFETIME = 366 * 24 * 3600
 """Seconds: a longer ``expires_in`` is not a real lifetime, and refused."""
 
 
+_DIGITS: Final = re.compile(r"[0-9]+")
+
+
 def _lifetime(value: Any, status: int) -> float:
     """``expires_in`` as seconds, bounded before any conversion: a 400-digit integer or
     ``1e1000000`` must fail fast and typed, never as OverflowError or a slow int()."""
-    if isinstance(value, str) and len(value) <= 20 and value.strip().isdigit():
+    # ASCII digits only: str.isdigit() is also true of "²" (which int() refuses) and "١٢".
+    if isinstance(value, str) and len(value) <= 20 and _DIGITS.fullmatch(value.strip()):
         value = int(value)
     number: float | None = None
     exact = (isinstance(value, int) and not isinstance(value, bool)) or (
@@ -367,8 +374,17 @@ class SpectroCoinClient(Namespaces):
                     f"the token endpoint was not found at {self.base_url}/oauth/token (HTTP 404): "
                     "check base_url"
                 )
-            raise AuthenticationError(
+            # An outage or a rate limit at the token endpoint is not an authentication failure:
+            # it keeps its type (ServerError, RateLimitError), so that no one rotates keys over it.
+            extra: dict[str, Any] = {}
+            kind: type[APIError] = AuthenticationError
+            if isinstance(exc, (ServerError, RateLimitError)):
+                kind = type(exc)
+            if isinstance(exc, RateLimitError):
+                extra["retry_after"] = exc.retry_after
+            raise kind(
                 message,
+                **extra,
                 request_may_have_reached_server=False,
                 status_code=exc.status_code,
                 error_code=exc.error_code,
@@ -384,24 +400,23 @@ class SpectroCoinClient(Namespaces):
                 operation=operation.operation_id,
                 request_may_have_reached_server=False,
             ) from exc
-        why = ""
-        try:
-            data = decode_json(response.content)
-        except (ValueError, UnicodeDecodeError, RecursionError) as exc:
-            data, why = None, f": {type(exc).__name__}: {str(exc)[:200]}"
-        if not isinstance(data, dict) or "access_token" not in data or "expires_in" not in data:
-            # No body in the error: a token response, even a broken one, may carry the token.
-            what = (
-                f"has no {' / '.join(k for k in ('access_token', 'expires_in') if k not in data)}"
-                if isinstance(data, dict)
-                else "is not a JSON object with access_token and expires_in "
-                f"({len(response.content)} bytes{why})"
-            )
-            raise ResponseValidationError(
-                f"token response {what}",
+
+        def invalid(problem: str) -> ResponseValidationError:
+            return ResponseValidationError(
+                f"token response {problem}",
                 status_code=response.status_code,
                 operation=operation.operation_id,
             )
+
+        try:
+            data = decode_json(response.content)
+        except ValueError as exc:  # UnicodeDecodeError and the size/depth limits included
+            raise invalid(f"is not JSON: {str(exc)[:200]}") from None
+        if not isinstance(data, dict):
+            raise invalid("is not a JSON object")
+        missing = [name for name in ("access_token", "expires_in") if name not in data]
+        if missing:
+            raise invalid(f"has no {' and no '.join(missing)}")
         access_token = data["access_token"]
         expires_in = _lifetime(data["expires_in"], response.status_code)
         token_type = data.get("token_type", "bearer")

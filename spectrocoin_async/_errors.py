@@ -26,8 +26,11 @@ Errors raised for a request that may have reached the server carry
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
+
+from ._generated._secrets import SECRET_FIELDS
 
 __all__ = [
     "APIConnectionError",
@@ -52,6 +55,18 @@ __all__ = [
 ]
 
 _BODY_PREVIEW = 500
+# A token response that fails to parse still holds the token: its value (JSON or form, complete
+# or cut off) is replaced before the body is kept or shown.
+_SECRET_VALUE = re.compile(
+    rb'"(%s)"\s*:\s*"(?:[^"\\]|\\.)*(?:"|\\?$)|\b(%s)=[^&]*'
+    % ((b"|".join(re.escape(n.encode()) for n in SECRET_FIELDS),) * 2)
+)
+
+
+def _redact(body: bytes) -> bytes:
+    return _SECRET_VALUE.sub(
+        lambda m: b'"%s":"<redacted>"' % m[1] if m[1] else b"%s=<redacted>" % m[2], body
+    )
 
 
 class SpectroCoinError(Exception):
@@ -176,7 +191,7 @@ class ResponseValidationError(SpectroCoinError):
     ) -> None:
         self.message = message
         self.status_code = status_code
-        self.body = body[:_BODY_PREVIEW]
+        self.body = _redact(body[:_BODY_PREVIEW])
         self.headers: Mapping[str, str] = dict(headers or {})
         self.operation = operation
         preview = self.body.decode("utf-8", "replace")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import re
 from decimal import Decimal, InvalidOperation
 from typing import Any, Final, TypeVar
 
@@ -53,6 +54,9 @@ MAX_EPOCH_MILLISECONDS: Final = 10**14
 _MAX_TIMESTAMP_TEXT: Final = 64
 _MAX_TEXT_DIGITS: Final = 60  # a decimal string longer than this cannot be in range
 _INT_BOUND: Final = 10**MAX_DECIMAL_DIGITS
+# An amount sent as text must look like a JSON number: Decimal() alone also takes "1_000",
+# " 12 ", "NaN" and non-ASCII digits.
+_DECIMAL_TEXT: Final = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -88,8 +92,11 @@ def to_decimal(value: object) -> Decimal:
         raise ValueError(f"has more than {MAX_DECIMAL_DIGITS} significant digits")
     if isinstance(value, bool) or not isinstance(value, (Decimal, int, str, float)):
         raise TypeError(f"expected a decimal number, got {json_type(value)}")
-    if isinstance(value, str) and len(value) > _MAX_TEXT_DIGITS:
-        raise ValueError(f"not a decimal number of at most {_MAX_TEXT_DIGITS} characters")
+    if isinstance(value, str):
+        if len(value) > _MAX_TEXT_DIGITS:
+            raise ValueError(f"not a decimal number of at most {_MAX_TEXT_DIGITS} characters")
+        if not _DECIMAL_TEXT.fullmatch(value):
+            raise ValueError(f"not a decimal number: {value[:40]!r}")
     if isinstance(value, int) and value.bit_length() > 4 * MAX_DECIMAL_DIGITS:
         raise ValueError(f"has more than {MAX_DECIMAL_DIGITS} significant digits")
     try:

@@ -24,6 +24,7 @@ from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from spectrocoin_async import Order
 from spectrocoin_async._callbacks import (
     LEGACY_SIGNED_FIELDS,
+    LEGACY_STATUS_NAMES,
     SPECTROCOIN_PUBLIC_KEY_URL,
     JsonCallback,
     LegacyCallback,
@@ -255,6 +256,13 @@ def test_status_names(code: int, name: str) -> None:
     assert parse_legacy({**SIGNED_FIELDS, "status": str(code), "sign": "x"}).status_name == name
 
 
+def test_status_names_are_the_specs_enum_codes() -> None:
+    spec = yaml.safe_load((Path(__file__).parent.parent / "openapi.yaml").read_text())
+    codes = spec["components"]["schemas"]["OrderStatus"]["x-enum-codes"]
+    assert dict(LEGACY_STATUS_NAMES) == {int(code): name for code, name in codes.items()}
+    assert len(LEGACY_STATUS_NAMES) == 18
+
+
 def test_unknown_status_code_is_kept() -> None:
     cb = parse_legacy({**SIGNED_FIELDS, "status": "99", "sign": "x"})
     assert cb.status == 99
@@ -479,14 +487,16 @@ def test_empty_sign_is_rejected() -> None:
 
 
 def test_parse_errors_are_never_bare_builtin_errors() -> None:
-    for headers, body in [
-        (JSON, b"{"),
-        (JSON, b"1" * 10_000),  # longer than int() converts
-        (JSON, b"[" * 100_000),
-        (FORM, b"&".join(b"f%d=1" % i for i in range(1000))),
+    for headers, body, message in [
+        (JSON, b"{", "JSON callback body is not valid JSON: "),
+        (JSON, b"1" * 10_000, "JSON callback body is not usable JSON: "),  # too long for int()
+        (JSON, b"[" * 100_000, "JSON callback body is nested deeper than 64 levels"),
+        (FORM, b"&".join(b"f%d=1" % i for i in range(1000)), "not a usable form"),
     ]:
-        with pytest.raises(CallbackError):
+        with pytest.raises(CallbackError) as info:
             parse_callback(headers, body)
+        assert type(info.value) is CallbackError
+        assert message in str(info.value), str(info.value)
 
 
 # --------------------------------------------------------------------------------------------

@@ -12,8 +12,11 @@ import pytest
 import respx
 
 from spectrocoin_async import (
+    APIError,
+    AuthenticationError,
     ModelValidationError,
     Order,
+    RateLimitError,
     ResponseValidationError,
     ServerError,
     SpectroCoinClient,
@@ -110,8 +113,38 @@ async def test_deep_token_response_is_a_response_validation_error() -> None:
             headers={"content-type": "application/json"},
         )
         async with SpectroCoinClient("client-1", "s3cr3t-value") as sc:
-            with pytest.raises(ResponseValidationError):
+            with pytest.raises(ResponseValidationError) as info:
                 await sc.accounts.list_accounts()
+    assert (
+        info.value.message
+        == "token response is not JSON: JSON body is nested deeper than 64 levels"
+    )
+    assert info.value.operation == "getAccessToken"
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (b"<html>502 Bad Gateway</html>", "token response is not JSON: Expecting value: "),
+        (b"\xff{}", "token response is not JSON: 'utf-8' codec can't decode byte 0xff"),
+        (b'["access_token", "expires_in"]', "token response is not a JSON object"),
+        (b'{"expires_in": 3600}', "token response has no access_token"),
+        (b'{"access_token": "t"}', "token response has no expires_in"),
+        (b'{"token_type": "bearer"}', "token response has no access_token and no expires_in"),
+    ],
+)
+async def test_a_token_response_that_does_not_fit_says_what_is_wrong(
+    body: bytes, message: str
+) -> None:
+    # It used to say "lacks access_token / expires_in" for an HTML page or a deep body too.
+    with respx.mock(base_url=BASE, assert_all_called=False) as router:
+        router.post("/oauth/token").respond(content=body)
+        async with SpectroCoinClient("client-1", "s3cr3t-value") as sc:
+            with pytest.raises(ResponseValidationError) as info:
+                await sc.accounts.list_accounts()
+    assert info.value.message.startswith(message), info.value.message
+    assert info.value.status_code == 200
 
 
 def test_decode_json_limits() -> None:
@@ -127,7 +160,7 @@ def test_decode_json_limits() -> None:
     assert len(decode_json(wide)) == 1000
     assert issubclass(JSONDecodeLimitError, ValueError)
     assert issubclass(JSONDecodeLimitError, SpectroCoinError)
-    with pytest.raises(ValueError):
+    with pytest.raises(JSONDecodeLimitError, match="nested deeper than 64 levels"):
         decode_json(b"[" * 70 + b"1" + b"]" * 69)  # unbalanced and deep: still a ValueError
 
 
@@ -290,3 +323,63 @@ def test_json_depth_ignores_brackets_inside_strings(value: object, depth: int) -
     body = json.dumps(value).encode()
     assert body.count(b"[") + body.count(b"{") > MAX_JSON_DEPTH  # the exact path runs
     assert json_depth(body) == depth
+
+
+@pytest.mark.parametrize("text", ["1_000", " 12", "12 ", "١٢", "１２", "0x10", "Infinity", "-nan"])
+def test_an_amount_in_text_is_a_plain_ascii_number(text: str) -> None:
+    # Decimal() alone reads "1_000" as 1000 and Arabic-Indic or full-width digits as 12: an
+    # amount in a string must be written as JSON writes a number, nothing else.
+    with pytest.raises(ValueError, match=r"^not a decimal number: "):
+        to_decimal(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("12", "12"), ("-0.50", "-0.50"), ("1e-8", "1E-8"), (".5", "0.5")]
+)
+def test_amount_text_in_json_number_form_is_read_exactly(text: str, value: str) -> None:
+    assert to_decimal(text) == Decimal(value)
+    assert str(to_decimal(text)) == str(Decimal(text))
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("expires_in", ["²", "١٢", "3600²", "36_00"])
+async def test_a_lifetime_in_text_takes_ascii_digits_only(expires_in: str) -> None:
+    # str.isdigit() is true of "²", which int() refuses: it escaped as a bare ValueError.
+    body = {"access_token": "t", "token_type": "bearer", "expires_in": expires_in}
+    with respx.mock(base_url=BASE, assert_all_called=False) as router:
+        router.post("/oauth/token").respond(json=body)
+        async with SpectroCoinClient("client-1", "s3cr3t-value") as sc:
+            with pytest.raises(ResponseValidationError) as info:
+                await sc.accounts.list_accounts()
+    assert info.value.message == (
+        f"token response expires_in must be seconds between 1 and 31622400, got {expires_in!r}"
+    )
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    ("status", "kind"),
+    [(503, ServerError), (500, ServerError), (429, RateLimitError), (401, AuthenticationError)],
+)
+async def test_a_token_endpoint_outage_is_not_an_authentication_failure(
+    status: int, kind: type[APIError]
+) -> None:
+    # Only a refusal is an AuthenticationError; an outage or a rate limit keeps its own type, so
+    # that no one rotates credentials over a 503.
+    headers = {"Retry-After": "0"} if status == 429 else {}
+    with respx.mock(base_url=BASE, assert_all_called=False) as router:
+        token = router.post("/oauth/token").respond(
+            status, json={"errorCode": "GEN_1", "defaultMessage": "busy"}, headers=headers
+        )
+        accounts = router.get("/accounts").respond(json=[])
+        async with SpectroCoinClient("client-1", "s3cr3t-value") as sc:
+            with pytest.raises(APIError) as info:
+                await sc.accounts.list_accounts(max_attempts=1)
+    assert type(info.value) is kind
+    assert info.value.status_code == status
+    assert info.value.message == "token request failed: busy"
+    assert info.value.operation == "getAccessToken"
+    assert info.value.request_may_have_reached_server is False
+    if status == 429:
+        assert isinstance(info.value, RateLimitError) and info.value.retry_after == 0
+    assert token.call_count >= 1 and accounts.call_count == 0

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime
 import json
 import keyword
-import uuid
 from decimal import Decimal
 from typing import Any
 from urllib.parse import parse_qsl
@@ -25,6 +24,7 @@ from spectrocoin_async import File, SpectroCoinClient
 from spectrocoin_async._encoding import encode_json
 
 from .conftest import BASE, TOKEN_BODY
+from .spec_calls import python_value
 from .spec_support import operations, resolve
 
 OPS = operations()
@@ -36,25 +36,6 @@ def _ident(name: str) -> str:
     if ident == name + "_" and not keyword.iskeyword(name):
         return name
     return ident
-
-
-def _python_value(schema: dict[str, Any], value: Any) -> Any:
-    """The example as the generated signature wants it (dates as date, enums as members...)."""
-    if "$ref" in schema:
-        target = resolve(schema)
-        if "enum" in target:
-            return getattr(spectrocoin_async, schema["$ref"].rsplit("/", 1)[1])(value)
-        schema = target
-    fmt = schema.get("format")
-    if fmt == "date":
-        return datetime.date.fromisoformat(str(value))
-    if fmt == "date-time":
-        return datetime.datetime.fromisoformat(str(value))
-    if fmt == "uuid":
-        return uuid.UUID(str(value))
-    if schema.get("type") == "number":
-        return Decimal(str(value))
-    return value
 
 
 def _wire_text(value: Any) -> str:
@@ -96,7 +77,7 @@ async def test_operation_round_trip(path: str, method: str, op: dict[str, Any]) 
         if "example" not in param:
             continue
         value = param["example"]
-        kwargs[_ident(param["name"])] = _python_value(param["schema"], value)
+        kwargs[_ident(param["name"])] = python_value(param["schema"], value)
         if param["in"] == "path":
             url_path = url_path.replace("{" + param["name"] + "}", str(value))
         else:
@@ -104,7 +85,7 @@ async def test_operation_round_trip(path: str, method: str, op: dict[str, Any]) 
                 (
                     param["name"],
                     _wire_text(
-                        _python_value(param["schema"], value)
+                        python_value(param["schema"], value)
                         if not isinstance(value, str)
                         else value
                     ),

@@ -14,6 +14,7 @@ from spectrocoin_async import (
     APIError,
     AuthenticationError,
     GrantType,
+    ResponseValidationError,
     SpectroCoinClient,
     TokenRequest,
     TokenResponse,
@@ -120,6 +121,54 @@ def test_no_model_shows_a_secret_field_in_its_repr() -> None:
     assert SECRET not in repr(request) and "client-1" in repr(request)
     assert ACCESS not in repr(response) and "3600" in repr(response)
     assert request.to_dict()["client_secret"] == SECRET  # hidden from repr, still sent
+
+
+TOKEN_BODIES = [
+    # Each fails to parse, and each holds a live token.
+    b'{"access_token": "' + ACCESS.encode() + b'", "token_type": "bearer"}',  # no expires_in
+    b'{"access_token":"' + ACCESS.encode() + b'","expires_in":"soon","token_type":"bearer"}',
+    b'{"access_token":"' + ACCESS.encode() + b'","expires_in":3600,',  # truncated
+    b'{"access_token":"' + ACCESS.encode()[:9],  # truncated inside the token
+    b"access_token=" + ACCESS.encode() + b"&expires_in=3600",  # not JSON at all
+]
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("body", TOKEN_BODIES)
+async def test_a_token_response_that_does_not_parse_never_shows_the_token(body: bytes) -> None:
+    # Both ways a token response is read: the client's own token fetch, and the generated
+    # operation called directly. The error keeps the rest of the body for diagnosis.
+    with respx.mock(base_url=BASE, assert_all_called=False) as router:
+        router.post("/oauth/token").respond(200, content=body)
+        async with SpectroCoinClient("client-1", SECRET) as sc:
+            with pytest.raises(ResponseValidationError) as fetched:
+                await sc.accounts.list_accounts()
+            with pytest.raises(ResponseValidationError) as direct:
+                await sc.auth.get_access_token(
+                    body=TokenRequest(
+                        client_id="client-1",
+                        client_secret=SECRET,
+                        grant_type=GrantType("client_credentials"),
+                    )
+                )
+    for exc in (fetched.value, direct.value):
+        texts = [str(exc), repr(exc), repr(exc.body), repr(exc.__dict__)]
+        for text in texts:
+            assert ACCESS not in text and ACCESS[:9] not in text and SECRET not in text
+        if exc.body:  # the rest stays visible, for diagnosis
+            assert b"access_token" in exc.body and b"<redacted>" in exc.body
+    assert b"<redacted>" in direct.value.body
+
+
+def test_redaction_covers_every_secret_field_of_the_spec() -> None:
+    from spectrocoin_async._generated._secrets import SECRET_FIELDS
+
+    assert set(SECRET_FIELDS) == {prop for _, prop in _secret_fields_in_spec()}
+    for name in SECRET_FIELDS:
+        exc = ResponseValidationError(
+            "bad", status_code=200, body=b'{"x": 1, "' + name.encode() + b'" : "v\\"al"}'
+        )
+        assert exc.body == b'{"x": 1, "' + name.encode() + b'":"<redacted>"}'
 
 
 @pytest.mark.anyio

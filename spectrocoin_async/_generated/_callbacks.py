@@ -46,3 +46,23 @@ LEGACY_SIGNED_FIELDS: tuple[str, ...] = (
     "orderRequestId",
     "status",
 )
+LEGACY_STATUS_NAMES: dict[int, str] = {
+    1: "NEW",
+    2: "PENDING",
+    3: "PAID",
+    4: "FAILED",
+    5: "EXPIRED",
+    6: "TEST",
+    10: "LATE_CRYPTO_PAYMENT",
+    11: "PARTIAL_PAYMENT",
+    12: "UNDERPAID",
+    13: "CANCELLED",
+    14: "INVALID_PAYMENT",
+    15: "TEST_PAID",
+    16: "TEST_EXPIRED",
+    17: "PROCESSING_REFUND",
+    18: "REFUNDED",
+    19: "REJECTED_REFUND",
+    20: "PENDING_LATE_CRYPTO_PAYMENT",
+    21: "REJECTED",
+}

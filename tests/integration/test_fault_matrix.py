@@ -280,7 +280,8 @@ async def test_token_outage(server: FaultServer) -> None:
     async with client(server) as sc:
         with pytest.raises(SpectroCoinError) as caught:
             await sc.accounts.list_accounts()
-    assert isinstance(caught.value, (AuthenticationError, ServerError))
+    assert type(caught.value) is ServerError  # an outage, not refused credentials
+    assert caught.value.status_code == 503
     assert "token" in str(caught.value).lower()
     assert server.count("/accounts") == 0  # nothing is sent without a token
     assert server.count("/oauth/token") == 3  # the token request is retried like a read
