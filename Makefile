@@ -74,14 +74,15 @@ test: install check-generated lint typecheck check-install pytest
 
 ## The demo needs the runtime and the sandbox extra only, not the dev toolchain. A checkout that
 ## already ran `make install` reuses that environment.
-DEMO_EXTRAS := sandbox
+DEMO_EXTRAS := sandbox,cli
 DEMO_STAMP  := $(VENV)/.demo-stamp
 
 $(DEMO_STAMP): pyproject.toml
 	@echo "==> make demo: creating the virtual environment $(VENV)/"
 	$(PYTHON) -m venv $(VENV)
-	@echo "==> make demo: installing spectrocoin-async with the [$(DEMO_EXTRAS)] extra"
-	@echo "    (httpx, attrs, anyio; starlette, uvicorn, cryptography, pyyaml for the local sandbox)"
+	@echo "==> make demo: installing spectrocoin-async with the [$(DEMO_EXTRAS)] extras"
+	@echo "    (httpx, attrs, anyio; starlette, uvicorn, cryptography, pyyaml for the local sandbox;"
+	@echo "    cyclopts for the spectrocoin command)"
 	$(PY) -m pip install --disable-pip-version-check --progress-bar off -e ".[$(DEMO_EXTRAS)]"
 	@echo "==> make demo: installed"
 	touch $@
