@@ -8,13 +8,17 @@ them and a single command builds only itself.
 import os
 import sys
 import uuid
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, cast
 
 from cyclopts import App, Group, Parameter
 
 from .._generated._operations import OPERATIONS
 from ._session import Settings, UsageError, open_client, settings, use_settings
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 __all__ = ["build_app"]
 
@@ -27,16 +31,37 @@ def kebab(name: str) -> str:
     return name.strip("_").replace("_", "-")
 
 
+class _Root(App):
+    """The root command: its help pages are plain text (``_help``); cyclopts asks the root for
+    every page, whichever command it is about."""
+
+    def help_print(
+        self,
+        tokens: Annotated[str | Iterable[str] | None, Parameter(show=False)] = None,
+        *,
+        console: Annotated[Any, Parameter(parse=False)] = None,
+    ) -> None:
+        from ._help import render_help
+
+        words = [tokens] if isinstance(tokens, str) else list(tokens or ())
+        sys.stdout.write(render_help(self, words))
+        sys.stdout.flush()
+
+
 def build_app() -> App:
     from .._version import __version__
+    from ._help import LazyConsole
 
-    app = App(
+    app = _Root(
         name="spectrocoin",
         help="The SpectroCoin Public API from the terminal: every operation of the spec, as "
         "`spectrocoin <tag> <operation> [args]`.",
         version=__version__,
         help_format="plaintext",
         result_action="return_value",
+        # cyclopts wants its consoles before it knows whether it prints: made on first use.
+        console=cast("Console", LazyConsole(stderr=False)),
+        error_console=cast("Console", LazyConsole(stderr=True)),
     )
     # One lazily imported sub-app per tag: `spectrocoin --help` builds none of them.
     for tag in sorted({op.tag for op in OPERATIONS.values()}):

@@ -42,8 +42,7 @@ class AuthAPI:
         (SCMerchantClient/SCMerchantClient.php: form `grant_type`, `client_id`, `client_secret`).
 
         Evidence: Plugin: used against the live API by SpectroCoin's official plugins. Source:
-        https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-
-        Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php
+        https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php
 
         Public: needs no credentials and never fetches a token.
 

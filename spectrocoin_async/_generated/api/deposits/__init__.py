@@ -109,8 +109,8 @@ class DepositsAPI:
 
         Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
         path here is this project's proposal and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, deposit-crypto-
-        address:read)
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table,
+        deposit-crypto-address:read)
 
         `GET /deposits/crypto-addresses`
         Args:
@@ -224,8 +224,8 @@ class DepositsAPI:
 
         Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
         path here is this project's proposal and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, deposit-crypto-
-        address:create)
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table,
+        deposit-crypto-address:create)
 
         Moves money: never retried once the request may have reached the server; on a connection error
         or timeout, reconcile before calling again.

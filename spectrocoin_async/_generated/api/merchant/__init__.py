@@ -267,8 +267,7 @@ class MerchantAPI:
         plugins call it with a JSON body (SCMerchantClient/SCMerchantClient.php).
 
         Evidence: Plugin: used against the live API by SpectroCoin's official plugins. Source:
-        https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-
-        Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php
+        https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php
 
         Moves money: never retried once the request may have reached the server; on a connection error
         or timeout, reconcile before calling again.
@@ -337,8 +336,7 @@ class MerchantAPI:
         callbacks with it (includes/SpectroCoinGateway.php).
 
         Evidence: Plugin: used against the live API by SpectroCoin's official plugins. Source:
-        https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-
-        Plugin/blob/HEAD/includes/SpectroCoinGateway.php
+        https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/includes/SpectroCoinGateway.php
 
         `GET /merchants/orders/{id}`
         Args:
@@ -524,8 +522,8 @@ class MerchantAPI:
 
         Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
         path here is this project's proposal and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, merchants-
-        preorders:read)
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table,
+        merchants-preorders:read)
 
         `GET /merchants/preorders`
         Args:
@@ -694,8 +692,8 @@ class MerchantAPI:
 
         Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
         path here is this project's proposal and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, merchants-
-        preorders:read)
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table,
+        merchants-preorders:read)
 
         `GET /merchants/preorders/{id}`
         Args:
@@ -872,8 +870,8 @@ class MerchantAPI:
 
         Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
         path here is this project's proposal and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, merchants-
-        refunds:read)
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table,
+        merchants-refunds:read)
 
         `GET /merchants/refunds`
         Args:

@@ -447,8 +447,8 @@ class WithdrawalsAPI:
 
         Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
         path here is this project's proposal and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, withdraw-
-        crypto:create)
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table,
+        withdraw-crypto:create)
 
         Moves money: never retried once the request may have reached the server; on a connection error
         or timeout, reconcile before calling again.
@@ -514,8 +514,8 @@ class WithdrawalsAPI:
 
         Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
         path here is this project's proposal and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, withdraw-
-        crypto:create)
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table,
+        withdraw-crypto:create)
 
         `POST /withdrawals/crypto/fee`
         Args:
@@ -644,8 +644,8 @@ class WithdrawalsAPI:
 
         Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
         path here is this project's proposal and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, withdraw-with-
-        exchange:read)
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table,
+        withdraw-with-exchange:read)
 
         `GET /withdrawals/with-exchange`
         Args:
@@ -766,8 +766,8 @@ class WithdrawalsAPI:
 
         Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
         path here is this project's proposal and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, withdraw-with-
-        exchange create)
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table,
+        withdraw-with-exchange create)
 
         Moves money: never retried once the request may have reached the server; on a connection error
         or timeout, reconcile before calling again.
