@@ -151,21 +151,45 @@ def test_width_follows_columns_up_to_100(monkeypatch: pytest.MonkeyPatch) -> Non
     ) in narrow
 
 
-def test_usage_errors_and_version_still_print() -> None:
-    # rich is loaded only here, for cyclopts' own error panel.
+def test_usage_errors_are_plain_and_name_the_page_to_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    typo = cli(monkeypatch, ["mercant"], {})
+    tags = sorted({op.tag.replace("_", "-") for op in OPERATIONS.values()})
+    commands = ", ".join(sorted([*tags, "callbacks", "completion", "sandbox"]))
+    assert (typo.code, typo.text) == (2, "")
+    assert typo.err == (
+        f"spectrocoin: unknown command 'mercant'. Did you mean 'merchant'? Commands: {commands}.\n"
+        "  see: spectrocoin --help\n"
+    )
+    missing = cli(monkeypatch, ["merchant", "get-order"], {})
+    assert (missing.code, missing.err) == (
+        2,
+        'spectrocoin: Command "merchant get-order" parameter --id requires an argument.\n'
+        "  see: spectrocoin merchant get-order --help\n",
+    )
+    choice = cli(monkeypatch, ["--output", "xml", "rates", "get-rates"], {})
+    assert (choice.code, choice.err) == (
+        2,
+        'spectrocoin: Invalid value "xml" for --output. Choose from: "json", "ndjson", "table", '
+        '"csv".\n  see: spectrocoin --help\n',
+    )
+    version = cli(monkeypatch, ["--version"], {})
+    assert (version.code, version.text, version.err) == (0, f"{__version__}\n", "")
+
+
+def test_an_unknown_command_builds_no_command() -> None:
     code = (
         "import sys, io, contextlib\n"
-        "sys.modules['click'] = None\n"  # as a plain [cli] install: httpx skips its own CLI
         "from spectrocoin_async._cli import run\n"
-        "err = io.StringIO()\n"
-        "with contextlib.redirect_stderr(err): print(run(['mercant']))\n"
-        "print('Unknown command \"mercant\"' in err.getvalue())\n"
-        "print(run(['--version']))\n"
+        "with contextlib.redirect_stderr(io.StringIO()): print(run(['merchant', 'get-ordr']))\n"
+        "commands = sys.modules['spectrocoin_async._cli._commands']\n"
+        "print([k for k in vars(commands) if k.startswith(('get_', 'list_', 'create_'))])\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
-    assert out == f"2\nTrue\n{__version__}\n0\n"
+    assert out == "2\n[]\n"
 
 
 @pytest.mark.parametrize(
@@ -178,19 +202,22 @@ def test_usage_errors_and_version_still_print() -> None:
         ["merchant", "create-order", "--help"],
         ["-o", "json", "exports", "download-transactions", "-h"],
         ["sandbox", "pay", "--help"],
+        ["mercant"],
+        ["merchant", "get-order"],
     ],
 )
-def test_no_help_page_loads_rich(argv: list[str]) -> None:
+def test_no_help_page_or_usage_error_loads_rich(argv: list[str]) -> None:
     code = (
         "import sys, io, contextlib\n"
         "sys.modules['click'] = None\n"
         "from spectrocoin_async._cli import run\n"
         "out = io.StringIO()\n"
-        f"with contextlib.redirect_stdout(out): code = run({argv!r})\n"
-        "print(code, out.getvalue().startswith('Usage: spectrocoin'), "
+        f"with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out): "
+        f"code = run({argv!r})\n"
+        "print(code, out.getvalue().startswith(('Usage: spectrocoin', 'spectrocoin: ')), "
         "sorted(m for m in sys.modules if m == 'rich' or m.startswith('rich.')))\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
-    assert out == "0 True []\n"
+    assert out == f"{2 if argv in (['mercant'], ['merchant', 'get-order']) else 0} True []\n"

@@ -38,13 +38,24 @@ def run(argv: Sequence[str] | None = None) -> int:
     from ._config import ConfigError
     from ._session import UsageError
 
+    from cyclopts import CycloptsError
+
     app = build_app()
     try:
         result = app.meta(
-            sys.argv[1:] if argv is None else list(argv), result_action="return_value"
+            sys.argv[1:] if argv is None else list(argv),
+            result_action="return_value",
+            # Usage errors are ours to print, in plain text like every other error here.
+            exit_on_error=False,
+            print_error=False,
         )
-    except SystemExit as exc:  # cyclopts: --help, --version, and usage errors (2)
+    except SystemExit as exc:  # cyclopts: --help and --version
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    except CycloptsError as exc:
+        _say(_usage_error(exc))
+        chain = " ".join(("spectrocoin", *(exc.command_chain or ())))
+        print(f"  see: {chain} --help", file=sys.stderr)
+        return 2
     except (UsageError, ConfigError) as exc:
         _say(str(exc))
         return 2
@@ -79,6 +90,33 @@ def run(argv: Sequence[str] | None = None) -> int:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
     return result if isinstance(result, int) else 0
+
+
+def _usage_error(exc: Exception) -> str:
+    """cyclopts' message, except for an unknown command: cyclopts would build every lazily
+    registered command to list them, where their names are enough."""
+    from cyclopts import UnknownCommandError
+
+    if not isinstance(exc, UnknownCommandError) or exc.app is None or not exc.unused_tokens:
+        return str(exc)
+    import difflib
+
+    from cyclopts.group_extractors import groups_from_app
+
+    token = exc.unused_tokens[0]
+    names = [
+        name
+        for _, registered in groups_from_app(exc.app)  # lazily registered ones stay unbuilt
+        for entry in registered
+        if entry.app.show
+        for name in entry.names
+        if not name.startswith("-")
+    ]
+    text = f"unknown command {token!r}."
+    close = difflib.get_close_matches(token, names, n=1, cutoff=0.6)
+    if close:
+        text += f" Did you mean {close[0]!r}?"
+    return f"{text} Commands: {', '.join(sorted(names))}."
 
 
 def main() -> None:
