@@ -28,6 +28,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     except ImportError:
         _say("the command line needs the cli extra: pip install 'spectrocoin-async[cli]'")
         return 2
+    from cyclopts import CycloptsError
+
     from .._errors import (
         APIConnectionError,
         APIError,
@@ -37,8 +39,6 @@ def run(argv: Sequence[str] | None = None) -> int:
     from ._app import build_app
     from ._config import ConfigError
     from ._session import UsageError
-
-    from cyclopts import CycloptsError
 
     app = build_app()
     try:
