@@ -23,7 +23,6 @@ from urllib.parse import quote, quote_plus
 import httpx
 from attrs import define
 
-from .._json import decode_json
 from .._pagination import Pages
 from .._types import CallOptions, Operation
 from ._config import Credentials, load_credentials
@@ -111,9 +110,16 @@ class RawRuntime:
         options: CallOptions,
     ) -> Any:
         response, _ = await self._pipeline.execute(operation, request, options)
-        parsed = self._pipeline.parse(operation, response, parse)  # the SDK's schema check
+        decoded: list[Any] = []
+
+        def check(data: Any) -> Any:
+            # The SDK's schema check, on the body decoded once; from_dict copies, never mutates.
+            decoded.append(data)
+            return parse(data)
+
+        parsed = self._pipeline.parse(operation, response, check)
         if operation.response == "json":
-            return decode_json(response.content) if response.content else None
+            return decoded[0] if response.content else None
         if operation.response == "binary":
             return response.content
         return parsed
