@@ -679,19 +679,16 @@ def test_help_builds_only_what_it_shows() -> None:
 def test_a_response_body_is_decoded_once(
     monkeypatch: pytest.MonkeyPatch, env: dict[str, str]
 ) -> None:
-    import spectrocoin_async._pipeline as pipeline
-
     decoded: list[bytes] = []
-    real = pipeline.decode_json
+    real = decode_json
 
     def counting(data: bytes, *args: Any, **kwargs: Any) -> Any:
         decoded.append(bytes(data))
         return real(data, *args, **kwargs)
 
-    import spectrocoin_async._cli._session as session
-
-    monkeypatch.setattr(pipeline, "decode_json", counting)
-    monkeypatch.setattr(session, "decode_json", counting, raising=False)  # where it once was
+    monkeypatch.setattr("spectrocoin_async._pipeline.decode_json", counting)
+    # Where the CLI once decoded the body a second time.
+    monkeypatch.setattr("spectrocoin_async._cli._session.decode_json", counting, raising=False)
     listed = ok(cli(monkeypatch, ["accounts", "list-accounts", "-o", "json"], env))
     assert len(decoded) == 1 and decoded[0].startswith(b"[")
     assert decode_json(listed.out) == decode_json(decoded[0])
