@@ -183,7 +183,7 @@ def test_list_parameters_become_repeatable_flags() -> None:
     import cyclopts
 
     from spectrocoin_async import UNSET, OrderStatus, Unset
-    from spectrocoin_async._cli._commands import CommandSpec, _signature, _signature_params
+    from spectrocoin_async._cli._commands import CommandSpec, _signature_params, command_signature
     from spectrocoin_async._generated._operations import OPERATIONS
 
     class Fake:
@@ -207,7 +207,7 @@ def test_list_parameters_become_repeatable_flags() -> None:
     def command(**kwargs: object) -> None:
         seen.update(kwargs)
 
-    command.__signature__ = _signature(spec)  # type: ignore[attr-defined]
+    command.__signature__ = command_signature(spec)  # type: ignore[attr-defined]
     app = cyclopts.App(result_action="return_value")
     app.default(command)
     app(["--statuses", "PAID", "--statuses", "NEW"], exit_on_error=False)

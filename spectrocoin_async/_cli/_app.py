@@ -1,7 +1,7 @@
 """The ``spectrocoin`` command tree: one sub-command per tag, one command per operation.
 
 The tree is built from ``OPERATIONS`` each time the program starts; the commands themselves are
-registered lazily (an import path into ``_commands``), so ``spectrocoin --help`` builds none of
+registered lazily (an import path into ``_run``), so ``spectrocoin --help`` builds none of
 them and a single command builds only itself.
 """
 
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = ["build_app"]
 
-_COMMANDS = "spectrocoin_async._cli._commands"
+_COMMANDS = "spectrocoin_async._cli._run"
 _TAG_PREFIX = "tag__"
 Shell = Literal["bash", "zsh", "fish"]
 

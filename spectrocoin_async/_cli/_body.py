@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 
 from .._json import decode_json
+from ._names import ModelNames
 from ._session import UsageError
 
 __all__ = ["build_body", "read_json_argument", "wire_names"]
@@ -132,6 +133,4 @@ def build_body(
 
 
 def _models() -> dict[str, Any]:
-    from ._commands import _Names
-
-    return _Names()
+    return ModelNames()

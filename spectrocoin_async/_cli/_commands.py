@@ -5,8 +5,8 @@ from the generated namespace method's signature (path parameters positional, que
 as flags, the request model's fields as flags plus ``--body``), their help from its docstring
 and from the model's, and the operation's description and evidence level from the same
 docstring. ``download_*`` helpers of the client's namespaces (streaming exports) become commands
-the same way. A command is built only when it is run or its help is shown: this module's
-``__getattr__`` is what the lazy command table imports.
+the same way. ``_run`` turns a description into the function cyclopts runs, only when the
+command is run or its help is shown.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import enum
 import functools
 import inspect
 import re
-import sys
 import types
 import typing
 import uuid
@@ -30,10 +29,11 @@ import attrs
 from .._generated._operations import OPERATIONS
 from .._types import Operation, Unset
 from .._values import to_decimal
+from ._names import ModelNames
 
 __all__ = [
     "CommandSpec",
-    "command_for",
+    "command_signature",
     "description",
     "helper_commands",
     "helper_description",
@@ -101,24 +101,12 @@ def _described(doc: str) -> dict[str, str]:
     return found
 
 
-class _Names(dict[str, Any]):
-    """Names for evaluating the generated annotations: models load only when named."""
-
-    def __missing__(self, key: str) -> Any:
-        from .._generated import models
-
-        try:
-            return getattr(models, key)
-        except AttributeError:
-            raise KeyError(key) from None  # then globals and builtins are looked at
-
-
 def _hint(annotation: Any, where: Mapping[str, Any]) -> Any:
     """An annotation of generated code, evaluated as ``typing.get_type_hints`` would, plus the
     names the generated modules import only for type checkers (models, ``datetime``, ...)."""
     if not isinstance(annotation, str):
         return annotation
-    names = _Names(datetime=datetime, Decimal=Decimal, UUID=uuid.UUID, Unset=Unset)
+    names = ModelNames(datetime=datetime, Decimal=Decimal, UUID=uuid.UUID, Unset=Unset)
     return eval(annotation, dict(where), names)  # as typing.get_type_hints evaluates them
 
 
@@ -257,7 +245,7 @@ def _signature_params(
 
 def _body_params(model: type[Any], taken: set[str]) -> list[_Param]:
     described = _described(_doc(model))
-    hints = typing.get_type_hints(model, localns=_Names())
+    hints = typing.get_type_hints(model, localns=ModelNames())
     params = []
     for field in attrs.fields(model):
         if not field.init or field.name in taken or _HIDDEN_FIELDS.search(field.name):
@@ -371,7 +359,7 @@ def spec_for_helper(tag: str, name: str) -> CommandSpec:
 # -- the command function ----------------------------------------------------------------------
 
 
-def _signature(spec: CommandSpec) -> inspect.Signature:
+def command_signature(spec: CommandSpec) -> inspect.Signature:
     from cyclopts import Group, Parameter
 
     body_group = Group("Body fields", sort_key=2)
@@ -435,38 +423,3 @@ def _signature(spec: CommandSpec) -> inspect.Signature:
             )
         )
     return inspect.Signature(params)
-
-
-def build(spec: CommandSpec) -> Callable[..., Any]:
-    signature = _signature(spec)
-
-    async def command(*args: Any, **kwargs: Any) -> int:
-        from ._run import run_command
-
-        arguments = signature.bind(*args, **kwargs).arguments
-        return await run_command(spec, arguments)
-
-    command.__signature__ = signature  # type: ignore[attr-defined]
-    command.__doc__ = spec.doc
-    command.__name__ = spec.name
-    command.__qualname__ = spec.name
-    return command
-
-
-def command_for(attribute: str) -> Callable[..., Any]:
-    """The command for ``<operation name>`` or ``<tag>__<helper name>``."""
-    if attribute in OPERATIONS:
-        return build(spec_for_operation(attribute))
-    tag, sep, helper = attribute.partition("__")
-    if sep and helper in helper_commands().get(tag, ()):
-        return build(spec_for_helper(tag, helper))
-    raise AttributeError(f"no command {attribute!r}")
-
-
-def __getattr__(name: str) -> Any:
-    # The lazy command table imports "spectrocoin_async._cli._commands:<name>".
-    if name.startswith("__"):
-        raise AttributeError(name)
-    command = command_for(name)
-    setattr(sys.modules[__name__], name, command)
-    return command

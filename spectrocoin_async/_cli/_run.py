@@ -1,17 +1,30 @@
-"""Running one generated command: arguments -> SDK call -> printed result."""
+"""Running one generated command: arguments -> SDK call -> printed result.
+
+This module's ``__getattr__`` is what the lazy command table imports: a command is built (from
+``_commands``' description of it) only when it is run or its help is shown.
+"""
 
 from __future__ import annotations
 
 import sys
 import time
 import uuid
+from collections.abc import Callable
 from typing import Any
 
+from .._generated._operations import OPERATIONS
 from ._body import build_body
-from ._commands import CommandSpec, tag_classes
+from ._commands import (
+    CommandSpec,
+    command_signature,
+    helper_commands,
+    spec_for_helper,
+    spec_for_operation,
+    tag_classes,
+)
 from ._session import DryRun, RawRuntime, Settings, UsageError, curl_command, open_client, settings
 
-__all__ = ["run_command"]
+__all__ = ["build", "command_for", "run_command"]
 
 
 def _converted(spec: CommandSpec, arguments: dict[str, Any], *, body: bool) -> dict[str, Any]:
@@ -178,3 +191,39 @@ class _Progress:
         written = getattr(self, "_written", 0)
         self._progress.update(self._task, completed=written, total=written)
         self._progress.stop()
+
+
+# -- the command functions cyclopts runs -----------------------------------------------------
+
+
+def build(spec: CommandSpec) -> Callable[..., Any]:
+    signature = command_signature(spec)
+
+    async def command(*args: Any, **kwargs: Any) -> int:
+        arguments = signature.bind(*args, **kwargs).arguments
+        return await run_command(spec, arguments)
+
+    command.__signature__ = signature  # type: ignore[attr-defined]
+    command.__doc__ = spec.doc
+    command.__name__ = spec.name
+    command.__qualname__ = spec.name
+    return command
+
+
+def command_for(attribute: str) -> Callable[..., Any]:
+    """The command for ``<operation name>`` or ``<tag>__<helper name>``."""
+    if attribute in OPERATIONS:
+        return build(spec_for_operation(attribute))
+    tag, sep, helper = attribute.partition("__")
+    if sep and helper in helper_commands().get(tag, ()):
+        return build(spec_for_helper(tag, helper))
+    raise AttributeError(f"no command {attribute!r}")
+
+
+def __getattr__(name: str) -> Any:
+    # The lazy command table imports "spectrocoin_async._cli._run:<name>".
+    if name.startswith("__"):
+        raise AttributeError(name)
+    command = command_for(name)
+    setattr(sys.modules[__name__], name, command)
+    return command
