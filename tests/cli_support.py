@@ -83,3 +83,10 @@ def spawn(argv: Sequence[str], env: Mapping[str, str], **kwargs: Any) -> Result:
         **kwargs,
     )
     return Result(proc.returncode, proc.stdout, proc.stderr.decode("utf-8", "replace"))
+
+
+def fresh_python(code: str) -> str:
+    """What ``code`` prints in a fresh interpreter (for what a process imports or builds)."""
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout

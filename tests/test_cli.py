@@ -35,7 +35,7 @@ from spectrocoin_async.sandbox import (
     SandboxServer,
 )
 
-from .cli_support import CLI_ENV_KEYS, Result, cli, spawn
+from .cli_support import CLI_ENV_KEYS, Result, cli, fresh_python, spawn
 from .integration.support import CallbackSink
 from .spec_support import spec
 
@@ -670,9 +670,7 @@ def test_help_builds_only_what_it_shows() -> None:
         "sorted(k for k in vars(commands) if k in __import__('spectrocoin_async._generated._operations', "
         "fromlist=['x']).OPERATIONS))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout
+    out = fresh_python(code)
     assert out.splitlines() == ["[] False", "['tag__merchant'] ['get_order']"]
 
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 import pytest
 
@@ -12,7 +10,7 @@ from spectrocoin_async._cli._commands import helper_commands, spec_for_operation
 from spectrocoin_async._generated._operations import OPERATIONS
 from spectrocoin_async._version import __version__
 
-from .cli_support import cli
+from .cli_support import cli, fresh_python
 
 BOXES = set("│╭╮╰╯─")
 
@@ -187,9 +185,7 @@ def test_an_unknown_command_builds_no_command() -> None:
         "commands = vars(module) if module else {}\n"
         "print([k for k in commands if k.startswith(('get_', 'list_', 'create_'))])\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout
+    out = fresh_python(code)
     assert out == "2\n[]\n"
 
 
@@ -218,7 +214,5 @@ def test_no_help_page_or_usage_error_loads_rich(argv: list[str]) -> None:
         "print(code, out.getvalue().startswith(('Usage: spectrocoin', 'spectrocoin: ')), "
         "sorted(m for m in sys.modules if m == 'rich' or m.startswith('rich.')))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout
+    out = fresh_python(code)
     assert out == f"{2 if argv in (['mercant'], ['merchant', 'get-order']) else 0} True []\n"
