@@ -181,7 +181,8 @@ class SpectroCoinClient(Namespaces):
             unless it sets its own) and never closed. Passing ``timeout``, ``transport`` or
             ``max_connections`` as well is a ValidationError, since they would be ignored.
         public_key_pem, public_key_path, public_key_url: SpectroCoin's key for legacy callbacks
-            (default: the published URL, fetched once on first use).
+            (default: the published URL, fetched on first use and again, at most once a
+            minute, when a signature stops matching it).
         clock, sleep, wall_clock, rng: injectable for tests (monotonic seconds, an async sleep,
             epoch seconds for HTTP-date ``Retry-After``, and the backoff jitter's randomness).
     """
@@ -313,9 +314,11 @@ class SpectroCoinClient(Namespaces):
         self._bind_namespaces(self._pipeline)
         self.exports = ExportsNamespace(self._pipeline)
         if public_key_pem is not None or public_key_path is not None:
-            key = PublicKeySource(pem=public_key_pem, path=public_key_path)
+            key = PublicKeySource(pem=public_key_pem, path=public_key_path, clock=clock)
+        elif public_key_url:
+            key = PublicKeySource(url=public_key_url, clock=clock)
         else:
-            key = PublicKeySource(url=public_key_url) if public_key_url else PublicKeySource()
+            key = PublicKeySource(clock=clock)
         self.merchant = MerchantNamespace(
             self._pipeline, http=http_client, project_id=self.project_id, public_key=key
         )
