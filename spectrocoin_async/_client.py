@@ -284,6 +284,7 @@ class SpectroCoinClient(Namespaces):
             if api_version:
                 per_request[api_version_header] = api_version
         self._http = http_client
+        policy = retry or RetryPolicy()
         tokens = None
         if self.client_id and self._client_secret:
             tokens = TokenManager(
@@ -292,6 +293,7 @@ class SpectroCoinClient(Namespaces):
                 refresh_margin=token_refresh_margin,
                 clock=clock,
                 wall_clock=wall_clock,
+                retry_after_cap=policy.retry_after_cap,
             )
         self.tokens = tokens
         self.limiter: Limiter = limiter or InProcessLimiter(rate_limits, clock=clock, sleep=sleep)
@@ -300,7 +302,7 @@ class SpectroCoinClient(Namespaces):
             base_url=self.base_url,
             tokens=tokens,
             limiter=self.limiter,
-            retry=retry or RetryPolicy(),
+            retry=policy,
             body_encodings=body_encodings,
             array_format=array_format,
             clock=clock,
