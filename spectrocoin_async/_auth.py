@@ -9,7 +9,9 @@ for refresh keeps serving while the flight fetches its successor.
 
 A 4xx from the token endpoint (a wrong secret, a revoked key) is remembered for
 ``failure_ttl`` seconds and raised again at once, so a batch of ten thousand calls with a bad
-secret costs one token request per window, not ten thousand.
+secret costs one token request per window, not ten thousand. A 429 that says ``Retry-After``
+is remembered for that long instead (capped at ``retry_after_cap``), as the
+:class:`~spectrocoin_async.RateLimitError` it is.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import Any, Protocol
 import anyio
 from attrs import field, frozen
 
-from ._errors import APIError, APITimeoutError, SpectroCoinError
+from ._errors import APIError, APITimeoutError, RateLimitError, SpectroCoinError
 
 __all__ = [
     "InMemoryTokenStore",
@@ -161,7 +163,9 @@ class TokenManager:
     ``min(60, lifetime / 10)``. ``fetch_timeout`` bounds one fetch (its retries included),
     whoever waits for it. ``failure_ttl``: how long a 4xx from the token endpoint is remembered,
     and how long a token that is due but still valid keeps serving, with no new try, after a
-    refresh failed.
+    refresh failed. A :class:`RateLimitError` with ``retry_after`` is remembered, and holds
+    back the background refresh, for ``retry_after`` seconds instead, at most
+    ``retry_after_cap`` (the retry policy's cap).
     ``clock`` is monotonic (for the remembered failure); ``wall_clock`` is epoch seconds (for
     ``Token.expires_at``).
     """
@@ -176,6 +180,7 @@ class TokenManager:
         wall_clock: Callable[[], float] = time.time,
         fetch_timeout: float = 60.0,
         failure_ttl: float = 5.0,
+        retry_after_cap: float = 60.0,
     ) -> None:
         self._fetch = fetch
         self._store: TokenStore = store if store is not None else InMemoryTokenStore()
@@ -188,6 +193,7 @@ class TokenManager:
         self._wall = wall_clock
         self._fetch_timeout = fetch_timeout
         self._failure_ttl = failure_ttl
+        self._retry_after_cap = retry_after_cap
         self._flight: _Flight | None = None
         self._task: Any = None  # keeps an asyncio task referenced until it ends
         self._failure: tuple[BaseException, float] | None = None
@@ -263,10 +269,15 @@ class TokenManager:
             self._quiet_until = self._clock() + self._failure_ttl
         except Exception as exc:
             flight.error = exc
-            self._quiet_until = self._clock() + self._failure_ttl
+            until = self._clock() + self._failure_ttl
+            if isinstance(exc, RateLimitError) and exc.retry_after is not None:
+                # The endpoint said how long (Retry-After, already parsed by the pipeline):
+                # asking again sooner would only be refused again.
+                until = self._clock() + min(exc.retry_after, self._retry_after_cap)
+            self._quiet_until = until
             if isinstance(exc, APIError) and 400 <= exc.status_code < 500:
                 # Refused credentials stay refused for a while: fail fast, do not hammer.
-                self._failure = (exc, self._clock() + self._failure_ttl)
+                self._failure = (exc, until)
         except BaseException:
             # Shut down with the event loop: waiters must not hang.
             flight.error = SpectroCoinError("the token request was cancelled")

@@ -29,8 +29,10 @@ import binascii
 import enum
 import json
 import logging
+import math
 import os
 import re
+import time
 from collections.abc import Awaitable, Callable, Iterator, Mapping, MutableMapping
 from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
 from types import MappingProxyType
@@ -47,6 +49,7 @@ from spectrocoin_async._errors import (
     CallbackUnavailableError,
     CallbackVerificationError,
     NotFoundError,
+    ValidationError,
 )
 from spectrocoin_async._generated import _callbacks as _shapes
 from spectrocoin_async._json import MAX_JSON_DEPTH, json_depth
@@ -58,6 +61,7 @@ if TYPE_CHECKING:
     from spectrocoin_async._generated.models.order import Order
 
 __all__ = [
+    "DEFAULT_KEY_REFETCH_INTERVAL",
     "LEGACY_SIGNED_FIELDS",
     "LEGACY_STATUS_NAMES",
     "MAX_CALLBACK_BODY",
@@ -80,6 +84,9 @@ logger = logging.getLogger("spectrocoin_async._callbacks")
 
 SPECTROCOIN_PUBLIC_KEY_URL: Final = "https://spectrocoin.com/files/merchant.public.pem"
 """Where SpectroCoin publishes the public key that signs legacy (form) callbacks."""
+
+DEFAULT_KEY_REFETCH_INTERVAL: Final = 60.0
+"""Least seconds between two re-fetches of the callback key after signatures stop matching it."""
 
 MAX_CALLBACK_BODY: Final = 64 * 1024
 """Largest callback body :func:`callback_app` reads; a real callback is a few hundred bytes."""
@@ -420,6 +427,21 @@ def verify_legacy_signature(cb: LegacyCallback, public_key_pem: bytes) -> None:
     :class:`~spectrocoin_async._errors.CallbackVerificationError` otherwise (bad Base64, a key
     that is not an RSA PEM public key, or a mismatch).
     """
+    failure = _signature_mismatch(cb, public_key_pem)
+    if failure is not None:
+        raise CallbackVerificationError(_MISMATCH) from failure
+
+
+_MISMATCH: Final = "legacy callback signature does not match: not signed by SpectroCoin, or altered"
+
+
+def _signature_mismatch(cb: LegacyCallback, public_key_pem: bytes) -> Exception | None:
+    """``None`` if ``cb.sign`` is a signature by this key, else why not (for ``__cause__``).
+
+    Raises ``CallbackVerificationError`` for what no other key could fix (a ``sign`` that is
+    not Base64, a key that is not an RSA PEM public key); only a plain mismatch is returned, so
+    that the caller may try a fresher key.
+    """
     key = _load_rsa_public_key(public_key_pem)  # first: it explains a missing 'cryptography'
     from cryptography.exceptions import InvalidSignature
     from cryptography.hazmat.primitives import hashes
@@ -441,10 +463,9 @@ def verify_legacy_signature(cb: LegacyCallback, public_key_pem: bytes) -> None:
         except (InvalidSignature, ValueError, TypeError) as exc:
             failure = exc
         else:
-            return
-    raise CallbackVerificationError(
-        "legacy callback signature does not match: not signed by SpectroCoin, or altered"
-    ) from failure
+            return None
+    assert failure is not None
+    return failure
 
 
 # --------------------------------------------------------------------------------------------
@@ -455,8 +476,24 @@ class PublicKeySource:
     """Where SpectroCoin's callback-signing public key comes from: ``pem``, ``path`` or ``url``.
 
     Give at most one; with none, the key is fetched from :data:`SPECTROCOIN_PUBLIC_KEY_URL`.
-    The key is read or fetched once and cached; concurrent first loads share one fetch, and a
-    failed fetch is not cached, so the next callback tries again.
+    The key is read or fetched on first use and cached; concurrent first loads share one fetch,
+    and a failed first fetch is not cached, so the next callback tries again.
+
+    Key rotation: when a legacy callback's signature does not match the cached key,
+    :func:`verify_callback` asks :meth:`refetch` for a fresher one and verifies once more. A
+    ``url`` is fetched again and a ``path`` read again (a key file replaced on disk); a ``pem``
+    given in code never changes. Such re-fetches happen at most once per ``refetch_interval``
+    seconds (default 60), counted from the last try, failed or not, so a flood of forged
+    callbacks costs at most one request per interval; concurrent mismatches share one try. The
+    interval is short because a genuine callback signed with a new key that arrives inside it
+    is rejected, while one GET of a static file a minute costs nothing. If that try fails (the
+    URL is down, the file is gone or is not a key), the old key is kept and the callback is
+    rejected like any mismatch (``CallbackVerificationError``, a 400 from
+    :func:`callback_app`), not answered 503: the key held is a valid key that the signature
+    does not match, and a 503 would let anyone turn forged callbacks into key-outage alarms.
+    The failure is logged as a warning; a genuine callback caught by it is marked failed at
+    SpectroCoin and can be resent from its dashboard. ``clock`` (monotonic seconds) is
+    injectable for tests.
     """
 
     def __init__(
@@ -465,16 +502,32 @@ class PublicKeySource:
         pem: bytes | None = None,
         path: str | os.PathLike[str] | None = None,
         url: str | None = None,
+        refetch_interval: float = DEFAULT_KEY_REFETCH_INTERVAL,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         given = [name for name, v in (("pem", pem), ("path", path), ("url", url)) if v is not None]
         if len(given) > 1:
             raise ValueError(f"PublicKeySource takes one of pem=, path= or url=, got {given}")
+        if (
+            isinstance(refetch_interval, bool)
+            or not isinstance(refetch_interval, int | float)
+            or not math.isfinite(refetch_interval)
+            or refetch_interval <= 0
+        ):
+            raise ValidationError(
+                "refetch_interval",
+                f"must be a finite number of seconds above 0; got {refetch_interval!r}",
+            )
         if not given:
             url = SPECTROCOIN_PUBLIC_KEY_URL
         self._path = path
         self._url = url
         self._cached: bytes | None = pem
         self._lock = anyio.Lock()
+        self._refetch_interval = float(refetch_interval)
+        self._clock = clock
+        # Monotonic time before which a key already held is not fetched again.
+        self._next_fetch = -math.inf
 
     def __repr__(self) -> str:
         if self._url is not None:
@@ -495,13 +548,50 @@ class PublicKeySource:
             return self._cached
         async with self._lock:
             if self._cached is None:
-                pem = await self._read(http)
-                try:
-                    _load_rsa_public_key(pem)
-                except CallbackVerificationError as exc:
-                    raise CallbackUnavailableError(f"{exc} ({self!r})") from exc
-                self._cached = pem
+                self._cached = await self._read_key(http)
             return self._cached
+
+    async def refetch(self, stale: bytes, http: httpx.AsyncClient | None = None) -> bytes | None:
+        """A newer key, after a signature did not match ``stale``; ``None`` if there is none.
+
+        Returns the key another caller already fetched, if it differs from ``stale``;
+        otherwise fetches or reads the key again, unless that was tried less than
+        ``refetch_interval`` seconds ago, and returns it if it differs from ``stale``. Never
+        raises for a failed fetch: the old key stays and ``None`` is returned (see the class
+        docstring). A ``pem`` source always returns ``None``.
+        """
+        if self._url is None and self._path is None:
+            return None
+        async with self._lock:  # single flight: concurrent mismatches wait for one try
+            held = self._cached
+            if held is not None and held != stale:
+                return held
+            now = self._clock()
+            if now < self._next_fetch:
+                return None
+            self._next_fetch = now + self._refetch_interval
+            try:
+                fresh = await self._read_key(http)
+            except CallbackUnavailableError as exc:
+                logger.warning(
+                    "kept the cached callback public key; fetching it again failed: %s", exc
+                )
+                return None
+            if fresh == stale:
+                return None
+            logger.warning(
+                "SpectroCoin's callback public key changed; using the new one (%r)", self
+            )
+            self._cached = fresh
+            return fresh
+
+    async def _read_key(self, http: httpx.AsyncClient | None) -> bytes:
+        pem = await self._read(http)
+        try:
+            _load_rsa_public_key(pem)
+        except CallbackVerificationError as exc:
+            raise CallbackUnavailableError(f"{exc} ({self!r})") from exc
+        return pem
 
     async def _read(self, http: httpx.AsyncClient | None) -> bytes:
         if self._path is not None:
@@ -640,7 +730,9 @@ async def verify_callback(
     unchanged: they say nothing about the callback, which should be answered 5xx and retried.
 
     Legacy: ``sign`` is checked with the key from ``public_key`` (``http`` fetches it; a key
-    that cannot be loaded raises ``CallbackUnavailableError``), then ``merchantApiId`` against
+    that cannot be loaded raises ``CallbackUnavailableError``); on a mismatch the key is fetched
+    again, at most once per ``refetch_interval`` (:class:`PublicKeySource`), and ``sign`` is
+    checked once more if it changed. Then ``merchantApiId`` is checked against
     ``project_id`` when both are known. ``merchantApiId`` is not covered by the signature, so
     that check is only a sanity check: also match ``merchant_order_id`` and the amounts against
     your own records, and, with several projects, the signed ``callback.merchant_id`` and
@@ -675,7 +767,15 @@ async def verify_callback(
         raise CallbackVerificationError(
             "a legacy signed callback arrived but no public_key is configured to verify it"
         )
-    verify_legacy_signature(callback, await public_key.load(http))
+    pem = await public_key.load(http)
+    failure = _signature_mismatch(callback, pem)
+    if failure is not None:
+        # SpectroCoin may have rotated its key: one bounded look for a newer one.
+        fresh = await public_key.refetch(pem, http)
+        if fresh is not None:
+            failure = _signature_mismatch(callback, fresh)
+        if failure is not None:
+            raise CallbackVerificationError(_MISMATCH) from failure
     _check_claimed_project(callback.merchant_api_id, project_id)
     return VerifiedCallback.from_legacy(callback)
 

@@ -181,7 +181,8 @@ class SpectroCoinClient(Namespaces):
             unless it sets its own) and never closed. Passing ``timeout``, ``transport`` or
             ``max_connections`` as well is a ValidationError, since they would be ignored.
         public_key_pem, public_key_path, public_key_url: SpectroCoin's key for legacy callbacks
-            (default: the published URL, fetched once on first use).
+            (default: the published URL, fetched on first use and again, at most once a
+            minute, when a signature stops matching it).
         clock, sleep, wall_clock, rng: injectable for tests (monotonic seconds, an async sleep,
             epoch seconds for HTTP-date ``Retry-After``, and the backoff jitter's randomness).
     """
@@ -283,6 +284,7 @@ class SpectroCoinClient(Namespaces):
             if api_version:
                 per_request[api_version_header] = api_version
         self._http = http_client
+        policy = retry or RetryPolicy()
         tokens = None
         if self.client_id and self._client_secret:
             tokens = TokenManager(
@@ -291,6 +293,7 @@ class SpectroCoinClient(Namespaces):
                 refresh_margin=token_refresh_margin,
                 clock=clock,
                 wall_clock=wall_clock,
+                retry_after_cap=policy.retry_after_cap,
             )
         self.tokens = tokens
         self.limiter: Limiter = limiter or InProcessLimiter(rate_limits, clock=clock, sleep=sleep)
@@ -299,7 +302,7 @@ class SpectroCoinClient(Namespaces):
             base_url=self.base_url,
             tokens=tokens,
             limiter=self.limiter,
-            retry=retry or RetryPolicy(),
+            retry=policy,
             body_encodings=body_encodings,
             array_format=array_format,
             clock=clock,
@@ -313,9 +316,11 @@ class SpectroCoinClient(Namespaces):
         self._bind_namespaces(self._pipeline)
         self.exports = ExportsNamespace(self._pipeline)
         if public_key_pem is not None or public_key_path is not None:
-            key = PublicKeySource(pem=public_key_pem, path=public_key_path)
+            key = PublicKeySource(pem=public_key_pem, path=public_key_path, clock=clock)
+        elif public_key_url:
+            key = PublicKeySource(url=public_key_url, clock=clock)
         else:
-            key = PublicKeySource(url=public_key_url) if public_key_url else PublicKeySource()
+            key = PublicKeySource(clock=clock)
         self.merchant = MerchantNamespace(
             self._pipeline, http=http_client, project_id=self.project_id, public_key=key
         )

@@ -41,7 +41,8 @@ class MerchantNamespace(MerchantAPI):
         JSON callbacks are not signed: the order is fetched with ``get_order`` and only the API's
         answer is trusted (never the body's amounts or status); the client's ``project_id`` is
         required, and the fetched order must belong to it. Legacy form callbacks are checked
-        against SpectroCoin's RSA public key (fetched once, then cached). See
+        against SpectroCoin's RSA public key (cached; fetched again, at most once a minute, when a
+        signature stops matching it, in case SpectroCoin rotated it). See
         :func:`~spectrocoin_async._callbacks.verify_callback`.
 
         Raises:

@@ -13,6 +13,7 @@ first empty page. An error on any page is raised to the caller, never swallowed.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable
 from types import TracebackType
 from typing import Any, Generic, Self, TypeVar
@@ -50,7 +51,7 @@ class Pages(Generic[T]):
             )
         self._fetch = fetch
         self._prefetch = prefetch
-        self._buffer: list[T] = []
+        self._buffer: deque[T] = deque()  # popleft() is O(1); list.pop(0) made a page O(n²)
         self._next_page = 0
         self._done = False
         self._task_group: TaskGroup | None = None
@@ -65,8 +66,8 @@ class Pages(Generic[T]):
         while not self._buffer:
             if self._done:
                 raise StopAsyncIteration
-            self._buffer = await self._next_items()
-        return self._buffer.pop(0)
+            self._buffer = deque(await self._next_items())
+        return self._buffer.popleft()
 
     async def _next_items(self) -> list[T]:
         if self._receive is not None:

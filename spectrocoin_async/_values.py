@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime
 import enum
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal, InvalidOperation, Rounded
 from typing import Any, Final, TypeVar
 
 from ._errors import ModelValidationError, ValidationError
@@ -42,8 +42,10 @@ __all__ = [
     "to_decimal",
 ]
 
-MAX_DECIMAL_DIGITS: Final = 40
-"""Most significant digits a money value may have (a satoshi on 10^30 coins has 39)."""
+MAX_DECIMAL_DIGITS: Final = 50
+"""Most significant digits a money value may have, trailing zeros included. No currency has more
+than 18 decimals (ETH's wei), and 32 integer digits are more than any supply in whole units,
+so a real amount never comes near; a server's 1.000...(a million zeros) is refused."""
 MAX_DECIMAL_EXPONENT: Final = 40
 """Largest power of ten, either way, in a money value: plain notation stays under 90 chars."""
 
@@ -53,7 +55,11 @@ MAX_EPOCH_MILLISECONDS: Final = 10**14
 """Epoch numbers from this on (milliseconds past the year 5138) are refused as absurd."""
 _MAX_TIMESTAMP_TEXT: Final = 64
 _MAX_TEXT_DIGITS: Final = 60  # a decimal string longer than this cannot be in range
-_INT_BOUND: Final = 10**MAX_DECIMAL_DIGITS
+_INT_BOUND: Final = 10 ** (MAX_DECIMAL_EXPONENT + 1)  # an int below it is within the magnitude
+# plus() in this context signals Rounded exactly when the coefficient has more digits than fit:
+# a digit count in C, without as_tuple()'s tuple of every digit (a million for 1.000...0).
+# The widest exponents, so that nothing else (an overflow of 1E+999999999) rounds.
+_DIGITS: Final = Context(prec=MAX_DECIMAL_DIGITS, Emax=MAX_EMAX, Emin=MIN_EMIN, traps=[Rounded])
 # An amount sent as text must look like a JSON number: Decimal() alone also takes "1_000",
 # " 12 ", "NaN" and non-ASCII digits.
 _DECIMAL_TEXT: Final = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
@@ -65,10 +71,10 @@ def check_decimal(value: Decimal) -> str | None:
     """Why ``value`` is not a usable amount (non-finite, too many digits, absurd exponent)."""
     if not value.is_finite():
         return f"must be a finite number, got {value}"
-    _, digits, exponent = value.as_tuple()
-    assert isinstance(exponent, int)  # finite
-    if len(digits) > MAX_DECIMAL_DIGITS:
+    if _too_many_digits(value):
         return f"has more than {MAX_DECIMAL_DIGITS} significant digits"
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)  # finite
     # Both ends: 1E+999999999 and 0E-999999999 would each print a billion digits.
     if not -MAX_DECIMAL_EXPONENT <= exponent <= MAX_DECIMAL_EXPONENT:
         return f"is out of range (exponent {exponent}, at most ±{MAX_DECIMAL_EXPONENT})"
@@ -78,18 +84,23 @@ def check_decimal(value: Decimal) -> str | None:
 def to_decimal(value: object) -> Decimal:
     """An exact Decimal from a JSON number (already a Decimal), an int or a decimal string.
 
-    Non-finite values and magnitudes beyond 10^±40 raise ``ValueError``; so do integers and
-    strings with more than :data:`MAX_DECIMAL_DIGITS` digits, before they are converted.
+    Non-finite values and magnitudes beyond 10^±40 raise ``ValueError``; so do values with
+    more than :data:`MAX_DECIMAL_DIGITS` significant digits (``1.`` and a million zeros is
+    within the magnitude, but no amount). Integers and strings are bounded before they are
+    converted (a string at 60 characters). A JSON number arrives here already a ``Decimal``:
+    the decoder built it in linear time, and its digits are counted without copying them.
     """
     if type(value) is Decimal:
-        # The hot path (every amount of every response): two cheap checks, no digit tuple.
+        # The hot path (every amount of every response): three cheap checks, no digit tuple.
         if value.is_finite() and -MAX_DECIMAL_EXPONENT <= value.adjusted() <= MAX_DECIMAL_EXPONENT:
+            if _too_many_digits(value):
+                raise ValueError(f"has more than {MAX_DECIMAL_DIGITS} significant digits")
             return value
         raise ValueError(_magnitude_problem(value))
     if type(value) is int:
         if -_INT_BOUND < value < _INT_BOUND:
             return Decimal(value)  # exact, and faster than through str
-        raise ValueError(f"has more than {MAX_DECIMAL_DIGITS} significant digits")
+        raise ValueError(_int_problem(value))
     if isinstance(value, bool) or not isinstance(value, (Decimal, int, str, float)):
         raise TypeError(f"expected a decimal number, got {json_type(value)}")
     if isinstance(value, str):
@@ -108,6 +119,21 @@ def to_decimal(value: object) -> Decimal:
     if problem is not None:
         raise ValueError(problem)
     return result
+
+
+def _too_many_digits(value: Decimal) -> bool:
+    try:
+        _DIGITS.plus(value)
+    except Rounded:
+        return True
+    return False
+
+
+def _int_problem(value: int) -> str:
+    if value.bit_length() > 4 * MAX_DECIMAL_DIGITS or abs(value) >= 10**MAX_DECIMAL_DIGITS:
+        return f"has more than {MAX_DECIMAL_DIGITS} significant digits"
+    # Fewer than 51 digits here: str() is cheap.
+    return f"is out of range (exponent {len(str(abs(value))) - 1}, at most ±{MAX_DECIMAL_EXPONENT})"
 
 
 def _magnitude_problem(value: Decimal) -> str:

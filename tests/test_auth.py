@@ -319,3 +319,115 @@ async def test_a_token_fetch_past_its_timeout_says_the_call_was_never_sent() -> 
         await manager.get()
     assert str(caught.value) == "getAccessToken: the token request did not finish within 0.05s"
     assert caught.value.request_may_have_reached_server is False
+
+
+# --------------------------------------------------------------------------------------------
+# A 429 from the token endpoint: remembered for as long as its Retry-After says
+
+
+def _rate_limited(retry_after: str | None) -> httpx.Response:
+    headers = {} if retry_after is None else {"Retry-After": retry_after}
+    return json_response({"errorCode": "GEN_429 - Too many requests"}, 429, headers)
+
+
+async def _token_window(retry_after: str | None, window: float) -> None:
+    """Calls inside ``window`` seconds fail fast with the remembered 429; the first call after
+    it sends one new token request."""
+    from spectrocoin_async import RateLimitError, RetryPolicy
+
+    from .fakes import FakeClock
+
+    clock = FakeClock(start=1000.0)
+    with respx.mock(base_url=BASE, assert_all_called=False) as router:
+        token = router.post("/oauth/token").mock(
+            side_effect=[
+                _rate_limited(retry_after),
+                httpx.Response(
+                    200, json={"access_token": "t", "expires_in": 600, "token_type": "bearer"}
+                ),
+            ]
+        )
+        accounts = router.get("/accounts").mock(return_value=json_response(ACCOUNTS))
+        async with SpectroCoinClient(
+            "id",
+            "secret",
+            retry=RetryPolicy(max_attempts=1),
+            clock=clock,
+            sleep=clock.sleep,
+            wall_clock=clock,
+            **_unlimited(),  # type: ignore[arg-type]
+        ) as sc:
+            errors: list[BaseException] = []
+            for step in (0.0, window / 2, window - 0.001):
+                clock.now = 1000.0 + step
+                with pytest.raises(RateLimitError) as info:
+                    await sc.accounts.list_accounts()
+                errors.append(info.value)
+            assert token.call_count == 1
+            assert accounts.call_count == 0
+            clock.now = 1000.0 + window
+            assert await sc.accounts.list_accounts() is not None
+            assert token.call_count == 2
+            assert accounts.call_count == 1
+    assert clock.sleeps == []  # failing fast: no one waited out the window
+    first = errors[0]
+    assert isinstance(first, RateLimitError)
+    assert type(first) is RateLimitError
+    assert first.status_code == 429
+    assert first.request_may_have_reached_server is False
+    assert all(e is first for e in errors)
+
+
+@pytest.mark.anyio
+async def test_token_429_with_retry_after_fails_fast_for_that_long() -> None:
+    await _token_window("30", 30.0)
+
+
+@pytest.mark.anyio
+async def test_token_429_retry_after_is_capped_like_the_retry_policy() -> None:
+    await _token_window("3600", 60.0)  # RetryPolicy.retry_after_cap
+
+
+@pytest.mark.anyio
+async def test_token_429_retry_after_as_an_http_date() -> None:
+    await _token_window("Thu, 01 Jan 1970 00:17:00 GMT", 20.0)  # 1020 s epoch, now 1000
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("retry_after", [None, "soon", "1e400", "9" * 400, "-5", "nan"])
+async def test_token_429_without_a_usable_retry_after_is_remembered_for_failure_ttl(
+    retry_after: str | None,
+) -> None:
+    await _token_window(retry_after, 5.0)
+
+
+@pytest.mark.anyio
+async def test_token_429_holds_back_the_background_refresh_for_retry_after() -> None:
+    from spectrocoin_async import RateLimitError
+
+    wall = Clock()
+    mono = Clock()
+    fetched = 0
+
+    async def fetch() -> tuple[str, float]:
+        nonlocal fetched
+        fetched += 1
+        if fetched == 1:
+            return "t1", 100.0
+        raise RateLimitError("slow down", retry_after=20.0, status_code=429)
+
+    manager = TokenManager(fetch, refresh_margin=50, wall_clock=wall, clock=mono, failure_ttl=5.0)
+    assert await manager.get() == "t1"
+    wall.now += 60  # due (50 s margin), valid for 40 s more
+    assert await manager.get() == "t1"
+    await manager.wait_for_fetch()
+    assert fetched == 2
+    mono.now += 19.999  # past failure_ttl, inside Retry-After: still quiet
+    for _ in range(20):
+        assert await manager.get() == "t1"
+        await manager.wait_for_fetch()
+    assert fetched == 2
+    mono.now += 0.001
+    assert await manager.get() == "t1"
+    await manager.wait_for_fetch()
+    assert fetched == 3

@@ -17,6 +17,7 @@ import anyio
 import attrs
 import httpx
 import pytest
+import respx
 import yaml
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
@@ -41,6 +42,7 @@ from spectrocoin_async._errors import (
     CallbackUnavailableError,
     CallbackVerificationError,
     NotFoundError,
+    ValidationError,
 )
 
 
@@ -913,6 +915,224 @@ def test_source_takes_only_one_origin(public_pem: bytes) -> None:
         PublicKeySource(pem=public_pem, url="https://keys.example/sc.pem")
     with pytest.raises(ValueError, match="one of"):
         PublicKeySource(path="/x.pem", url="https://keys.example/sc.pem")
+
+
+# --------------------------------------------------------------------------------------------
+# Key rotation: a mismatch fetches the key again, at most once per refetch_interval
+
+KEY_URL = "https://keys.example/sc.pem"
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def pem_of(key: rsa.RSAPrivateKey) -> bytes:
+    return key.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+
+
+def body_signed_by(key: rsa.RSAPrivateKey) -> bytes:
+    return form_body({**SIGNED_FIELDS, "sign": sign(key, SIGNED_PAYLOAD)})
+
+
+@pytest.fixture(scope="module")
+def new_key() -> rsa.RSAPrivateKey:
+    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+
+@pytest.fixture(scope="module")
+def forger_key() -> rsa.RSAPrivateKey:
+    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+
+async def verify_body(source: PublicKeySource, http: httpx.AsyncClient, body: bytes) -> str | None:
+    get_order, _ = orders()
+    cb = parse_callback(FORM, body)
+    verified = await verify_callback(cb, get_order=get_order, public_key=source, http=http)
+    return verified.merchant_order_id
+
+
+@pytest.mark.anyio
+async def test_rotated_key_is_fetched_again_and_the_callback_verifies(
+    private_key: rsa.RSAPrivateKey, new_key: rsa.RSAPrivateKey
+) -> None:
+    from spectrocoin_async import SpectroCoinClient
+
+    clock = Clock()
+    with respx.mock(assert_all_called=False) as router:
+        route = router.get(KEY_URL).mock(
+            side_effect=[
+                httpx.Response(200, content=pem_of(private_key)),
+                httpx.Response(200, content=pem_of(new_key)),
+            ]
+        )
+        async with SpectroCoinClient(public_key_url=KEY_URL, clock=clock) as sc:
+            old = await sc.merchant.verify_callback(FORM, body_signed_by(private_key))
+            assert route.call_count == 1
+            clock.now += 1.0  # rotated right after the first load: no interval to wait out
+            new = await sc.merchant.verify_callback(FORM, body_signed_by(new_key))
+            assert route.call_count == 2
+            again = await sc.merchant.verify_callback(FORM, body_signed_by(new_key))
+            assert route.call_count == 2  # the new key is the cached one now
+            with pytest.raises(CallbackVerificationError) as info:
+                await sc.merchant.verify_callback(FORM, body_signed_by(private_key))
+            assert route.call_count == 2  # the retired key: rejected, no fetch in the interval
+    assert str(info.value) == (
+        "legacy callback signature does not match: not signed by SpectroCoin, or altered"
+    )
+    assert old.merchant_order_id == new.merchant_order_id == again.merchant_order_id == "shop-42"
+
+
+@pytest.mark.anyio
+async def test_forged_callback_flood_costs_one_refetch_per_interval(
+    private_key: rsa.RSAPrivateKey, forger_key: rsa.RSAPrivateKey
+) -> None:
+    clock = Clock()
+    source = PublicKeySource(url=KEY_URL, clock=clock)  # refetch_interval: 60 s by default
+    forged = body_signed_by(forger_key)
+    with respx.mock(assert_all_called=False) as router:
+        route = router.get(KEY_URL).respond(200, content=pem_of(private_key))
+        async with httpx.AsyncClient() as http:
+            for _ in range(100):  # 100 forged callbacks in 50 s
+                with pytest.raises(CallbackVerificationError, match="does not match"):
+                    await verify_body(source, http, forged)
+                clock.now += 0.5
+            assert route.call_count == 2  # the first load, then one re-fetch (the same key)
+            assert await verify_body(source, http, body_signed_by(private_key)) == "shop-42"
+            clock.now = 59.999
+            with pytest.raises(CallbackVerificationError, match="does not match"):
+                await verify_body(source, http, forged)
+            assert route.call_count == 2
+            clock.now = 60.0  # the interval is over: one more try
+            for _ in range(10):
+                with pytest.raises(CallbackVerificationError, match="does not match"):
+                    await verify_body(source, http, forged)
+            assert route.call_count == 3
+
+
+@pytest.mark.anyio
+async def test_concurrent_mismatches_share_one_refetch(
+    private_key: rsa.RSAPrivateKey, new_key: rsa.RSAPrivateKey, forger_key: rsa.RSAPrivateKey
+) -> None:
+    clock = Clock()
+    source = PublicKeySource(url=KEY_URL, clock=clock)
+    served = [pem_of(private_key), pem_of(new_key)]
+
+    async def serve(request: httpx.Request) -> httpx.Response:
+        await anyio.sleep(0.01)  # in flight while every other caller arrives
+        return httpx.Response(200, content=served.pop(0) if len(served) > 1 else served[0])
+
+    genuine: list[str | None] = []
+    rejected: list[type[BaseException]] = []
+
+    async def verify_new(http: httpx.AsyncClient) -> None:
+        genuine.append(await verify_body(source, http, body_signed_by(new_key)))
+
+    async def verify_forged(http: httpx.AsyncClient) -> None:
+        try:
+            await verify_body(source, http, body_signed_by(forger_key))
+        except CallbackError as exc:
+            rejected.append(type(exc))
+
+    with respx.mock(assert_all_called=False) as router:
+        route = router.get(KEY_URL).mock(side_effect=serve)
+        async with httpx.AsyncClient() as http:
+            assert await source.load(http) == pem_of(private_key)
+            async with anyio.create_task_group() as tg:
+                for _ in range(20):
+                    tg.start_soon(verify_new, http)
+            assert route.call_count == 2  # one re-fetch for twenty mismatches
+            clock.now += 60.0
+            async with anyio.create_task_group() as tg:
+                for _ in range(20):
+                    tg.start_soon(verify_forged, http)
+            assert route.call_count == 3
+    assert genuine == ["shop-42"] * 20
+    assert rejected == [CallbackVerificationError] * 20
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    "failure",
+    [
+        httpx.Response(503, text="maintenance"),
+        httpx.Response(200, text="<html>captive portal</html>"),
+        httpx.ConnectError("refused"),
+    ],
+    ids=["503", "not-a-key", "connect-error"],
+)
+async def test_failed_refetch_keeps_the_old_key_and_rejects_as_a_mismatch(
+    failure: httpx.Response | Exception,
+    private_key: rsa.RSAPrivateKey,
+    forger_key: rsa.RSAPrivateKey,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    clock = Clock()
+    source = PublicKeySource(url=KEY_URL, clock=clock)
+    with respx.mock(assert_all_called=False) as router:
+        route = router.get(KEY_URL).mock(
+            side_effect=[httpx.Response(200, content=pem_of(private_key)), failure]
+        )
+        async with httpx.AsyncClient() as http:
+            with caplog.at_level(logging.WARNING, logger="spectrocoin_async._callbacks"):
+                # A mismatch, not an outage: 400 from callback_app, never a 503 per forgery.
+                with pytest.raises(CallbackError) as info:
+                    await verify_body(source, http, body_signed_by(forger_key))
+            assert type(info.value) is CallbackVerificationError
+            assert await verify_body(source, http, body_signed_by(private_key)) == "shop-42"
+    assert route.call_count == 2
+    assert [r.getMessage()[:56] for r in caplog.records] == [
+        "kept the cached callback public key; fetching it again f"
+    ]
+
+
+@pytest.mark.anyio
+async def test_pem_source_never_refetches(public_pem: bytes, forger_key: rsa.RSAPrivateKey) -> None:
+    source = PublicKeySource(pem=public_pem)
+    assert await source.refetch(public_pem, None) is None
+    with respx.mock(assert_all_called=False) as router:  # any request would fail the test
+        async with httpx.AsyncClient() as http:
+            with pytest.raises(CallbackVerificationError, match="does not match"):
+                await verify_body(source, http, body_signed_by(forger_key))
+    assert router.calls.call_count == 0
+
+
+@pytest.mark.anyio
+async def test_path_source_rereads_a_replaced_key_file_under_the_same_bound(
+    tmp_path: Path,
+    private_key: rsa.RSAPrivateKey,
+    new_key: rsa.RSAPrivateKey,
+    forger_key: rsa.RSAPrivateKey,
+) -> None:
+    clock = Clock()
+    path = tmp_path / "sc.pem"
+    path.write_bytes(pem_of(private_key))
+    source = PublicKeySource(path=path, clock=clock)
+    async with httpx.AsyncClient() as http:
+        assert await verify_body(source, http, body_signed_by(private_key)) == "shop-42"
+        path.write_bytes(pem_of(new_key))  # rotated on disk
+        assert await verify_body(source, http, body_signed_by(new_key)) == "shop-42"
+        path.write_bytes(pem_of(forger_key))  # replaced again inside the interval: not read
+        with pytest.raises(CallbackVerificationError, match="does not match"):
+            await verify_body(source, http, body_signed_by(forger_key))
+        clock.now += 60.0
+        assert await verify_body(source, http, body_signed_by(forger_key)) == "shop-42"
+
+
+@pytest.mark.parametrize("bad", [0, -1.0, float("nan"), float("inf"), True, "60"])
+def test_refetch_interval_is_validated(bad: Any) -> None:
+    with pytest.raises(ValidationError) as info:
+        PublicKeySource(refetch_interval=bad)
+    assert info.value.field == "refetch_interval"
+    assert str(info.value) == (
+        f"refetch_interval: must be a finite number of seconds above 0; got {bad!r}"
+    )
 
 
 # --------------------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from spectrocoin_async._cli._session import curl_command
 from spectrocoin_async._encoding import encode_form, encode_json
 from spectrocoin_async._json import decode_json
 
-# Within the SDK's bounds for an amount (40 significant digits, exponent within ±40).
+# Within the SDK's bounds for an amount (50 significant digits, exponent within ±40).
 decimals = st.decimals(
     allow_nan=False, allow_infinity=False, min_value=-(10**20), max_value=10**20, places=12
 )

@@ -53,7 +53,7 @@ def respond(api: respx.MockRouter, content: bytes, status: int = 200) -> None:
         ("validUntil", "1e14", "epoch timestamp 1E+14 is out of range"),
         ("payAmount", "1e1000000", "is out of range (exponent 1000000, at most ±40)"),
         ("payAmount", "1e400", "is out of range (exponent 400, at most ±40)"),
-        ("receiveAmount", "1" * 400, "has more than 40 significant digits"),
+        ("receiveAmount", "1" * 400, "has more than 50 significant digits"),
     ],
 )
 @pytest.mark.anyio
@@ -67,6 +67,60 @@ async def test_huge_numbers_are_refused_at_once(
     assert time.process_time() - started < 1.0  # before: minutes of CPU in int(1e1000000)
     assert info.value.message == f"response does not fit the schema: Order.{field}: {reason}"
     assert isinstance(info.value.__cause__, ModelValidationError)
+
+
+# A million digits within the magnitude bound: 1.000...0 is about 1, and passed before.
+MILLION_DIGITS = "1." + "0" * 1_000_000
+
+
+@pytest.mark.parametrize(
+    "value",
+    [MILLION_DIGITS, "1." + "0" * 49 + "1", "-" + "9" * 51 + "E-40"],
+    ids=["1.0-a-million-zeros", "51-digits", "51-digits-scaled"],
+)
+@pytest.mark.anyio
+async def test_an_amount_with_too_many_digits_is_refused_naming_the_field(
+    api: respx.MockRouter, sc: SpectroCoinClient, value: str
+) -> None:
+    respond(api, order_body(payAmount=value))
+    started = time.process_time()
+    with pytest.raises(ResponseValidationError) as info:
+        await sc.merchant.get_order(UUID(ORDER_ID))
+    assert time.process_time() - started < 1.0
+    assert info.value.message == (
+        "response does not fit the schema: Order.payAmount: has more than 50 significant digits"
+    )
+    assert info.value.field == "payAmount"
+    assert type(info.value.__cause__) is ModelValidationError
+
+
+def test_to_decimal_counts_digits_of_a_decoded_number() -> None:
+    for value in (
+        Decimal(MILLION_DIGITS),
+        Decimal("7" * 41 + ".7777777777"),
+        Decimal("1." + "0" * 50),
+    ):
+        with pytest.raises(ValueError) as info:
+            to_decimal(value)
+        assert type(info.value) is ValueError
+        assert str(info.value) == "has more than 50 significant digits"
+    with pytest.raises(ValueError, match=r"^not a decimal number of at most 60 characters$"):
+        to_decimal(MILLION_DIGITS)  # as text: refused by its length, before Decimal() runs
+    assert to_decimal(Decimal("7" * 40 + "." + "0" * 10)) == Decimal("7" * 40)  # 50: the limit
+
+
+@pytest.mark.parametrize(
+    "eth", ["123456789012345678901234567890.123456789012345678", "-0.000000000000000001"]
+)
+@pytest.mark.anyio
+async def test_an_eth_amount_with_18_decimals_still_parses(
+    api: respx.MockRouter, sc: SpectroCoinClient, eth: str
+) -> None:
+    respond(api, order_body(payAmount=eth, receiveAmount=f'"{eth}"'))
+    order = await sc.merchant.get_order(UUID(ORDER_ID))
+    assert isinstance(order.pay_amount, Decimal)
+    assert isinstance(order.receive_amount, Decimal)
+    assert order.pay_amount.as_tuple() == order.receive_amount.as_tuple() == Decimal(eth).as_tuple()
 
 
 def test_value_parsers_raise_only_type_and_value_errors() -> None:

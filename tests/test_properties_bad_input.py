@@ -115,9 +115,12 @@ ABSURD_MAGNITUDE = st.one_of(
     st.integers(41, 10**9).map(lambda e: Decimal(f"1E+{e}")),
     st.integers(41, 10**9).map(lambda e: Decimal(f"1E-{e}")),
 )
-# Requests also bound the digits; responses bound only the magnitude (their digits are already
-# decoded, and it is the exponent that makes a conversion explode).
-ABSURD = st.one_of(ABSURD_MAGNITUDE, st.integers(41, 200).map(lambda n: Decimal("7" * n)))
+# Too many digits within the magnitude: 1.000...0 is no amount, and is refused on both sides.
+TOO_MANY_DIGITS = st.one_of(
+    st.integers(51, 200).map(lambda n: Decimal("7" * n)),
+    st.integers(50, 5000).map(lambda n: Decimal("1." + "0" * n)),
+)
+ABSURD = st.one_of(ABSURD_MAGNITUDE, TOO_MANY_DIGITS)
 NOT_A_NUMBER = st.one_of(
     st.floats(allow_nan=True, allow_infinity=True),
     st.booleans(),
@@ -473,6 +476,7 @@ def wrong_values(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
             st.lists(st.integers(), max_size=2),
             NON_FINITE,
             ABSURD_MAGNITUDE,
+            st.integers(50, 5000).map(lambda n: Decimal("1." + "0" * n)),
         ]
         choices.append(st.sampled_from(["abc", "1,5", "NaN", "", "1e99999"]))
     elif "integer" in types:

@@ -101,7 +101,7 @@ def test_validation_error_is_a_value_error() -> None:
         (Decimal("Infinity"), "must be a finite number, got Infinity"),
         (Decimal("1E+999999999"), "is out of range (exponent 999999999, at most ±40)"),
         (Decimal("1E-999999999"), "is out of range (exponent -999999999, at most ±40)"),
-        (Decimal("1" * 41), "has more than 40 significant digits"),
+        (Decimal("1" * 51), "has more than 50 significant digits"),
         ("NaN", "must be a finite number, got NaN"),
         ("1" * 101, "must be a decimal number of at most 100 characters"),
     ],
