@@ -224,22 +224,3 @@ def test_prefetch_must_be_a_positive_whole_number() -> None:
     for bad in (0, -1, True, 1.5, "2"):
         with pytest.raises(ValidationError, match="prefetch: must be a whole number"):
             Pages(fetch, prefetch=bad)  # type: ignore[arg-type]
-
-
-@pytest.mark.anyio
-async def test_a_long_page_is_consumed_in_linear_time() -> None:
-    import time
-    from types import SimpleNamespace
-
-    from spectrocoin_async._pagination import Pages
-
-    size = 400_000
-
-    async def fetch(number: int) -> Any:
-        return SimpleNamespace(content=range(number * size, (number + 1) * size), last=number == 1)
-
-    started = time.process_time()
-    seen = [item async for item in Pages[int](fetch)]
-    # Before: list.pop(0) moved the rest of the page for every item, about 6 s for this page.
-    assert time.process_time() - started < 1.0
-    assert seen == list(range(2 * size))
