@@ -363,6 +363,10 @@ def generate(output: Path, spec_path: Path = SPEC) -> None:
         if result.returncode != 0:
             sys.stderr.write(result.stdout + result.stderr)
             raise SystemExit(result.returncode)
+    # The generator always writes a client and an errors module; the runtime has its own, and a
+    # second, unmanaged HTTP client in the package would only mislead.
+    for unused in ("client.py", "errors.py"):
+        (output / unused).unlink()
     (output / "_operations.py").write_text(render_operations(operation_facts(spec)), "utf-8")
     (output / "_callbacks.py").write_text(render_callbacks(spec), "utf-8")
     (output / "_secrets.py").write_text(render_secrets(spec), "utf-8")

@@ -1,1 +1,0 @@
-"""Not used: errors live in the hand-written runtime (``spectrocoin_async._errors``)."""
