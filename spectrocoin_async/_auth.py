@@ -196,7 +196,8 @@ class TokenManager:
         self._retry_after_cap = retry_after_cap
         self._flight: _Flight | None = None
         self._task: Any = None  # keeps an asyncio task referenced until it ends
-        self._failure: tuple[BaseException, float] | None = None
+        # The refusal being remembered, until when, and when it came (monotonic).
+        self._failure: tuple[BaseException, float, float] | None = None
         # After a failed fetch, a token that is only due waits this long (monotonic) before
         # the next background refresh: a still-valid token must not turn every call into a
         # token request while the endpoint refuses or fails.
@@ -235,8 +236,10 @@ class TokenManager:
                 return token.access_token
         failure = self._failure
         if failure is not None:
-            if self._clock() < failure[1]:
-                raise failure[0].with_traceback(None)
+            now = self._clock()
+            error, until, since = failure
+            if now < until:
+                raise _remembered(error, now - since).with_traceback(None)
             self._failure = None
         flight = self._flight or self._start()
         # Each caller waits under its own deadline; leaving does not cancel the fetch.
@@ -277,7 +280,7 @@ class TokenManager:
             self._quiet_until = until
             if isinstance(exc, APIError) and 400 <= exc.status_code < 500:
                 # Refused credentials stay refused for a while: fail fast, do not hammer.
-                self._failure = (exc, until)
+                self._failure = (exc, until, self._clock())
         except BaseException:
             # Shut down with the event loop: waiters must not hang.
             flight.error = SpectroCoinError("the token request was cancelled")
@@ -299,3 +302,17 @@ class TokenManager:
             token = Token(access_token, self._wall() + lifetime, lifetime)
             await self._store.save(token)
             return token
+
+
+def _remembered(exc: BaseException, elapsed: float) -> BaseException:
+    """A remembered failure as raised again, ``elapsed`` seconds later: a 429's ``retry_after``
+    is what is left of the server's, so whoever sleeps for it does not sleep it twice."""
+    if not isinstance(exc, RateLimitError) or exc.retry_after is None:
+        return exc
+    # A copy: callers share the remembered error. (copy.copy would call __init__ with args only.)
+    clone = RateLimitError.__new__(type(exc))
+    clone.__dict__.update(vars(exc))
+    clone.args = exc.args
+    clone.__cause__ = exc.__cause__
+    clone.retry_after = max(exc.retry_after - elapsed, 0.0)
+    return clone

@@ -330,7 +330,7 @@ def _rate_limited(retry_after: str | None) -> httpx.Response:
     return json_response({"errorCode": "GEN_429 - Too many requests"}, 429, headers)
 
 
-async def _token_window(retry_after: str | None, window: float) -> None:
+async def _token_window(retry_after: str | None, window: float, said: float | None = None) -> None:
     """Calls inside ``window`` seconds fail fast with the remembered 429; the first call after
     it sends one new token request."""
     from spectrocoin_async import RateLimitError, RetryPolicy
@@ -375,7 +375,14 @@ async def _token_window(retry_after: str | None, window: float) -> None:
     assert type(first) is RateLimitError
     assert first.status_code == 429
     assert first.request_may_have_reached_server is False
-    assert all(e is first for e in errors)
+    if window == 5.0:  # no usable Retry-After: the same error, raised again
+        assert all(e is first for e in errors)
+        assert [getattr(e, "retry_after", None) for e in errors] == [None] * 3
+    else:  # what is left of the server's Retry-After, each time
+        said = window if said is None else said
+        assert [getattr(e, "retry_after", None) for e in errors] == pytest.approx(
+            [said, said - window / 2, said - window + 0.001]
+        )
 
 
 @pytest.mark.anyio
@@ -385,7 +392,7 @@ async def test_token_429_with_retry_after_fails_fast_for_that_long() -> None:
 
 @pytest.mark.anyio
 async def test_token_429_retry_after_is_capped_like_the_retry_policy() -> None:
-    await _token_window("3600", 60.0)  # RetryPolicy.retry_after_cap
+    await _token_window("3600", 60.0, said=3600.0)  # RetryPolicy.retry_after_cap
 
 
 @pytest.mark.anyio
