@@ -10,13 +10,15 @@ Test modules import the ``*_fixture`` functions; the fixtures' names drop the su
   stop, hang (SIGSTOP) and restart. The shared server is never stopped.
 - ``redis_cluster``: a Redis Cluster of our own, three masters and no replicas, started once per
   session (``redis-server`` and ``redis-cli`` needed; skipped by name without them). Tests may
-  move slots but never stop a node; ``private_cluster`` is one a test may break.
+  move slots but never stop a node; ``private_cluster`` is one a test may break (started with
+  the shared one, side by side).
 
 A few lines of RESP over a plain socket do the set-up and clean-up, so they need no event loop.
 """
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import os
 import shutil
@@ -161,10 +163,16 @@ def _binary() -> str | None:
     return shutil.which("redis-server")
 
 
+_handed_out: set[int] = set()  # ports of the clusters of this session, never handed out twice
+
+
 def _free_ports(count: int) -> list[int]:
     ports: set[int] = set()
     while len(ports) < count:
-        ports.add(free_port())
+        port = free_port()
+        if port not in _handed_out:
+            ports.add(port)
+    _handed_out.update(ports)
     return sorted(ports)
 
 
@@ -235,7 +243,7 @@ class LocalCluster:
         """``cluster_state`` of one node as it sees the cluster: ``ok`` or ``fail``."""
         info = command(self.url(port), "CLUSTER", "INFO").decode()
         fields = dict(line.split(":", 1) for line in info.split() if ":" in line)
-        return fields.get("cluster_state", "?")
+        return str(fields.get("cluster_state", "?"))
 
     def _wait_until_ok(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout
@@ -361,29 +369,61 @@ def private_redis_fixture(request: pytest.FixtureRequest) -> Iterator[PrivateRed
         server.kill()
 
 
-@pytest.fixture(scope="session", name="cluster_server")
-def cluster_server_fixture() -> Iterator[LocalCluster | str]:
-    """The session's cluster, or why there is none. A cluster that fails to start is an error,
-    not a skip."""
+def start_clusters(server: str, cli: str, count: int) -> list[LocalCluster]:
+    """``count`` clusters started side by side: a node waits 2 s after its start before it calls
+    the cluster ok, and that wait need not add up."""
+    clusters = [LocalCluster(server, cli) for _ in range(count)]
+    with concurrent.futures.ThreadPoolExecutor(count) as pool:
+        started = [pool.submit(cluster.start) for cluster in clusters]
+    try:
+        for future in started:
+            future.result()
+    except BaseException:
+        for cluster in clusters:
+            cluster.stop()
+        raise
+    return clusters
+
+
+class _Clusters:
+    def __init__(self, binaries: tuple[str, str], clusters: list[LocalCluster]) -> None:
+        self.binaries = binaries
+        self.shared = clusters[0]
+        self.spares = clusters[1:]
+
+    def private(self) -> LocalCluster:
+        if self.spares:
+            return self.spares.pop()
+        return start_clusters(*self.binaries, 1)[0]
+
+
+@pytest.fixture(scope="session", name="cluster_servers")
+def cluster_servers_fixture(request: pytest.FixtureRequest) -> Iterator[_Clusters | str]:
+    """The session's shared cluster and one spare per test asking for a ``private_cluster``, all
+    started at once; or why there are none. A cluster that fails to start is an error, not a
+    skip."""
     binaries = _cluster_binaries()
     if isinstance(binaries, str):
         yield binaries
         return
-    cluster = LocalCluster(*binaries)
-    cluster.start()
+    private = sum(
+        "private_cluster" in getattr(item, "fixturenames", ()) for item in request.session.items
+    )
+    clusters = start_clusters(*binaries, 1 + private)
     try:
-        yield cluster
+        yield _Clusters(binaries, clusters)
     finally:
-        cluster.stop()
+        for cluster in clusters:
+            cluster.stop()
 
 
 @pytest.fixture(name="redis_cluster")
 def redis_cluster_fixture(
-    request: pytest.FixtureRequest, cluster_server: LocalCluster | str
+    request: pytest.FixtureRequest, cluster_servers: _Clusters | str
 ) -> LocalCluster:
-    if isinstance(cluster_server, str):
-        pytest.skip(f"{request.node.nodeid}: {cluster_server}")
-    return cluster_server
+    if isinstance(cluster_servers, str):
+        pytest.skip(f"{request.node.nodeid}: {cluster_servers}")
+    return cluster_servers.shared
 
 
 @pytest.fixture(name="cluster_prefix")
@@ -395,13 +435,13 @@ def cluster_prefix_fixture(redis_cluster: LocalCluster) -> Iterator[str]:
 
 
 @pytest.fixture(name="private_cluster")
-def private_cluster_fixture(request: pytest.FixtureRequest) -> Iterator[LocalCluster]:
+def private_cluster_fixture(
+    request: pytest.FixtureRequest, cluster_servers: _Clusters | str
+) -> Iterator[LocalCluster]:
     """A cluster of this test alone, which it may break (kill a node)."""
-    binaries = _cluster_binaries()
-    if isinstance(binaries, str):
-        pytest.skip(f"{request.node.nodeid}: {binaries}")
-    cluster = LocalCluster(*binaries)
-    cluster.start()
+    if isinstance(cluster_servers, str):
+        pytest.skip(f"{request.node.nodeid}: {cluster_servers}")
+    cluster = cluster_servers.private()
     try:
         yield cluster
     finally:

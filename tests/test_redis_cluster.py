@@ -15,6 +15,7 @@ import time
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import anyio
 import coredis
@@ -33,7 +34,7 @@ from spectrocoin_async._redis import _RATE, _tag
 from .redis_support import (  # noqa: F401
     LocalCluster,
     cluster_prefix_fixture,
-    cluster_server_fixture,
+    cluster_servers_fixture,
     command,
     private_cluster_fixture,
     redis_cluster_fixture,
@@ -209,10 +210,10 @@ async def test_a_pause_set_through_one_client_holds_back_the_other(
     redis_cluster: LocalCluster, cluster_prefix: str
 ) -> None:
     async with cluster_client(redis_cluster) as one, cluster_client(redis_cluster) as two:
-        common = {"client_id": "c", "key_prefix": cluster_prefix}
-        a = RedisLimiter(one, rate_limits=limits(100, 5), **common)  # type: ignore[arg-type]
-        b = RedisLimiter(two, rate_limits=limits(100, 5), **common)  # type: ignore[arg-type]
-        unrated = RedisLimiter(two, rate_limits=limits(None), **common)  # type: ignore[arg-type]
+        common: dict[str, Any] = {"client_id": "c", "key_prefix": cluster_prefix}
+        a = RedisLimiter(one, rate_limits=limits(100, 5), **common)
+        b = RedisLimiter(two, rate_limits=limits(100, 5), **common)
+        unrated = RedisLimiter(two, rate_limits=limits(None), **common)
         await a.pause("accounts", 0.8)
         node = redis_cluster.url(redis_cluster.node_of(a.pause_key("accounts")))
         assert 0 < command(node, "PTTL", a.pause_key("accounts")) <= 800
@@ -299,27 +300,26 @@ async def test_each_account_keeps_every_key_in_one_slot_and_accounts_spread(
     slots: dict[str, int] = {}
     async with cluster_client(redis_cluster) as redis:
         for port, client_id in accounts.items():
-            common = {"client_id": client_id, "key_prefix": cluster_prefix}
-            limiter = RedisLimiter(redis, rate_limits=limits(0.01, 2), **common)  # type: ignore[arg-type]
-            store = RedisTokenStore(redis, **common)  # type: ignore[arg-type]
+            common: dict[str, Any] = {"client_id": client_id, "key_prefix": cluster_prefix}
+            limiter = RedisLimiter(redis, rate_limits=limits(0.01, 2), **common)
+            store = RedisTokenStore(redis, **common)
             for _ in range(2):
                 async with limiter.slot("accounts"):
                     pass
             await limiter.pause("exports", 60)
             await store.save(token(f"tok-{client_id}"))
-            with anyio.move_on_after(60):  # holds the lock while the keys are looked at
-                async with store.fetch_lock():
-                    keys = [
-                        limiter.rate_key("accounts"),
-                        limiter.pause_key("exports"),
-                        store.token_key,
-                        store.lock_key,
-                    ]
-                    assert {redis_cluster.keyslot(k) for k in keys} == {
-                        redis_cluster.keyslot(_tag(cluster_prefix, client_id))
-                    }
-                    # Each key is where the slot says, on the node itself (no redirection).
-                    assert [command(redis_cluster.url(port), "EXISTS", k) for k in keys] == [1] * 4
+            async with store.fetch_lock():  # the lock key exists while it is held
+                keys = [
+                    limiter.rate_key("accounts"),
+                    limiter.pause_key("exports"),
+                    store.token_key,
+                    store.lock_key,
+                ]
+                assert {redis_cluster.keyslot(k) for k in keys} == {
+                    redis_cluster.keyslot(_tag(cluster_prefix, client_id))
+                }
+                # Each key is where the slot says, on the node itself (no redirection).
+                assert [command(redis_cluster.url(port), "EXISTS", k) for k in keys] == [1] * 4
             slots[client_id] = redis_cluster.keyslot(keys[0])
             assert limiter.stats["redis"] == 2 and limiter.stats["redis_errors"] == 0
             assert store.stats["redis_errors"] == 0
@@ -381,14 +381,14 @@ async def test_a_cluster_client_nobody_entered_is_a_typed_error(
     and for good)."""
     caplog.set_level(logging.WARNING, logger=LOGGER)
     redis: coredis.RedisCluster[bytes] = coredis.RedisCluster("127.0.0.1", redis_cluster.ports[0])
-    common = {"client_id": "c", "key_prefix": cluster_prefix}
-    limiter = RedisLimiter(redis, rate_limits=limits(10), **common)  # type: ignore[arg-type]
-    unrated = RedisLimiter(redis, rate_limits=limits(None), **common)  # type: ignore[arg-type]
-    store = RedisTokenStore(redis, **common)  # type: ignore[arg-type]
+    common: dict[str, Any] = {"client_id": "c", "key_prefix": cluster_prefix}
+    limiter = RedisLimiter(redis, rate_limits=limits(10), **common)
+    unrated = RedisLimiter(redis, rate_limits=limits(None), **common)
+    store = RedisTokenStore(redis, **common)
     calls = {
         "slot": lambda: limiter.slot("accounts").__aenter__(),
         "unrated slot": lambda: unrated.slot("accounts").__aenter__(),
-        "pause": lambda: limiter.pause("accounts", 1.0),
+        "pause": lambda: limiter.pause("exports", 1.0),  # not the group used below
         "load": store.load,
     }
     for name, call in calls.items():
@@ -415,9 +415,12 @@ async def test_a_dead_node_fails_open_for_its_accounts_and_closed_when_asked(
     async with AsyncExitStack() as stack:
         redis = await stack.enter_async_context(cluster_client(private_cluster))
 
-        def limiter(port: int, **kwargs: bool) -> RedisLimiter:
+        def limiter(port: int, fail_closed: bool = False) -> RedisLimiter:
             return RedisLimiter(
-                redis, client_id=accounts[port], rate_limits=limits(100, 5), **kwargs
+                redis,
+                client_id=accounts[port],
+                rate_limits=limits(100, 5),
+                fail_closed=fail_closed,
             )
 
         doomed, spared, strict = limiter(dead), limiter(alive), limiter(dead, fail_closed=True)
