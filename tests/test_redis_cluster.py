@@ -358,6 +358,12 @@ async def test_a_slot_moved_to_another_node_keeps_its_state(
 
 def move_slot(cluster: LocalCluster, slot: int, source: int, target: int) -> None:
     """The steps of ``redis-cli --cluster reshard`` for one slot."""
+    start_moving(cluster, slot, source, target)
+    finish_moving(cluster, slot, target)
+
+
+def start_moving(cluster: LocalCluster, slot: int, source: int, target: int) -> None:
+    """``slot`` half moved: its keys on ``target``, which does not own it yet."""
     ids = cluster.node_ids()
     source_url, target_url = cluster.url(source), cluster.url(target)
     command(target_url, "CLUSTER", "SETSLOT", slot, "IMPORTING", ids[source])
@@ -365,9 +371,51 @@ def move_slot(cluster: LocalCluster, slot: int, source: int, target: int) -> Non
     keys = command(source_url, "CLUSTER", "GETKEYSINSLOT", slot, 1000)
     if keys:
         command(source_url, "MIGRATE", "127.0.0.1", target, "", 0, 5000, "KEYS", *keys)
+
+
+def finish_moving(cluster: LocalCluster, slot: int, target: int) -> None:
+    target_id = cluster.node_ids()[target]
     for port in cluster.ports:
-        command(cluster.url(port), "CLUSTER", "SETSLOT", slot, "NODE", ids[target])
+        command(cluster.url(port), "CLUSTER", "SETSLOT", slot, "NODE", target_id)
     assert cluster.owner(slot) == target
+
+
+async def test_while_its_slot_is_half_moved_an_account_falls_back_then_comes_back(
+    redis_cluster: LocalCluster, cluster_prefix: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Resharding while running, as it is: the rate script reads two keys (rate and pause, the
+    pause one absent), and a cluster answers TRYAGAIN to a multi-key call while their slot is
+    being moved. The limiter falls back as for any outage (one WARNING), and after its breaker's
+    cooldown finds the moved slot and the state that came with it."""
+    caplog.set_level(logging.WARNING, logger=LOGGER)
+    async with cluster_client(redis_cluster) as redis:
+        limiter = RedisLimiter(
+            redis,
+            client_id="c",
+            key_prefix=cluster_prefix,
+            rate_limits=limits(0.01, 2),
+            fallback_share=0.5,
+            breaker_cooldown=0.3,
+        )
+        assert await permits_within(limiter, 3, 0.2) == 2
+        slot = redis_cluster.keyslot(limiter.rate_key("accounts"))
+        source = redis_cluster.owner(slot)
+        target = next(port for port in redis_cluster.ports if port != source)
+        start_moving(redis_cluster, slot, source, target)
+        try:
+            with anyio.fail_after(1):  # never longer than the timeout, then the fallback's burst
+                async with limiter.slot("accounts"):
+                    pass
+            assert limiter.stats["redis_errors"] == 1 and limiter.stats["fallback"] == 1
+        finally:
+            finish_moving(redis_cluster, slot, target)
+        await anyio.sleep(0.3)  # the breaker's cooldown
+        assert await permits_within(limiter, 3, 0.2) == 0  # Redis again: the burst is spent
+        assert limiter.stats["redis"] == 2 and limiter.stats["redis_errors"] == 1
+    logged = warnings_of(caplog)
+    assert len(logged) == 2, logged
+    assert "TRYAGAIN" in logged[0] or "retries exhausted" in logged[0], logged
+    assert "answers again" in logged[1], logged
 
 
 # -- set-up mistakes and outages ------------------------------------------------------------
