@@ -305,10 +305,8 @@ def _cluster_binaries() -> tuple[str, str] | str:
     """(redis-server, redis-cli), or why there is no cluster to start."""
     server, cli = _binary(), shutil.which("redis-cli")
     if server is None or cli is None:
-        missing = " and ".join(
-            n for n, b in [("redis-server", server), ("redis-cli", cli)] if not b
-        )
-        return f"no {missing} binary to start a Redis Cluster of our own"
+        missing = ", ".join(n for n, b in [("redis-server", server), ("redis-cli", cli)] if not b)
+        return f"not on PATH: {missing} (needed to start a Redis Cluster of our own)"
     return server, cli
 
 
