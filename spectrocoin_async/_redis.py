@@ -310,6 +310,18 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text[:200]}" if text else type(exc).__name__
 
 
+def _pool_is_open(redis: Any) -> bool:
+    """False for a coredis client whose connection pool is not entered (or closed already);
+    True when it is open, or when ``redis`` is no coredis client and cannot tell."""
+    pool = getattr(redis, "connection_pool", None)
+    if pool is None:
+        return True
+    try:
+        return pool.task_group is not None  # coredis raises RuntimeError outside the pool
+    except RuntimeError:
+        return False
+
+
 def _where(url: str) -> str:
     """host:port/db of a Redis URL, never its password."""
     parts = urllib.parse.urlsplit(url)
@@ -416,11 +428,20 @@ class _RedisBacked:
         except RuntimeError as exc:
             # coredis says so of a client that is not open (a caller's client not entered yet,
             # or closed already): a mistake in the set-up, not an outage to fail open through.
-            raise RedisUnavailableError(
-                f"{self._where} refused the call ({_describe(exc)}); a coredis client passed to "
-                f"{type(self).__name__} must be entered (`async with client:`) by its owner for "
-                "as long as the SDK uses it"
-            ) from exc
+            raise self._not_entered(exc) from exc
+        except self._errors as exc:
+            # A RedisCluster nobody entered has no slot layout yet and says that instead
+            # (RedisClusterError: "Local cluster layout cache is empty"); its pool tells.
+            if not _pool_is_open(self._redis):
+                raise self._not_entered(exc) from exc
+            raise
+
+    def _not_entered(self, exc: BaseException) -> RedisUnavailableError:
+        return RedisUnavailableError(
+            f"{self._where} refused the call ({_describe(exc)}); a coredis client passed to "
+            f"{type(self).__name__} must be entered (`async with client:`) by its owner for "
+            "as long as the SDK uses it"
+        )
 
     def _failed(self, exc: BaseException) -> None:
         self.stats["redis_errors"] += 1
