@@ -216,3 +216,19 @@ def test_no_help_page_or_usage_error_loads_rich(argv: list[str]) -> None:
     )
     out = fresh_python(code)
     assert out == f"{2 if argv in (['mercant'], ['merchant', 'get-order']) else 0} True []\n"
+
+
+@pytest.mark.parametrize("columns", ["abc", "0", "-5", "", " ", "²", "٣", "1_0", "8e1"])
+def test_a_columns_value_that_is_no_width_gives_80(
+    monkeypatch: pytest.MonkeyPatch, columns: str
+) -> None:
+    expected = page(monkeypatch, "sandbox", "pay", "--help")  # COLUMNS=80
+    monkeypatch.setenv("COLUMNS", columns)
+    assert page(monkeypatch, "sandbox", "pay", "--help") == expected
+
+
+def test_a_huge_columns_value_is_the_widest_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    widest = page(monkeypatch, "merchant", "create-order", "--help")
+    monkeypatch.setenv("COLUMNS", "9" * 400)
+    assert page(monkeypatch, "merchant", "create-order", "--help") == widest

@@ -124,7 +124,10 @@ def _width() -> int:
 
 def _int_env(name: str) -> int:
     value = os.environ.get(name, "")
-    return int(value) if value.isdigit() and len(value) < 6 else 0
+    # isdigit() alone takes "²" (which int() refuses) and "٣"; 0 means "not set".
+    if not (value.isascii() and value.isdigit()):
+        return 0
+    return int(value) if len(value) < 6 else _MAX_WIDTH  # wider than any page anyway
 
 
 def _usage(
