@@ -232,3 +232,27 @@ def test_a_huge_columns_value_is_the_widest_page(monkeypatch: pytest.MonkeyPatch
     widest = page(monkeypatch, "merchant", "create-order", "--help")
     monkeypatch.setenv("COLUMNS", "9" * 400)
     assert page(monkeypatch, "merchant", "create-order", "--help") == widest
+
+
+def test_markdown_list_items_keep_their_lines_numbered_ones_too() -> None:
+    from spectrocoin_async._cli._help import _paragraphs
+
+    text = (
+        "Steps:\n"
+        "1. create the order with a receive amount and a currency code\n"
+        "   that the project accepts\n"
+        "2. redirect the payer\n"
+        "10) wait for the callback\n"
+        "+ or poll\n"
+        "* or both\n"
+    )
+    assert list(_paragraphs(text, 40, join_lines=True)) == [
+        "Steps:",
+        "1. create the order with a receive",
+        "   amount and a currency code that the",
+        "   project accepts",
+        "2. redirect the payer",
+        "10) wait for the callback",
+        "+ or poll",
+        "* or both",
+    ]

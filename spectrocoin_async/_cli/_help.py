@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import enum
 import os
+import re
 import shutil
 import sys
 import textwrap
@@ -30,7 +31,8 @@ __all__ = ["LazyConsole", "render_help"]
 _MAX_WIDTH = 100  # wider than this, paragraphs get hard to read
 _LABEL_WIDTH = 30  # a longer option name moves its description to the next line
 _MIN_TEXT_WIDTH = 30  # narrower than this, a description column is unreadable
-_LIST_ITEM = ("- ", "* ")
+# A markdown list item's marker: its item keeps its own line, and wraps under its text.
+_LIST_ITEM = re.compile(r"(?:[-*+]|[0-9]{1,9}[.)]) ")
 _METAVARS: dict[Any, str] = {
     str: "TEXT",
     int: "INT",
@@ -249,12 +251,13 @@ def _paragraphs(text: str, width: int, *, join_lines: bool) -> Iterator[str]:
             yield ""
         items: list[str] = []
         for line in block.splitlines():
-            if not join_lines or not items or line.lstrip().startswith(_LIST_ITEM):
+            if not join_lines or not items or _LIST_ITEM.match(line.lstrip()):
                 items.append(line.strip())
             else:
                 items[-1] += " " + line.strip()
         for item in items:
-            indent = "  " if item.startswith(_LIST_ITEM) else ""
+            marker = _LIST_ITEM.match(item)
+            indent = " " * marker.end() if marker else ""
             yield from _wrap(item, width, subsequent_indent=indent)
 
 
