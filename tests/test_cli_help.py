@@ -256,3 +256,11 @@ def test_markdown_list_items_keep_their_lines_numbered_ones_too() -> None:
         "+ or poll",
         "* or both",
     ]
+
+
+def test_help_with_stdout_closed_exits_quietly(monkeypatch: pytest.MonkeyPatch) -> None:
+    from spectrocoin_async._cli import run
+
+    monkeypatch.setattr("sys.stdout", None)  # as Python sets it for `spectrocoin --help >&-`
+    assert run(["--help"]) == 0
+    assert run(["merchant", "get-order", "--help"]) == 0

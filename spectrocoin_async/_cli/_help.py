@@ -119,7 +119,8 @@ def _help_format(apps: Sequence[App]) -> str:
 
 
 def _width() -> int:
-    columns = shutil.get_terminal_size((80, 24)).columns if sys.stdout.isatty() else 0
+    tty = sys.stdout is not None and sys.stdout.isatty()  # None: stdout closed (`>&-`)
+    columns = shutil.get_terminal_size((80, 24)).columns if tty else 0
     columns = columns or _int_env("COLUMNS") or 80
     return max(40, min(columns, _MAX_WIDTH))
 
