@@ -47,9 +47,9 @@ _METAVARS: dict[Any, str] = {
 class LazyConsole:
     """A rich ``Console`` made on first use.
 
-    cyclopts asks for its console on every help or error path, before anything is printed; the
-    help page here never uses it, so rich is imported only when cyclopts itself prints (a usage
-    error, ``--version``).
+    cyclopts asks for its console on every help or error path, before anything is printed;
+    help pages and usage errors here never use it, so rich is imported only when cyclopts
+    itself prints (``--version``).
     """
 
     def __init__(self, *, stderr: bool) -> None:
