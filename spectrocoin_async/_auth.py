@@ -9,8 +9,8 @@ for refresh keeps serving while the flight fetches its successor.
 
 A 4xx from the token endpoint (a wrong secret, a revoked key) is remembered for
 ``failure_ttl`` seconds and raised again at once, so a batch of ten thousand calls with a bad
-secret costs one token request per window, not ten thousand. A 429 that says ``Retry-After``
-is remembered for that long instead (capped at ``retry_after_cap``), as the
+secret costs one token request per window, not ten thousand. A 429 whose ``Retry-After`` is
+longer is remembered for that long instead (capped at ``retry_after_cap``), as the
 :class:`~spectrocoin_async.RateLimitError` it is.
 """
 
@@ -163,8 +163,8 @@ class TokenManager:
     ``min(60, lifetime / 10)``. ``fetch_timeout`` bounds one fetch (its retries included),
     whoever waits for it. ``failure_ttl``: how long a 4xx from the token endpoint is remembered,
     and how long a token that is due but still valid keeps serving, with no new try, after a
-    refresh failed. A :class:`RateLimitError` with ``retry_after`` is remembered, and holds
-    back the background refresh, for ``retry_after`` seconds instead, at most
+    refresh failed. A :class:`RateLimitError` with a longer ``retry_after`` is remembered, and
+    holds back the background refresh, for ``retry_after`` seconds instead, at most
     ``retry_after_cap`` (the retry policy's cap).
     ``clock`` is monotonic (for the remembered failure); ``wall_clock`` is epoch seconds (for
     ``Token.expires_at``).
@@ -272,11 +272,13 @@ class TokenManager:
             self._quiet_until = self._clock() + self._failure_ttl
         except Exception as exc:
             flight.error = exc
-            until = self._clock() + self._failure_ttl
+            window = self._failure_ttl
             if isinstance(exc, RateLimitError) and exc.retry_after is not None:
                 # The endpoint said how long (Retry-After, already parsed by the pipeline):
-                # asking again sooner would only be refused again.
-                until = self._clock() + min(exc.retry_after, self._retry_after_cap)
+                # asking again sooner would only be refused again. Never shorter than
+                # failure_ttl: "Retry-After: 0" must not make every call a token request.
+                window = max(window, min(exc.retry_after, self._retry_after_cap))
+            until = self._clock() + window
             self._quiet_until = until
             if isinstance(exc, APIError) and 400 <= exc.status_code < 500:
                 # Refused credentials stay refused for a while: fail fast, do not hammer.

@@ -409,6 +409,15 @@ async def test_token_429_without_a_usable_retry_after_is_remembered_for_failure_
 
 
 @pytest.mark.anyio
+@pytest.mark.parametrize("retry_after", ["0", "0.001", "2", "Thu, 01 Jan 1970 00:00:01 GMT"])
+async def test_token_429_with_a_shorter_retry_after_is_still_remembered_for_failure_ttl(
+    retry_after: str,
+) -> None:
+    # "Retry-After: 0" (or a past date) must not turn every call into a token request.
+    await _token_window(retry_after, 5.0)
+
+
+@pytest.mark.anyio
 async def test_token_429_holds_back_the_background_refresh_for_retry_after() -> None:
     from spectrocoin_async import RateLimitError
 

@@ -45,6 +45,8 @@ from spectrocoin_async._errors import (
     ValidationError,
 )
 
+from .fakes import FakeClock
+
 
 @pytest.fixture(params=["asyncio", "trio"])
 def anyio_backend(request: pytest.FixtureRequest) -> str:
@@ -923,14 +925,6 @@ def test_source_takes_only_one_origin(public_pem: bytes) -> None:
 KEY_URL = "https://keys.example/sc.pem"
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 def pem_of(key: rsa.RSAPrivateKey) -> bytes:
     return key.public_key().public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
@@ -964,7 +958,7 @@ async def test_rotated_key_is_fetched_again_and_the_callback_verifies(
 ) -> None:
     from spectrocoin_async import SpectroCoinClient
 
-    clock = Clock()
+    clock = FakeClock()
     with respx.mock(assert_all_called=False) as router:
         route = router.get(KEY_URL).mock(
             side_effect=[
@@ -993,7 +987,7 @@ async def test_rotated_key_is_fetched_again_and_the_callback_verifies(
 async def test_forged_callback_flood_costs_one_refetch_per_interval(
     private_key: rsa.RSAPrivateKey, forger_key: rsa.RSAPrivateKey
 ) -> None:
-    clock = Clock()
+    clock = FakeClock()
     source = PublicKeySource(url=KEY_URL, clock=clock)  # refetch_interval: 60 s by default
     forged = body_signed_by(forger_key)
     with respx.mock(assert_all_called=False) as router:
@@ -1020,7 +1014,7 @@ async def test_forged_callback_flood_costs_one_refetch_per_interval(
 async def test_concurrent_mismatches_share_one_refetch(
     private_key: rsa.RSAPrivateKey, new_key: rsa.RSAPrivateKey, forger_key: rsa.RSAPrivateKey
 ) -> None:
-    clock = Clock()
+    clock = FakeClock()
     source = PublicKeySource(url=KEY_URL, clock=clock)
     served = [pem_of(private_key), pem_of(new_key)]
 
@@ -1073,7 +1067,7 @@ async def test_failed_refetch_keeps_the_old_key_and_rejects_as_a_mismatch(
     forger_key: rsa.RSAPrivateKey,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    clock = Clock()
+    clock = FakeClock()
     source = PublicKeySource(url=KEY_URL, clock=clock)
     with respx.mock(assert_all_called=False) as router:
         route = router.get(KEY_URL).mock(
@@ -1110,7 +1104,7 @@ async def test_path_source_rereads_a_replaced_key_file_under_the_same_bound(
     new_key: rsa.RSAPrivateKey,
     forger_key: rsa.RSAPrivateKey,
 ) -> None:
-    clock = Clock()
+    clock = FakeClock()
     path = tmp_path / "sc.pem"
     path.write_bytes(pem_of(private_key))
     source = PublicKeySource(path=path, clock=clock)

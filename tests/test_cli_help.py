@@ -216,3 +216,51 @@ def test_no_help_page_or_usage_error_loads_rich(argv: list[str]) -> None:
     )
     out = fresh_python(code)
     assert out == f"{2 if argv in (['mercant'], ['merchant', 'get-order']) else 0} True []\n"
+
+
+@pytest.mark.parametrize("columns", ["abc", "0", "-5", "", " ", "²", "٣", "1_0", "8e1"])
+def test_a_columns_value_that_is_no_width_gives_80(
+    monkeypatch: pytest.MonkeyPatch, columns: str
+) -> None:
+    expected = page(monkeypatch, "sandbox", "pay", "--help")  # COLUMNS=80
+    monkeypatch.setenv("COLUMNS", columns)
+    assert page(monkeypatch, "sandbox", "pay", "--help") == expected
+
+
+def test_a_huge_columns_value_is_the_widest_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    widest = page(monkeypatch, "merchant", "create-order", "--help")
+    monkeypatch.setenv("COLUMNS", "9" * 400)
+    assert page(monkeypatch, "merchant", "create-order", "--help") == widest
+
+
+def test_markdown_list_items_keep_their_lines_numbered_ones_too() -> None:
+    from spectrocoin_async._cli._help import _paragraphs
+
+    text = (
+        "Steps:\n"
+        "1. create the order with a receive amount and a currency code\n"
+        "   that the project accepts\n"
+        "2. redirect the payer\n"
+        "10) wait for the callback\n"
+        "+ or poll\n"
+        "* or both\n"
+    )
+    assert list(_paragraphs(text, 40, join_lines=True)) == [
+        "Steps:",
+        "1. create the order with a receive",
+        "   amount and a currency code that the",
+        "   project accepts",
+        "2. redirect the payer",
+        "10) wait for the callback",
+        "+ or poll",
+        "* or both",
+    ]
+
+
+def test_help_with_stdout_closed_exits_quietly(monkeypatch: pytest.MonkeyPatch) -> None:
+    from spectrocoin_async._cli import run
+
+    monkeypatch.setattr("sys.stdout", None)  # as Python sets it for `spectrocoin --help >&-`
+    assert run(["--help"]) == 0
+    assert run(["merchant", "get-order", "--help"]) == 0

@@ -83,10 +83,8 @@ async def test_an_amount_with_too_many_digits_is_refused_naming_the_field(
     api: respx.MockRouter, sc: SpectroCoinClient, value: str
 ) -> None:
     respond(api, order_body(payAmount=value))
-    started = time.process_time()
     with pytest.raises(ResponseValidationError) as info:
         await sc.merchant.get_order(UUID(ORDER_ID))
-    assert time.process_time() - started < 1.0
     assert info.value.message == (
         "response does not fit the schema: Order.payAmount: has more than 50 significant digits"
     )

@@ -44,8 +44,8 @@ class _Root(App):
         from ._help import render_help
 
         words = [tokens] if isinstance(tokens, str) else list(tokens or ())
-        sys.stdout.write(render_help(self, words))
-        sys.stdout.flush()
+        # print(), not sys.stdout.write(): with stdout closed (`>&-`) sys.stdout is None.
+        print(render_help(self, words), end="", flush=True)
 
 
 def build_app() -> App:

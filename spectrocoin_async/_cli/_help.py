@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import enum
 import os
+import re
 import shutil
 import sys
 import textwrap
@@ -30,7 +31,8 @@ __all__ = ["LazyConsole", "render_help"]
 _MAX_WIDTH = 100  # wider than this, paragraphs get hard to read
 _LABEL_WIDTH = 30  # a longer option name moves its description to the next line
 _MIN_TEXT_WIDTH = 30  # narrower than this, a description column is unreadable
-_LIST_ITEM = ("- ", "* ")
+# A markdown list item's marker: its item keeps its own line, and wraps under its text.
+_LIST_ITEM = re.compile(r"(?:[-*+]|[0-9]{1,9}[.)]) ")
 _METAVARS: dict[Any, str] = {
     str: "TEXT",
     int: "INT",
@@ -45,9 +47,9 @@ _METAVARS: dict[Any, str] = {
 class LazyConsole:
     """A rich ``Console`` made on first use.
 
-    cyclopts asks for its console on every help or error path, before anything is printed; the
-    help page here never uses it, so rich is imported only when cyclopts itself prints (a usage
-    error, ``--version``).
+    cyclopts asks for its console on every help or error path, before anything is printed;
+    help pages and usage errors here never use it, so rich is imported only when cyclopts
+    itself prints (``--version``).
     """
 
     def __init__(self, *, stderr: bool) -> None:
@@ -117,14 +119,18 @@ def _help_format(apps: Sequence[App]) -> str:
 
 
 def _width() -> int:
-    columns = shutil.get_terminal_size((80, 24)).columns if sys.stdout.isatty() else 0
+    tty = sys.stdout is not None and sys.stdout.isatty()  # None: stdout closed (`>&-`)
+    columns = shutil.get_terminal_size((80, 24)).columns if tty else 0
     columns = columns or _int_env("COLUMNS") or 80
     return max(40, min(columns, _MAX_WIDTH))
 
 
 def _int_env(name: str) -> int:
     value = os.environ.get(name, "")
-    return int(value) if value.isdigit() and len(value) < 6 else 0
+    # isdigit() alone takes "²" (which int() refuses) and "٣"; 0 means "not set".
+    if not (value.isascii() and value.isdigit()):
+        return 0
+    return int(value) if len(value) < 6 else _MAX_WIDTH  # wider than any page anyway
 
 
 def _usage(
@@ -246,12 +252,13 @@ def _paragraphs(text: str, width: int, *, join_lines: bool) -> Iterator[str]:
             yield ""
         items: list[str] = []
         for line in block.splitlines():
-            if not join_lines or not items or line.lstrip().startswith(_LIST_ITEM):
+            if not join_lines or not items or _LIST_ITEM.match(line.lstrip()):
                 items.append(line.strip())
             else:
                 items[-1] += " " + line.strip()
         for item in items:
-            indent = "  " if item.startswith(_LIST_ITEM) else ""
+            marker = _LIST_ITEM.match(item)
+            indent = " " * marker.end() if marker else ""
             yield from _wrap(item, width, subsequent_indent=indent)
 
 
