@@ -175,8 +175,9 @@ class _Script:
 # one round trip serve the tasks queued in one process. A live pause key refuses everything.
 # Every few seconds a limiter also announces itself (ARGV[4]: its id, ARGV[5]: the liveness
 # window in seconds): KEYS[3] is a sorted set of limiter ids scored by the second each was last
-# seen; older members are pruned, and the count of the others is how many processes share the
-# allowance now (the fallback's share after an outage). It expires with the window.
+# seen; older members are pruned, and the count of those left (this one among them) is how many
+# processes share the allowance now (1 / that is the fallback's share). It expires with the
+# window, so an idle account leaves nothing behind.
 # Returns {granted, retry_after_us, remaining, now_us, live_limiters or 0}.
 _RATE = _Script(
     """
