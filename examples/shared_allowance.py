@@ -55,7 +55,6 @@ async def work(index: int, base_url: str, redis_url: str, prefix: str, calls: in
             client_id=DEFAULT_CLIENT_ID,
             rate_limits=LIMITS,
             key_prefix=prefix,
-            fallback_share=1 / 4,
         ) as limiter,
         RedisTokenStore.from_url(redis_url, client_id=DEFAULT_CLIENT_ID, key_prefix=prefix) as tok,
         SpectroCoinClient(

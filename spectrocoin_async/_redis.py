@@ -28,10 +28,12 @@ What is shared, and how:
 
 Redis down never hangs a request: every Redis call runs under a short timeout. By default the
 limiter then fails open to an in-process limiter at ``fallback_share`` of each rate, and a
-circuit breaker skips Redis for ``breaker_cooldown`` seconds; one WARNING line says so, and one
-more when Redis answers again. ``fail_closed=True`` raises ``RedisUnavailableError`` instead.
-The token store falls back to a token cached in this process (each process then fetches its
-own).
+circuit breaker skips Redis for ``breaker_cooldown`` seconds; one WARNING line says so (and
+which share), and one more when Redis answers again. The share is ``1 / N`` by default, N the
+limiters of the account Redis last saw alive: every few seconds the rate script also records
+this limiter in ``{...}:live`` (a sorted set scored by Redis' clock) and counts the others.
+``fail_closed=True`` raises ``RedisUnavailableError`` instead. The token store falls back to a
+token cached in this process (each process then fetches its own).
 """
 
 from __future__ import annotations
@@ -71,7 +73,9 @@ logger = logging.getLogger("spectrocoin_async.redis")
 
 DEFAULT_TIMEOUT = 0.5
 DEFAULT_COOLDOWN = 5.0
-DEFAULT_FALLBACK_SHARE = 0.25
+DEFAULT_FALLBACK_SHARE = 0.25  # automatic share before any count of processes is known
+LIVENESS_WINDOW = 30  # seconds a limiter counts as live after it last announced itself
+_ANNOUNCE_EVERY = 5.0  # seconds between two announcements of one limiter, at least
 _MAX_TOKEN_CHARS = 8192
 _UNLIMITED = 1 << 30
 _MAX_BATCH = 64  # permits asked for in one round trip, at most
@@ -169,13 +173,26 @@ class _Script:
 # j-th of ``wanted`` permits is allowed when TAT + j * interval - burst * interval <= now, which
 # is exactly a token bucket of ``burst`` tokens refilled at ``1 / interval``; several permits in
 # one round trip serve the tasks queued in one process. A live pause key refuses everything.
-# Returns {granted, retry_after_us, remaining, now_us}.
+# Every few seconds a limiter also announces itself (ARGV[4]: its id, ARGV[5]: the liveness
+# window in seconds): KEYS[3] is a sorted set of limiter ids scored by the second each was last
+# seen; older members are pruned, and the count of those left (this one among them) is how many
+# processes share the allowance now (1 / that is the fallback's share). It expires with the
+# window, so an idle account leaves nothing behind.
+# Returns {granted, retry_after_us, remaining, now_us, live_limiters or 0}.
 _RATE = _Script(
     """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local live = 0
+if ARGV[4] then
+  local window = tonumber(ARGV[5])
+  redis.call('ZADD', KEYS[3], t[1], ARGV[4])
+  redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', '(' .. (tonumber(t[1]) - window))
+  redis.call('EXPIRE', KEYS[3], window)
+  live = redis.call('ZCARD', KEYS[3])
+end
 local pause = redis.call('PTTL', KEYS[2])
-if pause > 0 then return {0, pause * 1000, 0, now} end
+if pause > 0 then return {0, pause * 1000, 0, now, live} end
 local interval = tonumber(ARGV[1])
 local burst = tonumber(ARGV[2])
 local wanted = tonumber(ARGV[3])
@@ -183,12 +200,12 @@ local tat = tonumber(redis.call('GET', KEYS[1]) or now)
 if tat < now then tat = now end
 local granted = math.min(wanted, math.floor((now - tat) / interval + burst))
 if granted < 1 then
-  return {0, math.ceil(tat + interval - burst * interval - now), 0, now}
+  return {0, math.ceil(tat + interval - burst * interval - now), 0, now, live}
 end
 local new_tat = tat + granted * interval
 redis.call('SET', KEYS[1], string.format('%.0f', new_tat), 'PX',
            math.ceil((new_tat - now) / 1000))
-return {granted, 0, math.floor((now - new_tat) / interval + burst), now}
+return {granted, 0, math.floor((now - new_tat) / interval + burst), now, live}
 """
 )
 
@@ -255,11 +272,18 @@ return 0
 
 class _Breaker:
     """Open after a Redis error: skip Redis for ``cooldown`` seconds, then let one call probe.
-    One WARNING when it opens, one when Redis answers again; nothing in between."""
+    One WARNING when it opens, one when Redis answers again; nothing in between. ``fallback``
+    is called as it opens: it readies what stands in for Redis and says what that is."""
 
     __slots__ = ("_clock", "_cooldown", "_fallback", "_open_until", "_what", "opened")
 
-    def __init__(self, what: str, fallback: str, cooldown: float, clock: Callable[[], float]):
+    def __init__(
+        self,
+        what: str,
+        fallback: Callable[[], str],
+        cooldown: float,
+        clock: Callable[[], float],
+    ):
         self._what = what
         self._fallback = fallback
         self._cooldown = cooldown
@@ -294,7 +318,7 @@ class _Breaker:
                 "again",
                 self._what,
                 _describe(exc),
-                self._fallback,
+                self._fallback(),
                 self._cooldown,
             )
         self._open_until = self._clock() + self._cooldown
@@ -368,7 +392,7 @@ class _RedisBacked:
         self._clock = clock
         self._where = where or f"Redis ({type(redis).__name__})"
         self._errors = _redis_errors()
-        self._breaker = _Breaker(self._where, self._what_fails, breaker_cooldown, clock)
+        self._breaker = _Breaker(self._where, self._fall_back, breaker_cooldown, clock)
         self.stats: Counter[str] = Counter()
 
     @staticmethod
@@ -403,6 +427,10 @@ class _RedisBacked:
             # The body's exception is not handed to coredis' task group, which would wrap it in
             # an ExceptionGroup: the caller gets their own exception back unchanged.
             await self._redis.__aexit__(None, None, None)
+
+    def _fall_back(self) -> str:
+        """Called as the breaker opens: what this object does without Redis, for the log."""
+        return self._what_fails
 
     def _not_open(self) -> RedisUnavailableError:
         name = type(self).__name__
@@ -471,14 +499,18 @@ def _local_limits(limits: RateLimits) -> RateLimits:
     )
 
 
-def _fallback_limits(limits: RateLimits, share: float) -> RateLimits:
-    """``share`` of every rate and burst, and no in-flight cap (``_local_limits`` has that)."""
+def _fallback_limits(limits: RateLimits, share: float, processes: int = 1) -> RateLimits:
+    """``share / processes`` of every rate and burst, and no in-flight cap (``_local_limits``
+    has that). Multiplied, then divided: an explicit share and ``1 / processes`` are each exact
+    (``rate * 1.0 / 3`` is ``rate / 3``; ``rate * 0.25 / 1`` is ``rate * 0.25``)."""
 
     def scaled(g: GroupLimits) -> GroupLimits:
         if g.rate is None:
             return GroupLimits(max_in_flight=_UNLIMITED, rate=None, burst=g.burst)
         return GroupLimits(
-            max_in_flight=_UNLIMITED, rate=g.rate * share, burst=max(1, math.floor(g.burst * share))
+            max_in_flight=_UNLIMITED,
+            rate=g.rate * share / processes,
+            burst=max(1, math.floor(g.burst * share / processes)),
         )
 
     return RateLimits(
@@ -540,12 +572,17 @@ class RedisLimiter(_RedisBacked):
         key_prefix: the first part of every key's hash tag (default ``sc``).
         timeout: seconds any one Redis call may take (default 0.5).
         fallback_share: with Redis unavailable, each process goes on alone at this share of
-            every rate (default 0.25; set it to ``1 / number of workers``).
+            every rate. Default ``None``, automatic: ``1 / N``, N the limiters of this account
+            seen in the last ``LIVENESS_WINDOW`` (30) seconds, as last counted while Redis
+            answered; before any count, ``DEFAULT_FALLBACK_SHARE`` (0.25). A number fixes it.
         fail_closed: raise ``RedisUnavailableError`` instead of falling back.
         breaker_cooldown: seconds Redis is skipped after an error before it is tried again.
-    """
 
-    _what_fails = "rate limits fall back to this process' own limiter"
+    While Redis answers, each limiter announces itself every few seconds in the rate script
+    (``{<prefix>:<client_id>}:live``, a sorted set of limiter ids that expires when nobody is
+    left) and learns how many are live: ``live_processes``, None until it knows. Leaving the
+    context removes it from the count at once.
+    """
 
     def __init__(
         self,
@@ -555,7 +592,7 @@ class RedisLimiter(_RedisBacked):
         rate_limits: RateLimits | None = None,
         key_prefix: str = "sc",
         timeout: float = DEFAULT_TIMEOUT,
-        fallback_share: float = DEFAULT_FALLBACK_SHARE,
+        fallback_share: float | None = None,
         fail_closed: bool = False,
         breaker_cooldown: float = DEFAULT_COOLDOWN,
         clock: Callable[[], float] = time.monotonic,
@@ -563,16 +600,13 @@ class RedisLimiter(_RedisBacked):
         _owns: bool = False,
         _where: str | None = None,
     ) -> None:
-        if not (0 < fallback_share <= 1):
-            raise ValidationError(
-                "fallback_share", f"must be more than 0 and at most 1, got {fallback_share}"
-            )
-        if not math.isfinite(fallback_share):
-            raise ValidationError("fallback_share", f"must be finite, got {fallback_share}")
-        self._what_fails = (
-            f"rate limits fall back to this process' own limiter at {fallback_share:g} of the "
-            "allowance"
-        )
+        if fallback_share is not None:
+            if not (0 < fallback_share <= 1):
+                raise ValidationError(
+                    "fallback_share", f"must be more than 0 and at most 1, got {fallback_share}"
+                )
+            if not math.isfinite(fallback_share):
+                raise ValidationError("fallback_share", f"must be finite, got {fallback_share}")
         super().__init__(
             redis,
             client_id=client_id,
@@ -586,11 +620,17 @@ class RedisLimiter(_RedisBacked):
         )
         self.limits = rate_limits or RateLimits()
         self.fallback_share = fallback_share
+        self.live_key = f"{self._tag}:live"
+        self.live_processes: int | None = None  # limiters of this account, as last counted
+        self._member = secrets.token_hex(8)  # this limiter in the live set
+        self._announce_due = -math.inf  # the clock time to announce again: the first call does
+        self._announced = False
         self._sleep = sleep
         self._local = InProcessLimiter(_local_limits(self.limits), clock=clock, sleep=sleep)
         self._global = anyio.Semaphore(self.limits.max_in_flight, fast_acquire=True)
+        self._fallback_split = self._split()
         self._fallback = InProcessLimiter(
-            _fallback_limits(self.limits, fallback_share), clock=clock, sleep=sleep
+            _fallback_limits(self.limits, *self._fallback_split), clock=clock, sleep=sleep
         )
         # One task per group and process asks Redis at a time; the others queue here (FIFO).
         self._queues: dict[str, _Queue] = {}
@@ -604,7 +644,7 @@ class RedisLimiter(_RedisBacked):
         rate_limits: RateLimits | None = None,
         key_prefix: str = "sc",
         timeout: float = DEFAULT_TIMEOUT,
-        fallback_share: float = DEFAULT_FALLBACK_SHARE,
+        fallback_share: float | None = None,
         fail_closed: bool = False,
         breaker_cooldown: float = DEFAULT_COOLDOWN,
     ) -> RedisLimiter:
@@ -631,6 +671,59 @@ class RedisLimiter(_RedisBacked):
 
     def pause_key(self, group: str) -> str:
         return f"{self._tag}:pause:{_key_part(group)}"
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        try:
+            await self._leave()
+        finally:
+            await super().__aexit__(exc_type, exc, tb)
+
+    async def _leave(self) -> None:
+        """Best effort, under the usual timeout: a limiter closed cleanly stops counting at
+        once. Skipped while Redis is failing; the member then expires with the window."""
+        if not self._announced or not self._entered or self._breaker.is_open:
+            return
+        self._announced = False
+        self._announce_due = -math.inf  # entered again, it announces again at once
+        errors = (*self._errors, RedisUnavailableError)
+        with anyio.CancelScope(shield=True), contextlib.suppress(*errors):
+            await self._run(lambda r: r.zrem(self.live_key, [self._member]))
+
+    # -- the fallback's share ---------------------------------------------------------------
+
+    def _split(self) -> tuple[float, int]:
+        """(share, processes): the fallback takes ``share / processes`` of every rate."""
+        if self.fallback_share is not None:
+            return self.fallback_share, 1
+        if self.live_processes is None:
+            return DEFAULT_FALLBACK_SHARE, 1
+        return 1.0, self.live_processes
+
+    def _fall_back(self) -> str:
+        split = self._split()
+        if split != self._fallback_split:
+            self._fallback_split = split
+            self._fallback = InProcessLimiter(
+                _fallback_limits(self.limits, *split), clock=self._clock, sleep=self._sleep
+            )
+        what = "rate limits fall back to this process' own limiter at"
+        if self.fallback_share is not None:
+            return f"{what} {self.fallback_share:g} of the allowance"
+        n = self.live_processes
+        if n is None:
+            return (
+                f"{what} {DEFAULT_FALLBACK_SHARE:g} of the allowance: the default, as Redis has "
+                "not counted the processes yet"
+            )
+        return (
+            f"{what} 1/{n} of the allowance: {n} process{'es' if n != 1 else ''} seen in the "
+            f"last {LIVENESS_WINDOW} s"
+        )
 
     # -- Limiter ----------------------------------------------------------------------------
 
@@ -723,23 +816,33 @@ class RedisLimiter(_RedisBacked):
     async def _poll(self, queue: _Queue, group: str, rate: float, burst: int, me: _Waiter) -> None:
         """Ask Redis until ``me`` has its permit, or Redis fails (the breaker then opens and
         the caller falls back)."""
-        keys = [self.rate_key(group), self.pause_key(group)]
+        keys = [self.rate_key(group), self.pause_key(group), self.live_key]
         spacing = f"{1_000_000.0 / rate:.3f}"
         while not me.granted:
             wanted = min(len(queue.waiters), burst, _MAX_BATCH)
             args: list[str | int | float] = [spacing, burst, wanted]
+            now = self._clock()
+            announce = now >= self._announce_due
+            if announce:  # one call every few seconds, not every call
+                self._announce_due = now + _ANNOUNCE_EVERY
+                self._announced = True
+                args += [self._member, LIVENESS_WINDOW]
             try:
                 # Shielded: permits the script granted reach their takers (or go back), never
                 # lost to a cancellation that lands while the answer is on its way.
                 with anyio.CancelScope(shield=True):
-                    granted, retry_us, _remaining, _now = await self._run(
+                    granted, retry_us, _remaining, _now, live = await self._run(
                         functools.partial(_RATE, keys=keys, args=args)
                     )
             except self._errors as exc:
+                # Announce with the first call Redis answers: it may come back empty.
+                self._announce_due = -math.inf
                 self._failed(exc)
                 return  # the breaker is open now: everyone falls back
             self._breaker.succeeded()
             self.stats["round_trips"] += 1
+            if announce:
+                self.live_processes = max(1, int(live))
             if granted:
                 unused = queue.grant(int(granted))
                 if unused:  # their takers left while Redis answered

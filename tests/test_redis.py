@@ -402,7 +402,7 @@ def test_gcra_script_agrees_with_a_token_bucket(
     import coredis
 
     prefix = f"t-{uuid.uuid4().hex[:16]}"
-    keys = ["{" + prefix + ":c}:rate:g", "{" + prefix + ":c}:pause:g"]
+    keys = ["{" + prefix + ":c}:rate:g", "{" + prefix + ":c}:pause:g", "{" + prefix + ":c}:live"]
     model = TokenBucket(rate, burst)
     interval = 1_000_000 / rate
     tolerance = 10 / interval  # 10 µs, in tokens
@@ -412,9 +412,10 @@ def test_gcra_script_agrees_with_a_token_bucket(
         async with coredis.Redis.from_url(redis_url) as redis:
             for gap, wanted in steps:
                 await anyio.sleep(gap * interval / 1_000_000)
-                granted, retry_us, remaining, now = await _RATE(
+                granted, retry_us, remaining, now, live = await _RATE(
                     redis, keys, [f"{interval:.3f}", burst, wanted]
                 )
+                assert live == 0  # no announcement asked for, none counted
                 level = model.level(now)
                 expected, expected_retry, left = model.take(now, wanted)
                 if abs(level - round(level)) < tolerance:
