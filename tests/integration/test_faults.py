@@ -266,16 +266,17 @@ async def test_token_expiry_in_the_middle_of_a_batch(
 async def test_short_lived_tokens_are_refreshed_ahead_of_expiry(
     sandbox_url: str, control: Control
 ) -> None:
-    """1-second tokens, 8 workers calling for 1.5 s: the SDK refreshes 0.1 s before expiry
-    (lifetime / 10), once for everyone, so exactly 2 tokens and not a single 401."""
-    await control.configure(tokenLifetime=1)
+    """3-second tokens, 8 workers calling for 4 s: the SDK refreshes 0.3 s before expiry
+    (lifetime / 10), once for everyone, so exactly 2 tokens and not a single 401. (With 1-second
+    tokens the 0.1 s margin was within a loaded machine's scheduling delay: a flake.)"""
+    await control.configure(tokenLifetime=3)
     async with sdk_client(sandbox_url) as sc:
         started = time.monotonic()
         calls = 0
 
         async def worker() -> None:
             nonlocal calls
-            while time.monotonic() - started < 1.5:
+            while time.monotonic() - started < 4.0:
                 await sc.accounts.list_accounts()
                 calls += 1
 
