@@ -32,7 +32,11 @@ import uuid
 from collections.abc import Iterator
 from typing import Any
 
+import anyio
 import pytest
+
+from spectrocoin_async import RedisLimiter
+from spectrocoin_async._redis import DEFAULT_TIMEOUT
 
 DEFAULT_URL = "redis://127.0.0.1:6379/0"
 
@@ -444,3 +448,32 @@ def private_cluster_fixture(
         yield cluster
     finally:
         cluster.stop()
+
+
+# -- limiters on a clock of our own ------------------------------------------------------------
+
+
+class SteppingClock:
+    """The limiters' monotonic clock; ``sleep`` moves it instead of waiting."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        self.now += max(0.0, seconds)
+        await anyio.lowlevel.checkpoint()
+
+
+def limiter_on(url: str, clock: SteppingClock, **kwargs: object) -> RedisLimiter:
+    """What ``RedisLimiter.from_url`` makes (a pool of its own), on the fake clock."""
+    kwargs.setdefault("breaker_cooldown", 1000)
+    return RedisLimiter(
+        RedisLimiter._client_from_url(url, DEFAULT_TIMEOUT),
+        clock=clock,
+        sleep=clock.sleep,
+        _owns=True,
+        **kwargs,  # type: ignore[arg-type]
+    )

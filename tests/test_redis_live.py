@@ -13,20 +13,21 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 
-import anyio
 import coredis
 import pytest
 
 from spectrocoin_async import GroupLimits, RateLimits, RedisLimiter
-from spectrocoin_async._redis import _UNLIMITED, DEFAULT_TIMEOUT, LIVENESS_WINDOW
+from spectrocoin_async._redis import _UNLIMITED, LIVENESS_WINDOW
 
 from .redis_support import (  # noqa: F401
     LocalCluster,
     PrivateRedis,
+    SteppingClock,
     cluster_prefix_fixture,
     cluster_servers_fixture,
     command,
     key_prefix_fixture,
+    limiter_on,
     private_redis_fixture,
     redis_cluster_fixture,
     redis_server_fixture,
@@ -40,20 +41,6 @@ LOGGER = "spectrocoin_async.redis"
 RATE, BURST = 40.0, 12
 
 
-class FakeClock:
-    """The limiters' monotonic clock; ``sleep`` moves it instead of waiting."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    async def sleep(self, seconds: float) -> None:
-        self.now += max(0.0, seconds)
-        await anyio.lowlevel.checkpoint()
-
-
 def limits(rate: float = RATE, burst: int = BURST) -> RateLimits:
     group = GroupLimits(max_in_flight=50, rate=rate, burst=burst)
     return RateLimits(default=group, groups={"accounts": group}, max_in_flight=200)
@@ -65,28 +52,15 @@ async def one_call(*limiters: RedisLimiter) -> None:
             pass
 
 
-def limiter_on(url: str, clock: FakeClock, **kwargs: object) -> RedisLimiter:
-    """What ``RedisLimiter.from_url`` makes (a pool of its own), on the fake clock."""
-    kwargs.setdefault("breaker_cooldown", 1000)
-    kwargs.setdefault("rate_limits", limits())
-    return RedisLimiter(
-        RedisLimiter._client_from_url(url, DEFAULT_TIMEOUT),
-        clock=clock,
-        sleep=clock.sleep,
-        _owns=True,
-        **kwargs,  # type: ignore[arg-type]
-    )
-
-
 @asynccontextmanager
 async def limiters_on(
-    url: str, count: int, clock: FakeClock, **kwargs: object
+    url: str, count: int, clock: SteppingClock, **kwargs: object
 ) -> AsyncIterator[list[RedisLimiter]]:
     """``count`` limiters of one account, each with its own pool (as in its own process)."""
     async with AsyncExitStack() as stack:
         opened = []
         for _ in range(count):
-            limiter = limiter_on(url, clock, **kwargs)
+            limiter = limiter_on(url, clock, **{"rate_limits": limits(), **kwargs})
             opened.append(await stack.enter_async_context(limiter))
         yield opened
 
@@ -105,7 +79,7 @@ def members(url: str, key: str) -> list[bytes]:
 async def test_each_limiter_learns_how_many_share_the_account(
     redis_url: str, key_prefix: str
 ) -> None:
-    clock = FakeClock()
+    clock = SteppingClock()
     async with limiters_on(redis_url, 4, clock, client_id=CLIENT, key_prefix=key_prefix) as ls:
         assert [limiter.live_processes for limiter in ls] == [None] * 4
         for limiter in ls:  # each announces with its first call: it counts those before it
@@ -125,7 +99,7 @@ async def test_each_limiter_learns_how_many_share_the_account(
 async def test_a_limiter_announces_at_most_once_every_five_seconds(
     redis_url: str, key_prefix: str
 ) -> None:
-    clock = FakeClock()
+    clock = SteppingClock()
     roomy = limits(rate=1000, burst=50)  # 21 calls that never wait (a wait moves the clock)
     async with limiters_on(
         redis_url, 1, clock, client_id=CLIENT, key_prefix=key_prefix, rate_limits=roomy
@@ -144,7 +118,7 @@ async def test_a_limiter_announces_at_most_once_every_five_seconds(
 
 
 async def test_a_closed_limiter_leaves_the_count(redis_url: str, key_prefix: str) -> None:
-    clock = FakeClock()
+    clock = SteppingClock()
     async with limiters_on(redis_url, 3, clock, client_id=CLIENT, key_prefix=key_prefix) as ls:
         await one_call(*ls)
         clock.now += 5.0
@@ -161,7 +135,7 @@ async def test_a_closed_limiter_leaves_the_count(redis_url: str, key_prefix: str
 
 
 async def test_a_member_older_than_the_window_is_pruned(redis_url: str, key_prefix: str) -> None:
-    clock = FakeClock()
+    clock = SteppingClock()
     async with limiters_on(redis_url, 1, clock, client_id=CLIENT, key_prefix=key_prefix) as ls:
         (limiter,) = ls
         await one_call(limiter)
@@ -184,7 +158,7 @@ async def test_on_fallback_each_limiter_takes_exactly_its_share(
     private_redis: PrivateRedis, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.WARNING, logger=LOGGER)
-    clock = FakeClock()
+    clock = SteppingClock()
     async with limiters_on(private_redis.url, 3, clock, client_id=CLIENT) as ls:
         await one_call(*ls)
         clock.now += 5.0
@@ -215,7 +189,7 @@ async def test_alone_it_falls_back_to_the_whole_allowance(
     private_redis: PrivateRedis, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.WARNING, logger=LOGGER)
-    clock = FakeClock()
+    clock = SteppingClock()
     async with limiters_on(private_redis.url, 1, clock, client_id=CLIENT) as (limiter,):
         await one_call(limiter)
         private_redis.kill()
@@ -231,7 +205,7 @@ async def test_before_any_count_the_share_is_a_quarter(
     private_redis: PrivateRedis, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.WARNING, logger=LOGGER)
-    clock = FakeClock()
+    clock = SteppingClock()
     private_redis.kill()
     async with limiters_on(private_redis.url, 1, clock, client_id=CLIENT) as (limiter,):
         await one_call(limiter)
@@ -250,7 +224,7 @@ async def test_the_count_is_the_one_before_the_outage_that_opened_the_breaker(
     private_redis: PrivateRedis,
 ) -> None:
     """A count learned after one outage serves the next: 2, then 3 once a third one joins."""
-    clock = FakeClock()
+    clock = SteppingClock()
     async with limiters_on(private_redis.url, 3, clock, client_id=CLIENT) as ls:
         a, b, c = ls
         await one_call(a, b)
@@ -274,7 +248,7 @@ async def test_an_explicit_share_is_kept_whatever_the_count(
     private_redis: PrivateRedis, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.WARNING, logger=LOGGER)
-    clock = FakeClock()
+    clock = SteppingClock()
     async with limiters_on(private_redis.url, 4, clock, client_id=CLIENT, fallback_share=0.5) as ls:
         await one_call(*ls)
         clock.now += 5.0
@@ -301,8 +275,10 @@ async def test_leaving_with_redis_down_neither_raises_nor_logs(
     private_redis: PrivateRedis, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.WARNING, logger=LOGGER)
-    clock = FakeClock()
-    limiter = limiter_on(private_redis.url, clock, client_id=CLIENT, fail_closed=True)
+    clock = SteppingClock()
+    limiter = limiter_on(
+        private_redis.url, clock, client_id=CLIENT, fail_closed=True, rate_limits=limits()
+    )
     async with limiter:
         await one_call(limiter)
         private_redis.kill()
@@ -316,7 +292,7 @@ async def test_leaving_with_redis_down_neither_raises_nor_logs(
 async def test_on_a_cluster_the_live_set_shares_the_accounts_slot(
     redis_cluster: LocalCluster, cluster_prefix: str
 ) -> None:
-    clock = FakeClock()
+    clock = SteppingClock()
     async with AsyncExitStack() as stack:
         ls = []
         for _ in range(3):  # each client stands for one worker process
