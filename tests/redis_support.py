@@ -29,13 +29,13 @@ import tempfile
 import time
 import urllib.parse
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import anyio
 import pytest
 
-from spectrocoin_async import RedisLimiter
+from spectrocoin_async import RedisLimiter, RedisTokenStore, Token
 from spectrocoin_async._redis import DEFAULT_TIMEOUT
 
 DEFAULT_URL = "redis://127.0.0.1:6379/0"
@@ -477,3 +477,38 @@ def limiter_on(url: str, clock: SteppingClock, **kwargs: object) -> RedisLimiter
         _owns=True,
         **kwargs,  # type: ignore[arg-type]
     )
+
+
+# -- tokens ----------------------------------------------------------------------------------------
+
+
+def token(name: str, lifetime: float = 3600.0) -> Token:
+    return Token(name, time.time() + lifetime, lifetime)
+
+
+async def cold_workers(stores: Sequence[RedisTokenStore]) -> tuple[int, list[str]]:
+    """Each store used at once as a cold process's TokenManager uses it (load, else take the
+    lock, load again, fetch and save); how many fetches that made, and the tokens each got."""
+    fetches = 0
+    got: list[str] = []
+
+    async def fetch() -> Token:
+        nonlocal fetches
+        fetches += 1
+        await anyio.sleep(0.2)
+        return token(f"tok-{fetches}")
+
+    async def worker(store: RedisTokenStore) -> None:
+        found = await store.load()
+        if found is None:
+            async with store.fetch_lock():
+                found = await store.load()
+                if found is None:
+                    found = await fetch()
+                    await store.save(found)
+        got.append(found.access_token)
+
+    async with anyio.create_task_group() as tg:
+        for store in stores:
+            tg.start_soon(worker, store)
+    return fetches, got

@@ -28,17 +28,18 @@ from spectrocoin_async import (
     RedisTokenStore,
     RedisUnavailableError,
     SpectroCoinError,
-    Token,
     ValidationError,
 )
 from spectrocoin_async._redis import _RATE
 
 from .redis_support import (  # noqa: F401
+    cold_workers,
     command,
     delete_prefix,
     key_prefix_fixture,
     redis_server_fixture,
     redis_url_fixture,
+    token,
 )
 
 pytestmark = pytest.mark.anyio
@@ -437,10 +438,6 @@ def test_gcra_script_agrees_with_a_token_bucket(
 # -- the shared token -----------------------------------------------------------------------
 
 
-def token(name: str, lifetime: float = 3600.0) -> Token:
-    return Token(name, time.time() + lifetime, lifetime)
-
-
 async def test_a_saved_token_is_shared_with_a_ttl_of_lifetime_minus_margin(
     make_store: Callable[..., RedisTokenStore],
     redis_url: str,
@@ -462,30 +459,9 @@ async def test_a_saved_token_is_shared_with_a_ttl_of_lifetime_minus_margin(
 async def test_eight_cold_workers_fetch_one_token(
     make_store: Callable[..., RedisTokenStore],
 ) -> None:
-    fetches = 0
-
-    async def fetch() -> Token:
-        nonlocal fetches
-        fetches += 1
-        await anyio.sleep(0.2)
-        return token(f"tok-{fetches}")
-
-    async def worker(store: RedisTokenStore, got: list[str]) -> None:
-        # What the core's TokenManager does per process: load, else lock, load again, fetch.
-        async with store:
-            found = await store.load()
-            if found is None:
-                async with store.fetch_lock():
-                    found = await store.load()
-                    if found is None:
-                        found = await fetch()
-                        await store.save(found)
-            got.append(found.access_token)
-
-    got: list[str] = []
-    async with anyio.create_task_group() as tg:
-        for _ in range(8):
-            tg.start_soon(worker, make_store(), got)
+    async with contextlib.AsyncExitStack() as stack:
+        stores = [await stack.enter_async_context(make_store()) for _ in range(8)]
+        fetches, got = await cold_workers(stores)
     assert fetches == 1
     assert got == ["tok-1"] * 8
 

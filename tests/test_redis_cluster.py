@@ -12,7 +12,6 @@ import logging
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from pathlib import Path
@@ -28,7 +27,6 @@ from spectrocoin_async import (
     RedisLimiter,
     RedisTokenStore,
     RedisUnavailableError,
-    Token,
 )
 from spectrocoin_async._redis import _RATE, _tag
 
@@ -36,9 +34,11 @@ from .redis_support import (  # noqa: F401
     LocalCluster,
     cluster_prefix_fixture,
     cluster_servers_fixture,
+    cold_workers,
     command,
     private_cluster_fixture,
     redis_cluster_fixture,
+    token,
 )
 
 pytestmark = pytest.mark.anyio
@@ -50,10 +50,6 @@ WORKER = Path(__file__).resolve().parent / "redis_cluster_worker.py"
 def limits(rate: float | None, burst: int = 1) -> RateLimits:
     group = GroupLimits(max_in_flight=50, rate=rate, burst=burst)
     return RateLimits(default=group, groups={"accounts": group}, max_in_flight=200)
-
-
-def token(name: str, lifetime: float = 3600.0) -> Token:
-    return Token(name, time.time() + lifetime, lifetime)
 
 
 @asynccontextmanager
@@ -244,33 +240,11 @@ async def test_a_pause_set_through_one_client_holds_back_the_other(
 async def test_eight_cold_workers_on_two_clients_fetch_one_token(
     redis_cluster: LocalCluster, cluster_prefix: str
 ) -> None:
-    fetches = 0
-
-    async def fetch() -> Token:
-        nonlocal fetches
-        fetches += 1
-        await anyio.sleep(0.2)
-        return token(f"tok-{fetches}")
-
-    async def worker(store: RedisTokenStore, got: list[str]) -> None:
-        # What the core's TokenManager does per process: load, else lock, load again, fetch.
-        found = await store.load()
-        if found is None:
-            async with store.fetch_lock():
-                found = await store.load()
-                if found is None:
-                    found = await fetch()
-                    await store.save(found)
-        got.append(found.access_token)
-
-    got: list[str] = []
     async with cluster_client(redis_cluster) as one, cluster_client(redis_cluster) as two:
         stores = [
             RedisTokenStore(r, client_id="c", key_prefix=cluster_prefix) for r in [one, two] * 4
         ]
-        async with anyio.create_task_group() as tg:
-            for store in stores:
-                tg.start_soon(worker, store, got)
+        fetches, got = await cold_workers(stores)
         node = redis_cluster.url(redis_cluster.node_of(stores[0].token_key))
         assert command(node, "HGET", stores[0].token_key, "access_token") == b"tok-1"
         assert command(node, "EXISTS", stores[0].lock_key) == 0  # released
