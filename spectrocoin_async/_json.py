@@ -10,13 +10,20 @@ from __future__ import annotations
 
 import json
 import re
-from decimal import Decimal
+from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal, Rounded
 from itertools import accumulate
 from typing import Any, Final
 
 from ._errors import SpectroCoinError
+from ._values import MAX_DECIMAL_DIGITS
 
-__all__ = ["MAX_JSON_BYTES", "MAX_JSON_DEPTH", "JSONDecodeLimitError", "decode_json"]
+__all__ = [
+    "MAX_JSON_BYTES",
+    "MAX_JSON_DEPTH",
+    "JSONDecodeLimitError",
+    "LongDecimal",
+    "decode_json",
+]
 
 MAX_JSON_BYTES: Final = 64 * 1024 * 1024
 """Largest JSON body decoded (exports, which may be larger, are streamed as bytes instead)."""
@@ -33,8 +40,31 @@ def _no_constants(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
 
+class LongDecimal(Decimal):
+    """A JSON number with more significant digits than any amount (``MAX_DECIMAL_DIGITS``).
+
+    Decoded as it is, so that the model field holding it is named when ``to_decimal`` refuses
+    it: ``to_decimal``'s fast path takes only plain ``Decimal``, which the decoder makes only
+    for numbers within the bound.
+    """
+
+
+# Every number of at most MAX_DECIMAL_DIGITS digits, exactly (create_decimal in C, as fast as
+# Decimal()); a longer one signals Rounded. Exponents are left wide: to_decimal bounds them.
+_BOUNDED: Final = Context(prec=MAX_DECIMAL_DIGITS, Emax=MAX_EMAX, Emin=MIN_EMIN, traps=[Rounded])
+
+
+def _marked_number(text: str) -> Decimal:
+    try:
+        return _BOUNDED.create_decimal(text)
+    except Rounded:
+        return LongDecimal(text)
+
+
 # One decoder for all responses: json.loads(parse_float=...) would build a new one per call.
-_DECODER = json.JSONDecoder(parse_float=Decimal, parse_constant=_no_constants)
+_DECODER = json.JSONDecoder(parse_float=_BOUNDED.create_decimal, parse_constant=_no_constants)
+# Only for a body with an over-long number: every number through Python, the long ones marked.
+_MARKING = json.JSONDecoder(parse_float=_marked_number, parse_constant=_no_constants)
 # The depth scan keeps only quotes and brackets (bytes.translate runs at C speed); what is left
 # of each string is a short `"..."` run to drop, and the brackets remain.
 _ESCAPE: Final = re.compile(rb"\\.", re.S)
@@ -65,7 +95,8 @@ def json_depth(content: bytes) -> int:
 
 
 def decode_json(content: bytes) -> Any:
-    """JSON with every non-integer number as an exact ``Decimal`` (never through float).
+    """JSON with every non-integer number as an exact ``Decimal`` (never through float); one of
+    more than ``MAX_DECIMAL_DIGITS`` significant digits as a :class:`LongDecimal`.
 
     Raises ``ValueError`` for anything else: :class:`JSONDecodeLimitError` for a body larger
     than :data:`MAX_JSON_BYTES` or nested deeper than :data:`MAX_JSON_DEPTH`,
@@ -78,7 +109,10 @@ def decode_json(content: bytes) -> Any:
         )
     if json_depth(content) > MAX_JSON_DEPTH:
         raise JSONDecodeLimitError(f"JSON body is nested deeper than {MAX_JSON_DEPTH} levels")
+    text = content.decode("utf-8")
     try:
-        return _DECODER.decode(content.decode("utf-8"))
+        return _DECODER.decode(text)
+    except Rounded:  # a number longer than any amount: decode again, marking it
+        return _MARKING.decode(text)
     except RecursionError:  # unreachable after the depth check; kept as a last line
         raise JSONDecodeLimitError("JSON body is nested too deeply") from None

@@ -206,7 +206,8 @@ def _legacy_error(response: httpx.Response, body: Any = None) -> tuple[str, str]
     A cheap byte test first: a real list response (accounts, rates) is never decoded twice."""
     if body is None:
         content = response.content
-        if content[:1] != b"[" or b'"code"' not in content[:512]:
+        # No slices: this runs on every 200 list response, and a slice copies.
+        if not content.startswith(b"[") or content.find(b'"code"', 0, 512) < 0:
             return None
         try:
             body = decode_json(content)

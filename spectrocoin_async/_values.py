@@ -87,14 +87,15 @@ def to_decimal(value: object) -> Decimal:
     Non-finite values and magnitudes beyond 10^±40 raise ``ValueError``; so do values with
     more than :data:`MAX_DECIMAL_DIGITS` significant digits (``1.`` and a million zeros is
     within the magnitude, but no amount). Integers and strings are bounded before they are
-    converted (a string at 60 characters). A JSON number arrives here already a ``Decimal``:
-    the decoder built it in linear time, and its digits are counted without copying them.
+    converted (a string at 60 characters). A JSON number arrives here already a ``Decimal``,
+    its digits bounded by the decoder (``_json.decode_json``); a plain ``Decimal`` made
+    elsewhere is checked for its magnitude only.
     """
     if type(value) is Decimal:
-        # The hot path (every amount of every response): three cheap checks, no digit tuple.
+        # The hot path (every amount of every response): two cheap checks, no digit count. The
+        # JSON decoder makes a plain Decimal only of at most MAX_DECIMAL_DIGITS digits; a longer
+        # number arrives as a LongDecimal (a subclass), which takes the checks below.
         if value.is_finite() and -MAX_DECIMAL_EXPONENT <= value.adjusted() <= MAX_DECIMAL_EXPONENT:
-            if _too_many_digits(value):
-                raise ValueError(f"has more than {MAX_DECIMAL_DIGITS} significant digits")
             return value
         raise ValueError(_magnitude_problem(value))
     if type(value) is int:

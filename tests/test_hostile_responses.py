@@ -21,7 +21,13 @@ from spectrocoin_async import (
     SpectroCoinClient,
     SpectroCoinError,
 )
-from spectrocoin_async._json import MAX_JSON_DEPTH, JSONDecodeLimitError, decode_json, json_depth
+from spectrocoin_async._json import (
+    MAX_JSON_DEPTH,
+    JSONDecodeLimitError,
+    LongDecimal,
+    decode_json,
+    json_depth,
+)
 from spectrocoin_async._values import parse_datetime, to_decimal
 
 from .conftest import BASE
@@ -91,18 +97,22 @@ async def test_an_amount_with_too_many_digits_is_refused_naming_the_field(
 
 
 def test_to_decimal_counts_digits_of_a_decoded_number() -> None:
-    for value in (
-        Decimal(MILLION_DIGITS),
-        Decimal("7" * 41 + ".7777777777"),
-        Decimal("1." + "0" * 50),
-    ):
+    long_ones = (MILLION_DIGITS, "7" * 41 + ".7777777777", "1." + "0" * 50)
+    decoded = decode_json(
+        ("[" + ", ".join([*long_ones, "0.5", "7" * 40 + "." + "0" * 10]) + "]").encode()
+    )
+    # The decoder keeps every digit; only the over-long numbers are marked, and refused.
+    assert [type(v) for v in decoded] == [LongDecimal] * 3 + [Decimal] * 2
+    assert decoded[0] == 1 and len(str(decoded[0])) == len(MILLION_DIGITS)
+    for value in decoded[:3]:
         with pytest.raises(ValueError) as info:
             to_decimal(value)
         assert type(info.value) is ValueError
         assert str(info.value) == "has more than 50 significant digits"
+    assert type(to_decimal(decoded[3])) is Decimal
+    assert to_decimal(decoded[4]) == Decimal("7" * 40)  # 50 digits: the limit
     with pytest.raises(ValueError, match=r"^not a decimal number of at most 60 characters$"):
         to_decimal(MILLION_DIGITS)  # as text: refused by its length, before Decimal() runs
-    assert to_decimal(Decimal("7" * 40 + "." + "0" * 10)) == Decimal("7" * 40)  # 50: the limit
 
 
 @pytest.mark.parametrize(
