@@ -455,3 +455,48 @@ async def test_client_exposes_the_streaming_namespace(sc: SpectroCoinClient) -> 
     assert isinstance(sc.exports, ExportsNamespace)
     assert callable(sc.exports.download_transactions)
     assert callable(sc.exports.export_transactions)  # the generated methods are kept
+
+
+async def test_written_bytes_reach_the_disk_before_the_rename(
+    api: respx.MockRouter,
+    exports: ExportsNamespace,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each ~1 MiB batch is handed to the kernel's writeback as it is written (so the final
+    fsync has little left), then fsync, then the rename: never a renamed file not on disk."""
+    import spectrocoin_async._exports as module
+
+    events: list[tuple[str, int, int]] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def advise(fd: int, offset: int, length: int, advice: int) -> None:
+        assert advice == os.POSIX_FADV_DONTNEED
+        events.append(("advise", offset, length))
+
+    def fsync(fd: int) -> None:
+        events.append(("fsync", 0, 0))
+        real_fsync(fd)
+
+    def replace(src: str, dst: str) -> None:
+        events.append(("replace", 0, 0))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(module, "_ADVISE", advise)
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    total = 2 * MB + MB // 2
+    api.get("/exports/transactions").mock(
+        return_value=streamed(Body(pseudo_random(total, piece=64 * 1024)))
+    )
+    result = await exports.download_transactions(tmp_path / "tx.csv")
+    assert result.bytes_written == total
+    assert events == [
+        ("advise", 0, MB),
+        ("advise", MB, MB),
+        ("advise", 2 * MB, MB // 2),
+        ("fsync", 0, 0),
+        ("replace", 0, 0),
+    ]
+    digest = hashlib.sha256((tmp_path / "tx.csv").read_bytes()).hexdigest()
+    assert digest == await expected_digest(total)
