@@ -23,6 +23,7 @@ import asyncio
 import contextlib
 import json
 import os
+import re
 import shutil
 import socket
 import statistics
@@ -257,6 +258,9 @@ def cold_tokens(base_url: str, redis_url: str) -> list[Row]:
     ]
 
 
+_SHARE = re.compile(r"at (\S+) of the allowance")
+
+
 def redis_killed(base_url: str, calls_per_worker: int) -> list[Row]:
     _reset(base_url)
     sandbox_config(base_url, {"rateLimit": RATE, "rateBurst": SERVER_BURST})
@@ -268,8 +272,7 @@ def redis_killed(base_url: str, calls_per_worker: int) -> list[Row]:
             "bench",
             calls_per_worker,
             4.0,
-            fallback_share=0.25,
-            breaker_cooldown=1.0,
+            breaker_cooldown=1.0,  # the fallback's share is left automatic, as by default
         )
         procs = _start_workers(configs)
         t0 = configs[0]["start_at"]
@@ -287,6 +290,7 @@ def redis_killed(base_url: str, calls_per_worker: int) -> list[Row]:
     errors = sum(r["limiter"].get("redis_errors", 0) for r in results)
     warnings = [len(r["warnings"]) for r in results]
     seen_429 = sum(r["statuses"].get("429", 0) for r in results)
+    shares = sorted({m[1] for r in results for line in r["warnings"] if (m := _SHARE.search(line))})
     return [
         Row(
             "Redis killed mid-run: calls completed (fail-open)",
@@ -296,7 +300,8 @@ def redis_killed(base_url: str, calls_per_worker: int) -> list[Row]:
             [
                 f"4 workers, {RATE:g} req/s shared; Redis killed 2.5 s in, back 2.5 s later; "
                 f"rate permits: {via_redis} from Redis, {via_fallback} from the in-process "
-                f"fallback at 1/4 of the rate each; {errors} Redis errors in all (the breaker "
+                f"fallback at {' / '.join(shares) or '?'} of the rate each (automatic: the live "
+                f"limiters Redis counted); {errors} Redis errors in all (the breaker "
                 f"skips Redis for 1 s after each); WARNING lines per worker {warnings} (one "
                 f"down, one back); 429s: {seen_429} (sandbox: {ledger.get('rateLimited')}); "
                 f"failures: {failures or 'none'}"

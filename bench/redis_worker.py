@@ -78,7 +78,7 @@ async def run(cfg: dict[str, Any]) -> dict[str, Any]:
         RedisLimiter.from_url(
             cfg["redis_url"],
             rate_limits=limits,
-            fallback_share=cfg.get("fallback_share", 0.25),
+            fallback_share=cfg.get("fallback_share"),  # None: automatic, 1 / live limiters
             breaker_cooldown=cfg.get("breaker_cooldown", 5.0),
             **common,
         ) as limiter,

@@ -175,22 +175,21 @@ class _Script:
 # one round trip serve the tasks queued in one process. A live pause key refuses everything.
 # Every few seconds a limiter also announces itself (ARGV[4]: its id, ARGV[5]: the liveness
 # window in seconds): KEYS[3] is a sorted set of limiter ids scored by the second each was last
-# seen; older members are pruned, and the count of those left (this one among them) is how many
+# seen; older members are pruned then. Every answer carries its count (O(1)): how many
 # processes share the allowance now (1 / that is the fallback's share). It expires with the
 # window, so an idle account leaves nothing behind.
-# Returns {granted, retry_after_us, remaining, now_us, live_limiters or 0}.
+# Returns {granted, retry_after_us, remaining, now_us, live_limiters}.
 _RATE = _Script(
     """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-local live = 0
 if ARGV[4] then
   local window = tonumber(ARGV[5])
   redis.call('ZADD', KEYS[3], t[1], ARGV[4])
   redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', '(' .. (tonumber(t[1]) - window))
   redis.call('EXPIRE', KEYS[3], window)
-  live = redis.call('ZCARD', KEYS[3])
 end
+local live = redis.call('ZCARD', KEYS[3])
 local pause = redis.call('PTTL', KEYS[2])
 if pause > 0 then return {0, pause * 1000, 0, now, live} end
 local interval = tonumber(ARGV[1])
@@ -841,7 +840,9 @@ class RedisLimiter(_RedisBacked):
                 return  # the breaker is open now: everyone falls back
             self._breaker.succeeded()
             self.stats["round_trips"] += 1
-            if announce:
+            # Counted on every answer (ZCARD is O(1)), announced only every few seconds: a
+            # fleet that starts together learns its size at once, not 5 s later.
+            if announce or int(live) > 0:
                 self.live_processes = max(1, int(live))
             if granted:
                 unused = queue.grant(int(granted))

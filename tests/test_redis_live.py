@@ -127,11 +127,20 @@ async def test_a_closed_limiter_leaves_the_count(redis_url: str, key_prefix: str
         *staying, leaving = ls  # the last entered: pools are closed in the reverse order
         await leaving.__aexit__(None, None, None)
         assert len(members(redis_url, leaving.live_key)) == 2  # at once, not after the window
-        await one_call(*staying)  # not due yet: what they knew
-        assert [limiter.live_processes for limiter in staying] == [3, 3]
-        clock.now += 5.0
-        await one_call(*staying)
+        await one_call(*staying)  # no announcement due, but every answer carries the count
         assert [limiter.live_processes for limiter in staying] == [2, 2]
+
+
+async def test_a_fleet_that_starts_together_learns_its_size_at_once(
+    redis_url: str, key_prefix: str
+) -> None:
+    clock = SteppingClock()
+    async with limiters_on(redis_url, 3, clock, client_id=CLIENT, key_prefix=key_prefix) as ls:
+        await one_call(*ls)  # each announces with its first call: the first saw only itself
+        assert [limiter.live_processes for limiter in ls] == [1, 2, 3]
+        await one_call(*ls)  # no announcement due (the clock has not moved)
+        assert [limiter.live_processes for limiter in ls] == [3, 3, 3]
+        assert all(limiter.stats["round_trips"] == 2 for limiter in ls)
 
 
 async def test_a_member_older_than_the_window_is_pruned(redis_url: str, key_prefix: str) -> None:
