@@ -248,7 +248,8 @@ def _parse_json(body: bytes) -> JsonCallback:
         raise CallbackError(
             f"JSON callback body is not valid JSON: {exc.msg} at position {exc.pos}"
         ) from exc
-    except (ValueError, RecursionError) as exc:  # e.g. an integer too long to convert
+    # An integer too long to convert; decimal's InvalidOperation for an exponent past ±10^18.
+    except (ValueError, RecursionError, ArithmeticError) as exc:
         raise CallbackError(f"JSON callback body is not usable JSON: {str(exc)[:200]}") from None
     if not isinstance(data, dict):
         raise CallbackError(f"JSON callback body must be an object, not {type(data).__name__}")

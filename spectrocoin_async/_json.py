@@ -102,6 +102,8 @@ def decode_json(content: bytes) -> Any:
     than :data:`MAX_JSON_BYTES` or nested deeper than :data:`MAX_JSON_DEPTH`,
     ``json.JSONDecodeError`` for text that is not JSON, ``UnicodeDecodeError`` for bytes that
     are not UTF-8, and a plain ``ValueError`` for an integer of more than 4,300 digits.
+    A number whose exponent is past what ``decimal`` holds (``1e-1999999999999999999``) is a
+    :class:`JSONDecodeLimitError` too, never a bare ``decimal.InvalidOperation``.
     """
     if len(content) > MAX_JSON_BYTES:
         raise JSONDecodeLimitError(
@@ -111,8 +113,13 @@ def decode_json(content: bytes) -> Any:
         raise JSONDecodeLimitError(f"JSON body is nested deeper than {MAX_JSON_DEPTH} levels")
     text = content.decode("utf-8")
     try:
-        return _DECODER.decode(text)
-    except Rounded:  # a number longer than any amount: decode again, marking it
-        return _MARKING.decode(text)
+        try:
+            return _DECODER.decode(text)
+        except Rounded:  # a number longer than any amount: decode again, marking it
+            return _MARKING.decode(text)
     except RecursionError:  # unreachable after the depth check; kept as a last line
         raise JSONDecodeLimitError("JSON body is nested too deeply") from None
+    except ArithmeticError:  # decimal's InvalidOperation: an exponent beyond ±10^18
+        raise JSONDecodeLimitError(
+            "JSON body holds a number beyond any decimal range (an exponent past ±10^18)"
+        ) from None

@@ -448,6 +448,8 @@ def test_header_lookup_is_case_insensitive() -> None:
         (JSON, b'{"id": "a", "merchantApiId": 7}', "'merchantApiId' must be a string"),
         (JSON, b'{"id": "a", "id": "b"}', "repeats the key 'id'"),
         (JSON, b'{"id": "a", "x": NaN}', "NaN"),
+        # decimal raises InvalidOperation (no ValueError) for an exponent past ±10^18.
+        (JSON, b'{"id": "a", "x": 1e-1999999999999999999}', "not usable JSON"),
         (JSON, b'{"id": "\xff"}', "not valid UTF-8"),
         (FORM, b"merchantId=1&sign=x", "missing the field 'apiId'"),
         (FORM, b"merchantId=%FF", "not valid UTF-8"),

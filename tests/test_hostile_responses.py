@@ -96,6 +96,23 @@ async def test_an_amount_with_too_many_digits_is_refused_naming_the_field(
     assert type(info.value.__cause__) is ModelValidationError
 
 
+@pytest.mark.parametrize(
+    "number", ["1e-1999999999999999999", "1e1999999999999999999", "-0.5e+1999999999999999999"]
+)
+@pytest.mark.anyio
+async def test_a_number_beyond_any_decimal_range_is_a_typed_error(
+    api: respx.MockRouter, sc: SpectroCoinClient, number: str
+) -> None:
+    # Decimal() raises decimal.InvalidOperation here, which escaped as it was.
+    respond(api, order_body(payAmount=number))
+    with pytest.raises(ResponseValidationError) as info:
+        await sc.merchant.get_order(UUID(ORDER_ID))
+    assert info.value.message == (
+        "response is not JSON: JSON body holds a number beyond any decimal range "
+        "(an exponent past ±10^18)"
+    )
+
+
 def test_to_decimal_counts_digits_of_a_decoded_number() -> None:
     long_ones = (MILLION_DIGITS, "7" * 41 + ".7777777777", "1." + "0" * 50)
     decoded = decode_json(

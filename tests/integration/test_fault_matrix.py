@@ -348,8 +348,10 @@ async def test_clock_skew(server: FaultServer) -> None:
         b'[{"id": "1", "currencyCode": "BTC", "balance": 1e1000000}]',
         b'[{"id": "1", "currencyCode": "BTC", "balance": ' + b"9" * 100_000 + b"}]",
         b'{"a": ' * 5000 + b"1" + b"}" * 5000,
+        # Past what decimal holds: Decimal() raises InvalidOperation, which is no ValueError.
+        b'[{"id": "1", "currencyCode": "BTC", "balance": 1e-1999999999999999999}]',
     ],
-    ids=["deep-array", "huge-exponent", "huge-integer", "deep-object"],
+    ids=["deep-array", "huge-exponent", "huge-integer", "deep-object", "beyond-decimal"],
 )
 async def test_pathological_json(server: FaultServer, body: bytes) -> None:
     server.script("/accounts", Act(body=body))
