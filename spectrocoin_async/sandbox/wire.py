@@ -65,6 +65,8 @@ def parse_body(content_type: str | None, raw: bytes) -> dict[str, Any]:
             data = json.loads(raw, parse_float=Decimal)
         except (ValueError, UnicodeDecodeError) as exc:
             raise _malformed(f"not valid JSON ({exc})") from None
+        except ArithmeticError:  # decimal's InvalidOperation: an exponent past ±10^18
+            raise _malformed("not valid JSON (a number past what a decimal holds)") from None
         if not isinstance(data, dict):
             raise _malformed("a JSON object is expected")
         return data

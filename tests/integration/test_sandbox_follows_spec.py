@@ -209,3 +209,18 @@ def test_exports_negotiate_the_accept_header(
     assert answer.status_code == status
     if status == 406:
         assert answer.json()["key"] == "not_acceptable"
+
+
+def test_a_number_past_what_decimal_holds_is_a_malformed_body(sandbox_url: str) -> None:
+    # json.loads(parse_float=Decimal) raises decimal.InvalidOperation here: once a 500.
+    with _client(sandbox_url) as http:
+        answer = http.post(
+            "/exchanges",
+            content=b'{"payCurrencyCode": "EUR", "payAmount": 1e-1999999999999999999}',
+            headers={"Content-Type": "application/json"},
+        )
+    assert answer.status_code == 422, answer.text
+    assert answer.json()["key"] == "malformed_body"
+    assert answer.json()["defaultMessage"] == (
+        "Malformed request body: not valid JSON (a number past what a decimal holds)."
+    )
