@@ -174,16 +174,18 @@ class _Script:
 # is exactly a token bucket of ``burst`` tokens refilled at ``1 / interval``; several permits in
 # one round trip serve the tasks queued in one process. A live pause key refuses everything.
 # Every few seconds a limiter also announces itself (ARGV[4]: its id, ARGV[5]: the liveness
-# window in seconds): KEYS[3] is a sorted set of limiter ids scored by the second each was last
-# seen; older members are pruned then. Every answer carries its count (O(1)): how many
-# processes share the allowance now (1 / that is the fallback's share). It expires with the
-# window, so an idle account leaves nothing behind.
+# window in seconds, ARGV[6] set when due): KEYS[3] is a sorted set of limiter ids scored by the
+# second each was last seen; older members are pruned then. A caller missing from the set (it
+# was evicted, or Redis restarted behind a pooled reconnect) is put back at once, whether due or
+# not: otherwise it would take the others' count for the fleet's until its next announcement.
+# Every answer carries the count (O(1)): how many processes share the allowance now (1 / that
+# is the fallback's share). It expires with the window: an idle account leaves nothing behind.
 # Returns {granted, retry_after_us, remaining, now_us, live_limiters}.
 _RATE = _Script(
     """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-if ARGV[4] then
+if ARGV[4] and (ARGV[6] or not redis.call('ZSCORE', KEYS[3], ARGV[4])) then
   local window = tonumber(ARGV[5])
   redis.call('ZADD', KEYS[3], t[1], ARGV[4])
   redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', '(' .. (tonumber(t[1]) - window))
@@ -819,13 +821,12 @@ class RedisLimiter(_RedisBacked):
         spacing = f"{1_000_000.0 / rate:.3f}"
         while not me.granted:
             wanted = min(len(queue.waiters), burst, _MAX_BATCH)
-            args: list[str | int | float] = [spacing, burst, wanted]
+            args: list[str | int | float] = [spacing, burst, wanted, self._member, LIVENESS_WINDOW]
             now = self._clock()
-            announce = now >= self._announce_due
-            if announce:  # one call every few seconds, not every call
+            if now >= self._announce_due:  # one call every few seconds, not every call
                 self._announce_due = now + _ANNOUNCE_EVERY
                 self._announced = True
-                args += [self._member, LIVENESS_WINDOW]
+                args.append(1)
             try:
                 # Shielded: permits the script granted reach their takers (or go back), never
                 # lost to a cancellation that lands while the answer is on its way.
@@ -841,9 +842,9 @@ class RedisLimiter(_RedisBacked):
             self._breaker.succeeded()
             self.stats["round_trips"] += 1
             # Counted on every answer (ZCARD is O(1)), announced only every few seconds: a
-            # fleet that starts together learns its size at once, not 5 s later.
-            if announce or int(live) > 0:
-                self.live_processes = max(1, int(live))
+            # fleet that starts together learns its size at once, not 5 s later. The count
+            # includes this limiter (the script puts it back if it was missing).
+            self.live_processes = max(1, int(live))
             if granted:
                 unused = queue.grant(int(granted))
                 if unused:  # their takers left while Redis answered

@@ -106,15 +106,19 @@ async def test_a_limiter_announces_at_most_once_every_five_seconds(
     ) as ls:
         (limiter,) = ls
         await one_call(limiter)
-        command(redis_url, "DEL", limiter.live_key)
+        (member,) = members(redis_url, limiter.live_key)
+        # Redis' clock does not move 5 s here: an old score tells whether it was written again.
+        old = int(command(redis_url, "TIME")[0]) - 20
+        command(redis_url, "ZADD", limiter.live_key, old, member)
         clock.now += 4.999
         for _ in range(20):
             await one_call(limiter)
-        assert command(redis_url, "EXISTS", limiter.live_key) == 0  # not announced again yet
+        assert int(command(redis_url, "ZSCORE", limiter.live_key, member)) == old  # not yet
         assert limiter.stats["round_trips"] == 21
         clock.now += 0.001
         await one_call(limiter)
-        assert len(members(redis_url, limiter.live_key)) == 1
+        assert int(command(redis_url, "ZSCORE", limiter.live_key, member)) > old
+        assert members(redis_url, limiter.live_key) == [member]
 
 
 async def test_a_closed_limiter_leaves_the_count(redis_url: str, key_prefix: str) -> None:
@@ -332,3 +336,33 @@ async def test_on_a_cluster_the_live_set_shares_the_accounts_slot(
         node = redis_cluster.url(redis_cluster.node_of(key))
         assert len(members(node, key)) == 2
         assert all(limiter.stats["redis_errors"] == 0 for limiter in ls)
+
+
+async def test_a_live_set_lost_without_an_error_is_rebuilt_by_the_next_answers(
+    redis_url: str, key_prefix: str
+) -> None:
+    """The set can go while every limiter keeps answering (evicted under maxmemory, a restart
+    that a pooled reconnect hides). Whoever announces first then counts 1; the others, with no
+    announcement due, must not take that 1 for the fleet: each one is put back as it asks."""
+    clocks = [SteppingClock(), SteppingClock()]
+    async with AsyncExitStack() as stack:
+        a, b = [
+            await stack.enter_async_context(
+                limiter_on(
+                    redis_url, clock, client_id=CLIENT, key_prefix=key_prefix, rate_limits=limits()
+                )
+            )
+            for clock in clocks
+        ]
+        await one_call(a, b, a)
+        assert [a.live_processes, b.live_processes] == [2, 2]
+        command(redis_url, "DEL", a.live_key)
+        clocks[0].now += 5.0  # a's announcement is due, b's is not
+        await one_call(a)
+        assert a.live_processes == 1  # all it can see yet
+        await one_call(b)
+        assert b.live_processes == 2  # not 1: b was missing, and is back
+        await one_call(a)
+        assert a.live_processes == 2
+        assert len(members(redis_url, a.live_key)) == 2
+        assert 0 < command(redis_url, "TTL", a.live_key) <= LIVENESS_WINDOW
