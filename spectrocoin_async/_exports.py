@@ -267,7 +267,9 @@ def _write(file: IO[bytes], data: bytes) -> None:
     if _ADVISE is not None:
         file.flush()
         end = file.tell()
-        _ADVISE(file.fileno(), end - len(data), len(data), os.POSIX_FADV_DONTNEED)
+        # Advice only: a kernel or filesystem that refuses it must not fail a whole export.
+        with suppress(OSError):
+            _ADVISE(file.fileno(), end - len(data), len(data), _DONTNEED)
 
 
 def _flush_to_disk(file: IO[bytes]) -> None:
@@ -276,6 +278,7 @@ def _flush_to_disk(file: IO[bytes]) -> None:
 
 
 _ADVISE = getattr(os, "posix_fadvise", None)  # not on macOS or Windows
+_DONTNEED: int = getattr(os, "POSIX_FADV_DONTNEED", 0)  # only read when _ADVISE is set
 
 
 def _make_temp(target: Path) -> str:

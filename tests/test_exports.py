@@ -457,6 +457,7 @@ async def test_client_exposes_the_streaming_namespace(sc: SpectroCoinClient) -> 
     assert callable(sc.exports.export_transactions)  # the generated methods are kept
 
 
+@pytest.mark.skipif(not hasattr(os, "posix_fadvise"), reason="no posix_fadvise (macOS, Windows)")
 async def test_written_bytes_reach_the_disk_before_the_rename(
     api: respx.MockRouter,
     exports: ExportsNamespace,
@@ -498,5 +499,71 @@ async def test_written_bytes_reach_the_disk_before_the_rename(
         ("fsync", 0, 0),
         ("replace", 0, 0),
     ]
+    digest = hashlib.sha256((tmp_path / "tx.csv").read_bytes()).hexdigest()
+    assert digest == await expected_digest(total)
+
+
+async def test_a_refused_disk_hint_does_not_fail_the_download(
+    api: respx.MockRouter,
+    exports: ExportsNamespace,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """posix_fadvise is advice: a filesystem or kernel that refuses it (EINVAL, ESPIPE, ...)
+    must not turn a complete export into an OSError."""
+    import errno
+
+    import spectrocoin_async._exports as module
+
+    refused: list[int] = []
+
+    def advise(fd: int, offset: int, length: int, advice: int) -> None:
+        refused.append(offset)
+        raise OSError(errno.EINVAL, "Invalid argument")
+
+    monkeypatch.setattr(module, "_ADVISE", advise)
+    total = MB + MB // 2
+    api.get("/exports/transactions").mock(
+        return_value=streamed(Body(pseudo_random(total, piece=64 * 1024)))
+    )
+    result = await exports.download_transactions(tmp_path / "tx.csv")
+    assert result.bytes_written == total
+    assert refused == [0, MB]
+    digest = hashlib.sha256((tmp_path / "tx.csv").read_bytes()).hexdigest()
+    assert digest == await expected_digest(total)
+    assert leftovers(tmp_path) == ["tx.csv"]
+
+
+async def test_without_posix_fadvise_the_file_is_still_synced_before_the_rename(
+    api: respx.MockRouter,
+    exports: ExportsNamespace,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """macOS and Windows have no posix_fadvise: the batches are written as they are, and the
+    fsync before the rename is all that puts them on disk."""
+    import spectrocoin_async._exports as module
+
+    events: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd: int) -> None:
+        events.append("fsync")
+        real_fsync(fd)
+
+    def replace(src: str, dst: str) -> None:
+        events.append("replace")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(module, "_ADVISE", None)
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    total = 2 * MB + 12345
+    api.get("/exports/transactions").mock(
+        return_value=streamed(Body(pseudo_random(total, piece=64 * 1024)))
+    )
+    result = await exports.download_transactions(tmp_path / "tx.csv")
+    assert result.bytes_written == total
+    assert events == ["fsync", "replace"]
     digest = hashlib.sha256((tmp_path / "tx.csv").read_bytes()).hexdigest()
     assert digest == await expected_digest(total)
