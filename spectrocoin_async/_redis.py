@@ -393,7 +393,7 @@ class _RedisBacked:
         self._clock = clock
         self._where = where or f"Redis ({type(redis).__name__})"
         self._errors = _redis_errors()
-        self._breaker = _Breaker(self._where, self._fall_back, breaker_cooldown, clock)
+        self._breaker = _Breaker(self._where, self._without_redis, breaker_cooldown, clock)
         self.stats: Counter[str] = Counter()
 
     @staticmethod
@@ -429,8 +429,14 @@ class _RedisBacked:
             # an ExceptionGroup: the caller gets their own exception back unchanged.
             await self._redis.__aexit__(None, None, None)
 
+    def _without_redis(self) -> str:
+        """Called as the breaker opens: what happens until Redis answers, for the log."""
+        if self._fail_closed:
+            return "calls raise RedisUnavailableError (fail_closed=True)"
+        return self._fall_back()
+
     def _fall_back(self) -> str:
-        """Called as the breaker opens: what this object does without Redis, for the log."""
+        """What this object does without Redis when it fails open (readied here)."""
         return self._what_fails
 
     def _not_open(self) -> RedisUnavailableError:

@@ -119,8 +119,9 @@ async def test_a_hung_redis_costs_one_timeout_then_is_skipped(private_redis: Pri
 
 
 async def test_fail_closed_raises_a_typed_error_and_sends_nothing(
-    private_redis: PrivateRedis,
+    private_redis: PrivateRedis, caplog: pytest.LogCaptureFixture
 ) -> None:
+    caplog.set_level(logging.WARNING, logger=LOGGER)
     limiter = RedisLimiter.from_url(
         private_redis.url,
         client_id=CLIENT,
@@ -144,6 +145,10 @@ async def test_fail_closed_raises_a_typed_error_and_sends_nothing(
         assert limiter.stats["redis_errors"] == 1
         with pytest.raises(RedisUnavailableError, match="skipped after recent errors"):
             await limiter.pause("accounts", 1.0)
+    # The one WARNING says what happens: errors, not a fallback that does not exist.
+    (logged,) = warnings_of(caplog)
+    assert "; calls raise RedisUnavailableError (fail_closed=True), and Redis is skipped" in logged
+    assert "fall back" not in logged
 
 
 async def test_the_fallback_keeps_to_its_share_of_the_rate(private_redis: PrivateRedis) -> None:
