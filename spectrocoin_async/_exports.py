@@ -244,7 +244,7 @@ class ExportsNamespace(ExportsAPI):
                 if pending:
                     await anyio.to_thread.run_sync(_write, file.wrapped, b"".join(pending))
                 await anyio.to_thread.run_sync(_flush_to_disk, file.wrapped)
-            await anyio.to_thread.run_sync(os.replace, temp, target)
+            await anyio.to_thread.run_sync(_move_into_place, temp, target)
             temp = None
         finally:
             # Shielded: a cancelled download must still release the connection and leave no
@@ -275,6 +275,18 @@ def _write(file: IO[bytes], data: bytes) -> None:
 def _flush_to_disk(file: IO[bytes]) -> None:
     file.flush()
     os.fsync(file.fileno())
+
+
+def _move_into_place(temp: str, target: Path) -> None:
+    """Rename, then fsync the directory (POSIX): the rename itself survives a crash, not only
+    the bytes it points at."""
+    os.replace(temp, target)
+    if os.name == "posix":
+        directory = os.open(target.parent, os.O_RDONLY)
+        try:
+            os.fsync(directory)
+        finally:
+            os.close(directory)
 
 
 _ADVISE = getattr(os, "posix_fadvise", None)  # not on macOS or Windows
