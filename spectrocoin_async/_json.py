@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import json
 import re
-from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal, Rounded
+from decimal import Decimal, Rounded
 from itertools import accumulate
 from typing import Any, Final
 
 from ._errors import SpectroCoinError
-from ._values import MAX_DECIMAL_DIGITS
+from ._values import DIGITS_CONTEXT
 
 __all__ = [
     "MAX_JSON_BYTES",
@@ -49,20 +49,17 @@ class LongDecimal(Decimal):
     """
 
 
-# Every number of at most MAX_DECIMAL_DIGITS digits, exactly (create_decimal in C, as fast as
-# Decimal()); a longer one signals Rounded. Exponents are left wide: to_decimal bounds them.
-_BOUNDED: Final = Context(prec=MAX_DECIMAL_DIGITS, Emax=MAX_EMAX, Emin=MIN_EMIN, traps=[Rounded])
-
-
 def _marked_number(text: str) -> Decimal:
     try:
-        return _BOUNDED.create_decimal(text)
+        return DIGITS_CONTEXT.create_decimal(text)
     except Rounded:
         return LongDecimal(text)
 
 
 # One decoder for all responses: json.loads(parse_float=...) would build a new one per call.
-_DECODER = json.JSONDecoder(parse_float=_BOUNDED.create_decimal, parse_constant=_no_constants)
+# Every number of at most MAX_DECIMAL_DIGITS digits, exactly (create_decimal in C, as fast as
+# Decimal()); a longer one signals Rounded. Exponents are left wide: to_decimal bounds them.
+_DECODER = json.JSONDecoder(parse_float=DIGITS_CONTEXT.create_decimal, parse_constant=_no_constants)
 # Only for a body with an over-long number: every number through Python, the long ones marked.
 _MARKING = json.JSONDecoder(parse_float=_marked_number, parse_constant=_no_constants)
 # The depth scan keeps only quotes and brackets (bytes.translate runs at C speed); what is left

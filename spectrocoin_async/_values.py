@@ -20,6 +20,7 @@ from typing import Any, Final, TypeVar
 from ._errors import ModelValidationError, ValidationError
 
 __all__ = [
+    "DIGITS_CONTEXT",
     "MAX_DECIMAL_DIGITS",
     "MAX_DECIMAL_EXPONENT",
     "MAX_EPOCH_MILLISECONDS",
@@ -56,10 +57,13 @@ MAX_EPOCH_MILLISECONDS: Final = 10**14
 _MAX_TIMESTAMP_TEXT: Final = 64
 _MAX_TEXT_DIGITS: Final = 60  # a decimal string longer than this cannot be in range
 _INT_BOUND: Final = 10 ** (MAX_DECIMAL_EXPONENT + 1)  # an int below it is within the magnitude
-# plus() in this context signals Rounded exactly when the coefficient has more digits than fit:
-# a digit count in C, without as_tuple()'s tuple of every digit (a million for 1.000...0).
-# The widest exponents, so that nothing else (an overflow of 1E+999999999) rounds.
-_DIGITS: Final = Context(prec=MAX_DECIMAL_DIGITS, Emax=MAX_EMAX, Emin=MIN_EMIN, traps=[Rounded])
+DIGITS_CONTEXT: Final = Context(
+    prec=MAX_DECIMAL_DIGITS, Emax=MAX_EMAX, Emin=MIN_EMIN, traps=[Rounded]
+)
+"""Signals ``Rounded`` exactly when a number has more than :data:`MAX_DECIMAL_DIGITS` digits:
+a digit count in C (``plus``, ``create_decimal``), without ``as_tuple()``'s tuple of every digit
+(a million for 1.000...0). The widest exponents, so that nothing else (1E+999999999) rounds.
+Shared by ``check_decimal`` and the JSON decoder (``_json``)."""
 # An amount sent as text must look like a JSON number: Decimal() alone also takes "1_000",
 # " 12 ", "NaN" and non-ASCII digits.
 _DECIMAL_TEXT: Final = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
@@ -124,7 +128,7 @@ def to_decimal(value: object) -> Decimal:
 
 def _too_many_digits(value: Decimal) -> bool:
     try:
-        _DIGITS.plus(value)
+        DIGITS_CONTEXT.plus(value)
     except Rounded:
         return True
     return False
