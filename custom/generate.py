@@ -210,7 +210,8 @@ def render_operations(facts: list[dict[str, Any]]) -> str:
 
 
 SECRET_NOTE = "Secret: never shown in repr()."
-"""Ends the description of every `x-secret: true` property; model.py.jinja keys repr=False on it."""
+"""Ends the description of every `x-secret: true` property (model.py.jinja reads the marks
+themselves from ``spec_extensions.jinja``)."""
 
 
 def render_callbacks(spec: dict[str, Any]) -> str:
@@ -239,16 +240,19 @@ def render_callbacks(spec: dict[str, Any]) -> str:
     return "\n".join([*lines, ""])
 
 
+def secret_properties(spec: dict[str, Any]) -> dict[str, list[str]]:
+    """Per schema, the JSON names of its properties marked ``x-secret: true``."""
+    found: dict[str, list[str]] = {}
+    for name, schema in spec["components"]["schemas"].items():
+        props = [p for p, s in schema.get("properties", {}).items() if s.get("x-secret")]
+        if props:
+            found[name] = props
+    return found
+
+
 def render_secrets(spec: dict[str, Any]) -> str:
     """``_secrets.py``: the JSON names of the properties marked ``x-secret: true``."""
-    names = sorted(
-        {
-            prop
-            for schema in spec["components"]["schemas"].values()
-            for prop, prop_schema in schema.get("properties", {}).items()
-            if prop_schema.get("x-secret")
-        }
-    )
+    names = sorted({prop for props in secret_properties(spec).values() for prop in props})
     return (
         '"""Properties openapi.yaml marks `x-secret: true`, written by custom/generate.py.\n\n'
         'Error messages redact their values from body previews. Do not edit."""\n\n'
@@ -278,11 +282,14 @@ def enum_extensions(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return found
 
 
-def render_spec_extensions(extensions: dict[str, dict[str, Any]]) -> str:
-    data = json.dumps(extensions, sort_keys=True)
+def render_spec_extensions(spec: dict[str, Any]) -> str:
+    """``spec_extensions.jinja``: the ``x-`` keys templates need, which the generator drops."""
+    enums = json.dumps(enum_extensions(spec), sort_keys=True)
+    secrets = json.dumps(secret_properties(spec), sort_keys=True)
     return (
-        "{# Written by custom/generate.py from openapi.yaml's x-enum-* keys. #}\n"
-        f"{{% set ENUMS = {data} %}}\n"
+        "{# Written by custom/generate.py from openapi.yaml's x-enum-* and x-secret keys. #}\n"
+        f"{{% set ENUMS = {enums} %}}\n"
+        f"{{% set SECRETS = {secrets} %}}\n"
     )
 
 
@@ -333,7 +340,7 @@ def generate(output: Path, spec_path: Path = SPEC) -> None:
         templates = Path(tmp) / "templates"
         shutil.copytree(TEMPLATES, templates)
         (templates / "spec_extensions.jinja").write_text(
-            render_spec_extensions(enum_extensions(spec)), encoding="utf-8"
+            render_spec_extensions(spec), encoding="utf-8"
         )
         if output.exists():
             shutil.rmtree(output)
