@@ -276,7 +276,7 @@ class _Breaker:
     One WARNING when it opens, one when Redis answers again; nothing in between. ``fallback``
     is called as it opens: it readies what stands in for Redis and says what that is."""
 
-    __slots__ = ("_clock", "_cooldown", "_fallback", "_open_until", "_what", "opened")
+    __slots__ = ("_clock", "_cooldown", "_fallback", "_open_until", "_what")
 
     def __init__(
         self,
@@ -290,7 +290,6 @@ class _Breaker:
         self._cooldown = cooldown
         self._clock = clock
         self._open_until: float | None = None
-        self.opened = 0
 
     @property
     def is_open(self) -> bool:
@@ -313,7 +312,6 @@ class _Breaker:
 
     def failed(self, exc: BaseException) -> None:
         if self._open_until is None:
-            self.opened += 1
             logger.warning(
                 "%s did not answer (%s); %s, and Redis is skipped for %g s before it is tried "
                 "again",
