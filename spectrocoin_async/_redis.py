@@ -276,7 +276,7 @@ class _Breaker:
     One WARNING when it opens, one when Redis answers again; nothing in between. ``fallback``
     is called as it opens: it readies what stands in for Redis and says what that is."""
 
-    __slots__ = ("_clock", "_cooldown", "_fallback", "_open_until", "_what", "opened")
+    __slots__ = ("_clock", "_cooldown", "_fallback", "_open_until", "_what")
 
     def __init__(
         self,
@@ -290,7 +290,6 @@ class _Breaker:
         self._cooldown = cooldown
         self._clock = clock
         self._open_until: float | None = None
-        self.opened = 0
 
     @property
     def is_open(self) -> bool:
@@ -313,7 +312,6 @@ class _Breaker:
 
     def failed(self, exc: BaseException) -> None:
         if self._open_until is None:
-            self.opened += 1
             logger.warning(
                 "%s did not answer (%s); %s, and Redis is skipped for %g s before it is tried "
                 "again",
@@ -1063,7 +1061,7 @@ class RedisTokenStore(_RedisBacked):
             raise self._not_open()
         self._keep(token)
         ttl_ms = math.floor((self._due_at(token) - self._wall()) * 1000)
-        if ttl_ms <= 0 or (self._breaker.is_open and not self._breaker.allow()):
+        if ttl_ms <= 0:
             return
         args: list[str | int | float] = [
             token.access_token,
@@ -1071,24 +1069,23 @@ class RedisTokenStore(_RedisBacked):
             repr(token.lifetime),
             ttl_ms,
         ]
-        try:
-            with anyio.CancelScope(shield=True):
-                await self._run(lambda r: _SAVE_TOKEN(r, [self.token_key], args))
-        except self._errors as exc:
-            # The token is fetched already: keep it for this process even under fail_closed.
-            self.stats["redis_errors"] += 1
-            self._breaker.failed(exc)
-        else:
-            self._breaker.succeeded()
+        await self._write(lambda r: _SAVE_TOKEN(r, [self.token_key], args))
 
     async def discard(self, failed: str) -> None:
         if self._token is not None and self._token.access_token == failed:
             self._keep(None)
-        if not self._entered or (self._breaker.is_open and not self._breaker.allow()):
+        if self._entered:
+            await self._write(lambda r: _DISCARD_TOKEN(r, [self.token_key], [failed]))
+
+    async def _write(self, op: Callable[[Any], Awaitable[Any]]) -> None:
+        """A write of what this process already holds: skipped while the breaker is open,
+        shielded from cancellation, and a Redis error only feeds the breaker, even under
+        fail_closed (the token this process has stays usable)."""
+        if not self._breaker.allow():
             return
         try:
             with anyio.CancelScope(shield=True):
-                await self._run(lambda r: _DISCARD_TOKEN(r, [self.token_key], [failed]))
+                await self._run(op)
         except self._errors as exc:
             self.stats["redis_errors"] += 1
             self._breaker.failed(exc)

@@ -214,6 +214,29 @@ async def test_iteration_goes_on_after_the_prefetch_block_ends(
     assert pages_requested(route)[-2:] == ["2", "3"]
 
 
+@pytest.mark.anyio
+async def test_a_prefetch_block_after_lazy_iteration_goes_on_from_there(
+    api: respx.MockRouter, sc: SpectroCoinClient
+) -> None:
+    # Lazy first, then a prefetch block: fetching ahead starts at the next page, never at page
+    # 0 again; a block entered once the last page was read fetches nothing at all.
+    def by_number(request: httpx.Request) -> httpx.Response:
+        n = int(request.url.params["page"])
+        response: httpx.Response = page(n, [f"t{n}a", f"t{n}b"], total_pages=4)
+        return response
+
+    route = api.get("/transactions").mock(side_effect=by_number)
+    txs = sc.transactions.iterate_list_transactions(prefetch=1)
+    seen = [(await anext(txs)).id]
+    async with txs:
+        seen.extend([tx.id async for tx in txs])
+    assert seen == ["t0a", "t0b", "t1a", "t1b", "t2a", "t2b", "t3a", "t3b"]
+    assert pages_requested(route) == ["0", "1", "2", "3"]
+    async with txs:
+        assert [tx async for tx in txs] == []
+    assert pages_requested(route) == ["0", "1", "2", "3"]
+
+
 def test_prefetch_must_be_a_positive_whole_number() -> None:
     from spectrocoin_async import ValidationError
     from spectrocoin_async._pagination import Pages

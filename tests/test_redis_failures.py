@@ -233,6 +233,26 @@ async def test_token_store_fail_closed(private_redis: PrivateRedis) -> None:
                 pass
 
 
+async def test_token_store_fail_closed_still_keeps_a_fetched_token(
+    private_redis: PrivateRedis,
+) -> None:
+    """A token already fetched is not thrown away because Redis is down: save() and discard()
+    only feed the breaker, even under fail_closed=True, and this process keeps using it."""
+    store = RedisTokenStore.from_url(
+        private_redis.url, client_id=CLIENT, fail_closed=True, timeout=0.2, breaker_cooldown=10
+    )
+    async with store:
+        private_redis.kill()
+        tok = Token("tok-fetched", time.time() + 600, 600)
+        await store.save(tok)  # Redis refuses the write: no raise
+        assert store.stats["redis_errors"] == 1
+        assert await store.load() is tok  # fresh in this process: no Redis needed
+        await store.discard("tok-fetched")  # the open breaker skips Redis: no raise
+        assert store.stats["redis_errors"] == 1
+        with pytest.raises(RedisUnavailableError, match="fail_closed=True"):
+            await store.load()  # nothing held here any more: now fail_closed refuses
+
+
 async def test_a_long_fallback_queue_goes_back_to_redis_when_it_returns(
     private_redis: PrivateRedis,
 ) -> None:
