@@ -69,38 +69,17 @@ def _ping(url: str) -> bool:
         return False
 
 
-def _command(url: str, *args: str | bytes) -> Any:
-    """One RESP command on a fresh connection (set-up and clean-up only)."""
-    parts = httpx.URL(url)
-    with socket.create_connection((parts.host, parts.port or 6379), timeout=5) as sock:
-        payload = [b"*%d\r\n" % len(args)]
-        for arg in args:
-            data = arg if isinstance(arg, bytes) else arg.encode()
-            payload.append(b"$%d\r\n%s\r\n" % (len(data), data))
-        sock.sendall(b"".join(payload))
-        return _reply(sock.makefile("rb"))
-
-
-def _reply(f: Any) -> Any:
-    line = f.readline()
-    kind, rest = line[:1], line[1:-2]
-    if kind == b"-":
-        raise RuntimeError(rest.decode())
-    if kind in (b"+", b":"):
-        return rest
-    if kind == b"$":
-        return None if int(rest) < 0 else f.read(int(rest) + 2)[:-2]
-    return [_reply(f) for _ in range(max(0, int(rest)))]
-
-
 def _cleanup(url: str, prefix: str) -> None:
-    cursor = b"0"
-    while True:
-        cursor, keys = _command(url, "SCAN", cursor, "MATCH", "{" + prefix + ":*", "COUNT", "500")
-        if keys:
-            _command(url, "DEL", *keys)
-        if cursor == b"0":
-            return
+    """Delete this run's keys."""
+    import coredis
+
+    async def forget() -> None:
+        async with coredis.Redis.from_url(url) as redis:
+            keys = [key async for key in redis.scan_iter(match="{" + prefix + ":*", count=500)]
+            if keys:
+                await redis.delete(keys)
+
+    asyncio.run(forget())
 
 
 def _ledger(base_url: str) -> dict[str, Any]:

@@ -49,6 +49,14 @@ def test_json_text_numbers_are_plain(value: Decimal) -> None:
     assert Decimal(text) == value
 
 
+def test_a_number_past_the_sdk_bounds_is_printed_as_it_is_not_a_crash() -> None:
+    from spectrocoin_async._cli._output import _scalar_text
+
+    huge = 10**100  # more than 77 digits: plain_number refuses it
+    assert json_text([huge, Decimal("1E+999999")]) == f"[{huge},1E+999999]"
+    assert _scalar_text(Decimal("-1E-999999")) == "-1E-999999"  # a table cell
+
+
 def test_redact_hides_credential_keys_at_any_depth() -> None:
     data = {
         "access_token": "t",
@@ -233,3 +241,22 @@ def test_enum_or_text_parameters_list_the_values_and_pass_new_ones_on() -> None:
     ((status,), _) = _signature_params(Fake.list_things, {})
     assert status.kind.annotation is str and status.kind.to_sdk("SOMETHING_NEW") == "SOMETHING_NEW"
     assert status.help.startswith("Type: OrderStatus (a newer value is passed on). One of: ")
+
+
+def test_a_required_parameter_with_no_command_line_form_is_refused() -> None:
+    from spectrocoin_async import UNSET, Unset
+    from spectrocoin_async._cli._commands import _signature_params
+    from spectrocoin_async._generated.models import CreateOrderRequest
+
+    class Fake:
+        async def nested(
+            self, order: dict[str, CreateOrderRequest], *, extra: CreateOrderRequest | Unset = UNSET
+        ) -> None: ...
+
+    with pytest.raises(LookupError, match="no command-line form for 'order'"):
+        _signature_params(Fake.nested, {})
+
+    class OptionalOnly:
+        async def nested(self, *, extra: dict[str, int] | Unset = UNSET) -> None: ...
+
+    assert _signature_params(OptionalOnly.nested, {}) == ([], None)  # only the SDK can pass it

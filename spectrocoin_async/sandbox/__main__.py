@@ -12,9 +12,12 @@ import contextlib
 import sys
 from collections.abc import Sequence
 
-from .catalogue import DOCS_PROJECT_ID, LEGACY_PROJECT_ID, SANDBOX_PROJECT_ID
+from .catalogue import DOCS_PROJECT_ID, LEGACY_PROJECT_ID, SANDBOX_PROJECT_ID, SEED_BALANCES
 from .config import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, SandboxConfig
 from .server import SandboxServer
+
+# The seeded accounts, as the ledger opens them.
+_ACCOUNTS = ", ".join(f"{account} {code}" for account, code, _ in SEED_BALANCES)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -25,7 +28,7 @@ def _parser() -> argparse.ArgumentParser:
             f"Seeded projects: {SANDBOX_PROJECT_ID} (JSON callbacks), "
             f"{LEGACY_PROJECT_ID} (legacy signed form callbacks), "
             f"{DOCS_PROJECT_ID} (the docs' and the README quickstart's example project). "
-            "Seeded accounts: 100001 EUR, 100002 USD, 100003 BTC, 100004 ETH, 100005 USDT. "
+            f"Seeded accounts: {_ACCOUNTS}. "
             'Play the payer: POST /api/public/sandbox/orders/{id}/simulate {"status": "PAID"}. '
             "Legacy callback key: GET /api/public/sandbox/merchant.public.pem."
         ),
@@ -98,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             f"  projects     {SANDBOX_PROJECT_ID} (JSON callbacks)\n"
             f"               {LEGACY_PROJECT_ID} (legacy signed callbacks)\n"
             f"               {DOCS_PROJECT_ID} (the docs' example project)\n"
-            "  accounts     100001 EUR, 100002 USD, 100003 BTC, 100004 ETH, 100005 USDT\n"
+            f"  accounts     {_ACCOUNTS}\n"
             f'  pay          POST {url}/sandbox/orders/{{id}}/simulate {{"status": "PAID"}}\n'
             f"  callback key {url}/sandbox/merchant.public.pem",
             file=sys.stderr,
