@@ -446,6 +446,10 @@ async def test_the_escape_hatch_keeps_the_default_deadline() -> None:
         ({"max_connections": 0}, "max_connections", "got 0"),
         ({"max_connections": -3}, "max_connections", "got -3"),
         ({"max_connections": 2.5}, "max_connections", "got 2.5"),
+        ({"max_connections": True}, "max_connections", "got True"),
+        ({"token_refresh_margin": -1}, "token_refresh_margin", "got -1"),
+        ({"token_refresh_margin": float("inf")}, "token_refresh_margin", "got inf"),
+        ({"token_refresh_margin": "60"}, "token_refresh_margin", "got '60'"),
     ],
 )
 def test_client_settings_it_could_not_honour_are_refused_when_built(

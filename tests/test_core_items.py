@@ -339,6 +339,12 @@ def test_rate_zero_is_a_validation_error_not_zero_division() -> None:
     with pytest.raises(ValidationError) as caught:
         GroupLimits(max_in_flight=0)
     assert caught.value.field == "max_in_flight"
+    with pytest.raises(ValidationError) as caught:
+        GroupLimits(burst=True)
+    assert caught.value.field == "burst"
+    with pytest.raises(ValidationError) as caught:
+        RateLimits(max_in_flight=0)
+    assert caught.value.field == "max_in_flight"
     assert GroupLimits(rate=None).rate is None  # no bucket: in-flight cap only
 
 
