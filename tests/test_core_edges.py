@@ -23,6 +23,7 @@ from spectrocoin_async import (
     APITimeoutError,
     AuthenticationError,
     RateLimitError,
+    ResponseValidationError,
     RetryPolicy,
     SpectroCoinClient,
     ValidationError,
@@ -373,6 +374,19 @@ async def test_a_real_list_response_is_not_mistaken_for_a_legacy_error() -> None
         assert [a.id for a in await sc.accounts.list_accounts()] == ["1"]
     async with SpectroCoinClient("id", "secret", transport=legacy_server(200, [])) as sc:
         assert await sc.accounts.list_accounts() == []
+
+
+async def test_a_hostile_body_that_looks_like_a_legacy_error_is_a_typed_error() -> None:
+    deep = b'[{"code": "1", "message": ' + b"[" * 100_000 + b"]" * 100_000 + b"}]"
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/oauth/token"):
+            return httpx.Response(200, json=TOKEN_BODY)
+        return httpx.Response(200, content=deep)
+
+    async with SpectroCoinClient("id", "secret", transport=httpx.MockTransport(handler)) as sc:
+        with pytest.raises(ResponseValidationError):
+            await sc.accounts.list_accounts()
 
 
 async def test_oauth_error_description_is_the_message() -> None:
