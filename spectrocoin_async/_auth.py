@@ -207,11 +207,6 @@ class TokenManager:
     def __repr__(self) -> str:
         return f"TokenManager(store={self._store!r}, fetches={self.fetch_count})"
 
-    @property
-    def fetching(self) -> bool:
-        """True while a token fetch is in flight."""
-        return self._flight is not None
-
     async def wait_for_fetch(self) -> None:
         """Wait until no token fetch is in flight (a background refresh included)."""
         while (flight := self._flight) is not None:

@@ -36,7 +36,7 @@ from ._json import decode_json
 from ._merchant import MerchantNamespace
 from ._pipeline import BodyEncoding, Pipeline, check_headers
 from ._ratelimit import InProcessLimiter, Limiter, RateLimits
-from ._retry import RetryPolicy
+from ._retry import RetryPolicy, check_seconds, check_whole_number
 from ._types import CallOptions, Operation
 from ._version import __version__
 
@@ -229,24 +229,10 @@ class SpectroCoinClient(Namespaces):
             base_url or env.get("SPECTROCOIN_BASE_URL") or DEFAULT_BASE_URL
         )
         body_encodings = _check_encodings(body_encodings, array_format)
-        if max_connections is not None and (
-            isinstance(max_connections, bool)
-            or not isinstance(max_connections, int)
-            or max_connections < 1
-        ):
-            raise ValidationError(
-                "max_connections", f"must be a whole number of at least 1, got {max_connections!r}"
-            )
-        if token_refresh_margin is not None and (
-            isinstance(token_refresh_margin, bool)
-            or not isinstance(token_refresh_margin, int | float)
-            or not math.isfinite(token_refresh_margin)
-            or token_refresh_margin < 0
-        ):
-            raise ValidationError(
-                "token_refresh_margin",
-                f"must be a finite number of seconds, at least 0; got {token_refresh_margin!r}",
-            )
+        if max_connections is not None:
+            check_whole_number("max_connections", max_connections)
+        if token_refresh_margin is not None:
+            check_seconds("token_refresh_margin", token_refresh_margin)
         headers = {"User-Agent": _user_agent(), "Accept": "application/json"}
         if api_version:
             headers[api_version_header] = api_version

@@ -46,7 +46,7 @@ from ._errors import (
 from ._json import decode_json
 from ._pagination import Pages
 from ._ratelimit import Limiter
-from ._retry import RetryPolicy, parse_retry_after
+from ._retry import RetryPolicy, check_whole_number, parse_retry_after
 from ._types import CallOptions, File, Operation, Response
 from ._validation import check
 
@@ -95,11 +95,11 @@ def _trace_id(headers: httpx.Headers) -> str | None:
     return None
 
 
-def _seconds(name: str, value: object, *, allow_zero: bool) -> float:
+def _seconds(name: str, value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValidationError(name, f"must be a number of seconds (int or float), got {value!r}")
     seconds = float(value)
-    if not math.isfinite(seconds) or seconds < 0 or (seconds == 0 and not allow_zero):
+    if not math.isfinite(seconds) or seconds <= 0:
         raise ValidationError(name, f"must be a finite number of seconds above zero, got {value!r}")
     return seconds
 
@@ -122,22 +122,15 @@ def check_options(
     timeout: httpx.Timeout | float | UseClientDefault | None = httpx.USE_CLIENT_DEFAULT
     if "timeout" in options:
         raw = options["timeout"]
-        if raw is None or isinstance(raw, httpx.Timeout):
-            timeout = raw
-        else:
-            timeout = _seconds("timeout", raw, allow_zero=False)
+        timeout = raw if raw is None or isinstance(raw, httpx.Timeout) else _seconds("timeout", raw)
     deadline = default_deadline
     if "deadline" in options:
         deadline = options["deadline"]
         if deadline is not None:
-            deadline = _seconds("deadline", deadline, allow_zero=False)
+            deadline = _seconds("deadline", deadline)
     max_attempts = options.get("max_attempts")
-    if max_attempts is not None and (
-        isinstance(max_attempts, bool) or not isinstance(max_attempts, int) or max_attempts < 1
-    ):
-        raise ValidationError(
-            "max_attempts", f"must be a whole number of at least 1, got {max_attempts!r}"
-        )
+    if max_attempts is not None:
+        check_whole_number("max_attempts", max_attempts)
     return timeout, deadline, max_attempts
 
 
@@ -567,20 +560,7 @@ class Pipeline:
             return await self._attempt_streaming(call, request)
         async with self.limiter.slot(call.operation.group) as waited:
             started = self._clock()
-            # As in _send (inlined: this is the path every plain call takes).
-            call.tries += 1
-            call.sending = True
-            try:
-                response = await self.http.send(request)
-            except httpx.TransportError as exc:
-                call.sending = False
-                if not isinstance(exc, _NOT_SENT):
-                    call.reached = True
-                self._log(call.operation, request, None, call.tries, started, waited, exc)
-                raise
-            call.sending = False
-        if response.status_code not in _REFUSED:
-            call.reached = True
+            response = await self._send(call, request, waited, started, stream=False)
         if logger.isEnabledFor(logging.DEBUG):
             self._log(call.operation, request, response, call.tries, started, waited, None)
         return response

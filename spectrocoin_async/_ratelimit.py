@@ -30,16 +30,13 @@ import anyio
 from attrs import field, frozen
 
 from ._errors import ValidationError
+from ._retry import check_whole_number
 
 __all__ = ["GroupLimits", "InProcessLimiter", "Limiter", "RateLimits"]
 
 
-def _positive_int(name: str) -> Callable[[Any, Any, Any], None]:
-    def check(_instance: Any, _attribute: Any, value: Any) -> None:
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise ValidationError(name, f"must be a whole number of at least 1, got {value!r}")
-
-    return check
+def _positive_int(_instance: Any, attribute: Any, value: Any) -> None:
+    check_whole_number(attribute.name, value)
 
 
 def _check_rate(_instance: Any, _attribute: Any, value: Any) -> None:
@@ -66,9 +63,9 @@ class GroupLimits:
     positive: to stop a group entirely, do not call it.
     """
 
-    max_in_flight: int = field(default=8, validator=_positive_int("max_in_flight"))
+    max_in_flight: int = field(default=8, validator=_positive_int)
     rate: float | None = field(default=10.0, validator=_check_rate)
-    burst: int = field(default=10, validator=_positive_int("burst"))
+    burst: int = field(default=10, validator=_positive_int)
 
 
 def _default_groups() -> dict[str, GroupLimits]:
@@ -106,7 +103,7 @@ class RateLimits:
 
     default: GroupLimits = field(default=GroupLimits(), validator=_check_default)
     groups: Mapping[str, GroupLimits] = field(factory=_default_groups, converter=_merge_groups)
-    max_in_flight: int = field(default=32, validator=_positive_int("max_in_flight"))
+    max_in_flight: int = field(default=32, validator=_positive_int)
 
     def for_group(self, group: str) -> GroupLimits:
         return self.groups.get(group, self.default)

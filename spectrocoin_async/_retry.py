@@ -19,19 +19,19 @@ from attrs import field, frozen
 
 from ._errors import ValidationError
 
-__all__ = ["RetryPolicy", "parse_retry_after"]
+__all__ = ["RetryPolicy", "check_seconds", "check_whole_number", "parse_retry_after"]
 
 _RANDOM = random.Random()
 
 
-def _attempts(_instance: Any, _attribute: Any, value: Any) -> None:
+def check_whole_number(name: str, value: object) -> None:
+    """Refuse anything but an int of at least 1 (``True`` included), naming the setting."""
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValidationError(
-            "max_attempts", f"must be a whole number of at least 1, got {value!r}"
-        )
+        raise ValidationError(name, f"must be a whole number of at least 1, got {value!r}")
 
 
-def _seconds(_instance: Any, attribute: Any, value: Any) -> None:
+def check_seconds(name: str, value: object) -> None:
+    """Refuse anything but a finite int or float of at least 0, naming the setting."""
     if (
         isinstance(value, bool)
         or not isinstance(value, int | float)
@@ -39,8 +39,16 @@ def _seconds(_instance: Any, attribute: Any, value: Any) -> None:
         or value < 0
     ):
         raise ValidationError(
-            attribute.name, f"must be a finite number of seconds, at least 0; got {value!r}"
+            name, f"must be a finite number of seconds, at least 0; got {value!r}"
         )
+
+
+def _attempts(_instance: Any, attribute: Any, value: Any) -> None:
+    check_whole_number(attribute.name, value)
+
+
+def _seconds(_instance: Any, attribute: Any, value: Any) -> None:
+    check_seconds(attribute.name, value)
 
 
 @frozen

@@ -23,6 +23,7 @@ from spectrocoin_async import (
     APITimeoutError,
     AuthenticationError,
     RateLimitError,
+    ResponseValidationError,
     RetryPolicy,
     SpectroCoinClient,
     ValidationError,
@@ -375,6 +376,19 @@ async def test_a_real_list_response_is_not_mistaken_for_a_legacy_error() -> None
         assert await sc.accounts.list_accounts() == []
 
 
+async def test_a_hostile_body_that_looks_like_a_legacy_error_is_a_typed_error() -> None:
+    deep = b'[{"code": "1", "message": ' + b"[" * 100_000 + b"]" * 100_000 + b"}]"
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/oauth/token"):
+            return httpx.Response(200, json=TOKEN_BODY)
+        return httpx.Response(200, content=deep)
+
+    async with SpectroCoinClient("id", "secret", transport=httpx.MockTransport(handler)) as sc:
+        with pytest.raises(ResponseValidationError):
+            await sc.accounts.list_accounts()
+
+
 async def test_oauth_error_description_is_the_message() -> None:
     """OAuth 2 token errors (RFC 6749 section 5.2) carry ``error`` and ``error_description``."""
 
@@ -446,6 +460,10 @@ async def test_the_escape_hatch_keeps_the_default_deadline() -> None:
         ({"max_connections": 0}, "max_connections", "got 0"),
         ({"max_connections": -3}, "max_connections", "got -3"),
         ({"max_connections": 2.5}, "max_connections", "got 2.5"),
+        ({"max_connections": True}, "max_connections", "got True"),
+        ({"token_refresh_margin": -1}, "token_refresh_margin", "got -1"),
+        ({"token_refresh_margin": float("inf")}, "token_refresh_margin", "got inf"),
+        ({"token_refresh_margin": "60"}, "token_refresh_margin", "got '60'"),
     ],
 )
 def test_client_settings_it_could_not_honour_are_refused_when_built(

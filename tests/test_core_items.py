@@ -23,6 +23,7 @@ from spectrocoin_async import (
     GroupLimits,
     InMemoryTokenStore,
     InProcessLimiter,
+    NotFoundError,
     RateLimitError,
     RateLimits,
     ResponseValidationError,
@@ -339,6 +340,12 @@ def test_rate_zero_is_a_validation_error_not_zero_division() -> None:
     with pytest.raises(ValidationError) as caught:
         GroupLimits(max_in_flight=0)
     assert caught.value.field == "max_in_flight"
+    with pytest.raises(ValidationError) as caught:
+        GroupLimits(burst=True)
+    assert caught.value.field == "burst"
+    with pytest.raises(ValidationError) as caught:
+        RateLimits(max_in_flight=0)
+    assert caught.value.field == "max_in_flight"
     assert GroupLimits(rate=None).rate is None  # no bucket: in-flight cap only
 
 
@@ -563,3 +570,75 @@ async def test_an_unusable_token_is_refused_and_the_call_was_never_sent(
                 await sc.accounts.list_accounts()
     assert caught.value.request_may_have_reached_server is False
     assert accounts.call_count == 0
+
+
+class _RemoteReleaseLimiter:
+    """A limiter whose release awaits, as a shared (networked) one does: a cancellation that
+    reached it would skip the release and leak the slot."""
+
+    def __init__(self, inner: InProcessLimiter) -> None:
+        self.inner = inner
+
+    @contextlib.asynccontextmanager
+    async def slot(self, group: str) -> AsyncIterator[float]:
+        permit = self.inner.slot(group)
+        yield await permit.__aenter__()
+        await anyio.lowlevel.checkpoint()  # the round trip of the release, then the release
+        await permit.__aexit__(None, None, None)
+
+    async def pause(self, group: str, seconds: float) -> None:
+        await self.inner.pause(group, seconds)
+
+
+async def test_a_streamed_slot_comes_back_after_an_error_status_a_broken_body_or_a_cancel() -> None:
+    class Drip(httpx.AsyncByteStream):
+        """One chunk, then the reader waits (or the connection breaks)."""
+
+        def __init__(self, *, breaks: bool) -> None:
+            self.breaks = breaks
+
+        async def __aiter__(self) -> AsyncIterator[bytes]:
+            yield b"a,b\n"
+            if self.breaks:
+                raise httpx.ReadError("connection reset mid-body")
+            await anyio.sleep_forever()
+
+    answers = iter(
+        [
+            httpx.Response(404, json={"errorCode": "NOT_FOUND"}),
+            httpx.Response(200, stream=Drip(breaks=True)),
+            httpx.Response(200, stream=Drip(breaks=False)),
+            httpx.Response(200, content=b"a,b\n1,2\n"),
+        ]
+    )
+    with respx.mock(base_url=BASE, assert_all_called=False) as router:
+        router.post("/oauth/token").respond(json=TOKEN_BODY)
+        router.get("/exports/transactions").mock(side_effect=lambda request: next(answers))
+        # One exports slot: each step below can only start if the one before gave it back.
+        limits = RateLimits(groups={"exports": GroupLimits(max_in_flight=1, rate=None)})
+        async with SpectroCoinClient(
+            "id", "secret", limiter=_RemoteReleaseLimiter(InProcessLimiter(limits))
+        ) as sc:
+            pipeline = sc._pipeline
+            operation = OPERATIONS["export_transactions"]
+            request = {"url": "/exports/transactions", "params": {"format": "CSV"}}
+            with anyio.fail_after(5):
+                with pytest.raises(NotFoundError):
+                    await pipeline.execute(operation, request, {}, stream=True)
+                broken, _ = await pipeline.execute(operation, request, {}, stream=True)
+                with pytest.raises(httpx.ReadError):
+                    try:
+                        await broken.aread()
+                    finally:
+                        await broken.aclose()
+                stuck, _ = await pipeline.execute(operation, request, {}, stream=True)
+                with anyio.CancelScope() as scope:
+                    try:
+                        async for _chunk in stuck.aiter_bytes():
+                            scope.cancel()  # the reader is cancelled mid-body...
+                    finally:
+                        await stuck.aclose()  # ...and closes it inside the cancelled scope
+                assert scope.cancelled_caught
+                last, _ = await pipeline.execute(operation, request, {}, stream=True)
+                assert await last.aread() == b"a,b\n1,2\n"
+                await last.aclose()
