@@ -49,8 +49,9 @@ $(NODE_STAMP): tests/node/package.json
 			--loglevel=error && touch $@; \
 	else \
 		echo "*******************************************************************************"; \
-		echo "* Node.js/npm NOT FOUND: SKIPPED tests/test_prism.py (every operation against   *"; \
-		echo "* Stoplight Prism) and tests/test_spec_linters.py (Redocly, Spectral lint).     *"; \
+		echo "* Node.js/npm NOT FOUND: SKIPPED tests/conformance/test_prism.py (every operation    *"; \
+		echo "* against Stoplight Prism) and tests/conformance/test_spec_linters.py (Redocly,  *"; \
+		echo "* Spectral lint).                                                             *"; \
 		echo "* Install Node.js to run them.                                                  *"; \
 		echo "*******************************************************************************"; \
 	fi

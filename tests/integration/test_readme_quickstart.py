@@ -12,8 +12,7 @@ from typing import Any
 import pytest
 
 from spectrocoin_async.sandbox import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DOCS_PROJECT_ID
-
-from ..test_readme import README, quickstart_source
+from tests.docs.test_readme import README, quickstart_source
 
 pytestmark = pytest.mark.anyio
 

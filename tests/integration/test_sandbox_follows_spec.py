@@ -1,6 +1,6 @@
 """The sandbox says what openapi.yaml says: the disagreements Schemathesis found, one by one.
 
-tests/test_schemathesis.py runs the tool itself; these pin each fix with the exact answer.
+tests/conformance/test_schemathesis.py runs the tool itself; these pin each fix with the exact answer.
 """
 
 from __future__ import annotations
@@ -12,8 +12,7 @@ import pytest
 import yaml
 
 from spectrocoin_async.sandbox import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET
-
-from ..spec_support import SPEC_PATH
+from tests.support.spec import SPEC_PATH
 
 
 def _client(url: str) -> httpx.Client:
