@@ -541,9 +541,10 @@ class Pipeline:
         tokens = self.tokens
         if tokens is None:
             raise AuthenticationError(
-                "no client credentials configured: pass client_id and client_secret or set "
-                "SPECTROCOIN_CLIENT_ID and SPECTROCOIN_CLIENT_SECRET",
+                "no client credentials configured: pass SpectroCoinClient(client_id=..., "
+                "client_secret=...) or set SPECTROCOIN_CLIENT_ID and SPECTROCOIN_CLIENT_SECRET",
                 status_code=0,
+                operation=call.operation.operation_id,
                 request_may_have_reached_server=False,
             )
         token = await tokens.get()

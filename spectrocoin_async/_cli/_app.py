@@ -231,7 +231,9 @@ def _extras(app: App) -> None:
             "status": verified.status,
         }
         if verified.order is not None:
-            result["order"] = verified.order.to_dict()
+            from ._output import api_times
+
+            result["order"] = api_times(verified.order.to_dict())
         options.printer().result(result)
         return 0
 
@@ -275,7 +277,8 @@ def _extras(app: App) -> None:
     ) -> int:
         """Play the payer: move a sandbox order to PAID (or --status), firing its callbacks.
 
-        Needs SPECTROCOIN_BASE_URL (or the profile's base_url) pointing at the sandbox.
+        Needs SPECTROCOIN_BASE_URL (or the profile's base_url) pointing at the sandbox. Exit
+        status 1 when the order has callbacks and not one of them was delivered.
         """
         from .._client import DEFAULT_BASE_URL
 
@@ -299,7 +302,7 @@ def _extras(app: App) -> None:
                 print(curl_command(captured.request, ()), flush=True)
                 return 0
         options.printer().result(result)
-        return 0
+        return _callbacks_outcome(result)
 
     @app.command
     def completion(shell: Annotated[Shell, Parameter(help="bash, zsh or fish.")]) -> int:
@@ -311,3 +314,22 @@ def _extras(app: App) -> None:
         """
         print(app.generate_completion(prog_name="spectrocoin", shell=shell))
         return 0
+
+
+def _callbacks_outcome(result: Any) -> int:
+    """1 (and why, on stderr) when the order fired callbacks and every delivery failed."""
+    callbacks = result.get("callbacks") if isinstance(result, dict) else None
+    if not isinstance(callbacks, list) or not callbacks:
+        return 0  # no callback URL: nothing to deliver
+    if any(isinstance(c, dict) and c.get("delivered") for c in callbacks):
+        return 0
+    from ._output import printable
+
+    last = callbacks[-1] if isinstance(callbacks[-1], dict) else {}
+    reason = last.get("error") or f"HTTP {last.get('httpStatus')}"
+    print(
+        f"spectrocoin: no callback was delivered ({len(callbacks)} tried); the last to "
+        f"{printable(str(last.get('url')))}: {printable(str(reason))}",
+        file=sys.stderr,
+    )
+    return 1

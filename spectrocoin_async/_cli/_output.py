@@ -12,6 +12,7 @@ import datetime
 import enum
 import io
 import json
+import re
 import uuid
 from collections.abc import AsyncIterable, Iterable, Mapping
 from decimal import Decimal
@@ -19,7 +20,15 @@ from typing import Any, Literal, TextIO
 
 from .._encoding import plain_number
 
-__all__ = ["REDACTED", "OutputMode", "Printer", "json_text", "printable", "redact"]
+__all__ = [
+    "REDACTED",
+    "OutputMode",
+    "Printer",
+    "api_times",
+    "json_text",
+    "printable",
+    "redact",
+]
 
 OutputMode = Literal["json", "ndjson", "table", "csv"]
 REDACTED = "<redacted>"
@@ -55,7 +64,7 @@ def _scalar_text(value: Any) -> str:
     if isinstance(value, enum.Enum):
         return _scalar_text(value.value)
     if isinstance(value, (datetime.date, datetime.datetime)):
-        return value.isoformat()
+        return _iso(value)
     if isinstance(value, (Mapping, list, tuple)):
         return json_text(value)
     return str(value)
@@ -89,7 +98,7 @@ def _dump(value: Any, out: list[str], indent: int | None, level: int) -> None:
     elif isinstance(value, enum.Enum):
         _dump(value.value, out, indent, level)
     elif isinstance(value, (datetime.date, datetime.datetime, uuid.UUID)):
-        out.append(_encode_str(str(value) if isinstance(value, uuid.UUID) else value.isoformat()))
+        out.append(_encode_str(str(value) if isinstance(value, uuid.UUID) else _iso(value)))
     elif isinstance(value, Mapping):
         items = list(value.items())
         if not items:
@@ -115,6 +124,31 @@ def _dump(value: Any, out: list[str], indent: int | None, level: int) -> None:
         out.append(end + "]")
     else:
         out.append(_encode_str(str(value)))
+
+
+def _iso(value: datetime.date) -> str:
+    """A date-time as the API writes one (``2026-01-02T03:04:05.001Z``): UTC as ``Z``, and
+    milliseconds unless the value has finer digits; a date as ``YYYY-MM-DD``."""
+    if not isinstance(value, datetime.datetime):
+        return value.isoformat()
+    spec = "milliseconds" if value.microsecond % 1000 == 0 else "microseconds"
+    text = value.isoformat(timespec=spec)
+    return text[:-6] + "Z" if value.utcoffset() == datetime.timedelta(0) else text
+
+
+_DATE_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?\+00:00")
+
+
+def api_times(value: Any) -> Any:
+    """A model's ``to_dict()`` with its UTC date-times written as the API writes them (Python's
+    ``...001000+00:00`` becomes ``...001Z``), so every command prints them alike."""
+    if isinstance(value, Mapping):
+        return {k: api_times(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [api_times(v) for v in value]
+    if isinstance(value, str) and _DATE_TIME.fullmatch(value):
+        return _iso(datetime.datetime.fromisoformat(value))
+    return value
 
 
 def _number(value: Decimal | int | float) -> str:

@@ -120,6 +120,10 @@ def test_order_life_cycle_and_callback_verification(
     report = decode_json(ok(verified).out)
     assert report["verified"] is True and report["format"] == "json"
     assert report["status"] == "PAID" and report["orderId"] == str(order_id)
+    # Its timestamps read as every other command prints them (the API's "...001Z").
+    fetched = decode_json(ok(cli(monkeypatch, ["merchant", "get-order", str(order_id)], env)).out)
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", fetched["createdAt"])
+    assert report["order"]["createdAt"] == fetched["createdAt"]
 
     # A forged callback (an order id the API does not know) does not verify: exit status 1.
     forged = json.dumps({"id": "00000000-0000-4000-8000-000000000000"}).encode()
@@ -134,6 +138,27 @@ def test_order_life_cycle_and_callback_verification(
         "verified": False,
         "reason": "unknown order id '00000000-0000-4000-8000-000000000000'",
     }
+
+
+def test_sandbox_pay_fails_when_no_callback_was_delivered(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str]
+) -> None:
+    def order_with(callback_url: str | None) -> str:
+        argv = ["merchant", "create-order", "--receive-amount", "5", "--receive-currency-code"]
+        argv += ["EUR", *(["--callback-url", callback_url] if callback_url else [])]
+        return str(decode_json(ok(cli(monkeypatch, argv, env)).out)["orderId"])
+
+    # Nothing listens on port 9: both deliveries (PENDING, PAID) fail.
+    paid = cli(monkeypatch, ["sandbox", "pay", order_with("http://127.0.0.1:9/cb")], env)
+    assert paid.code == 1
+    report = decode_json(paid.out)
+    assert [c["delivered"] for c in report["callbacks"]] == [False, False]
+    assert paid.err.startswith(
+        "spectrocoin: no callback was delivered (2 tried); the last to http://127.0.0.1:9/cb: "
+    )
+    # No callback URL: nothing to deliver, nothing failed.
+    quiet = ok(cli(monkeypatch, ["sandbox", "pay", order_with(None)], env))
+    assert decode_json(quiet.out)["callbacks"] == [] and quiet.err == ""
 
 
 def test_legacy_signed_callback_verifies_against_the_sandbox_key(
@@ -449,9 +474,13 @@ def test_exit_codes(monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) -> Non
         "SPECTROCOIN_CONFIG": "/nonexistent/c.toml",
     }
     missing_credentials = cli(monkeypatch, ["accounts", "list-accounts"], no_credentials)
-    assert (
-        missing_credentials.code == 2
-        and "no client credentials configured" in missing_credentials.err
+    assert missing_credentials.code == 2
+    # Every way it names exists: the variables, `configure`, --profile and the file.
+    assert missing_credentials.err == (
+        "spectrocoin: no client credentials configured. Set SPECTROCOIN_CLIENT_ID and "
+        "SPECTROCOIN_CLIENT_SECRET, or run `spectrocoin configure` to save them as the default "
+        "profile of /nonexistent/c.toml (`spectrocoin configure --profile NAME`, then "
+        "`--profile NAME` or SPECTROCOIN_PROFILE=NAME, for another one)\n"
     )
     down = cli(
         monkeypatch,

@@ -22,6 +22,12 @@ def test_the_demo_runs_to_the_end() -> None:
     )
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     assert "0 money moves run twice" in done.stdout
+    # Counts agree with their nouns ("1 order", "4 orders"; never "4 order").
+    ledger = re.search(r"sandbox ledger: (.*)", done.stdout)
+    assert ledger is not None
+    counts = re.findall(r"(\d+) (exchange|order|callback)(s?),", ledger.group(1))
+    assert [noun for _, noun, _ in counts] == ["exchange", "order", "callback"], ledger.group(0)
+    assert all((number == "1") == (plural == "") for number, _, plural in counts), counts
     assert "$ spectrocoin accounts list-accounts" in done.stdout
     assert done.stdout.rstrip().endswith("Sandbox stopped. Demo finished.")
 
