@@ -64,7 +64,9 @@ def run(argv: Sequence[str] | None = None) -> int:
         return 2
     except APIError as exc:
         if exc.status_code == 0:  # refused before sending (no credentials): not the API's answer
-            _say(_no_credentials())
+            from ._config import no_credentials
+
+            _say(no_credentials())
             return 2
         _say(f"the API answered HTTP {exc.status_code} ({type(exc).__name__})")
         for label, value in (
@@ -90,17 +92,6 @@ def run(argv: Sequence[str] | None = None) -> int:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
     return result if isinstance(result, int) else 0
-
-
-def _no_credentials() -> str:
-    from ._config import config_path
-
-    return (
-        "no client credentials configured. Set SPECTROCOIN_CLIENT_ID and "
-        "SPECTROCOIN_CLIENT_SECRET, or run `spectrocoin configure` to save them as the default "
-        f"profile of {config_path()} (`spectrocoin configure --profile NAME`, then "
-        "`--profile NAME` or SPECTROCOIN_PROFILE=NAME, for another one)"
-    )
 
 
 def _usage_error(exc: Exception) -> str:

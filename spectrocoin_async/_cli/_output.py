@@ -25,6 +25,7 @@ __all__ = [
     "OutputMode",
     "Printer",
     "api_times",
+    "is_secret_key",
     "json_text",
     "printable",
     "redact",
@@ -36,7 +37,7 @@ _SECRET_KEYS = frozenset({"accesstoken", "refreshtoken", "idtoken", "clientsecre
 _encode_str = json.encoder.encode_basestring
 
 
-def _is_secret_key(key: str) -> bool:
+def is_secret_key(key: str) -> bool:
     folded = key.replace("_", "").replace("-", "").lower()
     return folded in _SECRET_KEYS or folded.endswith("secret")
 
@@ -45,7 +46,7 @@ def redact(value: Any) -> Any:
     """A copy of ``value`` with the values of credential-named keys replaced."""
     if isinstance(value, Mapping):
         return {
-            k: (REDACTED if isinstance(k, str) and _is_secret_key(k) else redact(v))
+            k: (REDACTED if isinstance(k, str) and is_secret_key(k) else redact(v))
             for k, v in value.items()
         }
     if isinstance(value, (list, tuple)):

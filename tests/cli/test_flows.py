@@ -301,10 +301,11 @@ def test_dry_run_prints_the_pipelines_request_as_curl(monkeypatch: pytest.Monkey
     ua = re.search(r"'user-agent: ([^']+)'", result.text)
     assert ua is not None
     assert result.text == (
+        "export SPECTROCOIN_TOKEN=$(spectrocoin auth token)\n"
         "curl -X POST http://127.0.0.1:9/api/public/withdrawals/crypto "
         f"-H 'user-agent: {ua.group(1)}' -H 'accept: application/json' "
         "-H 'content-type: application/x-www-form-urlencoded' "
-        "-H 'authorization: Bearer <redacted>' "
+        "-H 'authorization: Bearer '\"$SPECTROCOIN_TOKEN\" "
         "--data-binary 'address=bc1qexample&amount=0.00000001&currencyCode=BTC'\n"
     )
     query = ok(
@@ -325,12 +326,17 @@ def test_dry_run_prints_the_pipelines_request_as_curl(monkeypatch: pytest.Monkey
         )
     )
     assert query.text.startswith(
-        "curl -X GET 'http://127.0.0.1:9/api/public/transactions?page=0&size=20&currencyCode=BTC"
+        "export SPECTROCOIN_TOKEN=$(spectrocoin auth token)\ncurl -X GET 'http://127.0.0.1:9/api/public/transactions?page=0&size=20&currencyCode=BTC"
         "&type=DEPOSIT&dateFrom=2026-01-02'"
     )
     token = ok(cli(monkeypatch, ["auth", "get-access-token", "--dry-run"], env))
+    assert token.text.startswith(
+        "# needs SPECTROCOIN_CLIENT_SECRET in the environment (never printed)\n"
+    )
     assert token.text.endswith(
-        "--data-binary 'client_id=id-1&client_secret=<redacted>&grant_type=client_credentials'\n"
+        "--data-urlencode client_id=id-1 "
+        '--data-urlencode client_secret="$SPECTROCOIN_CLIENT_SECRET" '
+        "--data-urlencode grant_type=client_credentials\n"
     )
 
 
@@ -681,7 +687,7 @@ def test_readme_commands_run(
             argv.append("--dry-run")
         result = cli(monkeypatch, argv, env)
         assert result.code == 0, (line, result.err)
-        assert result.text.startswith("curl -X ") or "Usage: spectrocoin" in result.text
+        assert "\ncurl -X " in result.text or "Usage: spectrocoin" in result.text
 
 
 def test_help_builds_only_what_it_shows() -> None:

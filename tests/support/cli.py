@@ -127,7 +127,7 @@ def in_pty(
     seen = b""  # since the last answer
     everything: list[bytes] = []
     pending = list(answers)
-    deadline = time.monotonic() + 60  # a safety net against a hang, not a timing assertion
+    deadline = time.monotonic() + 120  # a safety net against a hang, not a timing assertion
     try:
         while time.monotonic() < deadline:
             text = seen.decode("utf-8", "replace").replace("\r\n", "\n")
@@ -154,8 +154,14 @@ def in_pty(
     finally:
         if until is not None and proc.poll() is None:
             proc.terminate()
-        code = proc.wait(30)
-        os.close(master)
+        try:
+            code = proc.wait(30)
+        except subprocess.TimeoutExpired:  # hung: never leave it behind
+            proc.kill()
+            proc.wait()
+            raise
+        finally:
+            os.close(master)
     shown = b"".join(everything).decode("utf-8", "replace").replace("\r\n", "\n")
     return Screen(None if until is not None else code, shown)
 
