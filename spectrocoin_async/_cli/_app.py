@@ -79,7 +79,8 @@ def build_app() -> App:
         "Enter keeps a value the profile already has. Writes the profile (--profile NAME, "
         'default "default") to the config file (SPECTROCOIN_CONFIG, else '
         "~/.config/spectrocoin/config.toml) with mode 0600. Nothing is written if the API "
-        "refuses the credentials (they are checked by fetching a token). The answers may also be piped in, one per line.",
+        "refuses the credentials (they are checked by fetching a token). The answers may "
+        "also be piped in, one per line.",
         help_format="markdown",
     )
     _extras(app)
