@@ -198,8 +198,12 @@ _LEGACY_ERROR_STATUSES = frozenset({200, 203})
 _LEGACY_KEYS = frozenset({"code", "message"})
 
 
-def _legacy_error(response: httpx.Response, body: Any = None) -> tuple[str, str] | None:
-    """``(code, message)`` of a legacy error body ``[{"code": ..., "message": ...}]``, else None.
+_LEGACY_MAX_ERRORS = 20  # a hostile body cannot make the exception's message unbounded
+
+
+def _legacy_error(response: httpx.Response, body: Any = None) -> list[dict[str, str]] | None:
+    """Every ``{"code", "message"}`` of a legacy error body ``[{"code": ..., "message": ...}]``
+    (at most 20, as strings), else None.
 
     A cheap byte test first: a real list response (accounts, rates) is never decoded twice."""
     if body is None:
@@ -215,8 +219,10 @@ def _legacy_error(response: httpx.Response, body: Any = None) -> tuple[str, str]
         return None
     if not all(isinstance(item, Mapping) and set(item) == _LEGACY_KEYS for item in body):
         return None
-    first = body[0]
-    return str(first["code"])[:200], str(first["message"])[:1000]
+    return [
+        {"code": str(item["code"])[:200], "message": str(item["message"])[:1000]}
+        for item in body[:_LEGACY_MAX_ERRORS]
+    ]
 
 
 class _Call:
@@ -719,7 +725,11 @@ class Pipeline:
         legacy = _legacy_error(response, body)
         legacy_message = None
         if legacy is not None:
-            code, legacy_message = legacy
+            # The first code is the error's code; every entry's message reaches the text.
+            code = legacy[0]["code"]
+            legacy_message = "; ".join(
+                [legacy[0]["message"]] + [f"{e['code']}: {e['message']}" for e in legacy[1:]]
+            )
         oauth_error = fields.get("error")
         if code is None and isinstance(oauth_error, str) and oauth_error:
             code = oauth_error[:200]  # OAuth 2: {"error": "invalid_client", ...}
@@ -745,6 +755,7 @@ class Pipeline:
             else (),
             "headers": response.headers,
             "body": body,
+            "errors": legacy or (),
             "operation": operation.operation_id,
             "request_may_have_reached_server": call.reached
             if call is not None
