@@ -77,7 +77,9 @@ class APIError(SpectroCoinError):
     """The API answered with an error status.
 
     ``error_code`` is the bare code (``GEN_8``); ``message`` is the server's text, taken from
-    ``defaultMessage`` or from the text after the code in ``errorCode``.
+    ``defaultMessage`` or from the text after the code in ``errorCode``. ``errors`` holds every
+    ``{"code", "message"}`` of an older API's error list (HTTP 203 with
+    ``[{"code": ..., "message": ...}, ...]``), in order; ``message`` then joins them all.
     """
 
     def __init__(
@@ -93,10 +95,12 @@ class APIError(SpectroCoinError):
         error_parameters: Sequence[Mapping[str, Any]] = (),
         headers: Mapping[str, str] | None = None,
         body: Any = None,
+        errors: Sequence[Mapping[str, str]] = (),
         operation: str | None = None,
         request_may_have_reached_server: bool = True,
     ) -> None:
         self.message = message
+        self.errors = [dict(e) for e in errors]
         self.status_code = status_code
         self.error_code = error_code
         self.trace_id = trace_id

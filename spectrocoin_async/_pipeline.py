@@ -78,8 +78,13 @@ _TRACE_HEADERS = ("x-trace-id", "x-b3-traceid", "traceid", "traceparent")
 # Only these response headers are ever logged (an allowlist, so nothing secret slips through).
 _LOGGED_HEADERS = ("retry-after", "x-ratelimit-remaining", "ratelimit-remaining")
 _PARSE_ERRORS = (KeyError, TypeError, ValueError, AttributeError, ArithmeticError)
-# The server answered and did nothing: a 429 refused the request, a 401 refused the token.
-_REFUSED = frozenset({401, 429})
+# The server answered and did nothing: a 429 refused the request, a 401 refused the token, a
+# 403 refused the caller (docs' status-codes page: "refused", e.g. an IP off the allow-list;
+# SpectroCoin's Drupal module and WooCommerce plugin send createOrder again after one).
+_REFUSED = frozenset({401, 403, 429})
+# Answered with a fresh token, once: a 401 (expired or revoked token) and a 403 (a token minted
+# before its key's scopes changed), as SpectroCoin's Drupal module and WooCommerce plugin do.
+_REPLAYED = frozenset({401, 403})
 # RFC 9110 token characters; a value is visible ASCII, spaces and tabs.
 _HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
 _HEADER_VALUE = re.compile(r"[\t\x20-\x7e]*")
@@ -193,8 +198,12 @@ _LEGACY_ERROR_STATUSES = frozenset({200, 203})
 _LEGACY_KEYS = frozenset({"code", "message"})
 
 
-def _legacy_error(response: httpx.Response, body: Any = None) -> tuple[str, str] | None:
-    """``(code, message)`` of a legacy error body ``[{"code": ..., "message": ...}]``, else None.
+_LEGACY_MAX_ERRORS = 20  # a hostile body cannot make the exception's message unbounded
+
+
+def _legacy_error(response: httpx.Response, body: Any = None) -> list[dict[str, str]] | None:
+    """Every ``{"code", "message"}`` of a legacy error body ``[{"code": ..., "message": ...}]``
+    (at most 20, as strings), else None.
 
     A cheap byte test first: a real list response (accounts, rates) is never decoded twice."""
     if body is None:
@@ -210,8 +219,10 @@ def _legacy_error(response: httpx.Response, body: Any = None) -> tuple[str, str]
         return None
     if not all(isinstance(item, Mapping) and set(item) == _LEGACY_KEYS for item in body):
         return None
-    first = body[0]
-    return str(first["code"])[:200], str(first["message"])[:1000]
+    return [
+        {"code": str(item["code"])[:200], "message": str(item["message"])[:1000]}
+        for item in body[:_LEGACY_MAX_ERRORS]
+    ]
 
 
 class _Call:
@@ -522,8 +533,9 @@ class Pipeline:
             raise self.error(operation, response, call=call)
 
     async def _send_handling_auth(self, call: _Call) -> httpx.Response:
-        """Bearer token, and at most one replay after a 401 (the token may have been revoked
-        or expired early), without spending an attempt of the retry policy."""
+        """Bearer token, and at most one replay after a 401 or 403 (the token may have been
+        revoked, expired early or lost a scope), without spending an attempt of the retry policy.
+        Never a replay once an attempt may have reached the server with a money-moving request."""
         if call.operation.public:
             return await self._attempt(call, None)
         tokens = self.tokens
@@ -536,7 +548,11 @@ class Pipeline:
             )
         token = await tokens.get()
         response = await self._attempt(call, token)
-        if response.status_code != 401 or call.replayed:
+        if (
+            response.status_code not in _REPLAYED
+            or call.replayed
+            or (call.reached and call.operation.moves_money)
+        ):
             return response
         call.replayed = True
         # Drops the token only if it is still the cached one: a burst of 401s refreshes once.
@@ -690,7 +706,7 @@ class Pipeline:
     ) -> APIError:
         """The typed exception for an error status, from whatever body came with it.
 
-        ``request_may_have_reached_server`` is False when every attempt was refused (429, 401):
+        ``request_may_have_reached_server`` is False when every attempt was refused (429, 401, 403):
         the server answered and did nothing.
         """
         status = response.status_code
@@ -709,7 +725,11 @@ class Pipeline:
         legacy = _legacy_error(response, body)
         legacy_message = None
         if legacy is not None:
-            code, legacy_message = legacy
+            # The first code is the error's code; every entry's message reaches the text.
+            code = legacy[0]["code"]
+            legacy_message = "; ".join(
+                [legacy[0]["message"]] + [f"{e['code']}: {e['message']}" for e in legacy[1:]]
+            )
         oauth_error = fields.get("error")
         if code is None and isinstance(oauth_error, str) and oauth_error:
             code = oauth_error[:200]  # OAuth 2: {"error": "invalid_client", ...}
@@ -735,6 +755,7 @@ class Pipeline:
             else (),
             "headers": response.headers,
             "body": body,
+            "errors": legacy or (),
             "operation": operation.operation_id,
             "request_may_have_reached_server": call.reached
             if call is not None

@@ -448,3 +448,78 @@ async def test_token_429_holds_back_the_background_refresh_for_retry_after() -> 
     assert await manager.get() == "t1"
     await manager.wait_for_fetch()
     assert fetched == 3
+
+
+# -- a 403 gets one fresh token and one replay (issue 18, item 1) ----------------------------
+# SpectroCoin's Drupal module (src/SCMerchantClient/SCMerchantClient.php) and its WooCommerce
+# plugin since commit 7e96668 (SCMerchantClient/SCMerchantClient.php) answer a 403 on
+# createOrder by fetching a new token and sending the same body once more, never twice.
+
+CREATE_ORDER = {
+    "projectId": "f58a9032-94c8-4b36-9a32-3d6c2ad81255",
+    "orderId": "sc-0364",
+    "receiveAmount": "10",
+    "receiveCurrencyCode": "EUR",
+}
+CREATED = {"preOrderId": "p-1", "orderId": "o-1", "redirectUrl": "https://spectrocoin.com/pay/1"}
+
+
+def _two_tokens() -> list[httpx.Response]:
+    return [
+        httpx.Response(200, json={"access_token": t, "expires_in": 3600, "token_type": "bearer"})
+        for t in ("old", "new")
+    ]
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("path", ["/accounts", "/merchants/orders/create"])
+async def test_403_refreshes_once_and_replays_with_the_fresh_token(path: str) -> None:
+    from spectrocoin_async._generated.models import CreateOrderRequest
+
+    with respx.mock(base_url=BASE, assert_all_called=False) as router:
+        token = router.post("/oauth/token").mock(side_effect=_two_tokens())
+        route = router.route(path=path).mock(
+            side_effect=[
+                httpx.Response(403, json={"errorCode": "AUTH_3", "defaultMessage": "scope"}),
+                json_response(ACCOUNTS if path == "/accounts" else CREATED),
+            ]
+        )
+        async with SpectroCoinClient("id", "secret") as sc:
+            if path == "/accounts":
+                assert len(await sc.accounts.list_accounts()) == 1
+            else:
+                body = CreateOrderRequest.from_dict(CREATE_ORDER)
+                assert (await sc.merchant.create_order(body=body)).order_id == "o-1"
+    assert token.call_count == 2
+    assert [c.request.headers["authorization"] for c in route.calls] == [
+        "Bearer old",
+        "Bearer new",
+    ]
+    # The replay is the same request: same body, byte for byte.
+    assert route.calls[0].request.content == route.calls[1].request.content
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("first", [401, 403])
+async def test_a_403_after_the_replay_is_permission_denied_with_no_second_replay(
+    first: int,
+) -> None:
+    from spectrocoin_async import PermissionDeniedError
+
+    with respx.mock(base_url=BASE, assert_all_called=False) as router:
+        token = router.post("/oauth/token").mock(side_effect=_two_tokens())
+        accounts = router.get("/accounts").mock(
+            side_effect=[
+                httpx.Response(first, json={"errorCode": "AUTH_1"}),
+                httpx.Response(403, json={"errorCode": "AUTH_3", "defaultMessage": "IP"}),
+            ]
+        )
+        async with SpectroCoinClient("id", "secret") as sc:
+            with pytest.raises(PermissionDeniedError) as info:
+                await sc.accounts.list_accounts()
+    assert accounts.call_count == 2
+    assert token.call_count == 2
+    assert info.value.status_code == 403
+    assert info.value.message == "IP"
+    # Refused, like a 401: the server answered and did nothing.
+    assert info.value.request_may_have_reached_server is False

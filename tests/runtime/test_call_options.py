@@ -367,6 +367,46 @@ async def test_legacy_error_body_on_a_success_status_is_a_typed_api_error(status
     assert fetched.value.error_code == "3"
 
 
+async def test_every_error_of_a_legacy_error_list_reaches_the_exception() -> None:
+    """Issue 18, item 5: a legacy list with two errors loses neither. The body is, verbatim, the
+    example under "Error result" in the README of
+    https://github.com/SpectroFinance/SpectroCoin-Merchant-API (HTTP 203)."""
+    from tests.runtime.test_traffic import order
+
+    body = [
+        {"code": 1, "message": "apiId is required"},
+        {"code": 1, "message": "merchantId is required"},
+    ]
+    async with SpectroCoinClient("id", "secret", transport=legacy_server(203, body)) as sc:
+        with pytest.raises(APIError) as caught:
+            await sc.merchant.create_order(body=order())
+    error = caught.value
+    assert error.errors == [
+        {"code": "1", "message": "apiId is required"},
+        {"code": "1", "message": "merchantId is required"},
+    ]
+    assert error.error_code == "1"
+    assert error.message == "apiId is required; 1: merchantId is required"
+    assert str(error) == "createOrder: 203 1: apiId is required; 1: merchantId is required"
+
+
+async def test_a_legacy_error_list_is_bounded_to_20_entries() -> None:
+    body = [{"code": n, "message": f"error {n}"} for n in range(1000)]
+    async with SpectroCoinClient("id", "secret", transport=legacy_server(203, body)) as sc:
+        with pytest.raises(APIError) as caught:
+            await sc.accounts.list_accounts()
+    assert [e["code"] for e in caught.value.errors] == [str(n) for n in range(20)]
+    assert caught.value.message.endswith("; 19: error 19")
+
+
+async def test_an_error_that_is_not_a_legacy_list_has_no_errors_entries() -> None:
+    body = {"errorCode": "GEN_8", "defaultMessage": "Requested entity was not found."}
+    async with SpectroCoinClient("id", "secret", transport=legacy_server(404, body)) as sc:
+        with pytest.raises(APIError) as caught:
+            await sc.accounts.list_accounts()
+    assert caught.value.errors == []
+
+
 async def test_a_real_list_response_is_not_mistaken_for_a_legacy_error() -> None:
     accounts = [{"id": "1", "currencyCode": "BTC", "balance": 1, "code": "x"}]
     async with SpectroCoinClient("id", "secret", transport=legacy_server(200, accounts)) as sc:
