@@ -161,6 +161,11 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         self._aiohttp = True
         return adapter
 
+    @property
+    def on_aiohttp(self) -> bool:
+        """Whether requests went through aiohttp (False before the first, and on trio)."""
+        return self._aiohttp
+
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         inner = self._inner
         if inner is None:
@@ -181,4 +186,3 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
     async def aclose(self) -> None:
         if self._inner is not None:
             await self._inner.aclose()
-

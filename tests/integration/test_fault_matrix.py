@@ -42,6 +42,7 @@ from spectrocoin_async import (
 from tests.support.spec_calls import example_calls
 
 from .faultserver import Act, FaultServer
+from .support import transport_options
 
 pytestmark = pytest.mark.anyio
 
@@ -88,11 +89,6 @@ KINDS = {
 }
 
 
-@pytest.fixture(params=["asyncio", "trio"])
-def anyio_backend(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
 @pytest.fixture
 def server() -> Any:
     with FaultServer() as running:
@@ -103,7 +99,11 @@ def client(server: FaultServer, **options: Any) -> SpectroCoinClient:
     options.setdefault("retry", FAST)
     options.setdefault("timeout", SHORT)
     return SpectroCoinClient(
-        "fault-client", "fault-secret-value", base_url=server.base_url, **options
+        "fault-client",
+        "fault-secret-value",
+        base_url=server.base_url,
+        **transport_options(),
+        **options,
     )
 
 
@@ -181,7 +181,11 @@ async def test_read_timeout(server: FaultServer) -> None:
 async def test_connection_refused() -> None:
     with socket_that_refuses() as port:
         async with SpectroCoinClient(
-            "id", "secret-value", base_url=f"http://127.0.0.1:{port}/api/public", retry=FAST
+            "id",
+            "secret-value",
+            base_url=f"http://127.0.0.1:{port}/api/public",
+            retry=FAST,
+            **transport_options(),
         ) as sc:
             with pytest.raises(APIConnectionError) as caught:
                 await sc.currencies.list_currencies()
@@ -195,7 +199,11 @@ async def test_connection_refused() -> None:
 async def test_dns_failure() -> None:
     # .invalid never resolves (RFC 6761), so no packet leaves the machine for it.
     async with SpectroCoinClient(
-        "id", "secret-value", base_url="https://api.example.invalid/api/public", retry=FAST
+        "id",
+        "secret-value",
+        base_url="https://api.example.invalid/api/public",
+        retry=FAST,
+        **transport_options(),
     ) as sc:
         with pytest.raises(APIConnectionError) as caught:
             await sc.currencies.list_currencies()
