@@ -151,7 +151,9 @@ def _transport_for(
     try:
         check_available()
     except ImportError as exc:
-        raise ValidationError("http", str(exc)) from None
+        from ._redis.backend import MissingExtraError  # the SDK's error for a missing extra
+
+        raise MissingExtraError(str(exc)) from None
     return AiohttpTransport(limits=limits)
 
 

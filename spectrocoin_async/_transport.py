@@ -166,6 +166,12 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         """Whether requests went through aiohttp (False before the first, and on trio)."""
         return self._aiohttp
 
+    @property
+    def closed(self) -> bool:
+        """Whether the pool is closed (aiohttp's session; True before any request)."""
+        session = getattr(self._inner, "client", None)
+        return session is None or not hasattr(session, "closed") or bool(session.closed)
+
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         inner = self._inner
         if inner is None:

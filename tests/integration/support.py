@@ -137,6 +137,7 @@ async def sdk_client(base_url: str, **options: Any) -> AsyncIterator[SpectroCoin
     transport = http._transport
     if isinstance(transport, AiohttpTransport):
         assert transport.on_aiohttp, "http='aiohttp' fell back to httpx's transport"
+        assert transport.closed, "closing the httpx client left aiohttp's session open"
 
 
 class CallbackSink:
