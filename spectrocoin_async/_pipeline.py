@@ -350,11 +350,15 @@ class Pipeline:
                     continue
                 raise self._transport_error(call, exc, never_sent, attempt) from exc
             status = response.status_code
-            if status < 400:
+            if status in operation.success:
                 if status in _LEGACY_ERROR_STATUSES and not call.stream and _legacy_error(response):
                     # An older API's error, dressed as a success: never hand it on as data.
                     raise self.error(operation, response, call=call)
                 return response
+            if status < 400:
+                # A redirect, or a 2xx the spec does not declare: never data (a login page
+                # saved as transactions.csv), never followed (it would carry the token away).
+                raise self.error(operation, response, call=call)
             if status == 429:
                 retry_after = parse_retry_after(
                     response.headers.get("retry-after"), now=self._wall_clock()
@@ -419,20 +423,7 @@ class Pipeline:
             return await self._attempt_streaming(call, request)
         async with self.limiter.slot(call.operation.group) as waited:
             started = self._clock()
-            # As in _send (inlined: this is the path every plain call takes).
-            call.tries += 1
-            call.sending = True
-            try:
-                response = await self.http.send(request)
-            except httpx.TransportError as exc:
-                call.sending = False
-                if not isinstance(exc, _NOT_SENT):
-                    call.reached = True
-                self._log(call.operation, request, None, call.tries, started, waited, exc)
-                raise
-            call.sending = False
-        if response.status_code not in _REFUSED:
-            call.reached = True
+            response = await self._send(call, request, waited, started, stream=False)
         if logger.isEnabledFor(logging.DEBUG):
             self._log(call.operation, request, response, call.tries, started, waited, None)
         return response
@@ -442,7 +433,7 @@ class Pipeline:
             waited = await stack.enter_async_context(self.limiter.slot(call.operation.group))
             started = self._clock()
             response = await self._send(call, request, waited, started, stream=True)
-            if response.status_code >= 400:
+            if response.status_code not in call.operation.success:
                 try:
                     await response.aread()  # error bodies are small; they feed the exception
                 finally:

@@ -119,6 +119,20 @@ def _legacy_error(response: httpx.Response, body: Any = None) -> list[dict[str, 
     ]
 
 
+def _unexpected_status(operation: Operation, response: httpx.Response, reason: str) -> str:
+    """What a status below 400 that is not the operation's success says: where a redirect
+    pointed, and which statuses would have been success."""
+    declared = ", ".join(map(str, operation.success))
+    if 300 <= response.status_code < 400:
+        location = response.headers.get("location")
+        where = f" to Location {location[:300]!r}" if location else " with no Location"
+        return (
+            f"redirected{where}: not followed, and not a success (only {declared} is); "
+            "check base_url"
+        )
+    return f"{reason}: not a success status for this operation (only {declared} is)"
+
+
 def parse_response(operation: Operation, response: httpx.Response, parse: Callable[[Any], T]) -> T:
     kind = operation.response
     data: Any
@@ -200,6 +214,8 @@ def api_error(
         or text("message")
         or response.reason_phrase
     )
+    if status < 400 and legacy is None:
+        message = _unexpected_status(operation, response, message)
     params = fields.get("errorParameters")
     cls = _STATUS_ERRORS.get(status) or (ServerError if status >= 500 else APIError)
     kwargs: dict[str, Any] = {
@@ -216,9 +232,7 @@ def api_error(
         "body": body,
         "errors": legacy or (),
         "operation": operation.operation_id,
-        "request_may_have_reached_server": reached
-        if reached is not None
-        else status not in _REFUSED,
+        "request_may_have_reached_server": status not in _REFUSED if reached is None else reached,
     }
     if cls is RateLimitError:
         return RateLimitError(message, retry_after=retry_after, **kwargs)

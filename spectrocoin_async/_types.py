@@ -152,6 +152,8 @@ class Operation:
     query_rules: tuple[FieldRule, ...] = ()
     # None: the operation answers JSON only, and the client's default Accept header stands.
     accept: Negotiation | None = None
+    # The statuses the spec declares as success; every other one is an error, a 3xx included.
+    success: tuple[int, ...] = (200,)
 
 
 class CallOptions(TypedDict, total=False):

@@ -21,6 +21,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        success=(200,),
     ),
     "calculate_exchange": Operation(
         name="calculate_exchange",
@@ -43,6 +44,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        success=(200,),
     ),
     "cancel_order": Operation(
         name="cancel_order",
@@ -60,6 +62,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        success=(200,),
     ),
     "create_bank_withdrawal": Operation(
         name="create_bank_withdrawal",
@@ -82,6 +85,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        success=(200,),
     ),
     "create_crypto_deposit_address": Operation(
         name="create_crypto_deposit_address",
@@ -99,6 +103,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(FieldRule(name="currencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),),
         query_rules=(),
         accept=None,
+        success=(200,),
     ),
     "create_crypto_withdrawal": Operation(
         name="create_crypto_withdrawal",
@@ -120,6 +125,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        success=(200,),
     ),
     "create_exchange": Operation(
         name="create_exchange",
@@ -141,6 +147,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        success=(200,),
     ),
     "create_order": Operation(
         name="create_order",
@@ -164,6 +171,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        success=(200,),
     ),
     "create_order_from_pre_order": Operation(
         name="create_order_from_pre_order",
@@ -184,6 +192,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        success=(200,),
     ),
     "create_pre_order": Operation(
         name="create_pre_order",
@@ -205,6 +214,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        success=(200,),
     ),
     "create_withdrawal_with_exchange": Operation(
         name="create_withdrawal_with_exchange",
@@ -227,6 +237,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        success=(200,),
     ),
     "export_orders": Operation(
         name="export_orders",
@@ -257,6 +268,7 @@ OPERATIONS: dict[str, Operation] = {
                 ),
             ),
         ),
+        success=(200,),
     ),
     "export_transactions": Operation(
         name="export_transactions",
@@ -287,6 +299,7 @@ OPERATIONS: dict[str, Operation] = {
                 ),
             ),
         ),
+        success=(200,),
     ),
     "get_access_token": Operation(
         name="get_access_token",
@@ -308,6 +321,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        success=(200,),
     ),
     "get_account": Operation(
         name="get_account",
@@ -325,6 +339,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        success=(200,),
     ),
     "get_bank_withdrawal": Operation(
         name="get_bank_withdrawal",
@@ -342,6 +357,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        success=(200,),
     ),
     "get_crypto_withdrawal": Operation(
         name="get_crypto_withdrawal",
@@ -359,6 +375,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        success=(200,),
     ),
     "get_crypto_withdrawal_fee": Operation(
         name="get_crypto_withdrawal_fee",
@@ -379,6 +396,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        success=(200,),
     ),
     "get_exchange": Operation(
         name="get_exchange",
@@ -396,6 +414,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        success=(200,),
     ),
     "get_gift_card_purchase": Operation(
         name="get_gift_card_purchase",
@@ -413,6 +432,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        success=(200,),
     ),
     "get_order": Operation(
         name="get_order",
@@ -430,6 +450,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        success=(200,),
     ),
     "get_pre_order": Operation(
         name="get_pre_order",
@@ -447,6 +468,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        success=(200,),
     ),
     "get_project": Operation(
         name="get_project",
@@ -464,6 +486,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        success=(200,),
     ),
     "get_rate_history": Operation(
         name="get_rate_history",
@@ -484,6 +507,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="to", required=True, pattern="^[A-Z0-9]{2,10}$"),
         ),
         accept=None,
+        success=(200,),
     ),
     "get_rates": Operation(
         name="get_rates",
@@ -504,6 +528,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="to", required=False, pattern="^[A-Z0-9]{2,10}$"),
         ),
         accept=None,
+        success=(200,),
     ),
     "get_transaction": Operation(
         name="get_transaction",
@@ -521,6 +546,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        success=(200,),
     ),
     "list_accounts": Operation(
         name="list_accounts",
@@ -538,6 +564,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        success=(200,),
     ),
     "list_bank_withdrawals": Operation(
         name="list_bank_withdrawals",
@@ -560,6 +587,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
         ),
         accept=None,
+        success=(200,),
     ),
     "list_crypto_deposit_addresses": Operation(
         name="list_crypto_deposit_addresses",
@@ -582,6 +610,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
         ),
         accept=None,
+        success=(200,),
     ),
     "list_crypto_withdrawals": Operation(
         name="list_crypto_withdrawals",
@@ -604,6 +633,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
         ),
         accept=None,
+        success=(200,),
     ),
     "list_currencies": Operation(
         name="list_currencies",
@@ -621,6 +651,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        success=(200,),
     ),
     "list_deposit_addresses": Operation(
         name="list_deposit_addresses",
@@ -638,6 +669,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),),
         accept=None,
+        success=(200,),
     ),
     "list_exchange_pairs": Operation(
         name="list_exchange_pairs",
@@ -655,6 +687,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        success=(200,),
     ),
     "list_exchanges": Operation(
         name="list_exchanges",
@@ -676,6 +709,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="sort", required=False, pattern="^createdAt(,(asc|desc))?$"),
         ),
         accept=None,
+        success=(200,),
     ),
     "list_gift_card_purchases": Operation(
         name="list_gift_card_purchases",
@@ -697,6 +731,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="sort", required=False, pattern="^createdAt(,(asc|desc))?$"),
         ),
         accept=None,
+        success=(200,),
     ),
     "list_gift_cards": Operation(
         name="list_gift_cards",
@@ -714,6 +749,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),),
         accept=None,
+        success=(200,),
     ),
     "list_orders": Operation(
         name="list_orders",
@@ -736,6 +772,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="projectId", required=False, format="uuid"),
         ),
         accept=None,
+        success=(200,),
     ),
     "list_payment_methods": Operation(
         name="list_payment_methods",
@@ -753,6 +790,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),),
         accept=None,
+        success=(200,),
     ),
     "list_pre_orders": Operation(
         name="list_pre_orders",
@@ -775,6 +813,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="projectId", required=False, format="uuid"),
         ),
         accept=None,
+        success=(200,),
     ),
     "list_projects": Operation(
         name="list_projects",
@@ -792,6 +831,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        success=(200,),
     ),
     "list_refunds": Operation(
         name="list_refunds",
@@ -813,6 +853,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="sort", required=False, pattern="^createdAt(,(asc|desc))?$"),
         ),
         accept=None,
+        success=(200,),
     ),
     "list_transactions": Operation(
         name="list_transactions",
@@ -835,6 +876,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
         ),
         accept=None,
+        success=(200,),
     ),
     "list_withdrawals_with_exchange": Operation(
         name="list_withdrawals_with_exchange",
@@ -856,6 +898,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="sort", required=False, pattern="^createdAt(,(asc|desc))?$"),
         ),
         accept=None,
+        success=(200,),
     ),
     "purchase_gift_card": Operation(
         name="purchase_gift_card",
@@ -877,5 +920,6 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        success=(200,),
     ),
 }
