@@ -15,12 +15,13 @@ OPERATIONS: dict[str, Operation] = {
         body=None,
         response="json",
         moves_money=False,
-        evidence="documented",
+        evidence="overview",
         source="https://docs.spectrocoin.com/docs/order-statuses",
         group="merchant",
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
     ),
     "calculate_exchange": Operation(
         name="calculate_exchange",
@@ -43,6 +44,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
     ),
     "cancel_order": Operation(
         name="cancel_order",
@@ -60,6 +62,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
     ),
     "create_bank_withdrawal": Operation(
         name="create_bank_withdrawal",
@@ -82,6 +85,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
     ),
     "create_crypto_deposit_address": Operation(
         name="create_crypto_deposit_address",
@@ -99,6 +103,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(FieldRule(name="currencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),),
         query_rules=(),
         accept=None,
+        optional_auth=False,
     ),
     "create_crypto_withdrawal": Operation(
         name="create_crypto_withdrawal",
@@ -120,6 +125,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
     ),
     "create_exchange": Operation(
         name="create_exchange",
@@ -141,6 +147,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
     ),
     "create_order": Operation(
         name="create_order",
@@ -152,8 +159,8 @@ OPERATIONS: dict[str, Operation] = {
         body="json",
         response="json",
         moves_money=True,
-        evidence="plugin",
-        source="https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php",
+        evidence="documented",
+        source="https://docs.spectrocoin.com/reference/createorderusingpost2, https://docs.spectrocoin.com/docs/creating-a-payment, https://docs.spectrocoin.com/docs/verified-payers-only, https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php",
         group="merchant",
         body_rules=(
             FieldRule(name="receiveAmount", required=False, exclusive_minimum=Decimal(0)),
@@ -164,6 +171,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
     ),
     "create_order_from_pre_order": Operation(
         name="create_order_from_pre_order",
@@ -184,6 +192,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
     ),
     "create_pre_order": Operation(
         name="create_pre_order",
@@ -205,6 +214,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
     ),
     "create_withdrawal_with_exchange": Operation(
         name="create_withdrawal_with_exchange",
@@ -227,6 +237,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
     ),
     "export_orders": Operation(
         name="export_orders",
@@ -257,6 +268,7 @@ OPERATIONS: dict[str, Operation] = {
                 ),
             ),
         ),
+        optional_auth=False,
     ),
     "export_transactions": Operation(
         name="export_transactions",
@@ -287,6 +299,7 @@ OPERATIONS: dict[str, Operation] = {
                 ),
             ),
         ),
+        optional_auth=False,
     ),
     "get_access_token": Operation(
         name="get_access_token",
@@ -298,8 +311,8 @@ OPERATIONS: dict[str, Operation] = {
         body="form",
         response="json",
         moves_money=False,
-        evidence="plugin",
-        source="https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php",
+        evidence="documented",
+        source="https://docs.spectrocoin.com/reference/getaccesstoken, https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php",
         group="auth",
         body_rules=(
             FieldRule(name="grant_type", required=True),
@@ -308,6 +321,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
     ),
     "get_account": Operation(
         name="get_account",
@@ -325,6 +339,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
     ),
     "get_bank_withdrawal": Operation(
         name="get_bank_withdrawal",
@@ -342,6 +357,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
     ),
     "get_crypto_withdrawal": Operation(
         name="get_crypto_withdrawal",
@@ -359,6 +375,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
     ),
     "get_crypto_withdrawal_fee": Operation(
         name="get_crypto_withdrawal_fee",
@@ -379,6 +396,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
     ),
     "get_exchange": Operation(
         name="get_exchange",
@@ -396,6 +414,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
     ),
     "get_gift_card_purchase": Operation(
         name="get_gift_card_purchase",
@@ -413,6 +432,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
     ),
     "get_order": Operation(
         name="get_order",
@@ -424,12 +444,13 @@ OPERATIONS: dict[str, Operation] = {
         body=None,
         response="json",
         moves_money=False,
-        evidence="plugin",
-        source="https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/includes/SpectroCoinGateway.php",
+        evidence="documented",
+        source="https://docs.spectrocoin.com/docs/expired-orders, https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/includes/SpectroCoinGateway.php",
         group="merchant",
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
     ),
     "get_pre_order": Operation(
         name="get_pre_order",
@@ -447,6 +468,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
     ),
     "get_project": Operation(
         name="get_project",
@@ -464,6 +486,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
     ),
     "get_rate_history": Operation(
         name="get_rate_history",
@@ -471,7 +494,7 @@ OPERATIONS: dict[str, Operation] = {
         tag="rates",
         method="GET",
         path="/rates/history",
-        public=True,
+        public=False,
         body=None,
         response="json",
         moves_money=False,
@@ -484,6 +507,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="to", required=True, pattern="^[A-Z0-9]{2,10}$"),
         ),
         accept=None,
+        optional_auth=True,
     ),
     "get_rates": Operation(
         name="get_rates",
@@ -491,7 +515,7 @@ OPERATIONS: dict[str, Operation] = {
         tag="rates",
         method="GET",
         path="/rates",
-        public=True,
+        public=False,
         body=None,
         response="json",
         moves_money=False,
@@ -504,6 +528,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="to", required=False, pattern="^[A-Z0-9]{2,10}$"),
         ),
         accept=None,
+        optional_auth=True,
     ),
     "get_transaction": Operation(
         name="get_transaction",
@@ -521,6 +546,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
     ),
     "list_accounts": Operation(
         name="list_accounts",
@@ -538,6 +564,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
     ),
     "list_bank_withdrawals": Operation(
         name="list_bank_withdrawals",
@@ -560,6 +587,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
         ),
         accept=None,
+        optional_auth=False,
     ),
     "list_crypto_deposit_addresses": Operation(
         name="list_crypto_deposit_addresses",
@@ -582,6 +610,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
         ),
         accept=None,
+        optional_auth=False,
     ),
     "list_crypto_withdrawals": Operation(
         name="list_crypto_withdrawals",
@@ -604,6 +633,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
         ),
         accept=None,
+        optional_auth=False,
     ),
     "list_currencies": Operation(
         name="list_currencies",
@@ -611,7 +641,7 @@ OPERATIONS: dict[str, Operation] = {
         tag="currencies",
         method="GET",
         path="/currencies",
-        public=True,
+        public=False,
         body=None,
         response="json",
         moves_money=False,
@@ -621,6 +651,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=True,
     ),
     "list_deposit_addresses": Operation(
         name="list_deposit_addresses",
@@ -638,6 +669,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),),
         accept=None,
+        optional_auth=False,
     ),
     "list_exchange_pairs": Operation(
         name="list_exchange_pairs",
@@ -655,6 +687,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
     ),
     "list_exchanges": Operation(
         name="list_exchanges",
@@ -676,6 +709,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="sort", required=False, pattern="^createdAt(,(asc|desc))?$"),
         ),
         accept=None,
+        optional_auth=False,
     ),
     "list_gift_card_purchases": Operation(
         name="list_gift_card_purchases",
@@ -697,6 +731,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="sort", required=False, pattern="^createdAt(,(asc|desc))?$"),
         ),
         accept=None,
+        optional_auth=False,
     ),
     "list_gift_cards": Operation(
         name="list_gift_cards",
@@ -714,6 +749,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),),
         accept=None,
+        optional_auth=False,
     ),
     "list_orders": Operation(
         name="list_orders",
@@ -736,6 +772,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="projectId", required=False, format="uuid"),
         ),
         accept=None,
+        optional_auth=False,
     ),
     "list_payment_methods": Operation(
         name="list_payment_methods",
@@ -753,6 +790,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),),
         accept=None,
+        optional_auth=False,
     ),
     "list_pre_orders": Operation(
         name="list_pre_orders",
@@ -775,6 +813,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="projectId", required=False, format="uuid"),
         ),
         accept=None,
+        optional_auth=False,
     ),
     "list_projects": Operation(
         name="list_projects",
@@ -792,6 +831,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
     ),
     "list_refunds": Operation(
         name="list_refunds",
@@ -813,6 +853,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="sort", required=False, pattern="^createdAt(,(asc|desc))?$"),
         ),
         accept=None,
+        optional_auth=False,
     ),
     "list_transactions": Operation(
         name="list_transactions",
@@ -835,6 +876,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
         ),
         accept=None,
+        optional_auth=False,
     ),
     "list_withdrawals_with_exchange": Operation(
         name="list_withdrawals_with_exchange",
@@ -856,6 +898,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="sort", required=False, pattern="^createdAt(,(asc|desc))?$"),
         ),
         accept=None,
+        optional_auth=False,
     ),
     "purchase_gift_card": Operation(
         name="purchase_gift_card",
@@ -877,5 +920,6 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
     ),
 }
