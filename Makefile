@@ -69,6 +69,7 @@ check-install: $(STAMP)
 	build/check-install/venv/bin/pip install --quiet .
 	cd build && check-install/venv/bin/python -c "import spectrocoin_async as s, pathlib; \
 		assert (pathlib.Path(s.__file__).parent / 'sandbox' / 'openapi.yaml').is_file(); \
+		from spectrocoin_async._redis import scripts; assert 'redis.call' in scripts._RATE.source; \
 		print('pip install . ->', s.__version__, s.SpectroCoinClient(), s.Order.__name__)"
 
 test: install check-generated lint typecheck check-install pytest

@@ -578,20 +578,7 @@ class Pipeline:
             return await self._attempt_streaming(call, request)
         async with self.limiter.slot(call.operation.group) as waited:
             started = self._clock()
-            # As in _send (inlined: this is the path every plain call takes).
-            call.tries += 1
-            call.sending = True
-            try:
-                response = await self.http.send(request)
-            except httpx.TransportError as exc:
-                call.sending = False
-                if not isinstance(exc, _NOT_SENT):
-                    call.reached = True
-                self._log(call.operation, request, None, call.tries, started, waited, exc)
-                raise
-            call.sending = False
-        if response.status_code not in _REFUSED:
-            call.reached = True
+            response = await self._send(call, request, waited, started, stream=False)
         if logger.isEnabledFor(logging.DEBUG):
             self._log(call.operation, request, response, call.tries, started, waited, None)
         return response
