@@ -162,6 +162,10 @@ def operation_facts(spec: dict[str, Any]) -> list[dict[str, Any]]:
                     )
                     if _has_constraint(rule):
                         query_rules.append(rule)
+            # Only these statuses are success; any other (a 3xx included) is an error.
+            success = sorted(int(code) for code in op["responses"] if str(code).startswith("2"))
+            if not success:
+                raise SystemExit(f"{op['operationId']}: no success status in its responses")
             ok = _resolve(spec, op["responses"].get("200", {}))
             content = ok.get("content", {})
             if not content:
@@ -192,6 +196,7 @@ def operation_facts(spec: dict[str, Any]) -> list[dict[str, Any]]:
                     "query_rules": query_rules,
                     "accept": accept,
                     "optional_auth": auth == "optional",
+                    "success": tuple(success),
                 }
             )
     return sorted(facts, key=lambda f: f["name"])

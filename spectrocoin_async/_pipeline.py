@@ -225,6 +225,20 @@ def _legacy_error(response: httpx.Response, body: Any = None) -> list[dict[str, 
     ]
 
 
+def _unexpected_status(operation: Operation, response: httpx.Response, reason: str) -> str:
+    """What a status below 400 that is not the operation's success says: where a redirect
+    pointed, and which statuses would have been success."""
+    declared = ", ".join(map(str, operation.success))
+    if 300 <= response.status_code < 400:
+        location = response.headers.get("location")
+        where = f" to Location {location[:300]!r}" if location else " with no Location"
+        return (
+            f"redirected{where}: not followed, and not a success (only {declared} is); "
+            "check base_url"
+        )
+    return f"{reason}: not a success status for this operation (only {declared} is)"
+
+
 class _Call:
     """What one call carries through the layers, and what a deadline reads when it cuts in."""
 
@@ -507,11 +521,15 @@ class Pipeline:
                     continue
                 raise self._transport_error(call, exc, never_sent, attempt) from exc
             status = response.status_code
-            if status < 400:
+            if status in operation.success:
                 if status in _LEGACY_ERROR_STATUSES and not call.stream and _legacy_error(response):
                     # An older API's error, dressed as a success: never hand it on as data.
                     raise self.error(operation, response, call=call)
                 return response
+            if status < 400:
+                # A redirect, or a 2xx the spec does not declare: never data (a login page
+                # saved as transactions.csv), never followed (it would carry the token away).
+                raise self.error(operation, response, call=call)
             if status == 429:
                 retry_after = parse_retry_after(
                     response.headers.get("retry-after"), now=self._wall_clock()
@@ -588,7 +606,7 @@ class Pipeline:
             waited = await stack.enter_async_context(self.limiter.slot(call.operation.group))
             started = self._clock()
             response = await self._send(call, request, waited, started, stream=True)
-            if response.status_code >= 400:
+            if response.status_code not in call.operation.success:
                 try:
                     await response.aread()  # error bodies are small; they feed the exception
                 finally:
@@ -730,6 +748,8 @@ class Pipeline:
             or text("message")
             or response.reason_phrase
         )
+        if status < 400 and legacy is None:
+            message = _unexpected_status(operation, response, message)
         params = fields.get("errorParameters")
         cls = _STATUS_ERRORS.get(status) or (ServerError if status >= 500 else APIError)
         kwargs: dict[str, Any] = {

@@ -22,6 +22,7 @@ OPERATIONS: dict[str, Operation] = {
         query_rules=(),
         accept=None,
         optional_auth=False,
+        success=(200,),
     ),
     "calculate_exchange": Operation(
         name="calculate_exchange",
@@ -45,6 +46,7 @@ OPERATIONS: dict[str, Operation] = {
         query_rules=(),
         accept=None,
         optional_auth=False,
+        success=(200,),
     ),
     "cancel_order": Operation(
         name="cancel_order",
@@ -63,6 +65,7 @@ OPERATIONS: dict[str, Operation] = {
         query_rules=(),
         accept=None,
         optional_auth=False,
+        success=(200,),
     ),
     "create_bank_withdrawal": Operation(
         name="create_bank_withdrawal",
@@ -86,6 +89,7 @@ OPERATIONS: dict[str, Operation] = {
         query_rules=(),
         accept=None,
         optional_auth=False,
+        success=(200,),
     ),
     "create_crypto_deposit_address": Operation(
         name="create_crypto_deposit_address",
@@ -104,6 +108,7 @@ OPERATIONS: dict[str, Operation] = {
         query_rules=(),
         accept=None,
         optional_auth=False,
+        success=(200,),
     ),
     "create_crypto_withdrawal": Operation(
         name="create_crypto_withdrawal",
@@ -126,6 +131,7 @@ OPERATIONS: dict[str, Operation] = {
         query_rules=(),
         accept=None,
         optional_auth=False,
+        success=(200,),
     ),
     "create_exchange": Operation(
         name="create_exchange",
@@ -148,6 +154,7 @@ OPERATIONS: dict[str, Operation] = {
         query_rules=(),
         accept=None,
         optional_auth=False,
+        success=(200,),
     ),
     "create_order": Operation(
         name="create_order",
@@ -172,6 +179,7 @@ OPERATIONS: dict[str, Operation] = {
         query_rules=(),
         accept=None,
         optional_auth=False,
+        success=(200,),
     ),
     "create_order_from_pre_order": Operation(
         name="create_order_from_pre_order",
@@ -193,6 +201,7 @@ OPERATIONS: dict[str, Operation] = {
         query_rules=(),
         accept=None,
         optional_auth=False,
+        success=(200,),
     ),
     "create_pre_order": Operation(
         name="create_pre_order",
@@ -215,6 +224,7 @@ OPERATIONS: dict[str, Operation] = {
         query_rules=(),
         accept=None,
         optional_auth=False,
+        success=(200,),
     ),
     "create_withdrawal_with_exchange": Operation(
         name="create_withdrawal_with_exchange",
@@ -238,6 +248,7 @@ OPERATIONS: dict[str, Operation] = {
         query_rules=(),
         accept=None,
         optional_auth=False,
+        success=(200,),
     ),
     "export_orders": Operation(
         name="export_orders",
@@ -269,6 +280,7 @@ OPERATIONS: dict[str, Operation] = {
             ),
         ),
         optional_auth=False,
+        success=(200,),
     ),
     "export_transactions": Operation(
         name="export_transactions",
@@ -300,6 +312,7 @@ OPERATIONS: dict[str, Operation] = {
             ),
         ),
         optional_auth=False,
+        success=(200,),
     ),
     "get_access_token": Operation(
         name="get_access_token",
@@ -322,6 +335,7 @@ OPERATIONS: dict[str, Operation] = {
         query_rules=(),
         accept=None,
         optional_auth=False,
+        success=(200,),
     ),
     "get_account": Operation(
         name="get_account",
@@ -340,6 +354,7 @@ OPERATIONS: dict[str, Operation] = {
         query_rules=(),
         accept=None,
         optional_auth=False,
+        success=(200,),
     ),
     "get_bank_withdrawal": Operation(
         name="get_bank_withdrawal",
@@ -358,6 +373,7 @@ OPERATIONS: dict[str, Operation] = {
         query_rules=(),
         accept=None,
         optional_auth=False,
+        success=(200,),
     ),
     "get_crypto_withdrawal": Operation(
         name="get_crypto_withdrawal",
@@ -376,6 +392,7 @@ OPERATIONS: dict[str, Operation] = {
         query_rules=(),
         accept=None,
         optional_auth=False,
+        success=(200,),
     ),
     "get_crypto_withdrawal_fee": Operation(
         name="get_crypto_withdrawal_fee",
@@ -397,6 +414,7 @@ OPERATIONS: dict[str, Operation] = {
         query_rules=(),
         accept=None,
         optional_auth=False,
+        success=(200,),
     ),
     "get_exchange": Operation(
         name="get_exchange",
@@ -415,6 +433,7 @@ OPERATIONS: dict[str, Operation] = {
         query_rules=(),
         accept=None,
         optional_auth=False,
+        success=(200,),
     ),
     "get_gift_card_purchase": Operation(
         name="get_gift_card_purchase",
@@ -433,6 +452,7 @@ OPERATIONS: dict[str, Operation] = {
         query_rules=(),
         accept=None,
         optional_auth=False,
+        success=(200,),
     ),
     "get_order": Operation(
         name="get_order",
@@ -451,6 +471,7 @@ OPERATIONS: dict[str, Operation] = {
         query_rules=(),
         accept=None,
         optional_auth=False,
+        success=(200,),
     ),
     "get_pre_order": Operation(
         name="get_pre_order",
@@ -469,6 +490,7 @@ OPERATIONS: dict[str, Operation] = {
         query_rules=(),
         accept=None,
         optional_auth=False,
+        success=(200,),
     ),
     "get_project": Operation(
         name="get_project",
@@ -487,6 +509,7 @@ OPERATIONS: dict[str, Operation] = {
         query_rules=(),
         accept=None,
         optional_auth=False,
+        success=(200,),
     ),
     "get_rate_history": Operation(
         name="get_rate_history",
@@ -508,6 +531,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         accept=None,
         optional_auth=True,
+        success=(200,),
     ),
     "get_rates": Operation(
         name="get_rates",
@@ -529,6 +553,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         accept=None,
         optional_auth=True,
+        success=(200,),
     ),
     "get_transaction": Operation(
         name="get_transaction",
@@ -547,6 +572,7 @@ OPERATIONS: dict[str, Operation] = {
         query_rules=(),
         accept=None,
         optional_auth=False,
+        success=(200,),
     ),
     "list_accounts": Operation(
         name="list_accounts",
@@ -565,6 +591,7 @@ OPERATIONS: dict[str, Operation] = {
         query_rules=(),
         accept=None,
         optional_auth=False,
+        success=(200,),
     ),
     "list_bank_withdrawals": Operation(
         name="list_bank_withdrawals",
@@ -588,6 +615,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         accept=None,
         optional_auth=False,
+        success=(200,),
     ),
     "list_crypto_deposit_addresses": Operation(
         name="list_crypto_deposit_addresses",
@@ -611,6 +639,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         accept=None,
         optional_auth=False,
+        success=(200,),
     ),
     "list_crypto_withdrawals": Operation(
         name="list_crypto_withdrawals",
@@ -634,6 +663,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         accept=None,
         optional_auth=False,
+        success=(200,),
     ),
     "list_currencies": Operation(
         name="list_currencies",
@@ -652,6 +682,7 @@ OPERATIONS: dict[str, Operation] = {
         query_rules=(),
         accept=None,
         optional_auth=True,
+        success=(200,),
     ),
     "list_deposit_addresses": Operation(
         name="list_deposit_addresses",
@@ -670,6 +701,7 @@ OPERATIONS: dict[str, Operation] = {
         query_rules=(FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),),
         accept=None,
         optional_auth=False,
+        success=(200,),
     ),
     "list_exchange_pairs": Operation(
         name="list_exchange_pairs",
@@ -688,6 +720,7 @@ OPERATIONS: dict[str, Operation] = {
         query_rules=(),
         accept=None,
         optional_auth=False,
+        success=(200,),
     ),
     "list_exchanges": Operation(
         name="list_exchanges",
@@ -710,6 +743,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         accept=None,
         optional_auth=False,
+        success=(200,),
     ),
     "list_gift_card_purchases": Operation(
         name="list_gift_card_purchases",
@@ -732,6 +766,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         accept=None,
         optional_auth=False,
+        success=(200,),
     ),
     "list_gift_cards": Operation(
         name="list_gift_cards",
@@ -750,6 +785,7 @@ OPERATIONS: dict[str, Operation] = {
         query_rules=(FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),),
         accept=None,
         optional_auth=False,
+        success=(200,),
     ),
     "list_orders": Operation(
         name="list_orders",
@@ -773,6 +809,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         accept=None,
         optional_auth=False,
+        success=(200,),
     ),
     "list_payment_methods": Operation(
         name="list_payment_methods",
@@ -791,6 +828,7 @@ OPERATIONS: dict[str, Operation] = {
         query_rules=(FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),),
         accept=None,
         optional_auth=False,
+        success=(200,),
     ),
     "list_pre_orders": Operation(
         name="list_pre_orders",
@@ -814,6 +852,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         accept=None,
         optional_auth=False,
+        success=(200,),
     ),
     "list_projects": Operation(
         name="list_projects",
@@ -832,6 +871,7 @@ OPERATIONS: dict[str, Operation] = {
         query_rules=(),
         accept=None,
         optional_auth=False,
+        success=(200,),
     ),
     "list_refunds": Operation(
         name="list_refunds",
@@ -854,6 +894,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         accept=None,
         optional_auth=False,
+        success=(200,),
     ),
     "list_transactions": Operation(
         name="list_transactions",
@@ -877,6 +918,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         accept=None,
         optional_auth=False,
+        success=(200,),
     ),
     "list_withdrawals_with_exchange": Operation(
         name="list_withdrawals_with_exchange",
@@ -899,6 +941,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         accept=None,
         optional_auth=False,
+        success=(200,),
     ),
     "purchase_gift_card": Operation(
         name="purchase_gift_card",
@@ -921,5 +964,6 @@ OPERATIONS: dict[str, Operation] = {
         query_rules=(),
         accept=None,
         optional_auth=False,
+        success=(200,),
     ),
 }
