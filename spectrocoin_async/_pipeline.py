@@ -387,6 +387,8 @@ class Pipeline:
             return await self._attempt(call, None)
         tokens = self.tokens
         if tokens is None:
+            if call.operation.optional_auth:
+                return await self._attempt(call, None)
             raise AuthenticationError(
                 "no client credentials configured: pass client_id and client_secret or set "
                 "SPECTROCOIN_CLIENT_ID and SPECTROCOIN_CLIENT_SECRET",
