@@ -127,7 +127,7 @@ def test_the_pool_size_and_limits_go_to_aiohttp() -> None:
 async def test_on_trio_it_warns_and_uses_httpx(anyio_backend: str) -> None:
     with respx.mock(base_url=BASE, assert_all_called=False) as api:
         api.post("/oauth/token").respond(json=TOKEN_BODY)
-        api.get("/currencies").respond(json=[])
+        currencies = api.get("/currencies").respond(json=[])
         async with SpectroCoinClient("client-1", "s3cr3t-value", http="aiohttp") as sc:
             transport = sc._http._transport
             assert isinstance(transport, AiohttpTransport)
@@ -136,7 +136,7 @@ async def test_on_trio_it_warns_and_uses_httpx(anyio_backend: str) -> None:
                     await sc.currencies.list_currencies()
                 assert transport.on_aiohttp is False
                 assert isinstance(transport._inner, httpx.AsyncHTTPTransport)
-                assert api.calls.call_count == 1  # through httpx's transport, which respx sees
+                assert currencies.call_count == 1  # through httpx's transport, which respx sees
             else:
                 # aiohttp's pool, which respx cannot see: only the choice is checked here (the
                 # integration suite sends requests through it).
