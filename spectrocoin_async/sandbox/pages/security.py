@@ -133,7 +133,7 @@ class PageGuard:
             "frame-ancestors 'none'; base-uri 'none'"
         )
         response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["Referrer-Policy"] = "same-origin"  # "no-referrer" would send Origin: null
         response.headers["Cache-Control"] = "no-store"
         if session is not None:
             response.set_cookie(SESSION_COOKIE, session, httponly=True, samesite="strict", path="/")
