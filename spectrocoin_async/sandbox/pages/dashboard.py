@@ -34,7 +34,9 @@ SETTINGS: Final = (
     ("faultOperations", "Only these operationIds (comma-separated; empty: all)"),
     ("faultBudget", "Faults left (empty: no limit)"),
     ("callbackTimeout", "Callback timeout (s)"),
+    ("callbackStatuses", "Statuses that send a callback (comma-separated; * = every step)"),
 )
+_LISTS: Final = frozenset({"faultOperations", "callbackStatuses"})
 _OPTIONAL: Final = frozenset({"rateLimit", "faultBudget"})
 _RECENT: Final = 25
 
@@ -78,7 +80,7 @@ class Dashboard:
         changes: dict[str, Any] = {}
         for key, _ in SETTINGS:
             value = form.get(key, "").strip()
-            if key == "faultOperations":
+            if key in _LISTS:
                 changes[key] = [op.strip() for op in value.split(",") if op.strip()]
             elif value or key in _OPTIONAL:
                 changes[key] = value or None
