@@ -148,13 +148,14 @@ def test_sandbox_pay_fails_when_no_callback_was_delivered(
         argv += ["EUR", *(["--callback-url", callback_url] if callback_url else [])]
         return str(decode_json(ok(cli(monkeypatch, argv, env)).out)["orderId"])
 
-    # Nothing listens on port 9: both deliveries (PENDING, PAID) fail.
+    # Nothing listens on port 9: every delivery fails.
     paid = cli(monkeypatch, ["sandbox", "pay", order_with("http://127.0.0.1:9/cb")], env)
     assert paid.code == 1
-    report = decode_json(paid.out)
-    assert [c["delivered"] for c in report["callbacks"]] == [False, False]
+    tried = [c["delivered"] for c in decode_json(paid.out)["callbacks"]]
+    assert tried and not any(tried)
     assert paid.err.startswith(
-        "spectrocoin: no callback was delivered (2 tried); the last to http://127.0.0.1:9/cb: "
+        f"spectrocoin: no callback was delivered ({len(tried)} tried); the last to "
+        "http://127.0.0.1:9/cb: "
     )
     # No callback URL: nothing to deliver, nothing failed.
     quiet = ok(cli(monkeypatch, ["sandbox", "pay", order_with(None)], env))
