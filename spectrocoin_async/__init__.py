@@ -45,6 +45,7 @@ from ._errors import (
     UnprocessableEntityError,
     ValidationError,
 )
+from ._evidence import UnconfirmedOperationWarning
 from ._exports import DownloadResult, ExportsNamespace
 from ._generated import models as _models
 from ._ratelimit import GroupLimits, InProcessLimiter, Limiter, RateLimits
@@ -98,6 +99,7 @@ __all__ = [  # noqa: PLE0604 - models' names are added from the generated list
     "SpectroCoinError",
     "Token",
     "TokenStore",
+    "UnconfirmedOperationWarning",
     "UnprocessableEntityError",
     "Unset",
     "ValidationError",

@@ -43,6 +43,7 @@ from ._errors import (
     ValidationError,
     split_error_code,
 )
+from ._evidence import checked_levels, warn_unconfirmed
 from ._json import decode_json
 from ._pagination import Pages
 from ._ratelimit import Limiter
@@ -89,6 +90,8 @@ _REPLAYED = frozenset({401, 403})
 _HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
 _HEADER_VALUE = re.compile(r"[\t\x20-\x7e]*")
 _URL_CACHE_SIZE = 512
+# warn_unconfirmed -> execute -> call -> the generated method -> the caller's line.
+_USER_FRAME = 4
 _OPTIONS = frozenset({"timeout", "deadline", "headers", "max_attempts"})
 
 
@@ -349,6 +352,8 @@ class Pipeline:
         self._sleep = sleep
         self._wall_clock = wall_clock
         self._rng = rng or random.Random()
+        # Unconfirmed operations warn once per process, except against a local sandbox.
+        self._warn_levels = checked_levels(self.base_url)
 
     # -- the Runtime protocol used by the generated namespaces ------------------------------
 
@@ -477,6 +482,8 @@ class Pipeline:
             options, self.stream_deadline if stream else self.deadline
         )
         url, query, content, headers = self.build(operation, request, options)
+        if operation.evidence in self._warn_levels:
+            warn_unconfirmed(operation, stacklevel=_USER_FRAME)
         call = _Call(
             operation,
             url,
