@@ -717,7 +717,7 @@ def test_a_response_body_is_decoded_once(
         decoded.append(bytes(data))
         return real(data, *args, **kwargs)
 
-    monkeypatch.setattr("spectrocoin_async._pipeline.decode_json", counting)
+    monkeypatch.setattr("spectrocoin_async._responses.decode_json", counting)
     # Where the CLI once decoded the body a second time.
     monkeypatch.setattr("spectrocoin_async._cli._session.decode_json", counting, raising=False)
     listed = ok(cli(monkeypatch, ["accounts", "list-accounts", "-o", "json"], env))
