@@ -294,7 +294,7 @@ def test_an_unconfirmed_operation_prints_one_note_on_stderr(
         "differently. Source: https://docs.spectrocoin.com/reference/api-reference"
     ]
     assert "UnconfirmedOperationWarning" not in result.err
-    assert result.text.startswith("curl ")
+    assert result.text.startswith("export SPECTROCOIN_TOKEN=$(spectrocoin auth token)\ncurl ")
     # Documented: no note.
     documented = ok(cli(monkeypatch, ["--dry-run", "accounts", "list-accounts"], remote))
     assert "note:" not in documented.err
