@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import httpx
 import uvicorn
 
-from spectrocoin_async import GroupLimits, RateLimits, RetryPolicy, SpectroCoinClient, Unset
+from spectrocoin_async import GroupLimits, RateLimits, RetryPolicy, SpectroCoinClient
 from spectrocoin_async.sandbox import (
     DEFAULT_CLIENT_ID,
     DEFAULT_CLIENT_SECRET,
@@ -153,9 +153,9 @@ class CallbackSink:
 T = TypeVar("T")
 
 
-def present(value: T | Unset) -> T:
-    """``value``, asserting that the response had the field (narrows ``X | Unset`` to ``X``)."""
-    assert not isinstance(value, Unset), "the field is missing from the response"
+def present(value: T | None) -> T:
+    """``value``, asserting that the response had the field (narrows ``X | None`` to ``X``)."""
+    assert value is not None, "the field is missing from the response"
     return value
 
 
