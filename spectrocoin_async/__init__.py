@@ -45,6 +45,7 @@ from ._errors import (
     UnprocessableEntityError,
     ValidationError,
 )
+from ._evidence import UnconfirmedOperationWarning
 from ._exports import DownloadResult, ExportsNamespace
 from ._generated import models as _models
 from ._ratelimit import GroupLimits, InProcessLimiter, Limiter, RateLimits
@@ -100,6 +101,7 @@ __all__ = [  # noqa: PLE0604 - models' names are added from the generated list
     "Token",
     "TokenStore",
     "TransportFallbackWarning",
+    "UnconfirmedOperationWarning",
     "UnprocessableEntityError",
     "Unset",
     "ValidationError",
