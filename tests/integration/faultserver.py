@@ -62,6 +62,7 @@ class FaultServer:
         self.base_url = f"http://127.0.0.1:{self.port}/api/public"
         self._scripts: dict[str, list[Act]] = {}
         self._lock = threading.Lock()
+        self._arrived = threading.Condition(self._lock)
         self.arrivals: list[Arrival] = []
         self._closing = threading.Event()
         self._thread = threading.Thread(target=self._serve, daemon=True)
@@ -84,6 +85,17 @@ class FaultServer:
         full = path if path.startswith("/api") else "/api/public" + path
         with self._lock:
             return sum(1 for a in self.arrivals if a.path == full and method in (None, a.method))
+
+    def wait_for(self, path: str, count: int = 1) -> None:
+        """Block until ``count`` requests for ``path`` have arrived (run it in a worker thread:
+        ``await anyio.to_thread.run_sync(server.wait_for, "/accounts")``). The 60 s bound only
+        keeps a broken test from hanging; a passing one never comes near it."""
+        full = path if path.startswith("/api") else "/api/public" + path
+        with self._arrived:
+            arrived = self._arrived.wait_for(
+                lambda: sum(1 for a in self.arrivals if a.path == full) >= count, timeout=60
+            )
+        assert arrived, f"{count} request(s) for {path} never arrived"
 
     # -- serving ----------------------------------------------------------------------------
 
@@ -131,6 +143,7 @@ class FaultServer:
                 path = target.split("?", 1)[0]
                 with self._lock:
                     self.arrivals.append(Arrival(method, path, body))
+                    self._arrived.notify_all()
                 if not self._play(conn, self._next_act(path)):
                     return
         except OSError:
