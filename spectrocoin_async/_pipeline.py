@@ -241,6 +241,7 @@ class _Call:
         "sending",
         "stream",
         "timeout",
+        "token_request",
         "tries",
         "url",
     )
@@ -265,7 +266,8 @@ class _Call:
         self.max_attempts = max_attempts
         self.stream = stream
         # GETs and the token request may be sent again after a response or a broken read.
-        self.safe = operation.method == "GET" or operation.tag == "auth"
+        self.token_request = operation.tag == "auth"
+        self.safe = operation.method == "GET" or self.token_request
         self.expires: float | None = None  # the deadline, on the pipeline's (injectable) clock
         self.tries = 0
         self.replayed = False
@@ -563,7 +565,14 @@ class Pipeline:
                 # Pause even when giving up: the group's next request must respect it too. The
                 # wait itself happens in the limiter, holding no slot.
                 await self.limiter.pause(operation.group, delay)
-                if attempt < call.max_attempts and not self._past_deadline(delay, call):
+                # The token request never waits a 429 out: the TokenManager remembers it for
+                # its Retry-After and fails every caller at once (waiting here would hold them
+                # all, and run into the fetch's own timeout first).
+                if (
+                    attempt < call.max_attempts
+                    and not call.token_request
+                    and not self._past_deadline(delay, call)
+                ):
                     continue
                 raise self.error(operation, response, retry_after=retry_after, call=call)
             if status in policy.retry_statuses and call.safe and attempt < call.max_attempts:
