@@ -15,12 +15,14 @@ OPERATIONS: dict[str, Operation] = {
         body=None,
         response="json",
         moves_money=False,
-        evidence="documented",
+        evidence="overview",
         source="https://docs.spectrocoin.com/docs/order-statuses",
         group="merchant",
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "calculate_exchange": Operation(
         name="calculate_exchange",
@@ -43,6 +45,8 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "cancel_order": Operation(
         name="cancel_order",
@@ -60,6 +64,8 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "create_bank_withdrawal": Operation(
         name="create_bank_withdrawal",
@@ -82,6 +88,8 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "create_crypto_deposit_address": Operation(
         name="create_crypto_deposit_address",
@@ -99,6 +107,8 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(FieldRule(name="currencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "create_crypto_withdrawal": Operation(
         name="create_crypto_withdrawal",
@@ -120,6 +130,8 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "create_exchange": Operation(
         name="create_exchange",
@@ -141,6 +153,8 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "create_order": Operation(
         name="create_order",
@@ -152,8 +166,8 @@ OPERATIONS: dict[str, Operation] = {
         body="json",
         response="json",
         moves_money=True,
-        evidence="plugin",
-        source="https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php",
+        evidence="documented",
+        source="https://docs.spectrocoin.com/reference/createorderusingpost2, https://docs.spectrocoin.com/docs/creating-a-payment, https://docs.spectrocoin.com/docs/verified-payers-only, https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php",
         group="merchant",
         body_rules=(
             FieldRule(name="receiveAmount", required=False, exclusive_minimum=Decimal(0)),
@@ -164,6 +178,8 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "create_order_from_pre_order": Operation(
         name="create_order_from_pre_order",
@@ -184,6 +200,8 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "create_pre_order": Operation(
         name="create_pre_order",
@@ -205,6 +223,8 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "create_withdrawal_with_exchange": Operation(
         name="create_withdrawal_with_exchange",
@@ -227,6 +247,8 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "export_orders": Operation(
         name="export_orders",
@@ -257,6 +279,8 @@ OPERATIONS: dict[str, Operation] = {
                 ),
             ),
         ),
+        optional_auth=False,
+        success=(200,),
     ),
     "export_transactions": Operation(
         name="export_transactions",
@@ -287,6 +311,8 @@ OPERATIONS: dict[str, Operation] = {
                 ),
             ),
         ),
+        optional_auth=False,
+        success=(200,),
     ),
     "get_access_token": Operation(
         name="get_access_token",
@@ -298,8 +324,8 @@ OPERATIONS: dict[str, Operation] = {
         body="form",
         response="json",
         moves_money=False,
-        evidence="plugin",
-        source="https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php",
+        evidence="documented",
+        source="https://docs.spectrocoin.com/reference/getaccesstoken, https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php",
         group="auth",
         body_rules=(
             FieldRule(name="grant_type", required=True),
@@ -308,6 +334,8 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "get_account": Operation(
         name="get_account",
@@ -325,6 +353,8 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "get_bank_withdrawal": Operation(
         name="get_bank_withdrawal",
@@ -342,6 +372,8 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "get_crypto_withdrawal": Operation(
         name="get_crypto_withdrawal",
@@ -359,6 +391,8 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "get_crypto_withdrawal_fee": Operation(
         name="get_crypto_withdrawal_fee",
@@ -379,6 +413,8 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "get_exchange": Operation(
         name="get_exchange",
@@ -396,6 +432,8 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "get_gift_card_purchase": Operation(
         name="get_gift_card_purchase",
@@ -413,6 +451,8 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "get_order": Operation(
         name="get_order",
@@ -424,12 +464,14 @@ OPERATIONS: dict[str, Operation] = {
         body=None,
         response="json",
         moves_money=False,
-        evidence="plugin",
-        source="https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/includes/SpectroCoinGateway.php",
+        evidence="documented",
+        source="https://docs.spectrocoin.com/docs/expired-orders, https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/includes/SpectroCoinGateway.php",
         group="merchant",
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "get_pre_order": Operation(
         name="get_pre_order",
@@ -447,6 +489,8 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "get_project": Operation(
         name="get_project",
@@ -464,6 +508,8 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "get_rate_history": Operation(
         name="get_rate_history",
@@ -471,7 +517,7 @@ OPERATIONS: dict[str, Operation] = {
         tag="rates",
         method="GET",
         path="/rates/history",
-        public=True,
+        public=False,
         body=None,
         response="json",
         moves_money=False,
@@ -484,6 +530,8 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="to", required=True, pattern="^[A-Z0-9]{2,10}$"),
         ),
         accept=None,
+        optional_auth=True,
+        success=(200,),
     ),
     "get_rates": Operation(
         name="get_rates",
@@ -491,7 +539,7 @@ OPERATIONS: dict[str, Operation] = {
         tag="rates",
         method="GET",
         path="/rates",
-        public=True,
+        public=False,
         body=None,
         response="json",
         moves_money=False,
@@ -504,6 +552,8 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="to", required=False, pattern="^[A-Z0-9]{2,10}$"),
         ),
         accept=None,
+        optional_auth=True,
+        success=(200,),
     ),
     "get_transaction": Operation(
         name="get_transaction",
@@ -521,6 +571,8 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "list_accounts": Operation(
         name="list_accounts",
@@ -538,6 +590,8 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "list_bank_withdrawals": Operation(
         name="list_bank_withdrawals",
@@ -560,6 +614,8 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
         ),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "list_crypto_deposit_addresses": Operation(
         name="list_crypto_deposit_addresses",
@@ -582,6 +638,8 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
         ),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "list_crypto_withdrawals": Operation(
         name="list_crypto_withdrawals",
@@ -604,6 +662,8 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
         ),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "list_currencies": Operation(
         name="list_currencies",
@@ -611,7 +671,7 @@ OPERATIONS: dict[str, Operation] = {
         tag="currencies",
         method="GET",
         path="/currencies",
-        public=True,
+        public=False,
         body=None,
         response="json",
         moves_money=False,
@@ -621,6 +681,8 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=True,
+        success=(200,),
     ),
     "list_deposit_addresses": Operation(
         name="list_deposit_addresses",
@@ -638,6 +700,8 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "list_exchange_pairs": Operation(
         name="list_exchange_pairs",
@@ -655,6 +719,8 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "list_exchanges": Operation(
         name="list_exchanges",
@@ -676,6 +742,8 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="sort", required=False, pattern="^createdAt(,(asc|desc))?$"),
         ),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "list_gift_card_purchases": Operation(
         name="list_gift_card_purchases",
@@ -697,6 +765,8 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="sort", required=False, pattern="^createdAt(,(asc|desc))?$"),
         ),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "list_gift_cards": Operation(
         name="list_gift_cards",
@@ -714,6 +784,8 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "list_orders": Operation(
         name="list_orders",
@@ -736,6 +808,8 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="projectId", required=False, format="uuid"),
         ),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "list_payment_methods": Operation(
         name="list_payment_methods",
@@ -753,6 +827,8 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "list_pre_orders": Operation(
         name="list_pre_orders",
@@ -775,6 +851,8 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="projectId", required=False, format="uuid"),
         ),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "list_projects": Operation(
         name="list_projects",
@@ -792,6 +870,8 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "list_refunds": Operation(
         name="list_refunds",
@@ -813,6 +893,8 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="sort", required=False, pattern="^createdAt(,(asc|desc))?$"),
         ),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "list_transactions": Operation(
         name="list_transactions",
@@ -835,6 +917,8 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
         ),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "list_withdrawals_with_exchange": Operation(
         name="list_withdrawals_with_exchange",
@@ -856,6 +940,8 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="sort", required=False, pattern="^createdAt(,(asc|desc))?$"),
         ),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "purchase_gift_card": Operation(
         name="purchase_gift_card",
@@ -877,5 +963,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
 }

@@ -25,10 +25,12 @@ import pytest
 
 from spectrocoin_async import (
     APIConnectionError,
+    APIError,
     APITimeoutError,
     AuthenticationError,
     ClientClosedError,
     CreateExchangeRequest,
+    GrantType,
     GroupLimits,
     RateLimitError,
     RateLimits,
@@ -37,8 +39,10 @@ from spectrocoin_async import (
     ServerError,
     SpectroCoinClient,
     SpectroCoinError,
+    TokenRequest,
     UnprocessableEntityError,
 )
+from tests.support.spec_calls import example_calls
 
 from .faultserver import Act, FaultServer
 
@@ -84,6 +88,7 @@ KINDS = {
     "aclose() in a retry backoff": "test_close_in_a_retry_backoff",
     "aclose() while waiting on the limiter": "test_close_while_waiting_on_the_limiter",
     "aclose() with a money move on the wire": "test_close_with_a_money_move_on_the_wire",
+    "3xx on every operation": "test_redirect_on_every_operation",
     # Covered against the sandbox in test_faults.py, with its ledger as the witness:
     "random faults under concurrency": "test_faulty_money_moves_are_never_sent_twice",
     "token expiry mid-batch": "test_token_expiry_in_the_middle_of_a_batch",
@@ -501,6 +506,49 @@ async def test_close_with_a_money_move_on_the_wire(server: FaultServer) -> None:
         "(the request may have reached the server)"
     )
     assert server.count("/exchanges", "POST") == 1
+
+
+async def test_redirect_on_every_operation(server: FaultServer, tmp_path: Path) -> None:
+    # A gateway that sends everything to a login page: every operation ends in an APIError that
+    # names the status and the Location, each request arrives once (no retry, nothing followed),
+    # and an export leaves its target as it was.
+    login = "http://127.0.0.1:9/sso/login"
+    redirect = Act(
+        status=302,
+        body=b"<html>sign in</html>",
+        headers=(("Content-Type", "text/html"), ("Location", login)),
+    )
+    calls = [call for call in example_calls() if call.operation_id != "getAccessToken"]
+    for call in calls:
+        server.script(call.path.split("?")[0], redirect)
+    target = tmp_path / "out.csv"
+    target.write_bytes(b"previous export")
+    async with client(server) as sc:
+        for call in calls:
+            with pytest.raises(APIError) as caught:
+                await call.bind(sc)()
+            assert caught.value.status_code == 302, call.id
+            assert f"redirected to Location {login!r}: not followed" in str(caught.value)
+        with pytest.raises(APIError):
+            await sc.exports.download_transactions(target)
+        server.script("/oauth/token", redirect)
+        with pytest.raises(APIError) as caught:
+            await sc.auth.get_access_token(
+                body=TokenRequest(
+                    grant_type=GrantType.CLIENT_CREDENTIALS, client_id="c", client_secret="s"
+                )
+            )
+        assert caught.value.status_code == 302
+    assert folder_after(tmp_path) == {"out.csv": b"previous export"}
+    arrived = [(a.method, a.path.removeprefix("/api/public")) for a in server.arrivals]
+    expected = [(c.method, c.path.split("?")[0]) for c in calls]
+    assert arrived == [
+        ("POST", "/oauth/token"),
+        *expected,
+        ("GET", "/exports/transactions"),
+        ("POST", "/oauth/token"),
+    ]
+    assert not any(a.path.startswith("/sso") for a in server.arrivals)
 
 
 def folder_after(folder: Path) -> dict[str, bytes]:
