@@ -47,6 +47,7 @@ class Arrival:
     method: str
     path: str
     body: bytes
+    headers: tuple[tuple[str, str], ...] = ()  # names in lower case, in the order received
 
 
 class FaultServer:
@@ -86,16 +87,14 @@ class FaultServer:
         with self._lock:
             return sum(1 for a in self.arrivals if a.path == full and method in (None, a.method))
 
-    def wait_for(self, path: str, count: int = 1) -> None:
-        """Block until ``count`` requests for ``path`` have arrived (run it in a worker thread:
-        ``await anyio.to_thread.run_sync(server.wait_for, "/accounts")``). The 60 s bound only
-        keeps a broken test from hanging; a passing one never comes near it."""
+    def wait_for(self, path: str, method: str | None = None, timeout: float = 10) -> bool:
+        """Block until a request for ``path`` has arrived (run it in a worker thread)."""
         full = path if path.startswith("/api") else "/api/public" + path
         with self._arrived:
-            arrived = self._arrived.wait_for(
-                lambda: sum(1 for a in self.arrivals if a.path == full) >= count, timeout=60
+            return self._arrived.wait_for(
+                lambda: any(a.path == full and method in (None, a.method) for a in self.arrivals),
+                timeout,
             )
-        assert arrived, f"{count} request(s) for {path} never arrived"
 
     # -- serving ----------------------------------------------------------------------------
 
@@ -130,8 +129,10 @@ class FaultServer:
                 lines = head.decode("latin-1").split("\r\n")
                 method, target, _ = lines[0].split(" ", 2)
                 length = 0
+                headers = []
                 for line in lines[1:]:
                     name, _, value = line.partition(":")
+                    headers.append((name.strip().lower(), value.strip()))
                     if name.strip().lower() == "content-length":
                         length = int(value.strip())
                 while len(buffer) < length:
@@ -142,7 +143,7 @@ class FaultServer:
                 body, buffer = buffer[:length], buffer[length:]
                 path = target.split("?", 1)[0]
                 with self._lock:
-                    self.arrivals.append(Arrival(method, path, body))
+                    self.arrivals.append(Arrival(method, path, body, tuple(headers)))
                     self._arrived.notify_all()
                 if not self._play(conn, self._next_act(path)):
                     return

@@ -11,6 +11,7 @@ the witness. ``KINDS`` names every kind covered here or there; the last test che
 from __future__ import annotations
 
 import email.utils
+import gzip
 import socket
 import time
 from collections.abc import Iterator
@@ -45,6 +46,7 @@ from spectrocoin_async import (
 from tests.support.spec_calls import example_calls
 
 from .faultserver import Act, FaultServer
+from .support import transport_options
 
 pytestmark = pytest.mark.anyio
 
@@ -88,16 +90,13 @@ KINDS = {
     "aclose() in a retry backoff": "test_close_in_a_retry_backoff",
     "aclose() while waiting on the limiter": "test_close_while_waiting_on_the_limiter",
     "aclose() with a money move on the wire": "test_close_with_a_money_move_on_the_wire",
+    "cancelled mid-request": "test_cancelled_mid_request",
+    "compressed body": "test_compressed_body",
     "3xx on every operation": "test_redirect_on_every_operation",
     # Covered against the sandbox in test_faults.py, with its ledger as the witness:
     "random faults under concurrency": "test_faulty_money_moves_are_never_sent_twice",
     "token expiry mid-batch": "test_token_expiry_in_the_middle_of_a_batch",
 }
-
-
-@pytest.fixture(params=["asyncio", "trio"])
-def anyio_backend(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
 
 
 @pytest.fixture
@@ -110,7 +109,11 @@ def client(server: FaultServer, **options: Any) -> SpectroCoinClient:
     options.setdefault("retry", FAST)
     options.setdefault("timeout", SHORT)
     return SpectroCoinClient(
-        "fault-client", "fault-secret-value", base_url=server.base_url, **options
+        "fault-client",
+        "fault-secret-value",
+        base_url=server.base_url,
+        **transport_options(),
+        **options,
     )
 
 
@@ -188,7 +191,11 @@ async def test_read_timeout(server: FaultServer) -> None:
 async def test_connection_refused() -> None:
     with socket_that_refuses() as port:
         async with SpectroCoinClient(
-            "id", "secret-value", base_url=f"http://127.0.0.1:{port}/api/public", retry=FAST
+            "id",
+            "secret-value",
+            base_url=f"http://127.0.0.1:{port}/api/public",
+            retry=FAST,
+            **transport_options(),
         ) as sc:
             with pytest.raises(APIConnectionError) as caught:
                 await sc.currencies.list_currencies()
@@ -202,7 +209,11 @@ async def test_connection_refused() -> None:
 async def test_dns_failure() -> None:
     # .invalid never resolves (RFC 6761), so no packet leaves the machine for it.
     async with SpectroCoinClient(
-        "id", "secret-value", base_url="https://api.example.invalid/api/public", retry=FAST
+        "id",
+        "secret-value",
+        base_url="https://api.example.invalid/api/public",
+        retry=FAST,
+        **transport_options(),
     ) as sc:
         with pytest.raises(APIConnectionError) as caught:
             await sc.currencies.list_currencies()
@@ -442,6 +453,11 @@ class Sleeps:
         await anyio.sleep(seconds)
 
 
+async def arrival(server: FaultServer, path: str) -> None:
+    # The bound only keeps a broken test from hanging; a passing one never comes near it.
+    assert await anyio.to_thread.run_sync(server.wait_for, path, None, 60)
+
+
 async def close_once(sc: SpectroCoinClient, call: Any, ready: Any) -> Any:
     """Run ``call``, close the client once ``ready()`` returns, and return the call's outcome."""
     outcome = Outcome()
@@ -459,7 +475,7 @@ async def test_close_while_waiting_for_a_token(server: FaultServer) -> None:
         caught = await close_once(
             sc,
             sc.accounts.list_accounts,
-            lambda: anyio.to_thread.run_sync(server.wait_for, "/oauth/token"),
+            lambda: arrival(server, "/oauth/token"),
         )
     assert isinstance(caught, ClientClosedError)
     assert caught.request_may_have_reached_server is False
@@ -497,7 +513,7 @@ async def test_close_with_a_money_move_on_the_wire(server: FaultServer) -> None:
         caught = await close_once(
             sc,
             lambda: exchange(sc),
-            lambda: anyio.to_thread.run_sync(server.wait_for, "/exchanges"),
+            lambda: arrival(server, "/exchanges"),
         )
     assert isinstance(caught, ClientClosedError)
     assert caught.request_may_have_reached_server is True  # reconcile before sending again
@@ -549,6 +565,36 @@ async def test_redirect_on_every_operation(server: FaultServer, tmp_path: Path) 
         ("POST", "/oauth/token"),
     ]
     assert not any(a.path.startswith("/sso") for a in server.arrivals)
+
+
+async def test_cancelled_mid_request(server: FaultServer) -> None:
+    # The caller's cancel scope ends a call the server is sitting on: nothing is retried, the
+    # only slot of the group comes back, and the next call goes through on the same client.
+    server.script("/exchanges", Act("stall", seconds=5), Act.json(EXCHANGE))
+    server.script("/accounts", accounts_ok())
+    one = RateLimits(default=GroupLimits(max_in_flight=1, rate=None), max_in_flight=1)
+    async with client(server, rate_limits=one) as sc:
+        with anyio.fail_after(10):  # a bound for a broken build only; the cancel comes first
+            async with anyio.create_task_group() as group:
+                group.start_soon(exchange, sc)
+                assert await anyio.to_thread.run_sync(server.wait_for, "/exchanges", "POST")
+                group.cancel_scope.cancel()
+        assert len(await sc.accounts.list_accounts()) == 2
+        result = await exchange(sc)
+    assert result.id == "EX-1"
+    assert server.count("/exchanges", "POST") == 2  # the cancelled one and the new one
+
+
+async def test_compressed_body(server: FaultServer) -> None:
+    # gzip is decoded by httpx on either pool (aiohttp is told not to decompress).
+    packed = gzip.compress(Act.json(ACCOUNTS).body)
+    encoded = (("Content-Type", "application/json"), ("Content-Encoding", "gzip"))
+    server.script("/accounts", Act(body=packed, headers=encoded))
+    async with client(server) as sc:
+        response = await sc.accounts.list_accounts_detailed()
+    assert [a.balance for a in response.parsed] == [Decimal("0.5"), Decimal(10)]
+    assert response.headers["content-encoding"] == "gzip"
+    assert "gzip" in dict(server.arrivals[-1].headers)["accept-encoding"]
 
 
 def folder_after(folder: Path) -> dict[str, bytes]:
