@@ -83,7 +83,6 @@ def _note_unconfirmed(base_url: str, operation: Operation) -> None:
         print(f"note: {message(operation)}", file=sys.stderr, flush=True)
 
 
-
 async def run_command(spec: CommandSpec, arguments: dict[str, Any]) -> int:
     options = settings()
     kwargs = _converted(spec, arguments, body=False)
