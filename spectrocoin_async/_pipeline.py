@@ -48,7 +48,7 @@ from ._pagination import Pages
 from ._ratelimit import Limiter
 from ._retry import RetryPolicy, check_whole_number, parse_retry_after
 from ._types import CallOptions, File, Operation, Response
-from ._validation import check
+from ._validation import check, check_any_of
 
 if TYPE_CHECKING:
     from httpx._client import UseClientDefault
@@ -411,6 +411,7 @@ class Pipeline:
         body = request.get("body")
         params = request.get("params")
         check(operation.body_rules, body)
+        check_any_of(operation.body_any_of, body)
         check(operation.query_rules, params)
         content = None
         encoding = self.encoding_for(operation)

@@ -10,8 +10,9 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
-from ..._types import to_uuid, to_uuid_or_unset
+from ..._types import to_uuid_or_unset
 from ..._values import (
+    DECIMAL_INPUTS,
     checked_str,
     enum_value,
     expect_str,
@@ -29,38 +30,43 @@ T = TypeVar("T", bound="Order")
 
 @_attrs_define
 class Order:
-    """A merchant order.
+    """A merchant order. The order's id comes as `id` (SpectroCoin's order guide) or, in the
+    e2e stub of SpectroCoin's plugins (tests/e2e/tier2/stub/index.php in the PrestaShop,
+    OpenCart, WHMCS and Drupal modules), as `uuid` with no `id`; that stub answers with only
+    `uuid`, `orderId`, `status`, `receiveAmount`, `receiveCurrencyCode`, `callbackUrl` and
+    `projectId`, and the plugins read only `orderId`, `status`, `receiveAmount` and
+    `receiveCurrencyCode`. The SDK reads `uuid` as the id where `id` is absent.
 
-    Attributes:
-        id (UUID): System UUID of the order.
-        status (OrderStatus): Merchant order status. Legacy numeric codes: NEW 1, PENDING 2, PAID 3, FAILED 4, EXPIRED
-            5,
-            TEST 6, LATE_CRYPTO_PAYMENT 10, PARTIAL_PAYMENT 11, UNDERPAID 12, CANCELLED 13,
-            INVALID_PAYMENT 14, TEST_PAID 15, TEST_EXPIRED 16, PROCESSING_REFUND 17, REFUNDED 18,
-            REJECTED_REFUND 19, PENDING_LATE_CRYPTO_PAYMENT 20, REJECTED 21. The list has grown before:
-            clients must accept unknown values. UNDERPAID and LATE_CRYPTO_PAYMENT orders can be accepted
-            by the merchant and then become PAID. Names match case-insensitively and a legacy numeric
-            code maps to its status, as in SpectroCoin's plugin (SCMerchantClient/Enum/OrderStatus.php).
-        callback_url (None | str | Unset): Callback URL of the order.
-        created_at (datetime.datetime | Unset): When the order was created.
-        deposit_address (None | str | Unset): Address the payer sends to.
-        description (None | str | Unset): Order description.
-        failure_url (None | str | Unset): Failure redirect URL.
-        memo (None | str | Unset): Memo or tag the payer must add.
-        merchant_pre_order_id (None | str | Unset): Id of the pre-order the order came from.
-        order_id (str | Unset): Merchant's order id.
-        pay_amount (Decimal | None | Unset): Amount the payer pays, once chosen.
-        pay_currency_code (None | str | Unset): Currency the payer pays in, once chosen.
-        pay_network_code (None | str | Unset): Network the payer pays on, once chosen.
-        project_id (UUID | Unset): Merchant project id.
-        receive_amount (Decimal | Unset): Amount the merchant receives.
-        receive_currency_code (str | Unset): Currency the merchant receives.
-        redirect_url (None | str | Unset): Payment window URL.
-        success_url (None | str | Unset): Success redirect URL.
-        valid_until (datetime.datetime | None | Unset): End of the payment window.
+        Attributes:
+            id (str): The order's id, as SpectroCoin sends it (a UUID, or 32 hex digits).
+            status (OrderStatus): Merchant order status. Legacy numeric codes: NEW 1, PENDING 2, PAID 3, FAILED 4, EXPIRED
+                5,
+                TEST 6, LATE_CRYPTO_PAYMENT 10, PARTIAL_PAYMENT 11, UNDERPAID 12, CANCELLED 13,
+                INVALID_PAYMENT 14, TEST_PAID 15, TEST_EXPIRED 16, PROCESSING_REFUND 17, REFUNDED 18,
+                REJECTED_REFUND 19, PENDING_LATE_CRYPTO_PAYMENT 20, REJECTED 21. The list has grown before:
+                clients must accept unknown values. UNDERPAID and LATE_CRYPTO_PAYMENT orders can be accepted
+                by the merchant and then become PAID. Names match case-insensitively and a legacy numeric
+                code maps to its status, as in SpectroCoin's plugin (SCMerchantClient/Enum/OrderStatus.php).
+            callback_url (None | str | Unset): Callback URL of the order.
+            created_at (datetime.datetime | Unset): When the order was created.
+            deposit_address (None | str | Unset): Address the payer sends to.
+            description (None | str | Unset): Order description.
+            failure_url (None | str | Unset): Failure redirect URL.
+            memo (None | str | Unset): Memo or tag the payer must add.
+            merchant_pre_order_id (None | str | Unset): Id of the pre-order the order came from.
+            order_id (str | Unset): Merchant's order id.
+            pay_amount (Decimal | None | Unset): Amount the payer pays, once chosen.
+            pay_currency_code (None | str | Unset): Currency the payer pays in, once chosen.
+            pay_network_code (None | str | Unset): Network the payer pays on, once chosen.
+            project_id (UUID | Unset): Merchant project id.
+            receive_amount (Decimal | Unset): Amount the merchant receives.
+            receive_currency_code (str | Unset): Currency the merchant receives.
+            redirect_url (None | str | Unset): Payment window URL.
+            success_url (None | str | Unset): Success redirect URL.
+            valid_until (datetime.datetime | None | Unset): End of the payment window.
     """
 
-    id: UUID = _attrs_field(converter=to_uuid)
+    id: str
     status: OrderStatus
     callback_url: None | str | Unset = UNSET
     created_at: datetime.datetime | Unset = UNSET
@@ -82,7 +88,7 @@ class Order:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = None if self.id is None else str(self.id)
+        id = checked_str(self.id, "id")
 
         status = enum_value(self.status, OrderStatus, "status")
 
@@ -238,7 +244,9 @@ class Order:
         _field = ""
         try:
             _field = "id"
-            id = UUID(expect_str(d.pop("id")))
+            id = expect_str(
+                d.pop("id") if "id" in d else d.pop("uuid") if "uuid" in d else d.pop("id")
+            )
 
             _field = "status"
             status = OrderStatus(d.pop("status"))
@@ -342,11 +350,11 @@ class Order:
                     return data
                 if isinstance(data, Unset):
                     return data
-                if isinstance(data, (Decimal, int, str)):
+                if isinstance(data, DECIMAL_INPUTS):
                     pay_amount_type_0 = to_decimal(data)
 
                     return pay_amount_type_0
-                raise TypeError(f"expected a number or null, got {json_type(data)}")
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
 
             pay_amount = _parse_pay_amount(d.pop("payAmount", UNSET))
 

@@ -4,13 +4,11 @@ import datetime
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, Self, TypeVar
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
-from ..._types import to_uuid_or_unset
 from ..._values import (
     checked_str,
     enum_value,
@@ -37,7 +35,7 @@ class Refund:
         amount (Decimal | Unset): Amount refunded.
         created_at (datetime.datetime | Unset): When the refund was created.
         currency_code (str | Unset): Currency refunded.
-        order_id (UUID | Unset): System UUID of the refunded order.
+        order_id (str | Unset): Id of the refunded order, as SpectroCoin sends it.
         status (RefundStatus | Unset): Status of a merchant refund (proposal; clients must accept unknown values).
     """
 
@@ -46,7 +44,7 @@ class Refund:
     amount: Decimal | Unset = UNSET
     created_at: datetime.datetime | Unset = UNSET
     currency_code: str | Unset = UNSET
-    order_id: UUID | Unset = _attrs_field(default=UNSET, converter=to_uuid_or_unset)
+    order_id: str | Unset = UNSET
     status: RefundStatus | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -71,9 +69,11 @@ class Refund:
             else checked_str(self.currency_code, "currencyCode")
         )
 
-        order_id: str | Unset = UNSET
-        if not isinstance(self.order_id, Unset):
-            order_id = None if self.order_id is None else str(self.order_id)
+        order_id = (
+            self.order_id
+            if isinstance(self.order_id, Unset)
+            else checked_str(self.order_id, "orderId")
+        )
 
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
@@ -151,11 +151,9 @@ class Refund:
 
             _field = "orderId"
             _order_id = d.pop("orderId", UNSET)
-            order_id: UUID | Unset
-            if isinstance(_order_id, Unset):
-                order_id = UNSET
-            else:
-                order_id = UUID(expect_str(_order_id))
+            order_id: str | Unset = (
+                _order_id if isinstance(_order_id, Unset) else expect_str(_order_id)
+            )
 
             _field = "status"
             _status = d.pop("status", UNSET)
