@@ -9,7 +9,7 @@ PORT   ?= 0
 NODE_DIR   := build/node
 NODE_STAMP := $(NODE_DIR)/.installed-stamp
 
-.PHONY: install generate check-generated check-install lint typecheck pytest test demo bench sandbox clean node-tools
+.PHONY: install generate changes check-generated check-install lint typecheck pytest test demo bench sandbox clean node-tools
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,13 @@ install: $(STAMP)
 ## Regenerate the generated package from openapi.yaml, generator-config.yml and custom/.
 generate: $(STAMP)
 	$(PY) custom/generate.py $(GEN)
+
+## What a change means for users: openapi.yaml and the package's Python surface against BASE (default:
+## the newest release tag vX.Y.Z, or HEAD before the first release). Ends in a verdict and the version
+## the change needs; fails when it is breaking and pyproject.toml or CHANGELOG.md did not follow.
+## CHANGELOG=1 writes the report as a draft under "Unreleased" in CHANGELOG.md.
+changes: $(STAMP)
+	$(PY) custom/changes.py $(if $(BASE),--base $(BASE)) $(if $(CHANGELOG),--changelog)
 
 ## Regenerate into a scratch folder and fail on any byte of difference from the committed tree.
 check-generated: $(STAMP)
@@ -37,7 +44,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check $(LINTED)
 
 typecheck: $(STAMP)
-	$(VENV)/bin/mypy spectrocoin_async custom/generate.py tests bench examples
+	$(VENV)/bin/mypy spectrocoin_async custom tests bench examples
 
 ## Third-party checkers run by the tests (Prism, Redocly, Spectral). Pinned in tests/node/package.json, installed
 ## into build/node and reused between runs. Without npm: a loud notice, and the Prism tests skip.
@@ -69,9 +76,10 @@ check-install: $(STAMP)
 	build/check-install/venv/bin/pip install --quiet .
 	cd build && check-install/venv/bin/python -c "import spectrocoin_async as s, pathlib; \
 		assert (pathlib.Path(s.__file__).parent / 'sandbox' / 'openapi.yaml').is_file(); \
+		from spectrocoin_async._redis import scripts; assert 'redis.call' in scripts._RATE.source; \
 		print('pip install . ->', s.__version__, s.SpectroCoinClient(), s.Order.__name__)"
 
-test: install check-generated lint typecheck check-install pytest
+test: install check-generated changes lint typecheck check-install pytest
 
 ## The demo needs the runtime and the sandbox extra only, not the dev toolchain. A checkout that
 ## already ran `make install` reuses that environment.

@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/run.py [--quick] [--only cpu,tokens,...] [--profile]
 
-Measures (names for ``--only``): ``cpu`` (1), ``loopback`` (2), ``tokens`` (3, 4),
+Measures (names for ``--only``): ``cpu`` (1), ``instructions`` (deterministic counts of 1 and 7
+under callgrind), ``loopback`` (2), ``tokens`` (3, 4),
 ``throttle`` (5), ``export`` (6), ``imports`` (7), ``redis`` (many processes; redis_shared.py).
 SDK-vs-raw ratios are medians of interleaved pairs run side by side here and now (see
 common.py). The loopback measures start the local sandbox (``spectrocoin-sandbox``); where it is
@@ -31,7 +32,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import Row, not_measured, render_table
 from sandbox_proc import SandboxUnavailable, sandbox, sandbox_config
 
-MEASURES = ("cpu", "loopback", "tokens", "throttle", "export", "imports", "redis", "startup")
+MEASURES = (
+    "cpu",
+    "instructions",
+    "loopback",
+    "tokens",
+    "throttle",
+    "export",
+    "imports",
+    "redis",
+    "startup",
+)
 
 
 class Settings:
@@ -40,6 +51,9 @@ class Settings:
         self.cpu_calls = 5000
         self.cpu_concurrency = 50
         self.cpu_pairs = 5 if quick else 9
+        # Under callgrind a call runs about 50 times slower: a few hundred are plenty, since the
+        # count does not wobble.
+        self.instr_calls = 100 if quick else 200
         # The sandbox is a Python server on the same two cores: fewer calls than measure 1.
         self.loop_calls = 300 if quick else 1000
         self.loop_concurrency = 20
@@ -99,6 +113,19 @@ class Bench:
 
         rows, _ = measure_cpu(self.s.cpu_calls, self.s.cpu_concurrency, self.s.cpu_pairs)
         return rows
+
+    def instructions(self) -> list[Row]:
+        from instructions import measure_instructions, valgrind_available
+
+        if not valgrind_available():
+            return [
+                not_measured(
+                    "instructions per call / import, SDK / raw httpx",
+                    "≤ 1.10 / ≤ 1.5",
+                    "valgrind not installed",
+                )
+            ]
+        return measure_instructions(self.s.instr_calls, self.s.cpu_concurrency)
 
     def tokens(self) -> list[Row]:
         from tokens import measure_tokens
@@ -179,6 +206,15 @@ def main(argv: list[str] | None = None) -> int:
             "cpu",
             [("client CPU per request, SDK / raw httpx", "≤ 1.25")],
             bench.cpu,
+        )
+    if "instructions" in only:
+        bench.record(
+            "instructions",
+            [
+                ("instructions per call, SDK / raw httpx (deterministic)", "≤ 1.10"),
+                ("import instructions, spectrocoin_async / httpx (deterministic)", "≤ 1.5"),
+            ],
+            bench.instructions,
         )
     if "tokens" in only:
         bench.record(

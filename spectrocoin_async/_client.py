@@ -56,6 +56,7 @@ drips a byte within each read timeout cannot hold a call forever."""
 DEFAULT_EXPORT_DEADLINE = 3600.0
 """The same for a streamed export, from the request to the last byte of the body."""
 _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+_ANY_2XX = tuple(range(200, 300))
 
 
 def _check_base_url(url: str) -> str:
@@ -470,6 +471,7 @@ class SpectroCoinClient(Namespaces):
             evidence="custom",
             source="request()",
             group=group,
+            success=_ANY_2XX,  # no spec to declare it: every 2xx, as in HTTP
         )
         call_options: CallOptions = {"headers": headers, "max_attempts": max_attempts}
         # Like httpx: left out, the client's timeout and deadline; None, none at all.

@@ -16,6 +16,12 @@ from ._values import check_decimal
 __all__ = ["check"]
 
 
+# The only text an amount may be given as: plain notation, ASCII digits, an optional leading
+# "-" and at most one "." between digits. The text is sent as it is, so Decimal()'s wider reading
+# ("1_000", " 5 ", "1E3", Arabic-Indic digits) must not pass: the server would get that spelling.
+_PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+
+
 @cache
 def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
@@ -28,8 +34,15 @@ def _as_decimal(name: str, value: Any) -> Decimal:
         raise ValidationError(name, "must be a Decimal, int or decimal string, not a float")
     if not isinstance(value, (Decimal, int, str)):
         raise ValidationError(name, f"must be a decimal number, got {type(value).__name__}")
-    if isinstance(value, str) and len(value) > 100:
-        raise ValidationError(name, "must be a decimal number of at most 100 characters")
+    if isinstance(value, str):
+        if len(value) > 100:
+            raise ValidationError(name, "must be a decimal number of at most 100 characters")
+        if not _PLAIN_NUMBER.fullmatch(value):
+            raise ValidationError(
+                name,
+                f"text {value[:60]!r} is not a number in plain notation (ASCII digits, an "
+                "optional leading '-' and one '.', e.g. '1000.50'); or pass a Decimal",
+            )
     try:
         number = value if isinstance(value, Decimal) else Decimal(str(value))
     except (InvalidOperation, ValueError):  # ValueError: an int of more than 4,300 digits

@@ -15,12 +15,14 @@ OPERATIONS: dict[str, Operation] = {
         body=None,
         response="json",
         moves_money=False,
-        evidence="documented",
+        evidence="overview",
         source="https://docs.spectrocoin.com/docs/order-statuses",
         group="merchant",
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "calculate_exchange": Operation(
         name="calculate_exchange",
@@ -43,6 +45,8 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "cancel_order": Operation(
         name="cancel_order",
@@ -60,6 +64,8 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "create_bank_withdrawal": Operation(
         name="create_bank_withdrawal",
@@ -82,6 +88,8 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "create_crypto_deposit_address": Operation(
         name="create_crypto_deposit_address",
@@ -99,6 +107,8 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(FieldRule(name="currencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "create_crypto_withdrawal": Operation(
         name="create_crypto_withdrawal",
@@ -120,6 +130,8 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "create_exchange": Operation(
         name="create_exchange",
@@ -141,6 +153,8 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "create_order": Operation(
         name="create_order",
@@ -152,8 +166,8 @@ OPERATIONS: dict[str, Operation] = {
         body="json",
         response="json",
         moves_money=True,
-        evidence="plugin",
-        source="https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php",
+        evidence="documented",
+        source="https://docs.spectrocoin.com/reference/createorderusingpost2, https://docs.spectrocoin.com/docs/creating-a-payment, https://docs.spectrocoin.com/docs/verified-payers-only, https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php",
         group="merchant",
         body_rules=(
             FieldRule(name="receiveAmount", required=False, exclusive_minimum=Decimal(0)),
@@ -174,6 +188,8 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "create_order_from_pre_order": Operation(
         name="create_order_from_pre_order",
@@ -194,6 +210,8 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "create_pre_order": Operation(
         name="create_pre_order",
@@ -215,6 +233,8 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "create_withdrawal_with_exchange": Operation(
         name="create_withdrawal_with_exchange",
@@ -237,6 +257,8 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "export_orders": Operation(
         name="export_orders",
@@ -267,6 +289,8 @@ OPERATIONS: dict[str, Operation] = {
                 ),
             ),
         ),
+        optional_auth=False,
+        success=(200,),
     ),
     "export_transactions": Operation(
         name="export_transactions",
@@ -297,6 +321,8 @@ OPERATIONS: dict[str, Operation] = {
                 ),
             ),
         ),
+        optional_auth=False,
+        success=(200,),
     ),
     "get_access_token": Operation(
         name="get_access_token",
@@ -308,8 +334,8 @@ OPERATIONS: dict[str, Operation] = {
         body="form",
         response="json",
         moves_money=False,
-        evidence="plugin",
-        source="https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php",
+        evidence="documented",
+        source="https://docs.spectrocoin.com/reference/getaccesstoken, https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php",
         group="auth",
         body_rules=(
             FieldRule(name="grant_type", required=True),
@@ -318,6 +344,8 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "get_account": Operation(
         name="get_account",
@@ -335,6 +363,8 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "get_bank_withdrawal": Operation(
         name="get_bank_withdrawal",
@@ -352,6 +382,8 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "get_crypto_withdrawal": Operation(
         name="get_crypto_withdrawal",
@@ -369,6 +401,8 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "get_crypto_withdrawal_fee": Operation(
         name="get_crypto_withdrawal_fee",
@@ -389,6 +423,8 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "get_exchange": Operation(
         name="get_exchange",
@@ -406,6 +442,8 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "get_gift_card_purchase": Operation(
         name="get_gift_card_purchase",
@@ -423,6 +461,8 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "get_order": Operation(
         name="get_order",
@@ -434,12 +474,14 @@ OPERATIONS: dict[str, Operation] = {
         body=None,
         response="json",
         moves_money=False,
-        evidence="plugin",
-        source="https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/includes/SpectroCoinGateway.php",
+        evidence="documented",
+        source="https://docs.spectrocoin.com/docs/expired-orders, https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/includes/SpectroCoinGateway.php",
         group="merchant",
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "get_pre_order": Operation(
         name="get_pre_order",
@@ -457,6 +499,8 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "get_project": Operation(
         name="get_project",
@@ -474,6 +518,8 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "get_rate_history": Operation(
         name="get_rate_history",
@@ -481,7 +527,7 @@ OPERATIONS: dict[str, Operation] = {
         tag="rates",
         method="GET",
         path="/rates/history",
-        public=True,
+        public=False,
         body=None,
         response="json",
         moves_money=False,
@@ -494,6 +540,8 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="to", required=True, pattern="^[A-Z0-9]{2,10}$"),
         ),
         accept=None,
+        optional_auth=True,
+        success=(200,),
     ),
     "get_rates": Operation(
         name="get_rates",
@@ -501,7 +549,7 @@ OPERATIONS: dict[str, Operation] = {
         tag="rates",
         method="GET",
         path="/rates",
-        public=True,
+        public=False,
         body=None,
         response="json",
         moves_money=False,
@@ -514,6 +562,8 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="to", required=False, pattern="^[A-Z0-9]{2,10}$"),
         ),
         accept=None,
+        optional_auth=True,
+        success=(200,),
     ),
     "get_transaction": Operation(
         name="get_transaction",
@@ -531,6 +581,8 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "list_accounts": Operation(
         name="list_accounts",
@@ -548,6 +600,8 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "list_bank_withdrawals": Operation(
         name="list_bank_withdrawals",
@@ -570,6 +624,8 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
         ),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "list_crypto_deposit_addresses": Operation(
         name="list_crypto_deposit_addresses",
@@ -592,6 +648,8 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
         ),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "list_crypto_withdrawals": Operation(
         name="list_crypto_withdrawals",
@@ -614,6 +672,8 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
         ),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "list_currencies": Operation(
         name="list_currencies",
@@ -621,7 +681,7 @@ OPERATIONS: dict[str, Operation] = {
         tag="currencies",
         method="GET",
         path="/currencies",
-        public=True,
+        public=False,
         body=None,
         response="json",
         moves_money=False,
@@ -631,6 +691,8 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=True,
+        success=(200,),
     ),
     "list_deposit_addresses": Operation(
         name="list_deposit_addresses",
@@ -648,6 +710,8 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "list_exchange_pairs": Operation(
         name="list_exchange_pairs",
@@ -665,6 +729,8 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "list_exchanges": Operation(
         name="list_exchanges",
@@ -686,6 +752,8 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="sort", required=False, pattern="^createdAt(,(asc|desc))?$"),
         ),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "list_gift_card_purchases": Operation(
         name="list_gift_card_purchases",
@@ -707,6 +775,8 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="sort", required=False, pattern="^createdAt(,(asc|desc))?$"),
         ),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "list_gift_cards": Operation(
         name="list_gift_cards",
@@ -724,6 +794,8 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "list_orders": Operation(
         name="list_orders",
@@ -746,6 +818,8 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="projectId", required=False, format="uuid"),
         ),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "list_payment_methods": Operation(
         name="list_payment_methods",
@@ -763,6 +837,8 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "list_pre_orders": Operation(
         name="list_pre_orders",
@@ -785,6 +861,8 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="projectId", required=False, format="uuid"),
         ),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "list_projects": Operation(
         name="list_projects",
@@ -802,6 +880,8 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "list_refunds": Operation(
         name="list_refunds",
@@ -823,6 +903,8 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="sort", required=False, pattern="^createdAt(,(asc|desc))?$"),
         ),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "list_transactions": Operation(
         name="list_transactions",
@@ -845,6 +927,8 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
         ),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "list_withdrawals_with_exchange": Operation(
         name="list_withdrawals_with_exchange",
@@ -866,6 +950,8 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="sort", required=False, pattern="^createdAt(,(asc|desc))?$"),
         ),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
     "purchase_gift_card": Operation(
         name="purchase_gift_card",
@@ -887,5 +973,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
+        success=(200,),
     ),
 }

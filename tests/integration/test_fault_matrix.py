@@ -25,17 +25,21 @@ import pytest
 
 from spectrocoin_async import (
     APIConnectionError,
+    APIError,
     APITimeoutError,
     AuthenticationError,
     CreateExchangeRequest,
+    GrantType,
     RateLimitError,
     ResponseValidationError,
     RetryPolicy,
     ServerError,
     SpectroCoinClient,
     SpectroCoinError,
+    TokenRequest,
     UnprocessableEntityError,
 )
+from tests.support.spec_calls import example_calls
 
 from .faultserver import Act, FaultServer
 
@@ -77,6 +81,7 @@ KINDS = {
     "pathological JSON": "test_pathological_json",
     "not JSON / empty 200": "test_not_json_on_success",
     "broken export stream": "test_broken_export_stream",
+    "3xx on every operation": "test_redirect_on_every_operation",
     # Covered against the sandbox in test_faults.py, with its ledger as the witness:
     "random faults under concurrency": "test_faulty_money_moves_are_never_sent_twice",
     "token expiry mid-batch": "test_token_expiry_in_the_middle_of_a_batch",
@@ -399,6 +404,49 @@ async def test_broken_export_stream(server: FaultServer, tmp_path: Path) -> None
         with pytest.raises(APIConnectionError):
             await sc.exports.download_transactions(target, format="CSV")
     assert folder_after(tmp_path) == {"out.csv": b"previous export"}  # untouched, no partial
+
+
+async def test_redirect_on_every_operation(server: FaultServer, tmp_path: Path) -> None:
+    # A gateway that sends everything to a login page: every operation ends in an APIError that
+    # names the status and the Location, each request arrives once (no retry, nothing followed),
+    # and an export leaves its target as it was.
+    login = "http://127.0.0.1:9/sso/login"
+    redirect = Act(
+        status=302,
+        body=b"<html>sign in</html>",
+        headers=(("Content-Type", "text/html"), ("Location", login)),
+    )
+    calls = [call for call in example_calls() if call.operation_id != "getAccessToken"]
+    for call in calls:
+        server.script(call.path.split("?")[0], redirect)
+    target = tmp_path / "out.csv"
+    target.write_bytes(b"previous export")
+    async with client(server) as sc:
+        for call in calls:
+            with pytest.raises(APIError) as caught:
+                await call.bind(sc)()
+            assert caught.value.status_code == 302, call.id
+            assert f"redirected to Location {login!r}: not followed" in str(caught.value)
+        with pytest.raises(APIError):
+            await sc.exports.download_transactions(target)
+        server.script("/oauth/token", redirect)
+        with pytest.raises(APIError) as caught:
+            await sc.auth.get_access_token(
+                body=TokenRequest(
+                    grant_type=GrantType.CLIENT_CREDENTIALS, client_id="c", client_secret="s"
+                )
+            )
+        assert caught.value.status_code == 302
+    assert folder_after(tmp_path) == {"out.csv": b"previous export"}
+    arrived = [(a.method, a.path.removeprefix("/api/public")) for a in server.arrivals]
+    expected = [(c.method, c.path.split("?")[0]) for c in calls]
+    assert arrived == [
+        ("POST", "/oauth/token"),
+        *expected,
+        ("GET", "/exports/transactions"),
+        ("POST", "/oauth/token"),
+    ]
+    assert not any(a.path.startswith("/sso") for a in server.arrivals)
 
 
 def folder_after(folder: Path) -> dict[str, bytes]:

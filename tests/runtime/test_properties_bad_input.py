@@ -825,3 +825,80 @@ def test_the_run_is_deterministic() -> None:
     run_encoders()
     assert COUNTS["encoders"] == first
     assert anyio.__name__ == "anyio"
+
+
+# --------------------------------------------------------------------------------------------
+# 7. Amounts given as text: plain notation goes out as it is; any other spelling is refused
+
+PLAIN_NUMBER_TEXT = st.from_regex(r"\A-?[0-9]{1,6}(\.[0-9]{1,6})?\Z")
+UNICODE_DIGITS = "٠١٢٣٤٥٦٧٨٩۵०५০৫０５𝟓"
+SEPARATORS = "_ ,.'\u00a0\u2009\u202f\u066b\u066c+-eE\t\n"
+TEXT_AMOUNTS = st.one_of(
+    PLAIN_NUMBER_TEXT,
+    st.text(alphabet="0123456789" + UNICODE_DIGITS + SEPARATORS, min_size=1, max_size=12),
+    st.decimals(allow_nan=False, allow_infinity=False, places=4).map(str),  # 1E+1, -0.0000
+    st.sampled_from(["1_000", " 5 ", "٥", "5.", ".5", "+5", "1e3", "0x10", "١٠٠", "1,000"]),
+)
+
+
+def _plain(text: str) -> bool:
+    return (
+        text.isascii()
+        and text.lstrip("-").replace(".", "", 1).isdigit()
+        and text.count("-") <= int(text.startswith("-"))
+        and not text.lstrip("-").startswith(".")
+        and not text.endswith(".")
+    )
+
+
+@pytest.mark.parametrize("backend", ["asyncio", "trio"])
+def test_text_amounts_are_sent_in_plain_notation_or_refused_naming_the_field(backend: str) -> None:
+    from spectrocoin_async import CreateCryptoWithdrawalRequest
+
+    wire: list[bytes] = []
+
+    def server(request: httpx.Request) -> httpx.Response:
+        wire.append(request.content)
+        return httpx.Response(500, json={"errorCode": "GEN_1"})
+
+    with client_portal(backend) as (portal, sc, router):
+        router.post("/withdrawals/crypto").mock(side_effect=server)
+
+        @cfg(400)
+        @given(text=TEXT_AMOUNTS)
+        def prop(text: str) -> None:
+            wire.clear()
+            body = CreateCryptoWithdrawalRequest(
+                address="bc1qtest",
+                amount=text,  # type: ignore[arg-type]
+                currency_code="BTC",
+            )
+
+            async def send() -> object:
+                return await sc.withdrawals.create_crypto_withdrawal(body=body, max_attempts=1)
+
+            with pytest.raises(SpectroCoinError) as info:
+                portal.call(send)
+            if _plain(text) and Decimal(text) > 0:
+                # Sent, in exactly the caller's plain text (it is canonical already).
+                assert wire == [b"address=bc1qtest&amount=" + text.encode() + b"&currencyCode=BTC"]
+                assert not isinstance(info.value, ValidationError)
+                COUNTS["text amounts sent"] += 1
+                return
+            assert wire == []
+            error = info.value
+            assert isinstance(error, ValidationError)
+            assert error.field == "amount"
+            if _plain(text):
+                assert error.reason == f"must be greater than 0, got {Decimal(text)}"
+            else:
+                assert error.reason == (
+                    f"text {text!r} is not a number in plain notation (ASCII digits, an "
+                    "optional leading '-' and one '.', e.g. '1000.50'); or pass a Decimal"
+                )
+            COUNTS["text amounts refused"] += 1
+
+        COUNTS.clear()
+        prop()
+    assert COUNTS["text amounts sent"] >= 50
+    assert COUNTS["text amounts refused"] >= 150

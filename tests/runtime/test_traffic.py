@@ -1004,11 +1004,12 @@ async def test_detailed_on_a_money_moving_post_reports_one_attempt(
     clock: FakeClock, wire: Wire
 ) -> None:
     wire.router.post("/withdrawals/crypto").mock(
-        side_effect=[r(201, json=WITHDRAWAL_OK, headers={"Retry-After": "4"})]
+        # 200: the only success the spec declares (a 201 is an error since issue 17, item 5).
+        side_effect=[r(200, json=WITHDRAWAL_OK, headers={"Retry-After": "4"})]
     )
     async with make_client(clock, wire) as sc:
         detailed = await sc.withdrawals.create_crypto_withdrawal_detailed(body=crypto_withdrawal())
-    assert detailed.status_code == 201
+    assert detailed.status_code == 200
     assert detailed.parsed.id == "w-1"
     assert detailed.attempts == 1
     assert detailed.trace_id is None

@@ -102,7 +102,11 @@ def test_validation_error_is_a_value_error() -> None:
         (Decimal("1E+999999999"), "is out of range (exponent 999999999, at most ±40)"),
         (Decimal("1E-999999999"), "is out of range (exponent -999999999, at most ±40)"),
         (Decimal("1" * 51), "has more than 50 significant digits"),
-        ("NaN", "must be a finite number, got NaN"),
+        (
+            "NaN",
+            "text 'NaN' is not a number in plain notation (ASCII digits, an optional leading "
+            "'-' and one '.', e.g. '1000.50'); or pass a Decimal",
+        ),
         ("1" * 101, "must be a decimal number of at most 100 characters"),
     ],
 )
