@@ -29,6 +29,7 @@ from ._errors import (
     AuthenticationError,
     ClientClosedError,
 )
+from ._evidence import checked_levels, warn_unconfirmed
 from ._pagination import Pages
 from ._ratelimit import Limiter
 from ._responses import (
@@ -66,6 +67,8 @@ _LOGGED_HEADERS = ("retry-after", "x-ratelimit-remaining", "ratelimit-remaining"
 # before its key's scopes changed), as SpectroCoin's Drupal module and WooCommerce plugin do.
 _REPLAYED = frozenset({401, 403})
 _URL_CACHE_SIZE = 512
+# warn_unconfirmed -> execute -> call -> the generated method -> the caller's line.
+_USER_FRAME = 4
 
 
 class _Call:
@@ -178,6 +181,8 @@ class Pipeline:
         self._sleep = sleep
         self._wall_clock = wall_clock
         self._rng = rng or random.Random()
+        # Unconfirmed operations warn once per process, except against a local sandbox.
+        self._warn_levels = checked_levels(self.base_url)
 
     # -- the Runtime protocol used by the generated namespaces ------------------------------
 
@@ -307,6 +312,8 @@ class Pipeline:
             options, self.stream_deadline if stream else self.deadline
         )
         url, query, content, headers = self.build(operation, request, options)
+        if operation.evidence in self._warn_levels:
+            warn_unconfirmed(operation, stacklevel=_USER_FRAME)
         call = _Call(
             operation,
             url,

@@ -26,6 +26,7 @@ import pytest
 
 from spectrocoin_async._cli._body import wire_names
 from spectrocoin_async._cli._commands import spec_for_operation
+from spectrocoin_async._evidence import forget_warnings
 from spectrocoin_async._generated._operations import OPERATIONS
 from spectrocoin_async._json import decode_json
 from spectrocoin_async.sandbox import (
@@ -245,6 +246,36 @@ def test_output_formats_keep_every_digit(
     piped = ok(cli(monkeypatch, argv, env))  # not a terminal: JSON
     assert decode_json(piped.out)[2]["balance"] == Decimal("0.50000000")
     assert '"balance": 0.50000000' in piped.text
+
+
+# -- unconfirmed operations ----------------------------------------------------------------------
+
+
+def test_an_unconfirmed_operation_prints_one_note_on_stderr(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str]
+) -> None:
+    """The SDK's UnconfirmedOperationWarning, as a CLI says it: once, on stderr, and not for the
+    loopback sandbox."""
+    forget_warnings()
+    remote = {"SPECTROCOIN_BASE_URL": "https://spectrocoin.com/api/public"}
+    argv = ["--dry-run", "transactions", "list-transactions", "--all"]
+    result = ok(cli(monkeypatch, argv, remote))
+    notes = [line for line in result.err.splitlines() if line.startswith("note: ")]
+    assert notes == [
+        "note: listTransactions (GET /transactions) is unconfirmed: evidence 'overview', the "
+        "capability is named in SpectroCoin's API overview, but its path and fields are this "
+        "project's proposal, not a published address. The live API may refuse it or answer "
+        "differently. Source: https://docs.spectrocoin.com/reference/api-reference"
+    ]
+    assert "UnconfirmedOperationWarning" not in result.err
+    assert result.text.startswith("curl ")
+    # Documented: no note.
+    documented = ok(cli(monkeypatch, ["--dry-run", "accounts", "list-accounts"], remote))
+    assert "note:" not in documented.err
+    # The local sandbox: no note, even for a proposal.
+    forget_warnings()
+    local = ok(cli(monkeypatch, ["transactions", "list-transactions"], env))
+    assert "note:" not in local.err and "Warning" not in local.err
 
 
 # -- dry run, secrets -----------------------------------------------------------------------------

@@ -28,9 +28,13 @@ def test_every_operation_is_a_typed_method_of_its_tag_namespace() -> None:
         assert inspect.iscoroutinefunction(detailed)
         doc = inspect.getdoc(function) or ""
         assert op["summary"] in doc.replace("\n", " ")
-        assert "Evidence: " in doc
+        # help() shows the evidence level in its first lines: summary, blank, evidence.
+        lines = doc.splitlines()
+        assert lines[0] == op["summary"] and lines[1] == ""
+        assert lines[2].startswith(f"Evidence: {op['x-evidence']}"), lines[2]
         if op["x-evidence"] in {"scope", "overview"}:
             assert "proposal" in doc
+            assert lines[2].startswith(f"Evidence: {op['x-evidence']}, unconfirmed:")
         if op.get("x-moves-money"):
             assert "Moves money" in doc
     assert len(OPERATIONS) == 44
