@@ -110,7 +110,7 @@ async def run(sc: SpectroCoinClient, output_dir: Path) -> None:
         f"{money(exchange.receive_amount, 'BTC')}  (exchange {exchange.id}, {exchange.status})"
     )
     after = {a.currency_code: a.balance for a in await sc.accounts.list_accounts()}
-    # Optional fields are ``UNSET`` when the API leaves them out; these ones it always sends.
+    # Optional fields are ``None`` when the API leaves them out; these ones it always sends.
     assert isinstance(before["EUR"], Decimal) and isinstance(before["BTC"], Decimal)
     assert isinstance(exchange.pay_amount, Decimal)
     assert isinstance(exchange.receive_amount, Decimal)

@@ -253,7 +253,7 @@ def test_decode_json_limits() -> None:
         ("validUntil", "true", "expected a timestamp, got boolean"),
         ("validUntil", '"soon"', "Invalid isoformat string: 'soon'"),
         ("memo", "5", "expected a string or null, got number"),
-        ("orderId", "5", "expected a string, got number"),
+        ("orderId", "5", "expected a string or null, got number"),
         ("id", "[1]", "expected a string, got array"),  # an id is opaque text, not a UUID
         ("status", "true", "True is not a valid OrderStatus"),
     ],

@@ -455,12 +455,12 @@ def minimal(schema: dict[str, Any]) -> dict[str, Any]:
     return {name: valid_value(props[name]) for name in required}
 
 
-def wrong_values(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
+def wrong_values(schema: dict[str, Any], null_ok: bool = False) -> st.SearchStrategy[Any]:
     """Values of a JSON type (or form) the property does not allow."""
     _, target = _resolve(schema)
     types = _types(target)
     choices: list[st.SearchStrategy[Any]] = []
-    if "null" not in types:
+    if "null" not in types and not null_ok:
         choices.append(st.none())
     numbers: st.SearchStrategy[Any] = st.one_of(
         st.integers(), st.decimals(allow_nan=False, allow_infinity=False)
@@ -524,7 +524,13 @@ def corrupt_object(draw: st.DrawFn, names: list[str] | None = None) -> tuple[str
         return name, draw(st.one_of(st.lists(st.integers()), st.text(), st.integers())), ""
     aliases = {a for sub in props.values() for a in sub.get("x-aliases", [])}
     field = draw(st.sampled_from(sorted(set(props) - aliases)))
-    data[field] = draw(wrong_values(props[field]))
+    # An optional field of a response reads null as None (issue 19); a request's does not, and
+    # neither does one read from its aliases too (an order's id).
+    aliased = field in props and "x-aliases" in props[field]
+    null_ok = (
+        field not in schema.get("required", ()) and not aliased and not name.endswith("Request")
+    )
+    data[field] = draw(wrong_values(props[field], null_ok))
     return name, data, field
 
 
