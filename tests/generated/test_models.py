@@ -167,7 +167,7 @@ def test_every_amount_reads_a_float_a_string_and_an_int_alike(
 @pytest.mark.parametrize(
     ("field", "given", "message"),
     [
-        ("receiveAmount", {}, "Order.receiveAmount: expected a decimal number, got object"),
+        ("receiveAmount", {}, "Order.receiveAmount: expected a decimal number or null, got object"),
         ("payAmount", {}, "Order.payAmount: expected a decimal number or null, got object"),
         ("receiveAmount", True, "Order.receiveAmount: expected a decimal number, got boolean"),
         ("payAmount", True, "Order.payAmount: expected a decimal number, got boolean"),
