@@ -145,10 +145,11 @@ class APIError(SpectroCoinError):
         super().__init__(self._describe())
 
     def _describe(self) -> str:
-        parts = [f"{self.status_code}"]
+        # Status 0: refused before anything was sent (no credentials); no status to show.
+        parts = [f"{self.status_code}"] if self.status_code else []
         if self.error_code:
             parts.append(self.error_code)
-        text = " ".join(parts) + (f": {self.message}" if self.message else "")
+        text = " ".join(parts) + (f": {self.message}" if parts and self.message else self.message)
         if self.operation:
             text = f"{self.operation}: {text}"
         if self.trace_id:

@@ -445,9 +445,10 @@ class Pipeline:
             if call.operation.optional_auth:
                 return await self._attempt(call, None)
             raise AuthenticationError(
-                "no client credentials configured: pass client_id and client_secret or set "
-                "SPECTROCOIN_CLIENT_ID and SPECTROCOIN_CLIENT_SECRET",
+                "no client credentials configured: pass SpectroCoinClient(client_id=..., "
+                "client_secret=...) or set SPECTROCOIN_CLIENT_ID and SPECTROCOIN_CLIENT_SECRET",
                 status_code=0,
+                operation=call.operation.operation_id,
                 request_may_have_reached_server=False,
             )
         token = await tokens.get()

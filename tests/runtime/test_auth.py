@@ -248,8 +248,14 @@ async def test_public_operations_work_without_credentials(monkeypatch: pytest.Mo
         rates = router.get("/rates").mock(return_value=json_response([]))
         async with SpectroCoinClient() as sc:
             assert await sc.rates.get_rates() == []
-            with pytest.raises(AuthenticationError, match="no client credentials configured"):
+            with pytest.raises(AuthenticationError) as caught:
                 await sc.accounts.list_accounts()
+    # No status to show (nothing was sent): no "0:" before the message.
+    assert str(caught.value) == (
+        "listAccounts: no client credentials configured: pass SpectroCoinClient(client_id=..., "
+        "client_secret=...) or set SPECTROCOIN_CLIENT_ID and SPECTROCOIN_CLIENT_SECRET"
+    )
+    assert caught.value.status_code == 0 and not caught.value.request_may_have_reached_server
     assert "authorization" not in rates.calls.last.request.headers
 
 
