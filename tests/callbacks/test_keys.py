@@ -23,6 +23,7 @@ from spectrocoin_async._errors import (
     CallbackError,
     CallbackUnavailableError,
     CallbackVerificationError,
+    SpectroCoinError,
     ValidationError,
 )
 from tests.callbacks.support import FORM, SIGNED_FIELDS, SIGNED_PAYLOAD, form_body, orders, sign
@@ -81,20 +82,31 @@ async def test_default_source_is_spectrocoins_url(public_pem: bytes) -> None:
         httpx.Response(200, text="<html>captive portal</html>"),
     ],
 )
-async def test_failed_fetch_is_not_cached(first: httpx.Response, public_pem: bytes) -> None:
+async def test_failed_fetch_is_remembered_for_the_interval_then_tried_again(
+    first: httpx.Response, public_pem: bytes
+) -> None:
     seen: list[httpx.Request] = []
     transport = counting_transport([first, httpx.Response(200, content=public_pem)], seen)
-    source = PublicKeySource(url="https://keys.example/sc.pem")
+    clock = FakeClock()
+    source = PublicKeySource(url="https://keys.example/sc.pem", clock=clock)
 
     async with httpx.AsyncClient(transport=transport) as http:
         # Issue 10 item 3: a key outage says nothing about the callback: "unavailable", not
         # "verification failed", so that the app answers 503 and the callback is sent again.
-        with pytest.raises(CallbackUnavailableError, match="public key"):
+        with pytest.raises(CallbackUnavailableError, match="public key") as first_error:
             await source.load(http)
+        clock.now = 59.999  # issue 17 item 11: inside the interval, the failure is remembered
+        with pytest.raises(CallbackUnavailableError) as remembered:
+            await source.load(http)
+        assert len(seen) == 1
+        clock.now = 60.0
         assert await source.load(http) == public_pem
         assert await source.load(http) == public_pem
 
     assert len(seen) == 2
+    assert str(remembered.value) == (
+        f"{first_error.value} (remembered: tried again in 0 s at the earliest)"
+    )
 
 
 @pytest.mark.anyio
@@ -209,6 +221,62 @@ async def test_forged_callback_flood_costs_one_refetch_per_interval(
                 with pytest.raises(CallbackVerificationError, match="does not match"):
                     await verify_body(source, http, forged)
             assert route.call_count == 3
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    "outage",
+    [
+        httpx.Response(503, text="maintenance"),
+        httpx.Response(200, text="<html>captive portal</html>"),
+    ],
+    ids=["503", "html"],
+)
+async def test_forged_callbacks_during_a_key_outage_cost_one_fetch_per_interval(
+    outage: httpx.Response, private_key: rsa.RSAPrivateKey, forger_key: rsa.RSAPrivateKey
+) -> None:
+    # Issue 17 item 11: while the key URL fails, 100 forged legacy callbacks (concurrent, then
+    # one by one) cost one key fetch, not 100; the first callback after the interval tries once
+    # more, and a genuine one verifies as soon as the key is back.
+    from spectrocoin_async import SpectroCoinClient
+
+    clock = FakeClock()
+    forged = body_signed_by(forger_key)
+    answered = anyio.Event()
+    answers = [outage, httpx.Response(200, content=pem_of(private_key))]
+
+    async def key_url(request: httpx.Request) -> httpx.Response:
+        await answered.wait()  # in flight while every forged callback arrives
+        return answers.pop(0)
+
+    failures: list[BaseException] = []
+
+    async def forged_callback(sc: SpectroCoinClient) -> None:
+        try:
+            await sc.merchant.verify_callback(FORM, forged)
+        except SpectroCoinError as exc:
+            failures.append(exc)
+
+    with respx.mock(assert_all_called=False) as router:
+        route = router.get(KEY_URL).mock(side_effect=key_url)
+        async with SpectroCoinClient(public_key_url=KEY_URL, clock=clock) as sc:
+            async with anyio.create_task_group() as tg:
+                for _ in range(100):
+                    tg.start_soon(forged_callback, sc)
+                await anyio.wait_all_tasks_blocked()
+                answered.set()
+            assert route.call_count == 1
+            assert len(failures) == 100
+            assert {type(e) for e in failures} == {CallbackUnavailableError}
+            for _ in range(100):  # one by one, through the rest of the interval
+                clock.now += 0.59
+                with pytest.raises(CallbackUnavailableError, match="remembered"):
+                    await sc.merchant.verify_callback(FORM, forged)
+            assert route.call_count == 1
+            clock.now = 60.0  # the interval is over: one more fetch, and the key is back
+            genuine = await sc.merchant.verify_callback(FORM, body_signed_by(private_key))
+            assert genuine.merchant_order_id == "shop-42"
+            assert route.call_count == 2
 
 
 @pytest.mark.anyio
