@@ -139,11 +139,9 @@ def test_no_amount_or_id_is_split_across_lines(
         "SPECTROCOIN_CLIENT_SECRET": SECRET,
         "SPECTROCOIN_PROJECT_ID": SANDBOX_PROJECT_ID,
     }
-    created = spawn(
-        ["merchant", "create-order", "--receive-amount", "1234.56789", "--receive-currency-code"]
-        + ["BTC", "--order-id", f"whole-{columns}", "--description", "A rather long description " * 4],
-        env,
-    )
+    order = ["merchant", "create-order", "--receive-amount", "1234.56789"]
+    order += ["--receive-currency-code", "BTC", "--order-id", f"whole-{columns}"]
+    created = spawn([*order, "--description", "A rather long description " * 4], env)
     order_id = str(decode_json(created.out)["orderId"])
     for argv, whole in (
         (["transactions", "list-transactions"], ("id", "accountId", "amount", "fee", "createdAt")),
