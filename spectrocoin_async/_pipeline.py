@@ -43,7 +43,7 @@ from ._responses import (
 )
 from ._retry import RetryPolicy, parse_retry_after
 from ._types import CallOptions, Operation, Response
-from ._validation import check
+from ._validation import check, check_any_of
 
 if TYPE_CHECKING:
     from httpx._client import UseClientDefault
@@ -264,6 +264,7 @@ class Pipeline:
         body = request.get("body")
         params = request.get("params")
         check(operation.body_rules, body)
+        check_any_of(operation.body_any_of, body)
         check(operation.query_rules, params)
         content = None
         encoding = self.encoding_for(operation)
