@@ -50,6 +50,7 @@ from ._exports import DownloadResult, ExportsNamespace
 from ._generated import models as _models
 from ._ratelimit import GroupLimits, InProcessLimiter, Limiter, RateLimits
 from ._retry import RetryPolicy
+from ._telemetry import configure_logging as _configure_logging
 from ._transport import TransportFallbackWarning
 from ._types import UNSET, CallOptions, File, Response, Unset
 from ._version import __version__
@@ -136,3 +137,6 @@ def __getattr__(name: str) -> Any:
 
         return getattr(_redis, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+# SPECTROCOIN_LOG=debug|info: the SDK's logger to stderr, as openai-python does for OPENAI_LOG.
+_configure_logging()

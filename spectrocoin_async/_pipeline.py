@@ -28,6 +28,7 @@ from ._errors import (
     APITimeoutError,
     AuthenticationError,
     ClientClosedError,
+    SpectroCoinError,
 )
 from ._evidence import checked_levels, warn_unconfirmed
 from ._pagination import Pages
@@ -42,6 +43,7 @@ from ._responses import (
     parse_response,
 )
 from ._retry import RetryPolicy, parse_retry_after
+from ._telemetry import CallObserver, logged_url, observe
 from ._types import CallOptions, Operation, Response
 from ._validation import check, check_any_of
 
@@ -79,6 +81,7 @@ class _Call:
         "expires",
         "headers",
         "max_attempts",
+        "observer",
         "operation",
         "query",
         "reached",
@@ -119,6 +122,7 @@ class _Call:
         self.replayed = False
         self.sending = False  # on the wire right now: a deadline here may cut a sent request
         self.reached = False  # some attempt may have reached the server and had an effect
+        self.observer: CallObserver | None = None  # OpenTelemetry, when a provider is set
 
 
 class _SlotHeldStream(httpx.AsyncByteStream):
@@ -329,6 +333,7 @@ class Pipeline:
             max_attempts or self.retry.max_attempts,
             stream,
         )
+        observer = call.observer = observe(operation, url, self.tokens)
         # A bare CancelScope, not fail_after: same effect, a third cheaper, and every call
         # (default deadline) pays it. aclose() cancels it too.
         if deadline is None:
@@ -340,22 +345,34 @@ class Pipeline:
         calls.add(scope)
         try:
             with scope:
-                return await self._send_with_retries(call), call.tries
+                response = await self._send_with_retries(call)
+                if observer is not None:
+                    observer.finish(response, None)
+                return response, call.tries
         except _DeadlineExceeded:
             pass
+        except BaseException as exc:
+            if observer is not None:
+                observer.finish(None, exc)
+            raise
         finally:
             calls.discard(scope)
             if not calls and self._drained is not None:
                 self._drained.set()
         # Only the scope's own deadline or aclose() (the scope swallowed the cancellation), or a
         # wait that would end past the deadline gets here.
-        if self.closed:
-            raise self._closed_error(call)
-        raise APITimeoutError(
-            f"deadline of {deadline}s exceeded after {call.tries} attempt(s)",
-            operation=operation.operation_id,
-            request_may_have_reached_server=call.reached or call.sending,
+        error: SpectroCoinError = (
+            self._closed_error(call)
+            if self.closed
+            else APITimeoutError(
+                f"deadline of {deadline}s exceeded after {call.tries} attempt(s)",
+                operation=operation.operation_id,
+                request_may_have_reached_server=call.reached or call.sending,
+            )
         )
+        if observer is not None:
+            observer.finish(None, error)
+        raise error
 
     async def aclose(self) -> None:
         """Refuse new calls, cancel every call in flight (each ends in ClientClosedError) and
@@ -483,8 +500,8 @@ class Pipeline:
         async with self.limiter.slot(call.operation.group) as waited:
             started = self._clock()
             response = await self._send(call, request, waited, started, stream=False)
-        if logger.isEnabledFor(logging.DEBUG):
-            self._log(call.operation, request, response, call.tries, started, waited, None)
+        if call.observer is not None or logger.isEnabledFor(logging.DEBUG):
+            self._log(call, request, response, started, waited, None)
         return response
 
     async def _attempt_streaming(self, call: _Call, request: httpx.Request) -> httpx.Response:
@@ -501,8 +518,8 @@ class Pipeline:
                 # The body is still to come: the slot goes with it, released when it is closed.
                 assert isinstance(response.stream, httpx.AsyncByteStream)
                 response.stream = _SlotHeldStream(response.stream, stack.pop_all())
-        if logger.isEnabledFor(logging.DEBUG):
-            self._log(call.operation, request, response, call.tries, started, waited, None)
+        if call.observer is not None or logger.isEnabledFor(logging.DEBUG):
+            self._log(call, request, response, started, waited, None)
         return response
 
     async def _send(
@@ -518,7 +535,7 @@ class Pipeline:
             call.sending = False
             if not isinstance(exc, _NOT_SENT):
                 call.reached = True
-            self._log(call.operation, request, None, call.tries, started, waited, exc)
+            self._log(call, request, None, started, waited, exc)
             raise
         except RuntimeError:
             call.sending = False
@@ -574,14 +591,17 @@ class Pipeline:
 
     def _log(
         self,
-        operation: Operation,
+        call: _Call,
         request: httpx.Request,
         response: httpx.Response | None,
-        attempt: int,
         started: float,
         waited: float,
         exc: BaseException | None,
     ) -> None:
+        """One attempt has ended: a DEBUG line, and the attempt's span and metrics."""
+        duration = self._clock() - started
+        if call.observer is not None:
+            call.observer.attempt(request, response, exc, duration, waited)
         if not logger.isEnabledFor(logging.DEBUG):
             return
         outcome = str(response.status_code) if response is not None else type(exc).__name__
@@ -592,10 +612,10 @@ class Pipeline:
         logger.debug(
             "%s %s -> %s attempt=%d duration=%.3fs limiter_wait=%.3fs%s",
             request.method,
-            request.url.path,
+            logged_url(request.url),
             outcome,
-            attempt,
-            self._clock() - started,
+            call.tries,
+            duration,
             waited,
             extra,
         )

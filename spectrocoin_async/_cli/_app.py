@@ -127,15 +127,46 @@ def build_app() -> App:
             float | None,
             Parameter(group=global_options, help="Network timeout in seconds."),
         ] = None,
+        verbose: Annotated[
+            bool,
+            Parameter(
+                name=("--verbose", "-v"),
+                negative="",
+                group=global_options,
+                help="Each HTTP exchange on stderr: method, URL, status, attempt, duration, "
+                "rate-limiter wait (no header, body, token or secret).",
+            ),
+        ] = False,
     ) -> Any:
         chosen = backend or os.environ.get("SPECTROCOIN_BACKEND") or "asyncio"
         if chosen not in ("asyncio", "trio"):
             raise UsageError(f"SPECTROCOIN_BACKEND must be asyncio or trio, not {chosen!r}")
+        if verbose:
+            _log_exchanges()
         use_settings(Settings(output=output, dry_run=dry_run, profile=profile, timeout=timeout))
         return app(tokens, backend=chosen, result_action="return_value")  # type: ignore[arg-type]
 
     app.meta.help_format = "plaintext"
     return app
+
+
+def _log_exchanges() -> None:
+    """``--verbose``: the SDK's per-attempt DEBUG lines (secrets never reach them) on stderr."""
+    import logging
+
+    from ._output import printable
+
+    class Line(logging.Formatter):
+        def format(self, record: logging.LogRecord) -> str:
+            return f"spectrocoin: {printable(record.getMessage())}"
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(Line())
+    logger = logging.getLogger("spectrocoin_async")
+    logger.handlers = [h for h in logger.handlers if not getattr(h, "_spectrocoin_env", False)]
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+    logger.propagate = False
 
 
 def tag_app(tag: str) -> App:

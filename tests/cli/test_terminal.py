@@ -206,3 +206,33 @@ def test_text_columns_are_shortened_with_an_ellipsis_before_blocks() -> None:
         "             balance of",
         "             the account",
     ]
+
+
+# -- --verbose ------------------------------------------------------------------------------------
+
+
+def test_verbose_shows_each_exchange_on_stderr_without_secrets(sandbox: SandboxServer) -> None:
+    env = {
+        "SPECTROCOIN_BASE_URL": sandbox.url,
+        "SPECTROCOIN_CLIENT_ID": "sandbox-client",
+        "SPECTROCOIN_CLIENT_SECRET": SECRET,
+    }
+    argv = ["transactions", "list-transactions", "--size", "2", "--type", "DEPOSIT"]
+    quiet = spawn(argv, env)
+    loud = spawn(["--verbose", *argv], env)
+    assert loud.code == quiet.code == 0 and quiet.err == ""
+    assert decode_json(loud.out) == decode_json(quiet.out)  # stdout is untouched
+    lines = loud.err.splitlines()
+    exchange = r" -> 200 attempt=1 duration=\d+\.\d{3}s limiter_wait=\d+\.\d{3}s"
+    assert re.fullmatch(
+        rf"spectrocoin: POST {re.escape(sandbox.url)}/oauth/token{exchange}", lines[0]
+    ), lines
+    assert re.fullmatch(
+        rf"spectrocoin: GET {re.escape(sandbox.url)}/transactions\?page=0&size=2&type=DEPOSIT"
+        + exchange,
+        lines[1],
+    ), lines
+    assert len(lines) == 2
+    tokens = list(sandbox.sandbox.tokens._expiry)
+    for secret in (SECRET, *tokens, "Bearer", "client_secret"):
+        assert secret not in loud.err

@@ -925,14 +925,14 @@ async def test_one_debug_line_per_attempt_and_no_secrets(
     assert all(rec.levelno == logging.DEBUG for rec in records)
     assert all(rec.name == "spectrocoin_async" for rec in records)
     assert [rec.getMessage() for rec in records] == [
-        "POST /api/public/oauth/token -> 200 attempt=1 duration=0.250s limiter_wait=0.000s",
-        "GET /api/public/accounts -> 429 attempt=1 duration=0.250s limiter_wait=0.000s"
+        "POST https://spectrocoin.com/api/public/oauth/token -> 200 attempt=1 duration=0.250s limiter_wait=0.000s",
+        "GET https://spectrocoin.com/api/public/accounts -> 429 attempt=1 duration=0.250s limiter_wait=0.000s"
         " retry-after=2",
-        "GET /api/public/accounts -> 503 attempt=2 duration=0.250s limiter_wait=2.000s",
-        "GET /api/public/accounts -> 200 attempt=3 duration=0.250s limiter_wait=0.000s"
+        "GET https://spectrocoin.com/api/public/accounts -> 503 attempt=2 duration=0.250s limiter_wait=2.000s",
+        "GET https://spectrocoin.com/api/public/accounts -> 200 attempt=3 duration=0.250s limiter_wait=0.000s"
         " x-ratelimit-remaining=7",
-        "GET /api/public/currencies -> ReadTimeout attempt=1 duration=0.250s limiter_wait=0.000s",
-        "GET /api/public/currencies -> 200 attempt=2 duration=0.250s limiter_wait=0.000s",
+        "GET https://spectrocoin.com/api/public/currencies -> ReadTimeout attempt=1 duration=0.250s limiter_wait=0.000s",
+        "GET https://spectrocoin.com/api/public/currencies -> 200 attempt=2 duration=0.250s limiter_wait=0.000s",
     ]
     # One line per attempt: as many records as requests on the wire.
     assert len(records) == len(wire.sent) == 6
