@@ -227,7 +227,7 @@ def _py(value: Any, cls: str = "FieldRule") -> str:
     return repr(value)
 
 
-def render_operations(facts: list[dict[str, Any]]) -> str:
+def render_operations(facts: list[dict[str, Any]], tags: list[dict[str, Any]]) -> str:
     lines = [
         '"""Per-operation facts from openapi.yaml, written by custom/generate.py. Do not edit."""',
         "",
@@ -243,6 +243,11 @@ def render_operations(facts: list[dict[str, Any]]) -> str:
             for k, v in fact.items()
         )
         lines.append(f'    "{fact["name"]}": Operation({args}),')
+    # Each tag's description (openapi.yaml `tags:`): the CLI's top-level help lists them.
+    lines += ["}", "", "TAGS: dict[str, str] = {"]
+    for tag in tags:
+        text = " ".join(tag.get("description", "").split())
+        lines.append(f"    {tag['name']!r}: {text!r},")
     lines += ["}", ""]
     return "\n".join(lines)
 
@@ -529,7 +534,9 @@ def generate(output: Path, spec_path: Path = SPEC) -> None:
     # second, unmanaged HTTP client in the package would only mislead.
     for unused in ("client.py", "errors.py"):
         (output / unused).unlink()
-    (output / "_operations.py").write_text(render_operations(operation_facts(spec)), "utf-8")
+    (output / "_operations.py").write_text(
+        render_operations(operation_facts(spec), spec.get("tags", [])), "utf-8"
+    )
     (output / "_callbacks.py").write_text(render_callbacks(spec), "utf-8")
     (output / "_secrets.py").write_text(render_secrets(spec), "utf-8")
     (output / "py.typed").write_text("", encoding="utf-8")

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, cast
 
 from cyclopts import App, Group, Parameter
 
-from .._generated._operations import OPERATIONS
+from .._generated._operations import OPERATIONS, TAGS
 from ._session import Settings, UsageError, open_client, settings, use_settings
 
 if TYPE_CHECKING:
@@ -26,6 +26,11 @@ _COMMANDS = "spectrocoin_async._cli._run"
 _CONFIGURE = "spectrocoin_async._cli._configure"
 _TAG_PREFIX = "tag__"
 Shell = Literal["bash", "zsh", "fish"]
+
+
+def _tag_help(tag: str) -> str:
+    """The tag's description from the spec (``tags:``), else a plain stand-in."""
+    return TAGS.get(tag) or f"The {kebab(tag)} operations."
 
 
 def kebab(name: str) -> str:
@@ -69,7 +74,7 @@ def build_app() -> App:
         app.command(
             f"{__name__}:{_TAG_PREFIX}{tag}",
             name=kebab(tag),
-            help=f"Operations tagged {tag}.",
+            help=_tag_help(tag),
         )
     app.command(
         f"{_CONFIGURE}:configure",
@@ -173,7 +178,7 @@ def tag_app(tag: str) -> App:
     """The sub-app of one tag: a lazily built command per operation and download helper."""
     from ._commands import description, helper_commands, helper_description
 
-    app = App(name=kebab(tag), help=f"Operations tagged {tag}.", help_format="plaintext")
+    app = App(name=kebab(tag), help=_tag_help(tag), help_format="plaintext")
     for op in sorted(OPERATIONS.values(), key=lambda o: o.name):
         if op.tag == tag:
             app.command(
@@ -213,7 +218,9 @@ def __getattr__(name: str) -> Any:
 def _extras(app: App) -> None:
     """The commands that are not API operations: callbacks, sandbox, completion."""
 
-    callbacks = App(name="callbacks", help="Merchant callbacks.", help_format="markdown")
+    callbacks = App(
+        name="callbacks", help="Check that a merchant callback is genuine.", help_format="markdown"
+    )
     app.command(callbacks)
 
     @callbacks.command
@@ -288,7 +295,9 @@ def _extras(app: App) -> None:
         options.printer().result(result)
         return 0
 
-    sandbox = App(name="sandbox", help="The local sandbox.", help_format="markdown")
+    sandbox = App(
+        name="sandbox", help="Run the local sandbox; play the payer there.", help_format="markdown"
+    )
     app.command(sandbox)
 
     @sandbox.default

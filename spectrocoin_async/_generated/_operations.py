@@ -977,3 +977,18 @@ OPERATIONS: dict[str, Operation] = {
         success=(200,),
     ),
 }
+
+TAGS: dict[str, str] = {
+    "auth": "Access tokens for your client id and secret (OAuth2).",
+    "accounts": "Wallet accounts, one per currency, with balances.",
+    "transactions": "Wallet transaction history, by currency, type and date.",
+    "currencies": "Currencies with their networks and decimals (no credentials).",
+    "rates": "Live and historical exchange rates (no credentials).",
+    "exchanges": "Currency conversion between wallet accounts.",
+    "deposits": "Deposit instructions and crypto deposit addresses.",
+    "withdrawals": "Crypto and bank withdrawals, also combined with an exchange.",
+    "gift_cards": "Gift-card catalogue and purchases.",
+    "payment_methods": "Deposit and withdrawal methods per currency and country.",
+    "exports": "Transactions and merchant orders as a CSV or PDF file.",
+    "merchant": "Merchant payments: projects, orders, pre-orders and refunds.",
+}

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from spectrocoin_async._cli._commands import helper_commands, spec_for_operation
-from spectrocoin_async._generated._operations import OPERATIONS
+from spectrocoin_async._generated._operations import OPERATIONS, TAGS
 from spectrocoin_async._version import __version__
 from tests.support.cli import cli, fresh_python
 
@@ -27,6 +27,9 @@ Global options:
   --backend CHOICE     Async backend (default: SPECTROCOIN_BACKEND, else
                        asyncio). [choices: asyncio, trio]
   --timeout NUMBER     Network timeout in seconds.
+  -v, --verbose        Each HTTP exchange on stderr: method, URL, status,
+                       attempt, duration, rate-limiter wait (no header, body,
+                       token or secret).
 """
 
 
@@ -65,7 +68,7 @@ def test_a_group_page_lists_commands_then_options(monkeypatch: pytest.MonkeyPatc
     assert text.startswith(
         "Usage: spectrocoin sandbox COMMAND [OPTIONS]\n"
         "\n"
-        "The local sandbox.\n"
+        "Run the local sandbox; play the payer there.\n"
         "\n"
         "Commands:\n"
         "  pay  Play the payer: move a sandbox order to PAID (or --status), firing its\n"
@@ -85,6 +88,9 @@ def test_the_root_page_lists_every_tag_then_help_and_version(
     assert page(monkeypatch) == text  # no arguments: the same page
     commands = text.split("Commands:\n", 1)[1].split("\n\n", 1)[0].splitlines()
     names = [line.split()[0].rstrip(",") for line in commands]
+    # Each tag says what it holds, in the words of the spec's `tags:` (one line at 80 columns).
+    for tag, description in TAGS.items():
+        assert f"  {tag.replace('_', '-'):<15}  {description}" in commands
     tags = sorted({op.tag.replace("_", "-") for op in OPERATIONS.values()})
     assert names == [
         *sorted([*tags, "callbacks", "completion", "configure", "sandbox"]),
