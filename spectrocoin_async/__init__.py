@@ -138,5 +138,6 @@ def __getattr__(name: str) -> Any:
         return getattr(_redis, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
+
 # SPECTROCOIN_LOG=debug|info: the SDK's logger to stderr, as openai-python does for OPENAI_LOG.
 _configure_logging()
