@@ -11,7 +11,8 @@ import pytest
 PACKAGE = Path(__file__).parents[2] / "spectrocoin_async"
 
 # pipeline (with its reading and option checks), auth, limits, retry, encoding, validation,
-# errors, JSON, pagination, types, values, and the evidence warning
+# errors, JSON, pagination, types, values, the evidence warning, and telemetry (logs, OTel) with
+# the version it reports
 CORE = (
     "_pipeline",
     "_responses",
@@ -27,6 +28,8 @@ CORE = (
     "_types",
     "_values",
     "_evidence",
+    "_telemetry",
+    "_version",
 )
 
 
