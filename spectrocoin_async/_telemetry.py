@@ -46,16 +46,34 @@ class _API:
     trace: Any = None
     metrics: Any = None
     missing = False  # the otel extra is not installed
+    # Where the API keeps the providers the application set (None until then). Reading them is
+    # two attribute loads; get_tracer_provider() also looks up an environment variable each
+    # time, a microsecond per call for nothing (BENCHMARKS.md). Other API versions: the getters.
+    traces: Any = None
+    meters: Any = None
 
     @classmethod
     def load(cls) -> bool:
         try:
             from opentelemetry import metrics, trace
+            from opentelemetry.metrics import _internal as meters
         except ImportError:
             cls.missing = True
             return False
+        # OTEL_PYTHON_*_PROVIDER: the getters load a provider named there into the globals.
+        trace.get_tracer_provider()
+        metrics.get_meter_provider()
+        if hasattr(trace, "_TRACER_PROVIDER") and hasattr(meters, "_METER_PROVIDER"):
+            cls.traces, cls.meters = trace, meters
         cls.trace, cls.metrics = trace, metrics
         return True
+
+    @classmethod
+    def providers(cls) -> tuple[Any, Any]:
+        """The tracer and meter providers the application set (None for one it did not)."""
+        if cls.traces is not None:
+            return cls.traces._TRACER_PROVIDER, cls.meters._METER_PROVIDER
+        return cls.trace.get_tracer_provider(), cls.metrics.get_meter_provider()
 
 
 _SCOPE = "spectrocoin_async"
@@ -79,12 +97,17 @@ def observe(
     operation: Operation, url: httpx.URL, tokens: TokenManager | None
 ) -> CallObserver | None:
     """A recorder for one call, or None when no tracer or meter provider is configured."""
-    if _API.trace is None and (_API.missing or not _API.load()):
+    traces = _API.traces
+    if traces is not None:  # the fast path, inlined: every call of every client comes here
+        if traces._TRACER_PROVIDER is None and _API.meters._METER_PROVIDER is None:
+            return None
+    elif _API.trace is None and (_API.missing or not _API.load()):
         return None
-    tracer_provider = _API.trace.get_tracer_provider()
-    meter_provider = _API.metrics.get_meter_provider()
-    tracing = _active(tracer_provider)
-    metering = _active(meter_provider)
+    tracer_provider, meter_provider = _API.providers()
+    if tracer_provider is None and meter_provider is None:  # nothing set by the application
+        return None
+    tracing = tracer_provider is not None and _active(tracer_provider)
+    metering = meter_provider is not None and _active(meter_provider)
     if not (tracing or metering):
         return None
     tracer = tracer_provider.get_tracer(_SCOPE, __version__) if tracing else None

@@ -231,6 +231,7 @@ def test_nothing_is_recorded_without_a_provider() -> None:
 
 def test_without_the_package_nothing_is_imported(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_telemetry._API, "trace", None)
+    monkeypatch.setattr(_telemetry._API, "traces", None)
     monkeypatch.setattr(_telemetry._API, "missing", False)
     monkeypatch.setitem(sys.modules, "opentelemetry", None)  # as if not installed
     url = httpx.URL(HOST + "/accounts")
