@@ -300,6 +300,7 @@ class SpectroCoinClient(Namespaces):
             if api_version:
                 per_request[api_version_header] = api_version
         self._http = http_client
+        self._closing: anyio.Event | None = None  # set once aclose() has finished
         policy = retry or RetryPolicy()
         tokens = None
         if self.client_id and self._client_secret:
@@ -367,12 +368,25 @@ class SpectroCoinClient(Namespaces):
         await self.aclose()
 
     async def aclose(self) -> None:
-        """Close the connection pool (unless the httpx client was passed in). Idempotent."""
-        if self._pipeline.closed:
+        """Close the client. Idempotent.
+
+        Every call still in flight ends in :class:`ClientClosedError` (saying whether its
+        request may have reached the server), the token fetch in flight is cancelled, and once
+        this returns no task of the client runs and no request of it is sent. Then the
+        connection pool is closed (unless the httpx client was passed in).
+        """
+        closing = self._closing
+        if closing is not None:  # closed, or being closed by another task: wait for that
+            with anyio.CancelScope(shield=True):
+                await closing.wait()
             return
-        self._pipeline.closed = True
-        if self._owns_http:
-            await self._http.aclose()
+        closing = self._closing = anyio.Event()
+        try:
+            await self._pipeline.aclose()
+            if self._owns_http:
+                await self._http.aclose()
+        finally:
+            closing.set()
 
     @property
     def closed(self) -> bool:

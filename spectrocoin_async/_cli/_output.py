@@ -12,6 +12,7 @@ import datetime
 import enum
 import io
 import json
+import re
 import uuid
 from collections.abc import AsyncIterable, Iterable, Mapping
 from decimal import Decimal
@@ -19,7 +20,16 @@ from typing import Any, Literal, TextIO
 
 from .._encoding import plain_number
 
-__all__ = ["REDACTED", "OutputMode", "Printer", "json_text", "printable", "redact"]
+__all__ = [
+    "REDACTED",
+    "OutputMode",
+    "Printer",
+    "api_times",
+    "is_secret_key",
+    "json_text",
+    "printable",
+    "redact",
+]
 
 OutputMode = Literal["json", "ndjson", "table", "csv"]
 REDACTED = "<redacted>"
@@ -27,7 +37,7 @@ _SECRET_KEYS = frozenset({"accesstoken", "refreshtoken", "idtoken", "clientsecre
 _encode_str = json.encoder.encode_basestring
 
 
-def _is_secret_key(key: str) -> bool:
+def is_secret_key(key: str) -> bool:
     folded = key.replace("_", "").replace("-", "").lower()
     return folded in _SECRET_KEYS or folded.endswith("secret")
 
@@ -36,7 +46,7 @@ def redact(value: Any) -> Any:
     """A copy of ``value`` with the values of credential-named keys replaced."""
     if isinstance(value, Mapping):
         return {
-            k: (REDACTED if isinstance(k, str) and _is_secret_key(k) else redact(v))
+            k: (REDACTED if isinstance(k, str) and is_secret_key(k) else redact(v))
             for k, v in value.items()
         }
     if isinstance(value, (list, tuple)):
@@ -55,7 +65,7 @@ def _scalar_text(value: Any) -> str:
     if isinstance(value, enum.Enum):
         return _scalar_text(value.value)
     if isinstance(value, (datetime.date, datetime.datetime)):
-        return value.isoformat()
+        return _iso(value)
     if isinstance(value, (Mapping, list, tuple)):
         return json_text(value)
     return str(value)
@@ -89,7 +99,7 @@ def _dump(value: Any, out: list[str], indent: int | None, level: int) -> None:
     elif isinstance(value, enum.Enum):
         _dump(value.value, out, indent, level)
     elif isinstance(value, (datetime.date, datetime.datetime, uuid.UUID)):
-        out.append(_encode_str(str(value) if isinstance(value, uuid.UUID) else value.isoformat()))
+        out.append(_encode_str(str(value) if isinstance(value, uuid.UUID) else _iso(value)))
     elif isinstance(value, Mapping):
         items = list(value.items())
         if not items:
@@ -115,6 +125,31 @@ def _dump(value: Any, out: list[str], indent: int | None, level: int) -> None:
         out.append(end + "]")
     else:
         out.append(_encode_str(str(value)))
+
+
+def _iso(value: datetime.date) -> str:
+    """A date-time as the API writes one (``2026-01-02T03:04:05.001Z``): UTC as ``Z``, and
+    milliseconds unless the value has finer digits; a date as ``YYYY-MM-DD``."""
+    if not isinstance(value, datetime.datetime):
+        return value.isoformat()
+    spec = "milliseconds" if value.microsecond % 1000 == 0 else "microseconds"
+    text = value.isoformat(timespec=spec)
+    return text[:-6] + "Z" if value.utcoffset() == datetime.timedelta(0) else text
+
+
+_DATE_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?\+00:00")
+
+
+def api_times(value: Any) -> Any:
+    """A model's ``to_dict()`` with its UTC date-times written as the API writes them (Python's
+    ``...001000+00:00`` becomes ``...001Z``), so every command prints them alike."""
+    if isinstance(value, Mapping):
+        return {k: api_times(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [api_times(v) for v in value]
+    if isinstance(value, str) and _DATE_TIME.fullmatch(value):
+        return _iso(datetime.datetime.fromisoformat(value))
+    return value
 
 
 def _number(value: Decimal | int | float) -> str:
