@@ -147,6 +147,7 @@ def _transport_for(
     if http != "aiohttp":
         raise ValidationError("http", f"must be 'httpx' or 'aiohttp', got {http!r}")
     from ._transport import AiohttpTransport, check_available  # loads with the first use
+
     if transport is not None:
         raise ValidationError("transport", "http='aiohttp' brings its own transport: pass one")
     try:
