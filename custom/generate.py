@@ -373,18 +373,21 @@ def render_spec_extensions(spec: dict[str, Any]) -> str:
     enums = json.dumps(enum_extensions(spec), sort_keys=True)
     secrets = json.dumps(secret_properties(spec), sort_keys=True)
     optional = json.dumps(response_optional(spec), sort_keys=True)
+    requests = json.dumps(sorted(request_schemas(spec)))
     return (
         "{# Written by custom/generate.py from openapi.yaml's x-enum-* and x-secret keys and\n"
         "   the optional properties of the objects the API sends. #}\n"
         f"{{% set ENUMS = {enums} %}}\n"
         f"{{% set SECRETS = {secrets} %}}\n"
         f"{{% set RESPONSE_OPTIONAL = {optional} %}}\n"
+        f"{{% set REQUESTS = {requests} %}}\n"
     )
 
 
 def prepare(spec: dict[str, Any]) -> dict[str, Any]:
     """The spec as the generator sees it: evidence appended to every operation's description,
-    and the optional properties of responses nullable instead (see ``response_optional``)."""
+    the optional properties of responses nullable instead (see ``response_optional``), and no
+    additional properties on requests."""
     prepared: dict[str, Any] = json.loads(json.dumps(spec, default=str))
     # A property the server may leave out reads as None, never as UNSET: the generator sees it
     # as required and nullable, and model.py.jinja gives it the default None.
@@ -393,6 +396,10 @@ def prepare(spec: dict[str, Any]) -> dict[str, Any]:
         for prop in optional:
             schema["properties"][prop] = _nullable(schema["properties"][prop])
         schema["required"] = [*schema.get("required", ()), *optional]
+    # A request model has exactly the spec's fields: its from_dict refuses any other key
+    # (model.py.jinja), where a misspelt one used to ride along in additional_properties.
+    for name in request_schemas(spec):
+        prepared["components"]["schemas"][name]["additionalProperties"] = False
     for schema in prepared["components"]["schemas"].values():
         for prop in schema.get("properties", {}).values():
             if prop.get("x-secret"):
