@@ -46,6 +46,11 @@ def more(text: str) -> None:
     say("", text)
 
 
+def count(n: int, noun: str) -> str:
+    """``1 order``, ``4 orders``."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def money(amount: object, code: str, width: int = 0) -> str:
     return f"{amount!s:>{width}} {code}"
 
@@ -202,12 +207,13 @@ async def run(sc: SpectroCoinClient, output_dir: Path) -> None:
     )
     more(f"BTC {before['BTC']} -> {final['BTC']}  (+{exchange.receive_amount} exchanged)")
     more(
-        f"sandbox ledger: {ledger['exchanges']} exchange, {ledger['ordersCreated']} order, "
-        f"{ledger['callbacksDelivered']} callbacks, "
+        f"sandbox ledger: {count(ledger['exchanges'], 'exchange')}, "
+        f"{count(ledger['ordersCreated'], 'order')}, "
+        f"{count(ledger['callbacksDelivered'], 'callback')}, "
         f"{ledger['duplicateExecutions']} money moves run twice"
     )
     more(
-        f"{ledger['requests']} API calls on {sc.tokens.fetch_count} token, "
+        f"{count(ledger['requests'], 'API call')} on {count(sc.tokens.fetch_count, 'token')}, "
         f"in {time.monotonic() - started:.2f} s"
     )
     print()

@@ -52,7 +52,8 @@ class VerifiedCallback:
     received_amount: Decimal | None
     """Amount received so far: legacy callbacks carry it; the API's order does not (``None``)."""
     order_id: str | None
-    """SpectroCoin's order UUID (JSON callbacks); legacy callbacks carry none (``None``)."""
+    """SpectroCoin's order id exactly as the JSON callback carried it (legacy callbacks carry
+    none: ``None``)."""
     callback: JsonCallback | LegacyCallback = attrs.field(repr=False)
     order: Order | None = attrs.field(default=None, repr=False)
 
@@ -68,7 +69,7 @@ class VerifiedCallback:
             receive_amount=order.receive_amount,
             receive_currency_code=order.receive_currency_code,
             received_amount=None,
-            order_id=str(order.id),
+            order_id=callback.id,  # as received, never reformatted
             callback=callback,
             order=order,
         )

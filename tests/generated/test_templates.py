@@ -112,7 +112,7 @@ def test_issue_10_template_overrides_generate_what_they_promise() -> None:
     assert 'raise parse_error("Order", _field, exc) from None' in order
     # unions: no fallback that returns anything unchanged
     assert "cast(Decimal | None | Unset, data)" not in order
-    assert 'raise TypeError(f"expected a number or null, got {json_type(data)}")' in order
+    assert 'raise TypeError(f"expected a decimal number or null, got {json_type(data)}")' in order
     # request enums: a string is checked against the enum
     assert 'status = enum_value(self.status, OrderStatus, "status")' in order
     # the model instance has a name no field can take (Rate has a field called `rate`)

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    DECIMAL_INPUTS,
     checked_str,
     expect_str,
     json_type,
@@ -91,11 +92,11 @@ class Account:
             def _parse_available_balance(data: object) -> Decimal | None:
                 if data is None:
                     return data
-                if isinstance(data, (Decimal, int, str)):
+                if isinstance(data, DECIMAL_INPUTS):
                     available_balance_type_0 = to_decimal(data)
 
                     return available_balance_type_0
-                raise TypeError(f"expected a number or null, got {json_type(data)}")
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
 
             available_balance = _parse_available_balance(d.pop("availableBalance", None))
 
@@ -104,11 +105,11 @@ class Account:
             def _parse_balance(data: object) -> Decimal | None:
                 if data is None:
                     return data
-                if isinstance(data, (Decimal, int, str)):
+                if isinstance(data, DECIMAL_INPUTS):
                     balance_type_0 = to_decimal(data)
 
                     return balance_type_0
-                raise TypeError(f"expected a number or null, got {json_type(data)}")
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
 
             balance = _parse_balance(d.pop("balance", None))
 
@@ -134,11 +135,11 @@ class Account:
             def _parse_reserved_amount(data: object) -> Decimal | None:
                 if data is None:
                     return data
-                if isinstance(data, (Decimal, int, str)):
+                if isinstance(data, DECIMAL_INPUTS):
                     reserved_amount_type_0 = to_decimal(data)
 
                     return reserved_amount_type_0
-                raise TypeError(f"expected a number or null, got {json_type(data)}")
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
 
             reserved_amount = _parse_reserved_amount(d.pop("reservedAmount", None))
 

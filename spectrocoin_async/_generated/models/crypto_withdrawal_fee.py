@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    DECIMAL_INPUTS,
     json_type,
     parse_error,
     to_decimal,
@@ -97,11 +98,11 @@ class CryptoWithdrawalFee:
             def _parse_amount(data: object) -> Decimal | None:
                 if data is None:
                     return data
-                if isinstance(data, (Decimal, int, str)):
+                if isinstance(data, DECIMAL_INPUTS):
                     amount_type_0 = to_decimal(data)
 
                     return amount_type_0
-                raise TypeError(f"expected a number or null, got {json_type(data)}")
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
 
             amount = _parse_amount(d.pop("amount", None))
 
@@ -121,11 +122,11 @@ class CryptoWithdrawalFee:
             def _parse_fee(data: object) -> Decimal | None:
                 if data is None:
                     return data
-                if isinstance(data, (Decimal, int, str)):
+                if isinstance(data, DECIMAL_INPUTS):
                     fee_type_0 = to_decimal(data)
 
                     return fee_type_0
-                raise TypeError(f"expected a number or null, got {json_type(data)}")
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
 
             fee = _parse_fee(d.pop("fee", None))
 
@@ -145,11 +146,11 @@ class CryptoWithdrawalFee:
             def _parse_max_amount(data: object) -> Decimal | None:
                 if data is None:
                     return data
-                if isinstance(data, (Decimal, int, str)):
+                if isinstance(data, DECIMAL_INPUTS):
                     max_amount_type_0 = to_decimal(data)
 
                     return max_amount_type_0
-                raise TypeError(f"expected a number or null, got {json_type(data)}")
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
 
             max_amount = _parse_max_amount(d.pop("maxAmount", None))
 
@@ -158,11 +159,11 @@ class CryptoWithdrawalFee:
             def _parse_min_amount(data: object) -> Decimal | None:
                 if data is None:
                     return data
-                if isinstance(data, (Decimal, int, str)):
+                if isinstance(data, DECIMAL_INPUTS):
                     min_amount_type_0 = to_decimal(data)
 
                     return min_amount_type_0
-                raise TypeError(f"expected a number or null, got {json_type(data)}")
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
 
             min_amount = _parse_min_amount(d.pop("minAmount", None))
 

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    DECIMAL_INPUTS,
     checked_str,
     expect_list,
     expect_str,
@@ -167,11 +168,11 @@ class GiftCard:
             def _parse_max_amount(data: object) -> Decimal | None:
                 if data is None:
                     return data
-                if isinstance(data, (Decimal, int, str)):
+                if isinstance(data, DECIMAL_INPUTS):
                     max_amount_type_0 = to_decimal(data)
 
                     return max_amount_type_0
-                raise TypeError(f"expected a number or null, got {json_type(data)}")
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
 
             max_amount = _parse_max_amount(d.pop("maxAmount", None))
 
@@ -180,11 +181,11 @@ class GiftCard:
             def _parse_min_amount(data: object) -> Decimal | None:
                 if data is None:
                     return data
-                if isinstance(data, (Decimal, int, str)):
+                if isinstance(data, DECIMAL_INPUTS):
                     min_amount_type_0 = to_decimal(data)
 
                     return min_amount_type_0
-                raise TypeError(f"expected a number or null, got {json_type(data)}")
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
 
             min_amount = _parse_min_amount(d.pop("minAmount", None))
 

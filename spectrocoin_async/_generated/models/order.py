@@ -10,8 +10,9 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
-from ..._types import to_uuid
 from ..._values import (
+    DECIMAL_INPUTS,
+    checked_str,
     enum_value,
     expect_str,
     format_datetime,
@@ -27,38 +28,43 @@ T = TypeVar("T", bound="Order")
 
 @_attrs_define
 class Order:
-    """A merchant order.
+    """A merchant order. The order's id comes as `id` (SpectroCoin's order guide) or, in the
+    e2e stub of SpectroCoin's plugins (tests/e2e/tier2/stub/index.php in the PrestaShop,
+    OpenCart, WHMCS and Drupal modules), as `uuid` with no `id`; that stub answers with only
+    `uuid`, `orderId`, `status`, `receiveAmount`, `receiveCurrencyCode`, `callbackUrl` and
+    `projectId`, and the plugins read only `orderId`, `status`, `receiveAmount` and
+    `receiveCurrencyCode`. The SDK reads `uuid` as the id where `id` is absent.
 
-    Attributes:
-        callback_url (None | str): Callback URL of the order.
-        created_at (datetime.datetime | None): When the order was created.
-        deposit_address (None | str): Address the payer sends to.
-        description (None | str): Order description.
-        failure_url (None | str): Failure redirect URL.
-        id (UUID): System UUID of the order.
-        memo (None | str): Memo or tag the payer must add.
-        merchant_pre_order_id (None | str): Id of the pre-order the order came from.
-        order_id (None | str): Merchant's order id.
-        pay_amount (Decimal | None): Amount the payer pays, once chosen.
-        pay_currency_code (None | str): Currency the payer pays in, once chosen.
-        pay_network_code (None | str): Network the payer pays on, once chosen.
-        project_id (None | UUID): Merchant project id.
-        receive_amount (Decimal | None): Amount the merchant receives.
-        receive_currency_code (None | str): Currency the merchant receives.
-        redirect_url (None | str): Payment window URL.
-        status (OrderStatus): Merchant order status. Legacy numeric codes: NEW 1, PENDING 2, PAID 3, FAILED 4, EXPIRED
-            5,
-            TEST 6, LATE_CRYPTO_PAYMENT 10, PARTIAL_PAYMENT 11, UNDERPAID 12, CANCELLED 13,
-            INVALID_PAYMENT 14, TEST_PAID 15, TEST_EXPIRED 16, PROCESSING_REFUND 17, REFUNDED 18,
-            REJECTED_REFUND 19, PENDING_LATE_CRYPTO_PAYMENT 20, REJECTED 21. The list has grown before:
-            clients must accept unknown values. UNDERPAID and LATE_CRYPTO_PAYMENT orders can be accepted
-            by the merchant and then become PAID. Names match case-insensitively and a legacy numeric
-            code maps to its status, as in SpectroCoin's plugin (SCMerchantClient/Enum/OrderStatus.php).
-        success_url (None | str): Success redirect URL.
-        valid_until (datetime.datetime | None): End of the payment window.
+        Attributes:
+            callback_url (None | str): Callback URL of the order.
+            created_at (datetime.datetime | None): When the order was created.
+            deposit_address (None | str): Address the payer sends to.
+            description (None | str): Order description.
+            failure_url (None | str): Failure redirect URL.
+            id (str): The order's id, as SpectroCoin sends it (a UUID, or 32 hex digits).
+            memo (None | str): Memo or tag the payer must add.
+            merchant_pre_order_id (None | str): Id of the pre-order the order came from.
+            order_id (None | str): Merchant's order id.
+            pay_amount (Decimal | None): Amount the payer pays, once chosen.
+            pay_currency_code (None | str): Currency the payer pays in, once chosen.
+            pay_network_code (None | str): Network the payer pays on, once chosen.
+            project_id (None | UUID): Merchant project id.
+            receive_amount (Decimal | None): Amount the merchant receives.
+            receive_currency_code (None | str): Currency the merchant receives.
+            redirect_url (None | str): Payment window URL.
+            status (OrderStatus): Merchant order status. Legacy numeric codes: NEW 1, PENDING 2, PAID 3, FAILED 4, EXPIRED
+                5,
+                TEST 6, LATE_CRYPTO_PAYMENT 10, PARTIAL_PAYMENT 11, UNDERPAID 12, CANCELLED 13,
+                INVALID_PAYMENT 14, TEST_PAID 15, TEST_EXPIRED 16, PROCESSING_REFUND 17, REFUNDED 18,
+                REJECTED_REFUND 19, PENDING_LATE_CRYPTO_PAYMENT 20, REJECTED 21. The list has grown before:
+                clients must accept unknown values. UNDERPAID and LATE_CRYPTO_PAYMENT orders can be accepted
+                by the merchant and then become PAID. Names match case-insensitively and a legacy numeric
+                code maps to its status, as in SpectroCoin's plugin (SCMerchantClient/Enum/OrderStatus.php).
+            success_url (None | str): Success redirect URL.
+            valid_until (datetime.datetime | None): End of the payment window.
     """
 
-    id: UUID = _attrs_field(converter=to_uuid)
+    id: str
     status: OrderStatus
     callback_url: None | str = None
     created_at: datetime.datetime | None = None
@@ -98,7 +104,7 @@ class Order:
         failure_url: None | str
         failure_url = self.failure_url
 
-        id = None if self.id is None else str(self.id)
+        id = checked_str(self.id, "id")
 
         memo: None | str
         memo = self.memo
@@ -257,7 +263,9 @@ class Order:
             failure_url = _parse_failure_url(d.pop("failureUrl", None))
 
             _field = "id"
-            id = UUID(expect_str(d.pop("id")))
+            id = expect_str(
+                d.pop("id") if "id" in d else d.pop("uuid") if "uuid" in d else d.pop("id")
+            )
 
             _field = "memo"
 
@@ -297,11 +305,11 @@ class Order:
             def _parse_pay_amount(data: object) -> Decimal | None:
                 if data is None:
                     return data
-                if isinstance(data, (Decimal, int, str)):
+                if isinstance(data, DECIMAL_INPUTS):
                     pay_amount_type_0 = to_decimal(data)
 
                     return pay_amount_type_0
-                raise TypeError(f"expected a number or null, got {json_type(data)}")
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
 
             pay_amount = _parse_pay_amount(d.pop("payAmount", None))
 
@@ -345,11 +353,11 @@ class Order:
             def _parse_receive_amount(data: object) -> Decimal | None:
                 if data is None:
                     return data
-                if isinstance(data, (Decimal, int, str)):
+                if isinstance(data, DECIMAL_INPUTS):
                     receive_amount_type_0 = to_decimal(data)
 
                     return receive_amount_type_0
-                raise TypeError(f"expected a number or null, got {json_type(data)}")
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
 
             receive_amount = _parse_receive_amount(d.pop("receiveAmount", None))
 

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    DECIMAL_INPUTS,
     checked_str,
     enum_value,
     expect_str,
@@ -154,11 +155,11 @@ class PaymentMethod:
             def _parse_fixed_fee(data: object) -> Decimal | None:
                 if data is None:
                     return data
-                if isinstance(data, (Decimal, int, str)):
+                if isinstance(data, DECIMAL_INPUTS):
                     fixed_fee_type_0 = to_decimal(data)
 
                     return fixed_fee_type_0
-                raise TypeError(f"expected a number or null, got {json_type(data)}")
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
 
             fixed_fee = _parse_fixed_fee(d.pop("fixedFee", None))
 
@@ -170,11 +171,11 @@ class PaymentMethod:
             def _parse_max_amount(data: object) -> Decimal | None:
                 if data is None:
                     return data
-                if isinstance(data, (Decimal, int, str)):
+                if isinstance(data, DECIMAL_INPUTS):
                     max_amount_type_0 = to_decimal(data)
 
                     return max_amount_type_0
-                raise TypeError(f"expected a number or null, got {json_type(data)}")
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
 
             max_amount = _parse_max_amount(d.pop("maxAmount", None))
 
@@ -183,11 +184,11 @@ class PaymentMethod:
             def _parse_min_amount(data: object) -> Decimal | None:
                 if data is None:
                     return data
-                if isinstance(data, (Decimal, int, str)):
+                if isinstance(data, DECIMAL_INPUTS):
                     min_amount_type_0 = to_decimal(data)
 
                     return min_amount_type_0
-                raise TypeError(f"expected a number or null, got {json_type(data)}")
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
 
             min_amount = _parse_min_amount(d.pop("minAmount", None))
 
@@ -207,11 +208,11 @@ class PaymentMethod:
             def _parse_percentage_fee(data: object) -> Decimal | None:
                 if data is None:
                     return data
-                if isinstance(data, (Decimal, int, str)):
+                if isinstance(data, DECIMAL_INPUTS):
                     percentage_fee_type_0 = to_decimal(data)
 
                     return percentage_fee_type_0
-                raise TypeError(f"expected a number or null, got {json_type(data)}")
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
 
             percentage_fee = _parse_percentage_fee(d.pop("percentageFee", None))
 

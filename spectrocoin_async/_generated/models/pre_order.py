@@ -11,6 +11,7 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    DECIMAL_INPUTS,
     checked_bool,
     checked_str,
     expect_str,
@@ -200,11 +201,11 @@ class PreOrder:
             def _parse_receive_amount(data: object) -> Decimal | None:
                 if data is None:
                     return data
-                if isinstance(data, (Decimal, int, str)):
+                if isinstance(data, DECIMAL_INPUTS):
                     receive_amount_type_0 = to_decimal(data)
 
                     return receive_amount_type_0
-                raise TypeError(f"expected a number or null, got {json_type(data)}")
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
 
             receive_amount = _parse_receive_amount(d.pop("receiveAmount", None))
 

@@ -4,13 +4,13 @@ import datetime
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, Self, TypeVar
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    DECIMAL_INPUTS,
     checked_str,
     enum_value,
     expect_str,
@@ -35,7 +35,7 @@ class Refund:
         created_at (datetime.datetime | None): When the refund was created.
         currency_code (None | str): Currency refunded.
         id (str): Refund id.
-        order_id (None | UUID): System UUID of the refunded order.
+        order_id (None | str): Id of the refunded order, as SpectroCoin sends it.
         status (None | RefundStatus): Current status (RefundStatus).
     """
 
@@ -44,7 +44,7 @@ class Refund:
     amount: Decimal | None = None
     created_at: datetime.datetime | None = None
     currency_code: None | str = None
-    order_id: None | UUID = None
+    order_id: None | str = None
     status: None | RefundStatus = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -67,10 +67,7 @@ class Refund:
         id = checked_str(self.id, "id")
 
         order_id: None | str
-        if isinstance(self.order_id, UUID):
-            order_id = None if self.order_id is None else str(self.order_id)
-        else:
-            order_id = self.order_id
+        order_id = self.order_id
 
         status: None | str
         if isinstance(self.status, RefundStatus):
@@ -126,11 +123,11 @@ class Refund:
             def _parse_amount(data: object) -> Decimal | None:
                 if data is None:
                     return data
-                if isinstance(data, (Decimal, int, str)):
+                if isinstance(data, DECIMAL_INPUTS):
                     amount_type_0 = to_decimal(data)
 
                     return amount_type_0
-                raise TypeError(f"expected a number or null, got {json_type(data)}")
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
 
             amount = _parse_amount(d.pop("amount", None))
 
@@ -163,14 +160,12 @@ class Refund:
 
             _field = "orderId"
 
-            def _parse_order_id(data: object) -> None | UUID:
+            def _parse_order_id(data: object) -> None | str:
                 if data is None:
                     return data
                 if isinstance(data, str):
-                    order_id_type_0 = UUID(expect_str(data))
-
-                    return order_id_type_0
-                raise TypeError(f"expected a UUID or null, got {json_type(data)}")
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
 
             order_id = _parse_order_id(d.pop("orderId", None))
 

@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    DECIMAL_INPUTS,
     checked_str,
     enum_value,
     expect_str,
@@ -170,11 +171,11 @@ class WithdrawalWithExchange:
             def _parse_fee(data: object) -> Decimal | None:
                 if data is None:
                     return data
-                if isinstance(data, (Decimal, int, str)):
+                if isinstance(data, DECIMAL_INPUTS):
                     fee_type_0 = to_decimal(data)
 
                     return fee_type_0
-                raise TypeError(f"expected a number or null, got {json_type(data)}")
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
 
             fee = _parse_fee(d.pop("fee", None))
 
@@ -208,11 +209,11 @@ class WithdrawalWithExchange:
             def _parse_pay_amount(data: object) -> Decimal | None:
                 if data is None:
                     return data
-                if isinstance(data, (Decimal, int, str)):
+                if isinstance(data, DECIMAL_INPUTS):
                     pay_amount_type_0 = to_decimal(data)
 
                     return pay_amount_type_0
-                raise TypeError(f"expected a number or null, got {json_type(data)}")
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
 
             pay_amount = _parse_pay_amount(d.pop("payAmount", None))
 
@@ -232,11 +233,11 @@ class WithdrawalWithExchange:
             def _parse_rate(data: object) -> Decimal | None:
                 if data is None:
                     return data
-                if isinstance(data, (Decimal, int, str)):
+                if isinstance(data, DECIMAL_INPUTS):
                     rate_type_0 = to_decimal(data)
 
                     return rate_type_0
-                raise TypeError(f"expected a number or null, got {json_type(data)}")
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
 
             rate = _parse_rate(d.pop("rate", None))
 
@@ -245,11 +246,11 @@ class WithdrawalWithExchange:
             def _parse_receive_amount(data: object) -> Decimal | None:
                 if data is None:
                     return data
-                if isinstance(data, (Decimal, int, str)):
+                if isinstance(data, DECIMAL_INPUTS):
                     receive_amount_type_0 = to_decimal(data)
 
                     return receive_amount_type_0
-                raise TypeError(f"expected a number or null, got {json_type(data)}")
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
 
             receive_amount = _parse_receive_amount(d.pop("receiveAmount", None))
 
