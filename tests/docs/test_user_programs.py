@@ -48,3 +48,8 @@ def test_the_checker_compares_exactly() -> None:
     said = reports(output)
     assert said == {("p.py", 2, "revealed", "builtins.int"), ("p.py", 3, "error", "assignment")}
     assert said - expected == {("p.py", 2, "revealed", "builtins.int")}
+    # A class is compared by its name, not its module's path.
+    order = (
+        'p.py:2: note: Revealed type is "spectrocoin_async._generated.models.order.Order | None"'
+    )
+    assert reports(order) == {("p.py", 2, "revealed", "Order | None")}

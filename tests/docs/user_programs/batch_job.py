@@ -27,18 +27,16 @@ async def main(out: Path) -> None:
     since = datetime.date(2026, 12, 1)
     async with SpectroCoinClient() as sc:
         accounts = await sc.accounts.list_accounts()
-        reveal_type(accounts)  # revealed: list[spectrocoin_async._generated.models.account.Account]
-        reveal_type(accounts[0].balance)  # revealed: decimal.Decimal | None
+        reveal_type(accounts)  # revealed: list[Account]
+        reveal_type(accounts[0].balance)  # revealed: Decimal | None
         total_balance = sum((a.balance for a in accounts if a.balance is not None), Decimal(0))
 
         per_day: dict[tuple[str, datetime.date], Decimal] = defaultdict(Decimal)
         pages = sc.transactions.iterate_list_transactions(size=100, date_from=since)
-        reveal_type(
-            pages
-        )  # revealed: spectrocoin_async._types.PageIterator[spectrocoin_async._generated.models.transaction.Transaction]
+        reveal_type(pages)  # revealed: PageIterator[Transaction]
         async with pages as txs:
             async for tx in txs:
-                reveal_type(tx.amount)  # revealed: decimal.Decimal | None
+                reveal_type(tx.amount)  # revealed: Decimal | None
                 day = day_of(tx)
                 if tx.amount is None or day is None or tx.currency_code is None:
                     continue
@@ -59,9 +57,7 @@ async def main(out: Path) -> None:
             concurrency=8,
         )
         for result in results:
-            reveal_type(
-                result.value
-            )  # revealed: spectrocoin_async._generated.models.transaction_page.TransactionPage | None
+            reveal_type(result.value)  # revealed: TransactionPage | None
             if result.error is not None:
                 print("account", accounts[result.index].id, "failed:", result.error)
 

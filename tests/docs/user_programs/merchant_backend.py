@@ -48,9 +48,7 @@ async def checkout(request: Request) -> Response:
         return JSONResponse({"error": str(exc), "field": exc.field}, status_code=400)
     except APIError as exc:
         return JSONResponse({"error": exc.message, "trace": exc.trace_id}, status_code=502)
-    reveal_type(
-        created
-    )  # revealed: spectrocoin_async._generated.models.create_order_response.CreateOrderResponse
+    reveal_type(created)  # revealed: CreateOrderResponse
     reveal_type(created.redirect_url)  # revealed: str
     ORDERS[our_id] = (amount, "EUR", False)
     return RedirectResponse(created.redirect_url)
@@ -58,19 +56,17 @@ async def checkout(request: Request) -> Response:
 
 async def order_status(request: Request) -> Response:
     order = await sc.merchant.get_order(uuid.UUID(request.path_params["uuid"]))
-    reveal_type(order)  # revealed: spectrocoin_async._generated.models.order.Order
-    reveal_type(order.receive_amount)  # revealed: decimal.Decimal | None
+    reveal_type(order)  # revealed: Order
+    reveal_type(order.receive_amount)  # revealed: Decimal | None
     reveal_type(order.created_at)  # revealed: datetime.datetime | None
-    reveal_type(
-        order.status
-    )  # revealed: spectrocoin_async._generated.models.order_status.OrderStatus
+    reveal_type(order.status)  # revealed: OrderStatus
     created = order.created_at.isoformat() if order.created_at is not None else None
     return JSONResponse({"status": order.status.value, "created": created})
 
 
 async def on_order(verified: VerifiedCallback) -> None:
     reveal_type(verified.merchant_order_id)  # revealed: str | None
-    reveal_type(verified.receive_amount)  # revealed: decimal.Decimal | None
+    reveal_type(verified.receive_amount)  # revealed: Decimal | None
     reveal_type(verified.status)  # revealed: str | None
     if verified.merchant_order_id is None or verified.status != "PAID":
         return
