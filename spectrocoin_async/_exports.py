@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Unpack
 
 import anyio
-import anyio.to_thread
 import httpx
 from attrs import frozen
 
@@ -219,6 +218,8 @@ class ExportsNamespace(ExportsAPI):
         chunk_size: int,
         options: CallOptions,
     ) -> DownloadResult:
+        import anyio.to_thread  # loaded by the first download, not by `import spectrocoin_async`
+
         target = Path(path)
         response, expires = await self._open(operation, request, chunk_size, options)
         temp: str | None = None
