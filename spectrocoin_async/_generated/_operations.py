@@ -23,6 +23,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("id",),
     ),
     "calculate_exchange": Operation(
         name="calculate_exchange",
@@ -47,6 +48,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("body",),
     ),
     "cancel_order": Operation(
         name="cancel_order",
@@ -66,6 +68,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("id",),
     ),
     "create_bank_withdrawal": Operation(
         name="create_bank_withdrawal",
@@ -90,6 +93,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("body",),
     ),
     "create_crypto_deposit_address": Operation(
         name="create_crypto_deposit_address",
@@ -109,6 +113,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("body",),
     ),
     "create_crypto_withdrawal": Operation(
         name="create_crypto_withdrawal",
@@ -132,6 +137,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("body",),
     ),
     "create_exchange": Operation(
         name="create_exchange",
@@ -155,6 +161,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("body",),
     ),
     "create_order": Operation(
         name="create_order",
@@ -190,6 +197,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("body",),
     ),
     "create_order_from_pre_order": Operation(
         name="create_order_from_pre_order",
@@ -212,6 +220,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("body",),
     ),
     "create_pre_order": Operation(
         name="create_pre_order",
@@ -235,6 +244,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("body",),
     ),
     "create_withdrawal_with_exchange": Operation(
         name="create_withdrawal_with_exchange",
@@ -259,6 +269,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("body",),
     ),
     "export_orders": Operation(
         name="export_orders",
@@ -291,6 +302,11 @@ OPERATIONS: dict[str, Operation] = {
         ),
         optional_auth=False,
         success=(200,),
+        parameters=(
+            "format",
+            "date_from",
+            "date_to",
+        ),
     ),
     "export_transactions": Operation(
         name="export_transactions",
@@ -323,6 +339,12 @@ OPERATIONS: dict[str, Operation] = {
         ),
         optional_auth=False,
         success=(200,),
+        parameters=(
+            "format",
+            "date_from",
+            "date_to",
+            "account_id",
+        ),
     ),
     "get_access_token": Operation(
         name="get_access_token",
@@ -346,6 +368,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("body",),
     ),
     "get_account": Operation(
         name="get_account",
@@ -365,6 +388,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("id",),
     ),
     "get_bank_withdrawal": Operation(
         name="get_bank_withdrawal",
@@ -384,6 +408,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("id",),
     ),
     "get_crypto_withdrawal": Operation(
         name="get_crypto_withdrawal",
@@ -403,6 +428,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("id",),
     ),
     "get_crypto_withdrawal_fee": Operation(
         name="get_crypto_withdrawal_fee",
@@ -425,6 +451,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("body",),
     ),
     "get_exchange": Operation(
         name="get_exchange",
@@ -444,6 +471,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("id",),
     ),
     "get_gift_card_purchase": Operation(
         name="get_gift_card_purchase",
@@ -463,6 +491,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("id",),
     ),
     "get_order": Operation(
         name="get_order",
@@ -482,6 +511,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("id",),
     ),
     "get_pre_order": Operation(
         name="get_pre_order",
@@ -501,6 +531,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("id",),
     ),
     "get_project": Operation(
         name="get_project",
@@ -520,6 +551,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("id",),
     ),
     "get_rate_history": Operation(
         name="get_rate_history",
@@ -542,6 +574,13 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=True,
         success=(200,),
+        parameters=(
+            "from_",
+            "to",
+            "date_from",
+            "date_to",
+            "interval",
+        ),
     ),
     "get_rates": Operation(
         name="get_rates",
@@ -564,6 +603,10 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=True,
         success=(200,),
+        parameters=(
+            "from_",
+            "to",
+        ),
     ),
     "get_transaction": Operation(
         name="get_transaction",
@@ -583,6 +626,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("id",),
     ),
     "list_accounts": Operation(
         name="list_accounts",
@@ -602,6 +646,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=(),
     ),
     "list_bank_withdrawals": Operation(
         name="list_bank_withdrawals",
@@ -626,6 +671,15 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "currency_code",
+            "status",
+            "date_from",
+            "date_to",
+        ),
     ),
     "list_crypto_deposit_addresses": Operation(
         name="list_crypto_deposit_addresses",
@@ -650,6 +704,13 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "currency_code",
+            "network_code",
+        ),
     ),
     "list_crypto_withdrawals": Operation(
         name="list_crypto_withdrawals",
@@ -674,6 +735,15 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "currency_code",
+            "status",
+            "date_from",
+            "date_to",
+        ),
     ),
     "list_currencies": Operation(
         name="list_currencies",
@@ -693,6 +763,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=True,
         success=(200,),
+        parameters=(),
     ),
     "list_deposit_addresses": Operation(
         name="list_deposit_addresses",
@@ -712,6 +783,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("currency_code",),
     ),
     "list_exchange_pairs": Operation(
         name="list_exchange_pairs",
@@ -731,6 +803,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=(),
     ),
     "list_exchanges": Operation(
         name="list_exchanges",
@@ -754,6 +827,14 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "date_from",
+            "date_to",
+            "status",
+        ),
     ),
     "list_gift_card_purchases": Operation(
         name="list_gift_card_purchases",
@@ -777,6 +858,14 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "status",
+            "date_from",
+            "date_to",
+        ),
     ),
     "list_gift_cards": Operation(
         name="list_gift_cards",
@@ -796,6 +885,10 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=(
+            "country_code",
+            "currency_code",
+        ),
     ),
     "list_orders": Operation(
         name="list_orders",
@@ -820,6 +913,15 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "date_from",
+            "date_to",
+            "status",
+            "project_id",
+        ),
     ),
     "list_payment_methods": Operation(
         name="list_payment_methods",
@@ -839,6 +941,11 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=(
+            "currency_code",
+            "country_code",
+            "direction",
+        ),
     ),
     "list_pre_orders": Operation(
         name="list_pre_orders",
@@ -863,6 +970,12 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "project_id",
+        ),
     ),
     "list_projects": Operation(
         name="list_projects",
@@ -882,6 +995,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=(),
     ),
     "list_refunds": Operation(
         name="list_refunds",
@@ -905,6 +1019,14 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "date_from",
+            "date_to",
+            "status",
+        ),
     ),
     "list_transactions": Operation(
         name="list_transactions",
@@ -929,6 +1051,17 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "account_id",
+            "currency_code",
+            "type",
+            "status",
+            "date_from",
+            "date_to",
+        ),
     ),
     "list_withdrawals_with_exchange": Operation(
         name="list_withdrawals_with_exchange",
@@ -952,6 +1085,14 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "status",
+            "date_from",
+            "date_to",
+        ),
     ),
     "purchase_gift_card": Operation(
         name="purchase_gift_card",
@@ -975,5 +1116,6 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("body",),
     ),
 }
