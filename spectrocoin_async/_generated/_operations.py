@@ -40,8 +40,22 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(
             FieldRule(name="payCurrencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
             FieldRule(name="receiveCurrencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
-            FieldRule(name="payAmount", required=False, exclusive_minimum=Decimal(0)),
-            FieldRule(name="receiveAmount", required=False, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="payAmount",
+                required=False,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
+            FieldRule(
+                name="receiveAmount",
+                required=False,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
+        ),
+        body_any_of=(
+            (FieldRule(name="payAmount", required=True),),
+            (FieldRule(name="receiveAmount", required=True),),
         ),
         query_rules=(),
         accept=None,
@@ -83,7 +97,12 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(
             FieldRule(name="currencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
             FieldRule(name="rail", required=True),
-            FieldRule(name="amount", required=True, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="amount",
+                required=True,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
             FieldRule(name="beneficiaryName", required=True),
         ),
         query_rules=(),
@@ -126,7 +145,12 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(
             FieldRule(name="currencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
             FieldRule(name="address", required=True),
-            FieldRule(name="amount", required=True, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="amount",
+                required=True,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
         ),
         query_rules=(),
         accept=None,
@@ -149,7 +173,23 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(
             FieldRule(name="payCurrencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
             FieldRule(name="receiveCurrencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
-            FieldRule(name="payAmount", required=True, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="payAmount",
+                required=True,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
+        ),
+        body_any_of=(
+            (
+                FieldRule(name="payCurrencyCode", required=True),
+                FieldRule(name="receiveCurrencyCode", required=True),
+            ),
+            (
+                FieldRule(name="exchangePairId", required=True),
+                FieldRule(name="payAccountId", required=True),
+                FieldRule(name="receiveAccountId", required=True),
+            ),
         ),
         query_rules=(),
         accept=None,
@@ -170,9 +210,19 @@ OPERATIONS: dict[str, Operation] = {
         source="https://docs.spectrocoin.com/reference/createorderusingpost2, https://docs.spectrocoin.com/docs/creating-a-payment, https://docs.spectrocoin.com/docs/verified-payers-only, https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php",
         group="merchant",
         body_rules=(
-            FieldRule(name="receiveAmount", required=False, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="receiveAmount",
+                required=False,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
             FieldRule(name="receiveCurrencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
-            FieldRule(name="payAmount", required=False, minimum=Decimal(0)),
+            FieldRule(
+                name="payAmount",
+                required=False,
+                minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
             FieldRule(name="payCurrencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
             FieldRule(name="projectId", required=True, format="uuid"),
         ),
@@ -228,7 +278,12 @@ OPERATIONS: dict[str, Operation] = {
         group="merchant",
         body_rules=(
             FieldRule(name="projectId", required=True, format="uuid"),
-            FieldRule(name="receiveAmount", required=True, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="receiveAmount",
+                required=True,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
             FieldRule(name="receiveCurrencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
         ),
         query_rules=(),
@@ -251,7 +306,12 @@ OPERATIONS: dict[str, Operation] = {
         group="withdrawals",
         body_rules=(
             FieldRule(name="payCurrencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
-            FieldRule(name="payAmount", required=True, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="payAmount",
+                required=True,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
             FieldRule(name="receiveCurrencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
             FieldRule(name="address", required=True),
         ),
@@ -419,7 +479,12 @@ OPERATIONS: dict[str, Operation] = {
         group="withdrawals",
         body_rules=(
             FieldRule(name="currencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
-            FieldRule(name="amount", required=True, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="amount",
+                required=True,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
         ),
         query_rules=(),
         accept=None,
@@ -968,7 +1033,12 @@ OPERATIONS: dict[str, Operation] = {
         group="gift_cards",
         body_rules=(
             FieldRule(name="giftCardId", required=True),
-            FieldRule(name="amount", required=True, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="amount",
+                required=True,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
             FieldRule(name="payCurrencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
         ),
         query_rules=(),
