@@ -12,6 +12,7 @@ import datetime
 import enum
 import io
 import json
+import os
 import re
 import uuid
 from collections.abc import AsyncIterable, Iterable, Mapping
@@ -19,6 +20,7 @@ from decimal import Decimal
 from typing import Any, Literal, TextIO
 
 from .._encoding import plain_number
+from ._table import Cell, layout, record_blocks
 
 __all__ = [
     "REDACTED",
@@ -244,50 +246,69 @@ class Printer:
         self.out.write(buffer.getvalue())
 
     def _table(self, data: Any) -> None:
-        from rich import box
-        from rich.console import Console
-        from rich.table import Table
-        from rich.text import Text
-
-        console = Console(
-            file=self.out,
-            width=None if self.terminal else 10_000,
-            force_terminal=self.terminal,
-            highlight=False,
-            soft_wrap=not self.terminal,
-        )
+        width = self._width()
         items = _items(data)
         if items is None:
-            if not isinstance(data, Mapping):
-                console.print(Text(_visible(data)))
-                return
-            table = Table(box=box.SIMPLE, show_header=False)
-            table.add_column("field", style="bold")
-            table.add_column("value", overflow="fold")
-            for key, value in _flatten(data).items():
-                table.add_row(Text(printable(key)), Text(_visible(value)))
-            console.print(table)
+            if isinstance(data, Mapping):
+                fields = [(printable(k), _cell(v)) for k, v in _flatten(data).items()]
+                self._lines(record_blocks([fields], width))
+            else:
+                self.out.write(_visible(data) + "\n")
             return
         flat = [_flatten(r) if isinstance(r, Mapping) else {"value": r} for r in items]
         columns = list(dict.fromkeys(key for row in flat for key in row))
-        table = Table(box=box.SIMPLE_HEAD)
-        for column in columns:
-            numeric = all(
-                isinstance(row.get(column), (Decimal, int)) for row in flat if column in row
-            )
-            table.add_column(
-                Text(printable(column)), overflow="fold", justify="right" if numeric else "left"
-            )
-        for row in flat:
-            table.add_row(*(Text(_visible(row.get(c))) for c in columns))
-        console.print(table)
+        rows = [[_cell(row.get(c)) for c in columns] for row in flat]
+        right = [
+            all(isinstance(row.get(c), (Decimal, int)) for row in flat if c in row) for c in columns
+        ]
+        rule = "─" if "utf" in (getattr(self.out, "encoding", None) or "utf-8").lower() else "-"
+        lines = layout([printable(c) for c in columns], rows, width, right=right, rule=rule)
+        if lines is None:  # too narrow for columns: one block per record, nothing split
+            headers = [printable(c) for c in columns]
+            records = [
+                [(h, cell) for h, cell, c in zip(headers, row, columns, strict=True) if c in src]
+                for row, src in zip(rows, flat, strict=True)
+            ]
+            lines = [*record_blocks(records, width), ""]
+        self._lines(lines)
         if isinstance(data, Mapping):
             rest = {
                 k: v
                 for k, v in data.items()
                 if k != "content" and not isinstance(v, (Mapping, list))
             }
-            if rest:
-                console.print(
-                    Text("  ".join(f"{printable(k)}={_visible(v)}" for k, v in rest.items()))
-                )
+            # The page's counters, as many to a line as fit, none split.
+            line = ""
+            for item in (f"{printable(k)}={_visible(v)}" for k, v in rest.items()):
+                if line and len(line) + 2 + len(item) > width:
+                    self._lines([line])
+                    line = ""
+                line = f"{line}  {item}" if line else item
+            if line:
+                self._lines([line])
+
+    def _lines(self, lines: Iterable[str]) -> None:
+        self.out.write("".join(line + "\n" for line in lines))
+
+    def _width(self) -> int:
+        """The terminal's width (COLUMNS first, as rich and less read it); piped: unlimited."""
+        if not self.terminal:
+            return 10_000
+        columns = os.environ.get("COLUMNS", "")
+        if columns.isascii() and columns.isdigit() and 0 < int(columns) < 10_000:
+            return int(columns)
+        try:
+            return os.get_terminal_size(self.out.fileno()).columns or 80
+        except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+            return 80
+
+
+def _cell(value: Any) -> Cell:
+    """A table cell; free text (spaces, a URL, a nested value) may be shortened, the rest
+    (numbers, ids, codes, timestamps, addresses) is always printed whole."""
+    text = _visible(value)
+    free = (
+        isinstance(value, str)
+        and (any(c.isspace() for c in value) or value.startswith(("http://", "https://")))
+    ) or (isinstance(value, (Mapping, list, tuple)) and bool(value))
+    return Cell(text, whole=not free)

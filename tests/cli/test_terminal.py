@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import tomllib
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from spectrocoin_async._cli._table import Cell, layout, record_blocks
+from spectrocoin_async._encoding import plain_number
 from spectrocoin_async._json import decode_json
 from spectrocoin_async.sandbox import SANDBOX_PROJECT_ID, SandboxConfig, SandboxServer
 from tests.support.cli import in_pty, spawn
@@ -115,3 +119,90 @@ def test_configure_takes_piped_answers(sandbox: SandboxServer, tmp_path: Path) -
     assert SECRET not in done.err and SECRET.encode() not in done.out
     assert tomllib.loads(config.read_text("utf-8"))["default"]["client_secret"] == SECRET
     assert config.stat().st_mode & 0o777 == 0o600
+
+
+# -- the table view -------------------------------------------------------------------------------
+
+
+def _whole_on_one_line(value: str, lines: list[str]) -> bool:
+    pattern = re.compile(rf"(?<![\w.:-]){re.escape(value)}(?![\w.:-])")
+    return any(pattern.search(line) for line in lines)
+
+
+@pytest.mark.parametrize("columns", [40, 80, 120])
+def test_no_amount_or_id_is_split_across_lines(
+    sandbox: SandboxServer, columns: int, tmp_path: Path
+) -> None:
+    env = {
+        "SPECTROCOIN_BASE_URL": sandbox.url,
+        "SPECTROCOIN_CLIENT_ID": "sandbox-client",
+        "SPECTROCOIN_CLIENT_SECRET": SECRET,
+        "SPECTROCOIN_PROJECT_ID": SANDBOX_PROJECT_ID,
+    }
+    order = ["merchant", "create-order", "--receive-amount", "1234.56789"]
+    order += ["--receive-currency-code", "BTC", "--order-id", f"whole-{columns}"]
+    created = spawn([*order, "--description", "A rather long description " * 4], env)
+    order_id = str(decode_json(created.out)["orderId"])
+    for argv, whole in (
+        (["transactions", "list-transactions"], ("id", "accountId", "amount", "fee", "createdAt")),
+        (["accounts", "list-accounts"], ("id", "balance", "availableBalance", "reservedAmount")),
+        (["merchant", "get-order", order_id], ("id", "orderId", "receiveAmount", "projectId")),
+    ):
+        data = decode_json(spawn(argv, env).out)
+        records = data["content"] if isinstance(data, dict) and "content" in data else data
+        records = records if isinstance(records, list) else [records]
+        screen = in_pty(argv, env, columns=columns)
+        assert screen.code == 0, screen.text
+        lines = screen.text.splitlines()
+        # Nothing wider than the terminal (it would wrap there, splitting whatever is cut).
+        assert max(len(line) for line in lines) <= columns, screen.text
+        checked = 0
+        for record in records:
+            for key in whole:
+                if record.get(key) is None:
+                    continue
+                value = record[key]
+                text = plain_number(value) if isinstance(value, Decimal | int) else str(value)
+                assert _whole_on_one_line(text, lines), (key, text, screen.text)
+                checked += 1
+        assert checked >= len(records) * 2
+    # Wide enough: columns, one row per record; narrow: blocks of "field  value".
+    wide = in_pty(["transactions", "list-transactions"], env, columns=columns).text
+    header = wide.splitlines()[0].split()[:3]
+    assert header == (["id", "accountId", "type"] if columns == 120 else ["id", "1000005"])
+
+
+def test_text_columns_are_shortened_with_an_ellipsis_before_blocks() -> None:
+    headers = ["id", "amount", "description"]
+    rows = [
+        [
+            Cell("1000005", whole=True),
+            Cell("2500.000000", whole=True),
+            Cell("Opening balance of the account", whole=False),
+        ],
+        [Cell("7", whole=True), Cell("0.5", whole=True), Cell("Fee", whole=False)],
+    ]
+    right = [False, True, False]
+    natural = layout(headers, rows, 60, right=right)
+    assert natural == [
+        "id       amount       description",
+        "───────  ───────────  ──────────────────────────────",
+        "1000005  2500.000000  Opening balance of the account",
+        "7                0.5  Fee",
+    ]
+    # 36 columns: the numbers stay whole, the description gives way.
+    assert layout(headers, rows, 36, right=right) == [
+        "id       amount       description",
+        "───────  ───────────  ──────────────",
+        "1000005  2500.000000  Opening balan…",
+        "7                0.5  Fee",
+    ]
+    # Narrower than the whole cells and the shortest text: no table at all.
+    assert layout(headers, rows, 25, right=right) is None
+    assert record_blocks([list(zip(headers, rows[0], strict=True))], 25) == [
+        "id           1000005",
+        "amount       2500.000000",
+        "description  Opening",
+        "             balance of",
+        "             the account",
+    ]
