@@ -106,8 +106,11 @@ def _alternatives(spec: dict[str, Any], schema: dict[str, Any]) -> list[list[dic
     """A body schema's ``anyOf`` of ``required`` groups ("receive pair or pay pair"): per group,
     its fields as required rules, with the constraints the group adds to them."""
     groups = []
+    understood = {"exclusiveMinimum", "minimum", "maximum", "pattern", "format"}
     for option in schema.get("anyOf", []):
         props = option.get("properties", {})
+        if any(set(sub) - understood for sub in props.values()):
+            return []  # a group chosen by a value (rail: const SEPA): left to the server
         groups.append(
             [_rule(name, _resolve(spec, props.get(name, {})), True) for name in option["required"]]
         )

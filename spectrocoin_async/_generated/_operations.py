@@ -41,8 +41,22 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(
             FieldRule(name="payCurrencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
             FieldRule(name="receiveCurrencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
-            FieldRule(name="payAmount", required=False, exclusive_minimum=Decimal(0)),
-            FieldRule(name="receiveAmount", required=False, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="payAmount",
+                required=False,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
+            FieldRule(
+                name="receiveAmount",
+                required=False,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
+        ),
+        body_any_of=(
+            (FieldRule(name="payAmount", required=True),),
+            (FieldRule(name="receiveAmount", required=True),),
         ),
         query_rules=(),
         accept=None,
@@ -86,7 +100,12 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(
             FieldRule(name="currencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
             FieldRule(name="rail", required=True),
-            FieldRule(name="amount", required=True, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="amount",
+                required=True,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
             FieldRule(name="beneficiaryName", required=True),
         ),
         query_rules=(),
@@ -131,7 +150,12 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(
             FieldRule(name="currencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
             FieldRule(name="address", required=True),
-            FieldRule(name="amount", required=True, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="amount",
+                required=True,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
         ),
         query_rules=(),
         accept=None,
@@ -155,7 +179,23 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(
             FieldRule(name="payCurrencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
             FieldRule(name="receiveCurrencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
-            FieldRule(name="payAmount", required=True, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="payAmount",
+                required=True,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
+        ),
+        body_any_of=(
+            (
+                FieldRule(name="payCurrencyCode", required=True),
+                FieldRule(name="receiveCurrencyCode", required=True),
+            ),
+            (
+                FieldRule(name="exchangePairId", required=True),
+                FieldRule(name="payAccountId", required=True),
+                FieldRule(name="receiveAccountId", required=True),
+            ),
         ),
         query_rules=(),
         accept=None,
@@ -177,9 +217,19 @@ OPERATIONS: dict[str, Operation] = {
         source="https://docs.spectrocoin.com/reference/createorderusingpost2, https://docs.spectrocoin.com/docs/creating-a-payment, https://docs.spectrocoin.com/docs/verified-payers-only, https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php",
         group="merchant",
         body_rules=(
-            FieldRule(name="receiveAmount", required=False, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="receiveAmount",
+                required=False,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
             FieldRule(name="receiveCurrencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
-            FieldRule(name="payAmount", required=False, minimum=Decimal(0)),
+            FieldRule(
+                name="payAmount",
+                required=False,
+                minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
             FieldRule(name="payCurrencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
             FieldRule(name="projectId", required=True, format="uuid"),
         ),
@@ -237,7 +287,12 @@ OPERATIONS: dict[str, Operation] = {
         group="merchant",
         body_rules=(
             FieldRule(name="projectId", required=True, format="uuid"),
-            FieldRule(name="receiveAmount", required=True, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="receiveAmount",
+                required=True,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
             FieldRule(name="receiveCurrencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
         ),
         query_rules=(),
@@ -261,7 +316,12 @@ OPERATIONS: dict[str, Operation] = {
         group="withdrawals",
         body_rules=(
             FieldRule(name="payCurrencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
-            FieldRule(name="payAmount", required=True, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="payAmount",
+                required=True,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
             FieldRule(name="receiveCurrencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
             FieldRule(name="address", required=True),
         ),
@@ -445,7 +505,12 @@ OPERATIONS: dict[str, Operation] = {
         group="withdrawals",
         body_rules=(
             FieldRule(name="currencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
-            FieldRule(name="amount", required=True, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="amount",
+                required=True,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
         ),
         query_rules=(),
         accept=None,
@@ -1109,7 +1174,12 @@ OPERATIONS: dict[str, Operation] = {
         group="gift_cards",
         body_rules=(
             FieldRule(name="giftCardId", required=True),
-            FieldRule(name="amount", required=True, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="amount",
+                required=True,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
             FieldRule(name="payCurrencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
         ),
         query_rules=(),
