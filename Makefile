@@ -11,10 +11,15 @@ NODE_STAMP := $(NODE_DIR)/.installed-stamp
 
 .PHONY: install generate changes check-generated check-install lint typecheck pytest test demo bench sandbox clean node-tools
 
+# Every user extra of pyproject.toml, read from it (a new extra needs no edit here).
+EXTRAS = $(shell $(PYTHON) -c "import tomllib; \
+	print(','.join(tomllib.load(open('pyproject.toml', 'rb'))['project']['optional-dependencies']))")
+
+# The development tools are a PEP 735 dependency group, which pip installs from 25.1 on.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -m pip install --quiet --upgrade "pip>=25.1"
+	$(PY) -m pip install --quiet -e ".[$(EXTRAS)]" --group dev
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -68,16 +73,21 @@ node-tools: $(NODE_STAMP)
 pytest: $(STAMP) $(NODE_STAMP)
 	$(PY) -m pytest -q -rs
 
-## A clean virtual environment with only `pip install .` (no generator, no dev tools) imports the
-## package, and the wheel carries the spec the sandbox needs.
+## `python -m build` makes the sdist and the wheel, `twine check --strict` checks their metadata as
+## PyPI would, and both carry LICENSE. A clean virtual environment with only the wheel (no
+## generator, no dev tools) imports the package, and the wheel carries the spec the sandbox needs.
 check-install: $(STAMP)
-	rm -rf build/check-install
+	rm -rf build/check-install && mkdir -p build/check-install
+	$(PY) -m build --outdir build/check-install/dist . >build/check-install/build.log 2>&1 \
+		|| { cat build/check-install/build.log; exit 1; }
+	$(VENV)/bin/twine check --strict build/check-install/dist/*
+	$(PY) tests/support/dist.py build/check-install/dist
 	$(PYTHON) -m venv build/check-install/venv
-	build/check-install/venv/bin/pip install --quiet .
+	build/check-install/venv/bin/pip install --quiet build/check-install/dist/*.whl
 	cd build && check-install/venv/bin/python -c "import spectrocoin_async as s, pathlib; \
 		assert (pathlib.Path(s.__file__).parent / 'sandbox' / 'openapi.yaml').is_file(); \
 		from spectrocoin_async._redis import scripts; assert 'redis.call' in scripts._RATE.source; \
-		print('pip install . ->', s.__version__, s.SpectroCoinClient(), s.Order.__name__)"
+		print('the built wheel ->', s.__version__, s.SpectroCoinClient(), s.Order.__name__)"
 
 test: install check-generated changes lint typecheck check-install pytest
 
