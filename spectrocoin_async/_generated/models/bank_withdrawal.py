@@ -41,8 +41,8 @@ class BankWithdrawal:
         iban (None | str | Unset): Beneficiary IBAN.
         rail (BankRail | Unset): Bank payment rail of a fiat transfer (may grow).
         reference (None | str | Unset): Payment reference.
-        status (WithdrawalStatus | Unset): Status of a crypto or bank withdrawal (proposal; clients must accept unknown
-            values).
+        status (WithdrawalStatus | Unset): Status of a crypto or bank withdrawal. New values may appear; unknown ones
+            are kept, never refused.
     """
 
     id: str

@@ -38,8 +38,8 @@ class CryptoWithdrawal:
         fee (Decimal | Unset): Fee charged.
         memo (None | str | Unset): Memo or tag sent with the withdrawal.
         network_code (str | Unset): Network used.
-        status (WithdrawalStatus | Unset): Status of a crypto or bank withdrawal (proposal; clients must accept unknown
-            values).
+        status (WithdrawalStatus | Unset): Status of a crypto or bank withdrawal. New values may appear; unknown ones
+            are kept, never refused.
         tx_hash (None | str | Unset): Blockchain transaction hash, once broadcast.
     """
 

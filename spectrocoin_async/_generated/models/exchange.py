@@ -36,7 +36,8 @@ class Exchange:
         rate (Decimal | Unset): Applied rate (receive units per pay unit).
         receive_amount (Decimal | Unset): Amount received.
         receive_currency_code (str | Unset): Currency received.
-        status (ExchangeStatus | Unset): Status of an exchange (proposal; clients must accept unknown values).
+        status (ExchangeStatus | Unset): Status of an exchange. New values may appear; unknown ones are kept, never
+            refused.
     """
 
     id: str

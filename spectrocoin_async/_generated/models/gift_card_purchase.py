@@ -39,8 +39,8 @@ class GiftCardPurchase:
         gift_card_id (str | Unset): Gift-card product id.
         pay_amount (Decimal | Unset): Amount charged to the wallet.
         pay_currency_code (str | Unset): Currency charged.
-        status (GiftCardPurchaseStatus | Unset): Status of a gift-card purchase (proposal; clients must accept unknown
-            values).
+        status (GiftCardPurchaseStatus | Unset): Status of a gift-card purchase. New values may appear; unknown ones are
+            kept, never refused.
     """
 
     id: str

@@ -38,7 +38,8 @@ class Refund:
         created_at (datetime.datetime | Unset): When the refund was created.
         currency_code (str | Unset): Currency refunded.
         order_id (UUID | Unset): System UUID of the refunded order.
-        status (RefundStatus | Unset): Status of a merchant refund (proposal; clients must accept unknown values).
+        status (RefundStatus | Unset): Status of a merchant refund. New values may appear; unknown ones are kept, never
+            refused.
     """
 
     id: str

@@ -38,9 +38,10 @@ class Transaction:
         currency_code (str | Unset): Currency of the amount.
         description (None | str | Unset): Free-text description.
         fee (Decimal | Unset): Fee charged, in the same currency.
-        status (TransactionStatus | Unset): Wallet transaction status (values from the legacy wallet API; proposal, may
-            grow).
-        type_ (TransactionType | Unset): Kind of wallet transaction (proposal; clients must accept unknown values).
+        status (TransactionStatus | Unset): Wallet transaction status. New values may appear; unknown ones are kept,
+            never refused.
+        type_ (TransactionType | Unset): Kind of wallet transaction. New values may appear; unknown ones are kept, never
+            refused.
     """
 
     id: str

@@ -41,8 +41,8 @@ class WithdrawalWithExchange:
         rate (Decimal | Unset): Applied exchange rate (receive units per pay unit).
         receive_amount (Decimal | Unset): Amount sent out.
         receive_currency_code (str | Unset): Currency sent out.
-        status (WithdrawalStatus | Unset): Status of a crypto or bank withdrawal (proposal; clients must accept unknown
-            values).
+        status (WithdrawalStatus | Unset): Status of a crypto or bank withdrawal. New values may appear; unknown ones
+            are kept, never refused.
     """
 
     id: str
