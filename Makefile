@@ -9,7 +9,7 @@ PORT   ?= 0
 NODE_DIR   := build/node
 NODE_STAMP := $(NODE_DIR)/.installed-stamp
 
-.PHONY: install generate changes check-generated check-install lint typecheck pytest test demo bench sandbox clean node-tools
+.PHONY: docs install generate changes check-generated check-install lint typecheck pytest test demo bench sandbox clean node-tools
 
 # Every user extra of pyproject.toml, read from it (a new extra needs no edit here).
 EXTRAS = $(shell $(PYTHON) -c "import tomllib; \
@@ -89,7 +89,14 @@ check-install: $(STAMP)
 		from spectrocoin_async._redis import scripts; assert 'redis.call' in scripts._RATE.source; \
 		print('the built wheel ->', s.__version__, s.SpectroCoinClient(), s.Order.__name__)"
 
-test: install check-generated changes lint typecheck check-install pytest
+## The documentation site, into build/site: guides from the README's sections, the API reference,
+## model and Evidence pages written from openapi.yaml and the code (custom/docs_reference.py).
+## Strict: a warning fails it.
+docs: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict --quiet
+	@echo "documentation site built: build/site/index.html"
+
+test: install check-generated changes lint typecheck check-install docs pytest
 
 ## The demo needs the runtime and the sandbox extra only, not the dev toolchain. A checkout that
 ## already ran `make install` reuses that environment.
