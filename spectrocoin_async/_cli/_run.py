@@ -25,7 +25,15 @@ from ._commands import (
     spec_for_operation,
     tag_classes,
 )
-from ._session import DryRun, RawRuntime, Settings, UsageError, curl_command, open_client, settings
+from ._session import (
+    DryRun,
+    RawRuntime,
+    Settings,
+    UsageError,
+    open_client,
+    print_dry_run,
+    settings,
+)
 
 __all__ = ["build", "command_for", "run_command"]
 
@@ -75,11 +83,6 @@ def _note_unconfirmed(base_url: str, operation: Operation) -> None:
         print(f"note: {message(operation)}", file=sys.stderr, flush=True)
 
 
-def _secrets(options: Settings) -> tuple[str, ...]:
-    secret = options.credentials.client_secret
-    return (secret,) if secret else ()
-
-
 async def run_command(spec: CommandSpec, arguments: dict[str, Any]) -> int:
     options = settings()
     kwargs = _converted(spec, arguments, body=False)
@@ -111,8 +114,7 @@ async def run_command(spec: CommandSpec, arguments: dict[str, Any]) -> int:
                 return 0
             data = await getattr(namespace, spec.name)(**kwargs)
         except DryRun as captured:
-            print(curl_command(captured.request, _secrets(options)), flush=True)
-            return 0
+            return print_dry_run(captured, options)
     if op.response == "binary":
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
@@ -134,8 +136,7 @@ async def _download(spec: CommandSpec, kwargs: dict[str, Any], options: Settings
         try:
             result = await method(path, on_progress=progress.update if progress else None, **kwargs)
         except DryRun as captured:
-            print(curl_command(captured.request, _secrets(options)), flush=True)
-            return 0
+            return print_dry_run(captured, options)
         except OSError as exc:  # the target folder is missing, not writable, full...
             raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
         finally:

@@ -121,6 +121,10 @@ def test_order_life_cycle_and_callback_verification(
     report = decode_json(ok(verified).out)
     assert report["verified"] is True and report["format"] == "json"
     assert report["status"] == "PAID" and report["orderId"] == str(order_id)
+    # Its timestamps read as every other command prints them (the API's "...001Z").
+    fetched = decode_json(ok(cli(monkeypatch, ["merchant", "get-order", str(order_id)], env)).out)
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", fetched["createdAt"])
+    assert report["order"]["createdAt"] == fetched["createdAt"]
 
     # A forged callback (an order id the API does not know) does not verify: exit status 1.
     forged = json.dumps({"id": "00000000-0000-4000-8000-000000000000"}).encode()
@@ -135,6 +139,28 @@ def test_order_life_cycle_and_callback_verification(
         "verified": False,
         "reason": "unknown order id '00000000-0000-4000-8000-000000000000'",
     }
+
+
+def test_sandbox_pay_fails_when_no_callback_was_delivered(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str]
+) -> None:
+    def order_with(callback_url: str | None) -> str:
+        argv = ["merchant", "create-order", "--receive-amount", "5", "--receive-currency-code"]
+        argv += ["EUR", *(["--callback-url", callback_url] if callback_url else [])]
+        return str(decode_json(ok(cli(monkeypatch, argv, env)).out)["orderId"])
+
+    # Nothing listens on port 9: every delivery fails.
+    paid = cli(monkeypatch, ["sandbox", "pay", order_with("http://127.0.0.1:9/cb")], env)
+    assert paid.code == 1
+    tried = [c["delivered"] for c in decode_json(paid.out)["callbacks"]]
+    assert tried and not any(tried)
+    assert paid.err.startswith(
+        f"spectrocoin: no callback was delivered ({len(tried)} tried); the last to "
+        "http://127.0.0.1:9/cb: "
+    )
+    # No callback URL: nothing to deliver, nothing failed.
+    quiet = ok(cli(monkeypatch, ["sandbox", "pay", order_with(None)], env))
+    assert decode_json(quiet.out)["callbacks"] == [] and quiet.err == ""
 
 
 def test_legacy_signed_callback_verifies_against_the_sandbox_key(
@@ -268,7 +294,7 @@ def test_an_unconfirmed_operation_prints_one_note_on_stderr(
         "differently. Source: https://docs.spectrocoin.com/reference/api-reference"
     ]
     assert "UnconfirmedOperationWarning" not in result.err
-    assert result.text.startswith("curl ")
+    assert result.text.startswith("export SPECTROCOIN_TOKEN=$(spectrocoin auth token)\ncurl ")
     # Documented: no note.
     documented = ok(cli(monkeypatch, ["--dry-run", "accounts", "list-accounts"], remote))
     assert "note:" not in documented.err
@@ -307,10 +333,11 @@ def test_dry_run_prints_the_pipelines_request_as_curl(monkeypatch: pytest.Monkey
     ua = re.search(r"'user-agent: ([^']+)'", result.text)
     assert ua is not None
     assert result.text == (
+        "export SPECTROCOIN_TOKEN=$(spectrocoin auth token)\n"
         "curl -X POST http://127.0.0.1:9/api/public/withdrawals/crypto "
         f"-H 'user-agent: {ua.group(1)}' -H 'accept: application/json' "
         "-H 'content-type: application/x-www-form-urlencoded' "
-        "-H 'authorization: Bearer <redacted>' "
+        "-H 'authorization: Bearer '\"$SPECTROCOIN_TOKEN\" "
         "--data-binary 'address=bc1qexample&amount=0.00000001&currencyCode=BTC'\n"
     )
     query = ok(
@@ -331,12 +358,17 @@ def test_dry_run_prints_the_pipelines_request_as_curl(monkeypatch: pytest.Monkey
         )
     )
     assert query.text.startswith(
-        "curl -X GET 'http://127.0.0.1:9/api/public/transactions?page=0&size=20&currencyCode=BTC"
+        "export SPECTROCOIN_TOKEN=$(spectrocoin auth token)\ncurl -X GET 'http://127.0.0.1:9/api/public/transactions?page=0&size=20&currencyCode=BTC"
         "&type=DEPOSIT&dateFrom=2026-01-02'"
     )
     token = ok(cli(monkeypatch, ["auth", "get-access-token", "--dry-run"], env))
+    assert token.text.startswith(
+        "# needs SPECTROCOIN_CLIENT_SECRET in the environment (never printed)\n"
+    )
     assert token.text.endswith(
-        "--data-binary 'client_id=id-1&client_secret=<redacted>&grant_type=client_credentials'\n"
+        "--data-urlencode client_id=id-1 "
+        '--data-urlencode client_secret="$SPECTROCOIN_CLIENT_SECRET" '
+        "--data-urlencode grant_type=client_credentials\n"
     )
 
 
@@ -439,7 +471,7 @@ def test_exit_codes(monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) -> Non
         "  trace id:   "
     )
     assert re.search(r"  trace id:   [0-9a-f]{8,}\n  operation:  getExchange\n$", not_found.err)
-    assert cli(monkeypatch, ["merchant", "get-order", "not-a-uuid"], env).code == 2
+    assert cli(monkeypatch, ["merchant", "get-order", "not/one-segment"], env).code == 2
     assert cli(monkeypatch, ["merchant", "no-such-command"], env).code == 2
     bad_amount = cli(
         monkeypatch,
@@ -480,9 +512,13 @@ def test_exit_codes(monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) -> Non
         "SPECTROCOIN_CONFIG": "/nonexistent/c.toml",
     }
     missing_credentials = cli(monkeypatch, ["accounts", "list-accounts"], no_credentials)
-    assert (
-        missing_credentials.code == 2
-        and "no client credentials configured" in missing_credentials.err
+    assert missing_credentials.code == 2
+    # Every way it names exists: the variables, `configure`, --profile and the file.
+    assert missing_credentials.err == (
+        "spectrocoin: no client credentials configured. Set SPECTROCOIN_CLIENT_ID and "
+        "SPECTROCOIN_CLIENT_SECRET, or run `spectrocoin configure` to save them as the default "
+        "profile of /nonexistent/c.toml (`spectrocoin configure --profile NAME`, then "
+        "`--profile NAME` or SPECTROCOIN_PROFILE=NAME, for another one)\n"
     )
     down = cli(
         monkeypatch,
@@ -533,7 +569,9 @@ def test_wire_names_match_the_spec() -> None:
         if schema.get("type") != "object" or not schema.get("properties"):
             continue
         model = getattr(models, name)
-        assert set(wire_names(model).values()) == set(schema["properties"]), name
+        # A key read into another property (x-aliases: an order's `uuid` into `id`) is no field.
+        aliases = {a for sub in schema["properties"].values() for a in sub.get("x-aliases", [])}
+        assert set(wire_names(model).values()) == set(schema["properties"]) - aliases, name
 
 
 # -- help, completion -----------------------------------------------------------------------------
@@ -583,7 +621,7 @@ def test_completion_scripts(monkeypatch: pytest.MonkeyPatch, shell: str) -> None
 def test_console_script(env: dict[str, str]) -> None:
     listed = spawn(["accounts", "list-accounts"], env)
     assert listed.code == 0 and decode_json(listed.out)[0]["balance"] == Decimal("10000.00")
-    assert spawn(["merchant", "get-order", "x"], env).code == 2
+    assert spawn(["merchant", "get-order", ".."], env).code == 2
     assert spawn(["accounts", "get-account", "0"], env).code == 1
     assert spawn(["--backend", "trio", "rates", "get-rates", "--from", "BTC"], env).code == 0
 
@@ -686,7 +724,7 @@ def test_readme_commands_run(
             argv.append("--dry-run")
         result = cli(monkeypatch, argv, env)
         assert result.code == 0, (line, result.err)
-        assert result.text.startswith("curl -X ") or "Usage: spectrocoin" in result.text
+        assert "\ncurl -X " in result.text or "Usage: spectrocoin" in result.text
 
 
 def test_help_builds_only_what_it_shows() -> None:

@@ -343,7 +343,7 @@ class ExchangesAPI:
 
     async def get_exchange(
         self,
-        id: str,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> Exchange:
         """Get one exchange
@@ -357,7 +357,7 @@ class ExchangesAPI:
 
         `GET /exchanges/{id}`
         Args:
-            id (str): Exchange id.
+            id (UUID | str): Exchange id.
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -383,7 +383,7 @@ class ExchangesAPI:
 
     async def get_exchange_detailed(
         self,
-        id: str,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> Response[Exchange]:
         """Like `get_exchange`, but returns `Response[Exchange]`: the parsed body

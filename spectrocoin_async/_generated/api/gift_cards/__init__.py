@@ -294,7 +294,7 @@ class GiftCardsAPI:
 
     async def get_gift_card_purchase(
         self,
-        id: str,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> GiftCardPurchase:
         """Get one gift-card purchase
@@ -308,7 +308,7 @@ class GiftCardsAPI:
 
         `GET /gift-cards/purchases/{id}`
         Args:
-            id (str): Gift-card purchase id.
+            id (UUID | str): Gift-card purchase id.
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -334,7 +334,7 @@ class GiftCardsAPI:
 
     async def get_gift_card_purchase_detailed(
         self,
-        id: str,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> Response[GiftCardPurchase]:
         """Like `get_gift_card_purchase`, but returns `Response[GiftCardPurchase]`: the parsed body

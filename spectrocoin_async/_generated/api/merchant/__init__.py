@@ -278,8 +278,14 @@ class MerchantAPI:
         Args:
             body (CreateOrderRequest): Merchant order. Give `receiveAmount` + `receiveCurrencyCode` or
                 `payAmount` +
-                `payCurrencyCode` (receive wins when both are given). Payer fields apply to projects with
-                "verified payers only".
+                `payCurrencyCode`; when both pairs are given the receive pair wins and the pay pair is
+                ignored (SpectroCoin's merchant order guide). SpectroCoin's Drupal module sends every
+                order with `payAmount: "0.0"` and `payCurrencyCode` beside the receive pair
+                (src/SCMerchantClient/messages/SpectroCoin_CreateOrderRequest.php, getPayAmount), as the
+                legacy merchant API's example did (`payAmount=0.0&receiveAmount=50.0`): a zero pay amount
+                beside the receive pair is accepted; the amount of the pair that counts must be above
+                zero, and no amount may be negative. Payer fields apply to projects with "verified payers
+                only".
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -326,7 +332,7 @@ class MerchantAPI:
 
     async def get_order(
         self,
-        id: str | UUID,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> Order:
         """Get one merchant order
@@ -341,7 +347,10 @@ class MerchantAPI:
 
         `GET /merchants/orders/{id}`
         Args:
-            id (str | UUID): The order's system UUID.
+            id (UUID | str): The order's id, sent exactly as given: a UUID in SpectroCoin's
+                documentation, 32 hex
+                digits without dashes in the e2e stub of SpectroCoin's plugins
+                (tests/e2e/tier2/stub/index.php), which looks orders up by the exact string.
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -367,7 +376,7 @@ class MerchantAPI:
 
     async def get_order_detailed(
         self,
-        id: str | UUID,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> Response[Order]:
         """Like `get_order`, but returns `Response[Order]`: the parsed body
@@ -387,7 +396,7 @@ class MerchantAPI:
 
     async def accept_order(
         self,
-        id: str | UUID,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> Order:
         """Accept an underpaid or late order
@@ -402,7 +411,10 @@ class MerchantAPI:
 
         `POST /merchants/orders/{id}/accept`
         Args:
-            id (str | UUID): The order's system UUID.
+            id (UUID | str): The order's id, sent exactly as given: a UUID in SpectroCoin's
+                documentation, 32 hex
+                digits without dashes in the e2e stub of SpectroCoin's plugins
+                (tests/e2e/tier2/stub/index.php), which looks orders up by the exact string.
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -428,7 +440,7 @@ class MerchantAPI:
 
     async def accept_order_detailed(
         self,
-        id: str | UUID,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> Response[Order]:
         """Like `accept_order`, but returns `Response[Order]`: the parsed body
@@ -448,7 +460,7 @@ class MerchantAPI:
 
     async def cancel_order(
         self,
-        id: str | UUID,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> Order:
         """Cancel a merchant order
@@ -464,7 +476,10 @@ class MerchantAPI:
 
         `POST /merchants/orders/{id}/cancel`
         Args:
-            id (str | UUID): The order's system UUID.
+            id (UUID | str): The order's id, sent exactly as given: a UUID in SpectroCoin's
+                documentation, 32 hex
+                digits without dashes in the e2e stub of SpectroCoin's plugins
+                (tests/e2e/tier2/stub/index.php), which looks orders up by the exact string.
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -490,7 +505,7 @@ class MerchantAPI:
 
     async def cancel_order_detailed(
         self,
-        id: str | UUID,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> Response[Order]:
         """Like `cancel_order`, but returns `Response[Order]`: the parsed body
@@ -686,7 +701,7 @@ class MerchantAPI:
 
     async def get_pre_order(
         self,
-        id: str,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> PreOrder:
         """Get one pre-order
@@ -701,7 +716,7 @@ class MerchantAPI:
 
         `GET /merchants/preorders/{id}`
         Args:
-            id (str): Pre-order id.
+            id (UUID | str): Pre-order id.
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -727,7 +742,7 @@ class MerchantAPI:
 
     async def get_pre_order_detailed(
         self,
-        id: str,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> Response[PreOrder]:
         """Like `get_pre_order`, but returns `Response[PreOrder]`: the parsed body
@@ -798,7 +813,7 @@ class MerchantAPI:
 
     async def get_project(
         self,
-        id: str | UUID,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> Project:
         """Get one merchant project
@@ -812,7 +827,7 @@ class MerchantAPI:
 
         `GET /merchants/projects/{id}`
         Args:
-            id (str | UUID): Project id (UUID).
+            id (UUID | str): Project id (a UUID), sent exactly as given.
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -838,7 +853,7 @@ class MerchantAPI:
 
     async def get_project_detailed(
         self,
-        id: str | UUID,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> Response[Project]:
         """Like `get_project`, but returns `Response[Project]`: the parsed body

@@ -181,7 +181,7 @@ class TransactionsAPI:
 
     async def get_transaction(
         self,
-        id: str,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> Transaction:
         """Get one wallet transaction
@@ -195,7 +195,7 @@ class TransactionsAPI:
 
         `GET /transactions/{id}`
         Args:
-            id (str): Transaction id.
+            id (UUID | str): Transaction id.
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -221,7 +221,7 @@ class TransactionsAPI:
 
     async def get_transaction_detailed(
         self,
-        id: str,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> Response[Transaction]:
         """Like `get_transaction`, but returns `Response[Transaction]`: the parsed body

@@ -244,7 +244,7 @@ class WithdrawalsAPI:
 
     async def get_bank_withdrawal(
         self,
-        id: str,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> BankWithdrawal:
         """Get one bank withdrawal
@@ -259,7 +259,7 @@ class WithdrawalsAPI:
 
         `GET /withdrawals/bank/{id}`
         Args:
-            id (str): Bank withdrawal id.
+            id (UUID | str): Bank withdrawal id.
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -285,7 +285,7 @@ class WithdrawalsAPI:
 
     async def get_bank_withdrawal_detailed(
         self,
-        id: str,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> Response[BankWithdrawal]:
         """Like `get_bank_withdrawal`, but returns `Response[BankWithdrawal]`: the parsed body
@@ -570,7 +570,7 @@ class WithdrawalsAPI:
 
     async def get_crypto_withdrawal(
         self,
-        id: str,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> CryptoWithdrawal:
         """Get one crypto withdrawal
@@ -585,7 +585,7 @@ class WithdrawalsAPI:
 
         `GET /withdrawals/crypto/{id}`
         Args:
-            id (str): Crypto withdrawal id.
+            id (UUID | str): Crypto withdrawal id.
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -611,7 +611,7 @@ class WithdrawalsAPI:
 
     async def get_crypto_withdrawal_detailed(
         self,
-        id: str,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> Response[CryptoWithdrawal]:
         """Like `get_crypto_withdrawal`, but returns `Response[CryptoWithdrawal]`: the parsed body
