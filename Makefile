@@ -74,20 +74,30 @@ pytest: $(STAMP) $(NODE_STAMP)
 	$(PY) -m pytest -q -rs
 
 ## `python -m build` makes the sdist and the wheel, `twine check --strict` checks their metadata as
-## PyPI would, and both carry LICENSE. A clean virtual environment with only the wheel (no
-## generator, no dev tools) imports the package, and the wheel carries the spec the sandbox needs.
+## PyPI would, and both carry LICENSE (tests/support/dist.py). A clean virtual environment with
+## only the built wheel (no generator, no dev tools) imports the package, and the wheel carries
+## the spec the sandbox needs and the py.typed marker. Then, with the extras and the pinned mypy
+## added, users' own programs and the README blocks pass `mypy --strict` against the installed
+## wheel, every `reveal_type` as expected (tests/docs/check_user_programs.py,
+## tests/docs/user_programs/).
+CHECK_VENV := build/check-install/venv
+MYPY_PIN   := $(shell grep -o '"mypy==[^"]*"' pyproject.toml | tr -d '"')
+
 check-install: $(STAMP)
 	rm -rf build/check-install && mkdir -p build/check-install
 	$(PY) -m build --outdir build/check-install/dist . >build/check-install/build.log 2>&1 \
 		|| { cat build/check-install/build.log; exit 1; }
 	$(VENV)/bin/twine check --strict build/check-install/dist/*
 	$(PY) tests/support/dist.py build/check-install/dist
-	$(PYTHON) -m venv build/check-install/venv
-	build/check-install/venv/bin/pip install --quiet build/check-install/dist/*.whl
+	$(PYTHON) -m venv $(CHECK_VENV)
+	$(CHECK_VENV)/bin/pip install --quiet build/check-install/dist/*.whl
 	cd build && check-install/venv/bin/python -c "import spectrocoin_async as s, pathlib; \
 		assert (pathlib.Path(s.__file__).parent / 'sandbox' / 'openapi.yaml').is_file(); \
+		assert (pathlib.Path(s.__file__).parent / 'py.typed').is_file(); \
 		from spectrocoin_async._redis import scripts; assert 'redis.call' in scripts._RATE.source; \
 		print('the built wheel ->', s.__version__, s.SpectroCoinClient(), s.Order.__name__)"
+	$(CHECK_VENV)/bin/pip install --quiet "$$(echo build/check-install/dist/*.whl)[cli,sandbox,callbacks]" "$(MYPY_PIN)"
+	$(CHECK_VENV)/bin/python tests/docs/check_user_programs.py
 
 ## The documentation site, into build/site: guides from the README's sections, the API reference,
 ## model and Evidence pages written from openapi.yaml and the code (custom/docs_reference.py).

@@ -405,6 +405,7 @@ def render_spec_extensions(spec: dict[str, Any]) -> str:
     secrets = json.dumps(secret_properties(spec), sort_keys=True)
     aliases = json.dumps(alias_properties(spec), sort_keys=True)
     optional = json.dumps(response_optional(spec), sort_keys=True)
+    requests = json.dumps(sorted(request_schemas(spec)))
     return (
         "{# Written by custom/generate.py from openapi.yaml's x-enum-*, x-secret and x-aliases\n"
         "   keys and the optional properties of the objects the API sends. #}\n"
@@ -412,12 +413,14 @@ def render_spec_extensions(spec: dict[str, Any]) -> str:
         f"{{% set SECRETS = {secrets} %}}\n"
         f"{{% set ALIASES = {aliases} %}}\n"
         f"{{% set RESPONSE_OPTIONAL = {optional} %}}\n"
+        f"{{% set REQUESTS = {requests} %}}\n"
     )
 
 
 def prepare(spec: dict[str, Any]) -> dict[str, Any]:
     """The spec as the generator sees it: evidence appended to every operation's description,
-    and the optional properties of responses nullable instead (see ``response_optional``)."""
+    the optional properties of responses nullable instead (see ``response_optional``), and no
+    additional properties on requests."""
     prepared: dict[str, Any] = json.loads(json.dumps(spec, default=str))
     for name, aliased in alias_properties(spec).items():
         # The model reads the aliases into the property (model.py.jinja), so the property is
@@ -436,6 +439,10 @@ def prepare(spec: dict[str, Any]) -> dict[str, Any]:
         for prop in optional:
             schema["properties"][prop] = _nullable(schema["properties"][prop])
         schema["required"] = [*schema.get("required", ()), *optional]
+    # A request model has exactly the spec's fields: its from_dict refuses any other key
+    # (model.py.jinja), where a misspelt one used to ride along in additional_properties.
+    for name in request_schemas(spec):
+        prepared["components"]["schemas"][name]["additionalProperties"] = False
     for schema in prepared["components"]["schemas"].values():
         if all(set(option) <= {"required", "properties"} for option in schema.get("anyOf", [{}])):
             # "These fields or those": checked by the runtime (body_any_of), not a type.

@@ -5,7 +5,6 @@ from decimal import Decimal
 from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
@@ -14,6 +13,7 @@ from ..._values import (
     expect_str,
     parse_error,
     to_decimal,
+    unknown_field,
 )
 from ..models.bank_rail import BankRail
 from ..types import UNSET, Unset
@@ -50,7 +50,6 @@ class CreateBankWithdrawalRequest:
     bic: str | Unset = UNSET
     iban: str | Unset = UNSET
     reference: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         amount = self.amount
@@ -96,7 +95,7 @@ class CreateBankWithdrawalRequest:
         )
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "amount": amount,
@@ -132,6 +131,23 @@ class CreateBankWithdrawalRequest:
                 f"expected an object, got {type(src_dict).__name__}",
             )
         d = dict(src_dict)
+        unknown_field(
+            "CreateBankWithdrawalRequest",
+            d,
+            (
+                "amount",
+                "beneficiaryName",
+                "currencyCode",
+                "rail",
+                "accountId",
+                "accountNumber",
+                "beneficiaryAddress",
+                "beneficiaryCountryCode",
+                "bic",
+                "iban",
+                "reference",
+            ),
+        )
         _field = ""
         try:
             _field = "amount"
@@ -208,21 +224,4 @@ class CreateBankWithdrawalRequest:
             reference=reference,
         )
 
-        instance__.additional_properties = d
         return instance__
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
