@@ -9,7 +9,7 @@ PORT   ?= 0
 NODE_DIR   := build/node
 NODE_STAMP := $(NODE_DIR)/.installed-stamp
 
-.PHONY: docs install generate changes check-generated check-install lint typecheck pytest test demo bench sandbox clean node-tools
+.PHONY: docs install generate changes check-generated check-install lint typecheck pytest test conformance demo bench sandbox clean node-tools
 
 # Every user extra of pyproject.toml, read from it (a new extra needs no edit here).
 EXTRAS = $(shell $(PYTHON) -c "import tomllib; \
@@ -107,6 +107,12 @@ docs: $(STAMP)
 	@echo "documentation site built: build/site/index.html"
 
 test: install check-generated changes lint typecheck check-install docs pytest
+
+## The conformance runs with a larger budget than `make test`: Schemathesis (every phase,
+## stateful included, 500 cases per operation) and Prism (static, dynamic, proxy).
+conformance: $(STAMP) $(NODE_STAMP)
+	SPECTROCOIN_SCHEMATHESIS_MAX_EXAMPLES=500 $(PY) -m pytest -q -rs \
+		tests/conformance/test_schemathesis.py tests/conformance/test_prism.py
 
 ## The demo needs the runtime and the sandbox extra only, not the dev toolchain. A checkout that
 ## already ran `make install` reuses that environment.

@@ -11,6 +11,7 @@ body encoding, input constraints) and ``py.typed``. The same input always gives 
 from __future__ import annotations
 
 import json
+import keyword
 import shutil
 import subprocess
 import sys
@@ -105,8 +106,11 @@ def _alternatives(spec: dict[str, Any], schema: dict[str, Any]) -> list[list[dic
     """A body schema's ``anyOf`` of ``required`` groups ("receive pair or pay pair"): per group,
     its fields as required rules, with the constraints the group adds to them."""
     groups = []
+    understood = {"exclusiveMinimum", "minimum", "maximum", "pattern", "format"}
     for option in schema.get("anyOf", []):
         props = option.get("properties", {})
+        if any(set(sub) - understood for sub in props.values()):
+            return []  # a group chosen by a value (rail: const SEPA): left to the server
         groups.append(
             [_rule(name, _resolve(spec, props.get(name, {})), True) for name in option["required"]]
         )
@@ -212,9 +216,31 @@ def operation_facts(spec: dict[str, Any]) -> list[dict[str, Any]]:
                     "accept": accept,
                     "optional_auth": auth == "optional",
                     "success": tuple(success),
+                    "parameters": public_parameters(op, params),
                 }
             )
     return sorted(facts, key=lambda f: f["name"])
+
+
+def public_parameters(op: dict[str, Any], params: list[dict[str, Any]]) -> tuple[str, ...]:
+    """The keyword names of an operation's method, in its order: path, ``body``, query, header.
+
+    Spelled as public_params.jinja spells them (``format``, not the generator's ``format_``;
+    a keyword keeps its ``_``: ``from_``), so an unknown keyword can be told which there are.
+    """
+
+    def public(name: str) -> str:
+        python = str(PythonIdentifier(name, "field_"))
+        bare = python[:-1]
+        keep = python.endswith("_") and bare == name and not keyword.iskeyword(bare)
+        return bare if keep else python
+
+    by_place = {
+        place: [public(p["name"]) for p in params if p["in"] == place]
+        for place in ("path", "query", "header")
+    }
+    body = ["body"] if "requestBody" in op else []
+    return (*by_place["path"], *body, *by_place["query"], *by_place["header"])
 
 
 def _py(value: Any, cls: str = "FieldRule") -> str:

@@ -23,20 +23,21 @@ T = TypeVar("T", bound="CreateBankWithdrawalRequest")
 
 @_attrs_define
 class CreateBankWithdrawalRequest:
-    """A bank withdrawal to send (proposal). Flat form fields.
+    """A bank withdrawal to send (proposal). Flat form fields. SEPA needs `iban`; SWIFT needs
+    `bic` and `iban` or `accountNumber`.
 
-    Attributes:
-        amount (Decimal): Amount to send.
-        beneficiary_name (str): Full name of the beneficiary.
-        currency_code (str): Fiat currency to send.
-        rail (BankRail): Bank payment rail of a fiat transfer (may grow).
-        account_id (str | Unset): Account to pay from; the account of `currencyCode` if omitted.
-        account_number (str | Unset): Beneficiary account number where no IBAN exists (SWIFT).
-        beneficiary_address (str | Unset): Beneficiary's address (needed for SWIFT).
-        beneficiary_country_code (str | Unset): Beneficiary's country (ISO 3166-1 alpha-2).
-        bic (str | Unset): BIC/SWIFT code of the beneficiary's bank.
-        iban (str | Unset): Beneficiary IBAN (SEPA, and SWIFT where applicable).
-        reference (str | Unset): Payment reference shown to the beneficiary.
+        Attributes:
+            amount (Decimal): Amount to send.
+            beneficiary_name (str): Full name of the beneficiary.
+            currency_code (str): Fiat currency to send.
+            rail (BankRail): Bank payment rail of a fiat transfer (may grow).
+            account_id (str | Unset): Account to pay from; the account of `currencyCode` if omitted.
+            account_number (str | Unset): Beneficiary account number where no IBAN exists (SWIFT).
+            beneficiary_address (str | Unset): Beneficiary's address (needed for SWIFT).
+            beneficiary_country_code (str | Unset): Beneficiary's country (ISO 3166-1 alpha-2).
+            bic (str | Unset): BIC/SWIFT code of the beneficiary's bank.
+            iban (str | Unset): Beneficiary IBAN (SEPA, and SWIFT where applicable).
+            reference (str | Unset): Payment reference shown to the beneficiary.
     """
 
     amount: Decimal
