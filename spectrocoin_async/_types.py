@@ -166,6 +166,8 @@ class Operation:
     optional_auth: bool = False
     # The statuses the spec declares as success; every other one is an error, a 3xx included.
     success: tuple[int, ...] = (200,)
+    # The keyword names of the operation's method (path, body, query, header), for messages.
+    parameters: tuple[str, ...] = ()
 
 
 class CallOptions(TypedDict, total=False):

@@ -23,6 +23,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("id",),
     ),
     "calculate_exchange": Operation(
         name="calculate_exchange",
@@ -40,13 +41,28 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(
             FieldRule(name="payCurrencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
             FieldRule(name="receiveCurrencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
-            FieldRule(name="payAmount", required=False, exclusive_minimum=Decimal(0)),
-            FieldRule(name="receiveAmount", required=False, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="payAmount",
+                required=False,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
+            FieldRule(
+                name="receiveAmount",
+                required=False,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
+        ),
+        body_any_of=(
+            (FieldRule(name="payAmount", required=True),),
+            (FieldRule(name="receiveAmount", required=True),),
         ),
         query_rules=(),
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("body",),
     ),
     "cancel_order": Operation(
         name="cancel_order",
@@ -66,6 +82,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("id",),
     ),
     "create_bank_withdrawal": Operation(
         name="create_bank_withdrawal",
@@ -83,13 +100,19 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(
             FieldRule(name="currencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
             FieldRule(name="rail", required=True),
-            FieldRule(name="amount", required=True, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="amount",
+                required=True,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
             FieldRule(name="beneficiaryName", required=True),
         ),
         query_rules=(),
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("body",),
     ),
     "create_crypto_deposit_address": Operation(
         name="create_crypto_deposit_address",
@@ -109,6 +132,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("body",),
     ),
     "create_crypto_withdrawal": Operation(
         name="create_crypto_withdrawal",
@@ -126,12 +150,18 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(
             FieldRule(name="currencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
             FieldRule(name="address", required=True),
-            FieldRule(name="amount", required=True, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="amount",
+                required=True,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
         ),
         query_rules=(),
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("body",),
     ),
     "create_exchange": Operation(
         name="create_exchange",
@@ -149,12 +179,29 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(
             FieldRule(name="payCurrencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
             FieldRule(name="receiveCurrencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
-            FieldRule(name="payAmount", required=True, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="payAmount",
+                required=True,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
+        ),
+        body_any_of=(
+            (
+                FieldRule(name="payCurrencyCode", required=True),
+                FieldRule(name="receiveCurrencyCode", required=True),
+            ),
+            (
+                FieldRule(name="exchangePairId", required=True),
+                FieldRule(name="payAccountId", required=True),
+                FieldRule(name="receiveAccountId", required=True),
+            ),
         ),
         query_rules=(),
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("body",),
     ),
     "create_order": Operation(
         name="create_order",
@@ -170,9 +217,19 @@ OPERATIONS: dict[str, Operation] = {
         source="https://docs.spectrocoin.com/reference/createorderusingpost2, https://docs.spectrocoin.com/docs/creating-a-payment, https://docs.spectrocoin.com/docs/verified-payers-only, https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php",
         group="merchant",
         body_rules=(
-            FieldRule(name="receiveAmount", required=False, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="receiveAmount",
+                required=False,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
             FieldRule(name="receiveCurrencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
-            FieldRule(name="payAmount", required=False, minimum=Decimal(0)),
+            FieldRule(
+                name="payAmount",
+                required=False,
+                minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
             FieldRule(name="payCurrencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
             FieldRule(name="projectId", required=True, format="uuid"),
         ),
@@ -190,6 +247,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("body",),
     ),
     "create_order_from_pre_order": Operation(
         name="create_order_from_pre_order",
@@ -212,6 +270,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("body",),
     ),
     "create_pre_order": Operation(
         name="create_pre_order",
@@ -228,13 +287,19 @@ OPERATIONS: dict[str, Operation] = {
         group="merchant",
         body_rules=(
             FieldRule(name="projectId", required=True, format="uuid"),
-            FieldRule(name="receiveAmount", required=True, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="receiveAmount",
+                required=True,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
             FieldRule(name="receiveCurrencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
         ),
         query_rules=(),
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("body",),
     ),
     "create_withdrawal_with_exchange": Operation(
         name="create_withdrawal_with_exchange",
@@ -251,7 +316,12 @@ OPERATIONS: dict[str, Operation] = {
         group="withdrawals",
         body_rules=(
             FieldRule(name="payCurrencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
-            FieldRule(name="payAmount", required=True, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="payAmount",
+                required=True,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
             FieldRule(name="receiveCurrencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
             FieldRule(name="address", required=True),
         ),
@@ -259,6 +329,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("body",),
     ),
     "export_orders": Operation(
         name="export_orders",
@@ -291,6 +362,11 @@ OPERATIONS: dict[str, Operation] = {
         ),
         optional_auth=False,
         success=(200,),
+        parameters=(
+            "format",
+            "date_from",
+            "date_to",
+        ),
     ),
     "export_transactions": Operation(
         name="export_transactions",
@@ -323,6 +399,12 @@ OPERATIONS: dict[str, Operation] = {
         ),
         optional_auth=False,
         success=(200,),
+        parameters=(
+            "format",
+            "date_from",
+            "date_to",
+            "account_id",
+        ),
     ),
     "get_access_token": Operation(
         name="get_access_token",
@@ -346,6 +428,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("body",),
     ),
     "get_account": Operation(
         name="get_account",
@@ -365,6 +448,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("id",),
     ),
     "get_bank_withdrawal": Operation(
         name="get_bank_withdrawal",
@@ -384,6 +468,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("id",),
     ),
     "get_crypto_withdrawal": Operation(
         name="get_crypto_withdrawal",
@@ -403,6 +488,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("id",),
     ),
     "get_crypto_withdrawal_fee": Operation(
         name="get_crypto_withdrawal_fee",
@@ -419,12 +505,18 @@ OPERATIONS: dict[str, Operation] = {
         group="withdrawals",
         body_rules=(
             FieldRule(name="currencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
-            FieldRule(name="amount", required=True, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="amount",
+                required=True,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
         ),
         query_rules=(),
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("body",),
     ),
     "get_exchange": Operation(
         name="get_exchange",
@@ -444,6 +536,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("id",),
     ),
     "get_gift_card_purchase": Operation(
         name="get_gift_card_purchase",
@@ -463,6 +556,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("id",),
     ),
     "get_order": Operation(
         name="get_order",
@@ -482,6 +576,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("id",),
     ),
     "get_pre_order": Operation(
         name="get_pre_order",
@@ -501,6 +596,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("id",),
     ),
     "get_project": Operation(
         name="get_project",
@@ -520,6 +616,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("id",),
     ),
     "get_rate_history": Operation(
         name="get_rate_history",
@@ -542,6 +639,13 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=True,
         success=(200,),
+        parameters=(
+            "from_",
+            "to",
+            "date_from",
+            "date_to",
+            "interval",
+        ),
     ),
     "get_rates": Operation(
         name="get_rates",
@@ -564,6 +668,10 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=True,
         success=(200,),
+        parameters=(
+            "from_",
+            "to",
+        ),
     ),
     "get_transaction": Operation(
         name="get_transaction",
@@ -583,6 +691,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("id",),
     ),
     "list_accounts": Operation(
         name="list_accounts",
@@ -602,6 +711,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=(),
     ),
     "list_bank_withdrawals": Operation(
         name="list_bank_withdrawals",
@@ -626,6 +736,15 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "currency_code",
+            "status",
+            "date_from",
+            "date_to",
+        ),
     ),
     "list_crypto_deposit_addresses": Operation(
         name="list_crypto_deposit_addresses",
@@ -650,6 +769,13 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "currency_code",
+            "network_code",
+        ),
     ),
     "list_crypto_withdrawals": Operation(
         name="list_crypto_withdrawals",
@@ -674,6 +800,15 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "currency_code",
+            "status",
+            "date_from",
+            "date_to",
+        ),
     ),
     "list_currencies": Operation(
         name="list_currencies",
@@ -693,6 +828,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=True,
         success=(200,),
+        parameters=(),
     ),
     "list_deposit_addresses": Operation(
         name="list_deposit_addresses",
@@ -712,6 +848,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("currency_code",),
     ),
     "list_exchange_pairs": Operation(
         name="list_exchange_pairs",
@@ -731,6 +868,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=(),
     ),
     "list_exchanges": Operation(
         name="list_exchanges",
@@ -754,6 +892,14 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "date_from",
+            "date_to",
+            "status",
+        ),
     ),
     "list_gift_card_purchases": Operation(
         name="list_gift_card_purchases",
@@ -777,6 +923,14 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "status",
+            "date_from",
+            "date_to",
+        ),
     ),
     "list_gift_cards": Operation(
         name="list_gift_cards",
@@ -796,6 +950,10 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=(
+            "country_code",
+            "currency_code",
+        ),
     ),
     "list_orders": Operation(
         name="list_orders",
@@ -820,6 +978,15 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "date_from",
+            "date_to",
+            "status",
+            "project_id",
+        ),
     ),
     "list_payment_methods": Operation(
         name="list_payment_methods",
@@ -839,6 +1006,11 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=(
+            "currency_code",
+            "country_code",
+            "direction",
+        ),
     ),
     "list_pre_orders": Operation(
         name="list_pre_orders",
@@ -863,6 +1035,12 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "project_id",
+        ),
     ),
     "list_projects": Operation(
         name="list_projects",
@@ -882,6 +1060,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=(),
     ),
     "list_refunds": Operation(
         name="list_refunds",
@@ -905,6 +1084,14 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "date_from",
+            "date_to",
+            "status",
+        ),
     ),
     "list_transactions": Operation(
         name="list_transactions",
@@ -929,6 +1116,17 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "account_id",
+            "currency_code",
+            "type",
+            "status",
+            "date_from",
+            "date_to",
+        ),
     ),
     "list_withdrawals_with_exchange": Operation(
         name="list_withdrawals_with_exchange",
@@ -952,6 +1150,14 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "status",
+            "date_from",
+            "date_to",
+        ),
     ),
     "purchase_gift_card": Operation(
         name="purchase_gift_card",
@@ -968,12 +1174,18 @@ OPERATIONS: dict[str, Operation] = {
         group="gift_cards",
         body_rules=(
             FieldRule(name="giftCardId", required=True),
-            FieldRule(name="amount", required=True, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="amount",
+                required=True,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
             FieldRule(name="payCurrencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
         ),
         query_rules=(),
         accept=None,
         optional_auth=False,
         success=(200,),
+        parameters=("body",),
     ),
 }

@@ -11,7 +11,7 @@ import pytest
 PACKAGE = Path(__file__).parents[2] / "spectrocoin_async"
 
 # pipeline (with its reading and option checks), auth, limits, retry, encoding, validation,
-# errors, JSON, pagination, types, values, and the evidence warning
+# errors, JSON, pagination, types, values, the evidence warning, and name suggestions
 CORE = (
     "_pipeline",
     "_responses",
@@ -27,6 +27,7 @@ CORE = (
     "_types",
     "_values",
     "_evidence",
+    "_suggest",
 )
 
 
