@@ -21,6 +21,8 @@ export is a GET, so calling again is safe.
 from __future__ import annotations
 
 import datetime
+import errno
+import logging
 import os
 import tempfile
 from collections.abc import AsyncGenerator, Callable
@@ -33,18 +35,26 @@ import anyio.to_thread
 import httpx
 from attrs import frozen
 
-from ._errors import APIConnectionError, APITimeoutError, ValidationError
+from ._errors import (
+    APIConnectionError,
+    APITimeoutError,
+    ResponseValidationError,
+    ValidationError,
+)
 from ._generated._operations import OPERATIONS
 from ._generated.api.exports import ExportsAPI
 from ._generated.api.exports import export_orders as _export_orders
 from ._generated.api.exports import export_transactions as _export_transactions
 from ._pipeline import Pipeline
+from ._reading import BodyStream, UnreadableBody
 from ._types import UNSET, CallOptions, Operation, Unset
 
 if TYPE_CHECKING:
     from ._generated.models.export_format import ExportFormat
 
 __all__ = ["DEFAULT_CHUNK_SIZE", "DownloadResult", "ExportsNamespace"]
+
+logger = logging.getLogger("spectrocoin_async")
 
 DEFAULT_CHUNK_SIZE = 64 * 1024
 """Bytes per chunk read from the network."""
@@ -279,14 +289,36 @@ def _flush_to_disk(file: IO[bytes]) -> None:
 
 def _move_into_place(temp: str, target: Path) -> None:
     """Rename, then fsync the directory (POSIX): the rename itself survives a crash, not only
-    the bytes it points at."""
+    the bytes it points at.
+
+    After the rename the download has succeeded (the file's own bytes were synced before it), so
+    a directory fsync that fails is logged, never raised: raising would report a failure with
+    ``path`` already replaced. Network and FUSE filesystems refuse it (EINVAL, ENOTSUP).
+    """
     os.replace(temp, target)
-    if os.name == "posix":
+    if os.name != "posix":
+        return
+    try:
         directory = os.open(target.parent, os.O_RDONLY)
         try:
             os.fsync(directory)
         finally:
             os.close(directory)
+    except OSError as exc:
+        refused = exc.errno in _FSYNC_REFUSED
+        logger.log(
+            logging.INFO if refused else logging.WARNING,
+            "%s is in place; fsync of its directory %s (%s): the rename may not survive a crash",
+            target,
+            "is not supported there" if refused else "failed",
+            exc,
+        )
+
+
+# What filesystems that cannot fsync a directory answer (NFS, FUSE, some SMB mounts).
+_FSYNC_REFUSED = frozenset(
+    {errno.EINVAL, errno.ENOTSUP, getattr(errno, "EOPNOTSUPP", errno.ENOTSUP), errno.EBADF}
+)
 
 
 _ADVISE = getattr(os, "posix_fadvise", None)  # not on macOS or Windows
@@ -309,8 +341,13 @@ def _remove(name: str) -> None:
 async def _body(
     operation: Operation, response: httpx.Response, chunk_size: int, expires: float | None
 ) -> AsyncGenerator[bytes, None]:
-    """The body in chunks, with transport failures mapped; closes the response however it ends."""
-    chunks = response.aiter_bytes(chunk_size)
+    """The body in chunks, with transport failures mapped; closes the response however it ends.
+
+    Read through ``BodyStream``: inflated a bounded piece at a time, and its raw bytes counted
+    by the SDK itself (httpx never counts a body given as ``content=``, as a plain
+    ``httpx.MockTransport`` does)."""
+    body = BodyStream(response)
+    chunks = body.pieces(chunk_size)
     try:
         while True:
             try:
@@ -323,36 +360,41 @@ async def _body(
                         chunk = await anext(chunks)
                     if scope.cancelled_caught:
                         raise APITimeoutError(
-                            f"deadline exceeded after {response.num_bytes_downloaded} body bytes",
+                            f"deadline exceeded after {body.raw_bytes} body bytes",
                             operation=operation.operation_id,
                         )
             except StopAsyncIteration:
                 break
             except httpx.TimeoutException as exc:
                 raise APITimeoutError(
-                    f"{type(exc).__name__} after {response.num_bytes_downloaded} body bytes",
+                    f"{type(exc).__name__} after {body.raw_bytes} body bytes",
                     operation=operation.operation_id,
                 ) from exc
             except httpx.RequestError as exc:
                 # ReadError, RemoteProtocolError (h11's own Content-Length check), DecodingError
                 raise APIConnectionError(
-                    f"{type(exc).__name__} after {response.num_bytes_downloaded} body bytes: {exc}",
+                    f"{type(exc).__name__} after {body.raw_bytes} body bytes: {exc}",
                     operation=operation.operation_id,
                 ) from exc
+            except UnreadableBody as exc:
+                raise ResponseValidationError(
+                    str(exc),
+                    status_code=response.status_code,
+                    headers=response.headers,
+                    operation=operation.operation_id,
+                ) from None
             if chunk:
                 yield chunk
-        _check_length(operation, response)
+        _check_length(operation, response, body.raw_bytes)
     finally:
         with anyio.CancelScope(shield=True):
-            # httpx's iterator is an async generator: close it here rather than leave it to
-            # the garbage collector (trio warns about those).
-            close = getattr(chunks, "aclose", None)
-            if close is not None:
-                await close()
+            # The body's iterator is an async generator: close it here rather than leave it
+            # to the garbage collector (trio warns about those).
+            await chunks.aclose()
             await response.aclose()
 
 
-def _check_length(operation: Operation, response: httpx.Response) -> None:
+def _check_length(operation: Operation, response: httpx.Response, received: int) -> None:
     """A body that ended early (or ran long) against its ``Content-Length`` is broken.
 
     httpx's HTTP/1.1 transport already checks this; other transports may not. The count is of
@@ -361,7 +403,6 @@ def _check_length(operation: Operation, response: httpx.Response) -> None:
     declared = response.headers.get("content-length")
     if declared is None or not declared.strip().isdigit():
         return
-    received = response.num_bytes_downloaded
     if received != int(declared):
         raise APIConnectionError(
             f"body ended after {received} of {int(declared)} declared bytes",

@@ -46,6 +46,13 @@ from ._errors import (
 from ._json import decode_json
 from ._pagination import Pages
 from ._ratelimit import Limiter
+from ._reading import (
+    ERROR_BODY_LIMIT,
+    MAX_RESPONSE_BYTES,
+    BodyTooLarge,
+    UnreadableBody,
+    read_body,
+)
 from ._retry import RetryPolicy, check_whole_number, parse_retry_after
 from ._types import CallOptions, File, Operation, Response
 from ._validation import check
@@ -605,10 +612,8 @@ class Pipeline:
             started = self._clock()
             response = await self._send(call, request, waited, started, stream=True)
             if response.status_code not in call.operation.success:
-                try:
-                    await response.aread()  # error bodies are small; they feed the exception
-                finally:
-                    await response.aclose()
+                # Only feeds the exception: cut at the limit (read_body closes the response).
+                await read_body(response, ERROR_BODY_LIMIT, truncate=True)
             else:
                 # The body is still to come: the slot goes with it, released when it is closed.
                 assert isinstance(response.stream, httpx.AsyncByteStream)
@@ -623,13 +628,30 @@ class Pipeline:
         call.tries += 1
         call.sending = True
         try:
-            response = await self.http.send(request, stream=stream)
+            # Always streamed: httpx's own read inflates the whole body before any size check.
+            response = await self.http.send(request, stream=True)
+            if not stream:
+                if response.status_code in call.operation.success:
+                    await read_body(response, MAX_RESPONSE_BYTES)
+                else:  # only feeds the exception: cut, not refused
+                    await read_body(response, ERROR_BODY_LIMIT, truncate=True)
         except httpx.TransportError as exc:
             call.sending = False
             if not isinstance(exc, _NOT_SENT):
                 call.reached = True
             self._log(call.operation, request, None, call.tries, started, waited, exc)
             raise
+        except (BodyTooLarge, UnreadableBody) as exc:
+            call.sending = False
+            call.reached = True  # a success status: the server did act
+            binary = call.operation.response == "binary"
+            hint = " (stream a large export with download_* or iter_*)" if binary else ""
+            raise ResponseValidationError(
+                f"{exc}{hint}",
+                status_code=response.status_code,
+                headers=response.headers,
+                operation=call.operation.operation_id,
+            ) from None
         call.sending = False
         if response.status_code not in _REFUSED:
             call.reached = True
