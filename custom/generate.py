@@ -29,17 +29,34 @@ TEMPLATES = ROOT / "custom" / "templates"
 METHODS = ("get", "put", "post", "delete", "patch")
 
 EVIDENCE_TEXT = {
-    "documented": "Documented: method and path are stated on docs.spectrocoin.com.",
-    "plugin": "Plugin: used against the live API by SpectroCoin's official plugins.",
+    "documented": "documented: method and path are stated on docs.spectrocoin.com.",
+    "plugin": "plugin: used against the live API by SpectroCoin's official plugins.",
     "scope": (
-        "Scope: listed in the docs' API-key scope table, but the path is not published. "
-        "The path here is this project's proposal and may change."
+        "scope, unconfirmed: listed in the docs' API-key scope table, but the path is not "
+        "published. The path here is this project's proposal and may change."
     ),
     "overview": (
-        "Overview: the capability is named in the API overview; path and fields are this "
-        "project's proposal, not a published address, and may change."
+        "overview, unconfirmed: the capability is named in the API overview; path and fields "
+        "are this project's proposal, not a published address, and may change."
     ),
 }
+UNCONFIRMED = frozenset({"scope", "overview"})
+"""Evidence levels whose path and fields are this project's proposal."""
+
+
+def sources(op: dict[str, Any]) -> list[str]:
+    """An operation's ``x-source``: one public URL, or a list of them."""
+    source = op["x-source"]
+    return [source] if isinstance(source, str) else [str(s) for s in source]
+
+
+def auth_of(spec: dict[str, Any], op: dict[str, Any]) -> str:
+    """``none`` (never a token), ``optional`` (a token when credentials are configured) or
+    ``required``, from the operation's OpenAPI ``security``."""
+    security = op.get("security", spec.get("security", []))
+    if security == []:
+        return "none"
+    return "optional" if {} in security else "required"
 
 
 class _Loader(yaml.SafeLoader):
@@ -160,7 +177,7 @@ def operation_facts(spec: dict[str, Any]) -> list[dict[str, Any]]:
             else:
                 response = "binary"  # exports: CSV or PDF, returned (or streamed) as bytes
             accept = _negotiation(content, params)
-            security = op.get("security", spec.get("security", []))
+            auth = auth_of(spec, op)
             facts.append(
                 {
                     "name": name,
@@ -168,16 +185,17 @@ def operation_facts(spec: dict[str, Any]) -> list[dict[str, Any]]:
                     "tag": tag,
                     "method": method.upper(),
                     "path": path,
-                    "public": security == [],
+                    "public": auth == "none",
                     "body": body,
                     "response": response,
                     "moves_money": bool(op.get("x-moves-money", False)),
                     "evidence": op["x-evidence"],
-                    "source": op["x-source"],
+                    "source": ", ".join(sources(op)),
                     "group": op.get("x-ratelimit-group", tag),
                     "body_rules": body_rules,
                     "query_rules": query_rules,
                     "accept": accept,
+                    "optional_auth": auth == "optional",
                     "success": tuple(success),
                 }
             )
@@ -314,15 +332,27 @@ def prepare(spec: dict[str, Any]) -> dict[str, Any]:
             # The generator makes nothing of callbacks and rejects a $ref to one: render_callbacks
             # reads them instead.
             op.pop("callbacks", None)
-            note = f"Evidence: {EVIDENCE_TEXT[op['x-evidence']]} Source: {op['x-source']}"
-            if op.get("security", spec.get("security")) == []:
-                note += "\n\nPublic: needs no credentials and never fetches a token."
+            # Evidence first, so help() and --help show it in their first lines.
+            label = "Sources" if len(sources(op)) > 1 else "Source"
+            evidence = f"Evidence: {EVIDENCE_TEXT[op['x-evidence']]} {label}: " + ", ".join(
+                sources(op)
+            )
+            notes = []
+            auth = auth_of(spec, op)
+            if auth == "none":
+                notes.append("Public: needs no credentials and never fetches a token.")
+            elif auth == "optional":
+                notes.append(
+                    "Token optional: works without credentials where the API allows it; with "
+                    "credentials configured, the bearer token is sent."
+                )
             if op.get("x-moves-money"):
-                note += (
-                    "\n\nMoves money: never retried once the request may have reached the server; "
+                notes.append(
+                    "Moves money: never retried once the request may have reached the server; "
                     "on a connection error or timeout, reconcile before calling again."
                 )
-            op["description"] = (op.get("description", "").rstrip() + "\n\n" + note).strip()
+            parts = [evidence, op.get("description", "").strip(), *notes]
+            op["description"] = "\n\n".join(p for p in parts if p)
     return prepared
 
 

@@ -3,20 +3,15 @@
     validate -> encode -> token -> limiter slot -> send -> retry / replay -> map errors -> parse
 
 The generated namespaces describe a request (path, query, body as a plain dict); this module is
-the only place that turns a description into bytes on the wire and bytes back into a model or a
-typed exception.
+the only place that turns a description into bytes on the wire; ``_responses`` turns the bytes
+that come back into a model or a typed exception, ``_call_options`` checks per-call options.
 """
 
 from __future__ import annotations
 
 import contextlib
-import io
 import logging
-import math
-import os
 import random
-import re
-import socket
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
@@ -25,25 +20,16 @@ import anyio
 import httpx
 
 from ._auth import TokenManager
+from ._call_options import check_headers, check_options
 from ._encoding import ArrayFormat, QueryPairs, encode_form, encode_json, encode_query
 from ._errors import (
     APIConnectionError,
     APIError,
     APITimeoutError,
     AuthenticationError,
-    BadRequestError,
     ClientClosedError,
-    NotFoundError,
-    PermissionDeniedError,
-    RateLimitError,
     ResponseValidationError,
-    ServerError,
-    SpectroCoinError,
-    UnprocessableEntityError,
-    ValidationError,
-    split_error_code,
 )
-from ._json import decode_json
 from ._pagination import Pages
 from ._ratelimit import Limiter
 from ._reading import (
@@ -53,8 +39,17 @@ from ._reading import (
     UnreadableBody,
     read_body,
 )
-from ._retry import RetryPolicy, check_whole_number, parse_retry_after
-from ._types import CallOptions, File, Operation, Response
+from ._responses import (
+    _LEGACY_ERROR_STATUSES,
+    _REFUSED,
+    _legacy_error,
+    _trace_id,
+    api_error,
+    describe_transport_error,
+    parse_response,
+)
+from ._retry import RetryPolicy, parse_retry_after
+from ._types import CallOptions, Operation, Response
 from ._validation import check
 
 if TYPE_CHECKING:
@@ -67,183 +62,18 @@ BodyEncoding = Literal["json", "form"]
 
 logger = logging.getLogger("spectrocoin_async")
 
-_STATUS_ERRORS: dict[int, type[APIError]] = {
-    400: BadRequestError,
-    401: AuthenticationError,
-    403: PermissionDeniedError,
-    404: NotFoundError,
-    422: UnprocessableEntityError,
-    429: RateLimitError,
-}
 _CONTENT_TYPES: dict[str, str] = {
     "json": "application/json",
     "form": "application/x-www-form-urlencoded",
 }
 # The request certainly never left: retrying cannot make anything happen twice.
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
-_TRACE_HEADERS = ("x-trace-id", "x-b3-traceid", "traceid", "traceparent")
 # Only these response headers are ever logged (an allowlist, so nothing secret slips through).
 _LOGGED_HEADERS = ("retry-after", "x-ratelimit-remaining", "ratelimit-remaining")
-_PARSE_ERRORS = (KeyError, TypeError, ValueError, AttributeError, ArithmeticError)
-# The server answered and did nothing: a 429 refused the request, a 401 refused the token, a
-# 403 refused the caller (docs' status-codes page: "refused", e.g. an IP off the allow-list;
-# SpectroCoin's Drupal module and WooCommerce plugin send createOrder again after one).
-_REFUSED = frozenset({401, 403, 429})
 # Answered with a fresh token, once: a 401 (expired or revoked token) and a 403 (a token minted
 # before its key's scopes changed), as SpectroCoin's Drupal module and WooCommerce plugin do.
 _REPLAYED = frozenset({401, 403})
-# RFC 9110 token characters; a value is visible ASCII, spaces and tabs.
-_HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
-_HEADER_VALUE = re.compile(r"[\t\x20-\x7e]*")
 _URL_CACHE_SIZE = 512
-_OPTIONS = frozenset({"timeout", "deadline", "headers", "max_attempts"})
-
-
-def _trace_id(headers: httpx.Headers) -> str | None:
-    for name in _TRACE_HEADERS:
-        value: str | None = headers.get(name)
-        if value:
-            return value
-    return None
-
-
-def _seconds(name: str, value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValidationError(name, f"must be a number of seconds (int or float), got {value!r}")
-    seconds = float(value)
-    if not math.isfinite(seconds) or seconds <= 0:
-        raise ValidationError(name, f"must be a finite number of seconds above zero, got {value!r}")
-    return seconds
-
-
-def check_options(
-    options: CallOptions, default_deadline: float | None = None
-) -> tuple[httpx.Timeout | float | UseClientDefault | None, float | None, int | None]:
-    """Validate the per-call options: ``(timeout, deadline, max_attempts)``.
-
-    ``timeout`` and ``deadline`` follow httpx: left out, the client's default; ``None``, none.
-    """
-    if not options:
-        return httpx.USE_CLIENT_DEFAULT, default_deadline, None
-    unknown = options.keys() - _OPTIONS
-    if unknown:
-        raise ValidationError(
-            sorted(unknown)[0],
-            f"is not a per-call option (those are {', '.join(sorted(_OPTIONS))})",
-        )
-    timeout: httpx.Timeout | float | UseClientDefault | None = httpx.USE_CLIENT_DEFAULT
-    if "timeout" in options:
-        raw = options["timeout"]
-        timeout = raw if raw is None or isinstance(raw, httpx.Timeout) else _seconds("timeout", raw)
-    deadline = default_deadline
-    if "deadline" in options:
-        deadline = options["deadline"]
-        if deadline is not None:
-            deadline = _seconds("deadline", deadline)
-    max_attempts = options.get("max_attempts")
-    if max_attempts is not None:
-        check_whole_number("max_attempts", max_attempts)
-    return timeout, deadline, max_attempts
-
-
-def check_headers(headers: Mapping[str, str]) -> Mapping[str, str]:
-    """Refuse a header httpx could not send, naming it, before anything goes out."""
-    if not isinstance(headers, Mapping):
-        raise ValidationError("headers", f"must be a mapping of str to str, got {headers!r}")
-    for name, value in headers.items():
-        if not isinstance(name, str) or not _HEADER_NAME.fullmatch(name):
-            raise ValidationError(
-                "headers", f"{name!r} is not a valid header name (RFC 9110 token characters)"
-            )
-        if not isinstance(value, str):
-            raise ValidationError(
-                f"headers[{name!r}]", f"must be a str, got {type(value).__name__}"
-            )
-        if not _HEADER_VALUE.fullmatch(value):
-            raise ValidationError(
-                f"headers[{name!r}]",
-                "must be printable ASCII without line breaks (encode anything else first)",
-            )
-    return headers
-
-
-def _os_cause(exc: BaseException) -> OSError | None:
-    """The innermost OSError with an errno under an httpx error (through httpcore, anyio's
-    exception groups and ``__cause__`` chains): the real reason, e.g. refused vs DNS."""
-    found: OSError | None = None
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen and len(seen) < 32:
-        seen.add(id(current))
-        if isinstance(current, BaseExceptionGroup) and current.exceptions:
-            current = current.exceptions[0]
-            continue
-        if isinstance(current, OSError) and current.errno is not None:
-            found = current
-        current = current.__cause__ or current.__context__
-    return found
-
-
-def describe_transport_error(exc: httpx.TransportError, url: httpx.URL, attempts: int) -> str:
-    """``ConnectError talking to host after 1 attempt(s): connection refused``: the host and the
-    cause, so a refused connection and a DNS failure read differently."""
-    # host:port when the port is not the scheme's default: a wrong port is a common mistake.
-    where = url.netloc.decode("ascii", "replace")
-    text = f"{type(exc).__name__} talking to {where} after {attempts} attempt(s)"
-    cause = _os_cause(exc)
-    if isinstance(cause, socket.gaierror):
-        detail = f"DNS lookup of {url.host} failed: {cause.strerror or cause}"
-    elif cause is not None and cause.errno is not None and cause.errno > 0:
-        detail = f"{os.strerror(cause.errno).lower()} ({type(cause).__name__})"
-    else:
-        detail = str(exc) or (str(exc.__cause__) if exc.__cause__ else "")
-    return text + (f": {detail}" if detail else "")
-
-
-# Older SpectroCoin APIs answer errors with HTTP 203 (or 200) and [{"code": ..., "message": ...}].
-_LEGACY_ERROR_STATUSES = frozenset({200, 203})
-_LEGACY_KEYS = frozenset({"code", "message"})
-
-
-_LEGACY_MAX_ERRORS = 20  # a hostile body cannot make the exception's message unbounded
-
-
-def _legacy_error(response: httpx.Response, body: Any = None) -> list[dict[str, str]] | None:
-    """Every ``{"code", "message"}`` of a legacy error body ``[{"code": ..., "message": ...}]``
-    (at most 20, as strings), else None.
-
-    A cheap byte test first: a real list response (accounts, rates) is never decoded twice."""
-    if body is None:
-        content = response.content
-        # No slices: this runs on every 200 list response, and a slice copies.
-        if not content.startswith(b"[") or content.find(b'"code"', 0, 512) < 0:
-            return None
-        try:
-            body = decode_json(content)
-        except (ValueError, UnicodeDecodeError, RecursionError):
-            return None
-    if not isinstance(body, list) or not body:
-        return None
-    if not all(isinstance(item, Mapping) and set(item) == _LEGACY_KEYS for item in body):
-        return None
-    return [
-        {"code": str(item["code"])[:200], "message": str(item["message"])[:1000]}
-        for item in body[:_LEGACY_MAX_ERRORS]
-    ]
-
-
-def _unexpected_status(operation: Operation, response: httpx.Response, reason: str) -> str:
-    """What a status below 400 that is not the operation's success says: where a redirect
-    pointed, and which statuses would have been success."""
-    declared = ", ".join(map(str, operation.success))
-    if 300 <= response.status_code < 400:
-        location = response.headers.get("location")
-        where = f" to Location {location[:300]!r}" if location else " with no Location"
-        return (
-            f"redirected{where}: not followed, and not a success (only {declared} is); "
-            "check base_url"
-        )
-    return f"{reason}: not a success status for this operation (only {declared} is)"
 
 
 class _Call:
@@ -565,6 +395,8 @@ class Pipeline:
             return await self._attempt(call, None)
         tokens = self.tokens
         if tokens is None:
+            if call.operation.optional_auth:
+                return await self._attempt(call, None)
             raise AuthenticationError(
                 "no client credentials configured: pass client_id and client_secret or set "
                 "SPECTROCOIN_CLIENT_ID and SPECTROCOIN_CLIENT_SECRET",
@@ -683,45 +515,7 @@ class Pipeline:
 
     # -- reading ----------------------------------------------------------------------------
 
-    def parse(self, operation: Operation, response: httpx.Response, parse: Callable[[Any], T]) -> T:
-        kind = operation.response
-        data: Any
-        if kind == "json":
-            try:
-                data = decode_json(response.content)
-            except (ValueError, UnicodeDecodeError) as exc:
-                raise self._invalid(operation, response, f"response is not JSON: {exc}") from None
-        elif kind == "text":
-            data = response.text
-        elif kind == "binary":
-            data = File(
-                payload=io.BytesIO(response.content),
-                mime_type=response.headers.get("content-type"),
-            )
-        else:
-            data = None
-        try:
-            return parse(data)
-        except _PARSE_ERRORS as exc:
-            # ModelValidationError already names the model and field; anything else names its type.
-            detail = (
-                str(exc) if isinstance(exc, SpectroCoinError) else f"{type(exc).__name__}: {exc}"
-            )
-            raise self._invalid(
-                operation, response, f"response does not fit the schema: {detail}"
-            ) from exc
-
-    @staticmethod
-    def _invalid(
-        operation: Operation, response: httpx.Response, message: str
-    ) -> ResponseValidationError:
-        return ResponseValidationError(
-            message,
-            status_code=response.status_code,
-            body=response.content,
-            headers=response.headers,
-            operation=operation.operation_id,
-        )
+    parse = staticmethod(parse_response)
 
     def error(
         self,
@@ -731,68 +525,9 @@ class Pipeline:
         retry_after: float | None = None,
         call: _Call | None = None,
     ) -> APIError:
-        """The typed exception for an error status, from whatever body came with it.
-
-        ``request_may_have_reached_server`` is False when every attempt was refused (429, 401, 403):
-        the server answered and did nothing.
-        """
-        status = response.status_code
-        body: Any
-        try:
-            body = decode_json(response.content) if response.content else None
-        except (ValueError, UnicodeDecodeError, RecursionError):
-            body = response.content[:500].decode("utf-8", "replace")
-        fields: Mapping[str, Any] = body if isinstance(body, Mapping) else {}
-
-        def text(name: str) -> str | None:
-            value = fields.get(name)
-            return None if value is None else str(value)
-
-        code, code_text = split_error_code(text("errorCode"))
-        legacy = _legacy_error(response, body)
-        legacy_message = None
-        if legacy is not None:
-            # The first code is the error's code; every entry's message reaches the text.
-            code = legacy[0]["code"]
-            legacy_message = "; ".join(
-                [legacy[0]["message"]] + [f"{e['code']}: {e['message']}" for e in legacy[1:]]
-            )
-        oauth_error = fields.get("error")
-        if code is None and isinstance(oauth_error, str) and oauth_error:
-            code = oauth_error[:200]  # OAuth 2: {"error": "invalid_client", ...}
-        message = (
-            text("defaultMessage")
-            or code_text
-            or text("error_description")
-            or legacy_message
-            or text("message")
-            or response.reason_phrase
-        )
-        if status < 400 and legacy is None:
-            message = _unexpected_status(operation, response, message)
-        params = fields.get("errorParameters")
-        cls = _STATUS_ERRORS.get(status) or (ServerError if status >= 500 else APIError)
-        kwargs: dict[str, Any] = {
-            "status_code": status,
-            "error_code": code,
-            "trace_id": text("traceId") or _trace_id(response.headers),
-            "span_id": text("spanId"),
-            "category": text("category"),
-            "key": text("key"),
-            "error_parameters": [p for p in params if isinstance(p, Mapping)]
-            if isinstance(params, list)
-            else (),
-            "headers": response.headers,
-            "body": body,
-            "errors": legacy or (),
-            "operation": operation.operation_id,
-            "request_may_have_reached_server": call.reached
-            if call is not None
-            else status not in _REFUSED,
-        }
-        if cls is RateLimitError:
-            return RateLimitError(message, retry_after=retry_after, **kwargs)
-        return cls(message, **kwargs)
+        """The typed exception for an error status (see ``_responses.api_error``)."""
+        reached = call.reached if call is not None else None
+        return api_error(operation, response, retry_after=retry_after, reached=reached)
 
     # -- observability ----------------------------------------------------------------------
 

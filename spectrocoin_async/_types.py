@@ -152,6 +152,9 @@ class Operation:
     query_rules: tuple[FieldRule, ...] = ()
     # None: the operation answers JSON only, and the client's default Accept header stands.
     accept: Negotiation | None = None
+    # Not shown public by the evidence: the token goes along when credentials are configured,
+    # and the call is made without one when they are not.
+    optional_auth: bool = False
     # The statuses the spec declares as success; every other one is an error, a 3xx included.
     success: tuple[int, ...] = (200,)
 

@@ -207,6 +207,10 @@ def callback_app(
     For each POST it calls ``sc.merchant.verify_callback(headers, body)`` and then
     ``await on_order(verified)``.
 
+    SpectroCoin sends a callback when an order becomes PAID, EXPIRED or FAILED and expects a 200
+    (https://docs.spectrocoin.com/docs/order-callbacks) whose body is ``*ok*`` (its FAQ:
+    https://spectrocoin.com/en/faqs/merchants-and-payment-processing/do-i-get-a-notification-about-successful-bitcoin-transaction.html).
+
     Answers: 200 ``*ok*`` once ``on_order`` returned; 405 for any method but POST; 415 for a
     body that is neither JSON nor a form; 413 past ``max_body_size``; 400 for a callback that
     is malformed or fails verification; 503 when verification itself could not be done (the

@@ -15,12 +15,13 @@ OPERATIONS: dict[str, Operation] = {
         body=None,
         response="json",
         moves_money=False,
-        evidence="documented",
+        evidence="overview",
         source="https://docs.spectrocoin.com/docs/order-statuses",
         group="merchant",
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
         success=(200,),
     ),
     "calculate_exchange": Operation(
@@ -44,6 +45,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
         success=(200,),
     ),
     "cancel_order": Operation(
@@ -62,6 +64,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
         success=(200,),
     ),
     "create_bank_withdrawal": Operation(
@@ -85,6 +88,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
         success=(200,),
     ),
     "create_crypto_deposit_address": Operation(
@@ -103,6 +107,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(FieldRule(name="currencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),),
         query_rules=(),
         accept=None,
+        optional_auth=False,
         success=(200,),
     ),
     "create_crypto_withdrawal": Operation(
@@ -125,6 +130,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
         success=(200,),
     ),
     "create_exchange": Operation(
@@ -147,6 +153,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
         success=(200,),
     ),
     "create_order": Operation(
@@ -159,8 +166,8 @@ OPERATIONS: dict[str, Operation] = {
         body="json",
         response="json",
         moves_money=True,
-        evidence="plugin",
-        source="https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php",
+        evidence="documented",
+        source="https://docs.spectrocoin.com/reference/createorderusingpost2, https://docs.spectrocoin.com/docs/creating-a-payment, https://docs.spectrocoin.com/docs/verified-payers-only, https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php",
         group="merchant",
         body_rules=(
             FieldRule(name="receiveAmount", required=False, exclusive_minimum=Decimal(0)),
@@ -171,6 +178,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
         success=(200,),
     ),
     "create_order_from_pre_order": Operation(
@@ -192,6 +200,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
         success=(200,),
     ),
     "create_pre_order": Operation(
@@ -214,6 +223,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
         success=(200,),
     ),
     "create_withdrawal_with_exchange": Operation(
@@ -237,6 +247,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
         success=(200,),
     ),
     "export_orders": Operation(
@@ -268,6 +279,7 @@ OPERATIONS: dict[str, Operation] = {
                 ),
             ),
         ),
+        optional_auth=False,
         success=(200,),
     ),
     "export_transactions": Operation(
@@ -299,6 +311,7 @@ OPERATIONS: dict[str, Operation] = {
                 ),
             ),
         ),
+        optional_auth=False,
         success=(200,),
     ),
     "get_access_token": Operation(
@@ -311,8 +324,8 @@ OPERATIONS: dict[str, Operation] = {
         body="form",
         response="json",
         moves_money=False,
-        evidence="plugin",
-        source="https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php",
+        evidence="documented",
+        source="https://docs.spectrocoin.com/reference/getaccesstoken, https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php",
         group="auth",
         body_rules=(
             FieldRule(name="grant_type", required=True),
@@ -321,6 +334,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
         success=(200,),
     ),
     "get_account": Operation(
@@ -339,6 +353,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
         success=(200,),
     ),
     "get_bank_withdrawal": Operation(
@@ -357,6 +372,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
         success=(200,),
     ),
     "get_crypto_withdrawal": Operation(
@@ -375,6 +391,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
         success=(200,),
     ),
     "get_crypto_withdrawal_fee": Operation(
@@ -396,6 +413,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
         success=(200,),
     ),
     "get_exchange": Operation(
@@ -414,6 +432,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
         success=(200,),
     ),
     "get_gift_card_purchase": Operation(
@@ -432,6 +451,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
         success=(200,),
     ),
     "get_order": Operation(
@@ -444,12 +464,13 @@ OPERATIONS: dict[str, Operation] = {
         body=None,
         response="json",
         moves_money=False,
-        evidence="plugin",
-        source="https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/includes/SpectroCoinGateway.php",
+        evidence="documented",
+        source="https://docs.spectrocoin.com/docs/expired-orders, https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/includes/SpectroCoinGateway.php",
         group="merchant",
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
         success=(200,),
     ),
     "get_pre_order": Operation(
@@ -468,6 +489,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
         success=(200,),
     ),
     "get_project": Operation(
@@ -486,6 +508,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
         success=(200,),
     ),
     "get_rate_history": Operation(
@@ -494,7 +517,7 @@ OPERATIONS: dict[str, Operation] = {
         tag="rates",
         method="GET",
         path="/rates/history",
-        public=True,
+        public=False,
         body=None,
         response="json",
         moves_money=False,
@@ -507,6 +530,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="to", required=True, pattern="^[A-Z0-9]{2,10}$"),
         ),
         accept=None,
+        optional_auth=True,
         success=(200,),
     ),
     "get_rates": Operation(
@@ -515,7 +539,7 @@ OPERATIONS: dict[str, Operation] = {
         tag="rates",
         method="GET",
         path="/rates",
-        public=True,
+        public=False,
         body=None,
         response="json",
         moves_money=False,
@@ -528,6 +552,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="to", required=False, pattern="^[A-Z0-9]{2,10}$"),
         ),
         accept=None,
+        optional_auth=True,
         success=(200,),
     ),
     "get_transaction": Operation(
@@ -546,6 +571,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
         success=(200,),
     ),
     "list_accounts": Operation(
@@ -564,6 +590,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
         success=(200,),
     ),
     "list_bank_withdrawals": Operation(
@@ -587,6 +614,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
         ),
         accept=None,
+        optional_auth=False,
         success=(200,),
     ),
     "list_crypto_deposit_addresses": Operation(
@@ -610,6 +638,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
         ),
         accept=None,
+        optional_auth=False,
         success=(200,),
     ),
     "list_crypto_withdrawals": Operation(
@@ -633,6 +662,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
         ),
         accept=None,
+        optional_auth=False,
         success=(200,),
     ),
     "list_currencies": Operation(
@@ -641,7 +671,7 @@ OPERATIONS: dict[str, Operation] = {
         tag="currencies",
         method="GET",
         path="/currencies",
-        public=True,
+        public=False,
         body=None,
         response="json",
         moves_money=False,
@@ -651,6 +681,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=True,
         success=(200,),
     ),
     "list_deposit_addresses": Operation(
@@ -669,6 +700,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),),
         accept=None,
+        optional_auth=False,
         success=(200,),
     ),
     "list_exchange_pairs": Operation(
@@ -687,6 +719,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
         success=(200,),
     ),
     "list_exchanges": Operation(
@@ -709,6 +742,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="sort", required=False, pattern="^createdAt(,(asc|desc))?$"),
         ),
         accept=None,
+        optional_auth=False,
         success=(200,),
     ),
     "list_gift_card_purchases": Operation(
@@ -731,6 +765,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="sort", required=False, pattern="^createdAt(,(asc|desc))?$"),
         ),
         accept=None,
+        optional_auth=False,
         success=(200,),
     ),
     "list_gift_cards": Operation(
@@ -749,6 +784,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),),
         accept=None,
+        optional_auth=False,
         success=(200,),
     ),
     "list_orders": Operation(
@@ -772,6 +808,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="projectId", required=False, format="uuid"),
         ),
         accept=None,
+        optional_auth=False,
         success=(200,),
     ),
     "list_payment_methods": Operation(
@@ -790,6 +827,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),),
         accept=None,
+        optional_auth=False,
         success=(200,),
     ),
     "list_pre_orders": Operation(
@@ -813,6 +851,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="projectId", required=False, format="uuid"),
         ),
         accept=None,
+        optional_auth=False,
         success=(200,),
     ),
     "list_projects": Operation(
@@ -831,6 +870,7 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(),
         query_rules=(),
         accept=None,
+        optional_auth=False,
         success=(200,),
     ),
     "list_refunds": Operation(
@@ -853,6 +893,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="sort", required=False, pattern="^createdAt(,(asc|desc))?$"),
         ),
         accept=None,
+        optional_auth=False,
         success=(200,),
     ),
     "list_transactions": Operation(
@@ -876,6 +917,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="currencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
         ),
         accept=None,
+        optional_auth=False,
         success=(200,),
     ),
     "list_withdrawals_with_exchange": Operation(
@@ -898,6 +940,7 @@ OPERATIONS: dict[str, Operation] = {
             FieldRule(name="sort", required=False, pattern="^createdAt(,(asc|desc))?$"),
         ),
         accept=None,
+        optional_auth=False,
         success=(200,),
     ),
     "purchase_gift_card": Operation(
@@ -920,6 +963,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         query_rules=(),
         accept=None,
+        optional_auth=False,
         success=(200,),
     ),
 }

@@ -15,7 +15,8 @@ Control routes (``/api/public/sandbox/...``) are never limited, faulted or authe
 * ``POST /sandbox/reset``: back to the seeded state and the start-up config;
 * ``POST /sandbox/tokens/revoke``: every token issued so far stops working, as at an expiry;
 * ``POST /sandbox/orders/{id}/simulate`` ``{"status": "PAID"}``: the payer moves the order
-  through its statuses to the one asked for, with a callback at every step;
+  through its statuses to the one asked for; a callback goes out on PAID, EXPIRED and FAILED
+  (``callbackStatuses`` in the config; ``["*"]``: every step);
 * ``GET  /sandbox/merchant.public.pem``: the key that verifies legacy form callbacks;
 * ``GET  /sandbox/pay/{id}``: the payment window that ``redirectUrl`` points to (a stub page).
 """
@@ -128,7 +129,11 @@ class Sandbox:
         }
 
     async def notify(self, order: Order) -> Delivery | None:
-        """Send the callback for the order's current status, and remember how it went."""
+        """Send the callback for the order's current status, if that status is one that sends
+        callbacks (``callback_statuses``), and remember how it went."""
+        wanted = self.config.callback_statuses
+        if order.status not in wanted and "*" not in wanted:
+            return None
         delivery = await deliver(order, self.signer, time_limit=self.config.callback_timeout)
         if delivery is not None:
             self.deliveries.append(delivery)

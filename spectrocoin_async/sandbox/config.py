@@ -15,6 +15,7 @@ import attrs
 from attrs import field, frozen
 
 __all__ = [
+    "DEFAULT_CALLBACK_STATUSES",
     "DEFAULT_CLIENT_ID",
     "DEFAULT_CLIENT_SECRET",
     "FaultTiming",
@@ -25,6 +26,9 @@ __all__ = [
 
 DEFAULT_CLIENT_ID = "sandbox-client"
 DEFAULT_CLIENT_SECRET = "sandbox-secret"
+
+DEFAULT_CALLBACK_STATUSES: tuple[str, ...] = ("PAID", "EXPIRED", "FAILED")
+"""The statuses SpectroCoin's docs say a callback is sent for."""
 
 FaultTiming = Literal["before", "after", "random"]
 """When an injected fault strikes: before the operation runs (nothing happened), after it ran
@@ -51,6 +55,12 @@ def _positive_or_none(instance: Any, attribute: attrs.Attribute[Any], value: Any
 def _at_least_one(instance: Any, attribute: attrs.Attribute[int], value: int) -> None:
     if value < 1:
         raise ValueError(f"{attribute.name} must be at least 1, got {value}")
+
+
+def _statuses(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"callback_statuses must be a list of order statuses, got {value!r}")
+    return tuple(v.upper() for v in value)
 
 
 def _timing(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
@@ -109,6 +119,12 @@ class SandboxConfig:
     exactly the next two requests."""
 
     callback_timeout: float = field(default=10.0, converter=float, validator=_non_negative)
+    callback_statuses: tuple[str, ...] = field(
+        default=DEFAULT_CALLBACK_STATUSES, converter=_statuses
+    )
+    """Order statuses whose arrival sends a callback. The default is the three that
+    https://docs.spectrocoin.com/docs/order-callbacks names; ``["*"]``: every status change
+    (SpectroCoin's plugins handle the others too)."""
 
     def __attrs_post_init__(self) -> None:
         total = self.error_rate + self.reset_rate + self.html_rate + self.truncate_rate

@@ -254,7 +254,8 @@ def spec_operations(spec: dict[str, Any]) -> list[SpecOperation]:
                     operation_id=operation["operationId"],
                     method=method.upper(),
                     path=path,
-                    public=security == [],
+                    # Optional auth (``security: [{}, ...]``) is served with or without a token.
+                    public=security == [] or {} in security,
                     moves_money=bool(operation.get("x-moves-money", False)),
                     query=_query_params(spec, operation),
                     not_null=_not_null(spec, operation),

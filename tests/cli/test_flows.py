@@ -109,7 +109,7 @@ def test_order_life_cycle_and_callback_verification(
     paid = decode_json(ok(cli(monkeypatch, ["sandbox", "pay", str(order_id)], env)).out)
     assert paid["statuses"] == ["PENDING", "PAID"]
     callbacks = sink.take()
-    assert len(callbacks) == 2
+    assert len(callbacks) == 1  # PAID only: the sandbox's default, as SpectroCoin documents
     headers, body = callbacks[-1]
     verified = cli(
         monkeypatch,
@@ -514,7 +514,10 @@ def test_help_shows_description_type_enum_values_and_evidence(
     help_text = ok(cli(monkeypatch, ["merchant", "list-orders", "--help"], {})).text
     flat = " ".join(help_text.replace("│", " ").split())
     assert "List merchant orders" in flat and "GET /merchants/orders" in flat
-    assert "Evidence: Documented: method and path are stated on docs.spectrocoin.com." in flat
+    assert "Evidence: documented: method and path are stated on docs.spectrocoin.com." in flat
+    # The evidence level is in the first lines: right after the usage line and the summary.
+    first = [line.strip() for line in help_text.splitlines() if line.strip()][:3]
+    assert first[2].startswith("Evidence: documented:"), first
     assert (
         "--status" in flat and "Type: OrderStatus" in flat and "One of: CANCELLED, EXPIRED" in flat
     )
@@ -683,7 +686,7 @@ def test_a_response_body_is_decoded_once(
         decoded.append(bytes(data))
         return real(data, *args, **kwargs)
 
-    monkeypatch.setattr("spectrocoin_async._pipeline.decode_json", counting)
+    monkeypatch.setattr("spectrocoin_async._responses.decode_json", counting)
     # Where the CLI once decoded the body a second time.
     monkeypatch.setattr("spectrocoin_async._cli._session.decode_json", counting, raising=False)
     listed = ok(cli(monkeypatch, ["accounts", "list-accounts", "-o", "json"], env))

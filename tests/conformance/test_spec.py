@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -67,7 +68,20 @@ def test_operation_is_documented(path: str, method: str, op: dict[str, Any]) -> 
 
 def test_public_operations() -> None:
     public = {op["operationId"] for _, _, op in operations() if op.get("security") == []}
-    assert public == {"getAccessToken", "listCurrencies", "getRates", "getRateHistory"}
+    assert public == {"getAccessToken"}
+
+
+def test_optional_auth_where_evidence_does_not_prove_an_operation_public() -> None:
+    """Nothing published shows currencies or rates public (the scope table even lists "rate for
+    the selected pair" under exchange:create): the token is optional, not absent."""
+    optional = {
+        op["operationId"]: op["security"]
+        for _, _, op in operations()
+        if {} in op.get("security", [{"bearerAuth": []}])
+    }
+    assert optional == {
+        name: [{}, {"bearerAuth": []}] for name in ("listCurrencies", "getRates", "getRateHistory")
+    }
 
 
 def test_order_status_lists_all_18_values() -> None:
@@ -94,27 +108,64 @@ def test_error_schema_fields_are_optional() -> None:
 
 
 PLUGIN_REPO = "https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin"
+DOCS = "https://docs.spectrocoin.com/"
+PLUGIN_FILE = re.compile(r"https://github\.com/SpectroCoin/[\w.-]+/blob/[\w.-]+/\S+\.php$")
 
 
-def test_the_three_operations_the_plugins_call_are_tagged_plugin() -> None:
-    """SCMerchantClient/SCMerchantClient.php fetches the token and creates orders;
-    includes/SpectroCoinGateway.php fetches an order to verify a JSON callback."""
-    tagged = {
-        op["operationId"]: op["x-source"]
-        for _, _, op in operations()
-        if op["x-evidence"] == "plugin"
-    }
-    assert tagged == {
-        "getAccessToken": PLUGIN_REPO + "/blob/HEAD/SCMerchantClient/SCMerchantClient.php",
-        "createOrder": PLUGIN_REPO + "/blob/HEAD/SCMerchantClient/SCMerchantClient.php",
-        "getOrder": PLUGIN_REPO + "/blob/HEAD/includes/SpectroCoinGateway.php",
-    }
+def _sources(op: dict[str, Any]) -> list[str]:
+    source = op["x-source"]
+    return [source] if isinstance(source, str) else source
+
+
+@pytest.mark.parametrize(("path", "method", "op"), operations(), ids=OP_IDS)
+def test_evidence_level_is_backed_by_a_source_of_its_kind(
+    path: str, method: str, op: dict[str, Any]
+) -> None:
+    """documented: a docs.spectrocoin.com page; plugin: a file of SpectroCoin's plugins; scope and
+    overview: the docs page whose table or overview names the capability."""
+    sources = _sources(op)
+    docs = [s for s in sources if s.startswith(DOCS)]
+    plugin_files = [s for s in sources if PLUGIN_FILE.match(s)]
+    assert docs or plugin_files, op["operationId"]
+    assert len(docs) + len(plugin_files) == len(sources), sources
+    if op["x-evidence"] == "plugin":
+        assert plugin_files, op["operationId"]
+    else:
+        assert docs, op["operationId"]
+    # Documentation first, plugin files after it.
+    assert sources == docs + plugin_files
+
+
+def test_the_evidence_of_issue_25() -> None:
+    """Raised to documented (the plugin files kept beside the docs), and acceptOrder lowered."""
+    by_id = {op["operationId"]: op for _, _, op in operations()}
+    assert _sources(by_id["getAccessToken"]) == [
+        DOCS + "reference/getaccesstoken",
+        PLUGIN_REPO + "/blob/HEAD/SCMerchantClient/SCMerchantClient.php",
+    ]
+    assert _sources(by_id["createOrder"]) == [
+        DOCS + "reference/createorderusingpost2",
+        DOCS + "docs/creating-a-payment",
+        DOCS + "docs/verified-payers-only",
+        PLUGIN_REPO + "/blob/HEAD/SCMerchantClient/SCMerchantClient.php",
+    ]
+    assert _sources(by_id["getOrder"]) == [
+        DOCS + "docs/expired-orders",
+        PLUGIN_REPO + "/blob/HEAD/includes/SpectroCoinGateway.php",
+    ]
+    levels = {name: by_id[name]["x-evidence"] for name in by_id}
+    assert {n for n, level in levels.items() if level == "plugin"} == set()
+    assert levels["getAccessToken"] == levels["createOrder"] == levels["getOrder"] == "documented"
+    assert levels["acceptOrder"] == "overview"
+    assert _sources(by_id["acceptOrder"]) == [DOCS + "docs/order-statuses"]
+    assert "proposal" in by_id["acceptOrder"]["description"]
 
 
 def test_every_source_is_a_public_url() -> None:
     """Users never get our internal notes: x-source cites something they can open."""
     for _, _, op in operations():
-        assert op["x-source"].startswith("https://"), op["operationId"]
+        for source in _sources(op):
+            assert source.startswith("https://"), op["operationId"]
 
 
 def test_nothing_users_get_cites_a_file_they_do_not_have() -> None:

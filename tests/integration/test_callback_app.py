@@ -65,7 +65,7 @@ async def receiver(
 @pytest.mark.anyio
 @pytest.mark.parametrize(
     ("project", "statuses"),
-    [(SANDBOX_PROJECT_ID, ["PENDING", "PAID"]), (LEGACY_PROJECT_ID, ["EXPIRED"])],
+    [(SANDBOX_PROJECT_ID, ["PAID"]), (LEGACY_PROJECT_ID, ["EXPIRED"])],
     ids=["json", "legacy-signed"],
 )
 async def test_order_life_cycle_reaches_callback_app(
@@ -156,12 +156,12 @@ async def test_sandbox_callbacks_through_the_documented_framework_forms(
             )
         )
         result = await sc.request(
-            "POST", f"/sandbox/orders/{created.order_id}/simulate", json={"status": "PENDING"}
+            "POST", f"/sandbox/orders/{created.order_id}/simulate", json={"status": "PAID"}
         )
     statuses = [c["httpStatus"] for c in result["callbacks"]]
     if delivered:
         assert statuses == [200]
-        assert [v.status for v in received] == ["PENDING"]
+        assert [v.status for v in received] == ["PAID"]
     else:
         assert statuses == [307]
         assert received == []

@@ -100,7 +100,7 @@ async def test_quick_flow(sc: SpectroCoinClient, control: Control, sink: Callbac
     )
     assert result["statuses"] == ["PENDING", "PAID"]
     callbacks = sink.take()
-    assert len(callbacks) == 2
+    assert len(callbacks) == 1  # PENDING sends none; PAID does
     for headers, body in callbacks:
         assert headers["content-type"] == "application/json"
         verified = await sc.merchant.verify_callback(headers, body)
@@ -115,7 +115,7 @@ async def test_quick_flow(sc: SpectroCoinClient, control: Control, sink: Callbac
     assert ",EXCHANGE,PROCESSED,-100.00," in text and ",MERCHANT_PAYMENT," in text
     ledger = await control.ledger()
     assert ledger["exchanges"] == 1 and ledger["ordersCreated"] == 1
-    assert ledger["tokensIssued"] == 1 and ledger["callbacksDelivered"] == 2
+    assert ledger["tokensIssued"] == 1 and ledger["callbacksDelivered"] == 1
     assert ledger["duplicateDeliveries"] == ledger["duplicateExecutions"] == 0
     await assert_transactions_add_up(sc)
 
@@ -227,13 +227,25 @@ async def test_insufficient_funds_is_a_422_with_the_error_body(
     assert (await control.ledger())["withdrawals"] == 0
 
 
-async def test_auth_and_public_operations(sandbox_url: str, control: Control) -> None:
+async def test_auth_and_public_operations(
+    sandbox_url: str, control: Control, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SPECTROCOIN_CLIENT_ID", raising=False)
+    monkeypatch.delenv("SPECTROCOIN_CLIENT_SECRET", raising=False)
     async with sdk_client(sandbox_url, client_secret="wrong") as sc:
         with pytest.raises(AuthenticationError) as caught:
             await sc.accounts.list_accounts()
         assert caught.value.status_code == 401
-        # Public operations need no token at all.
+        # Not proven public (issue 25): with credentials configured, the token goes along.
+        with pytest.raises(AuthenticationError):
+            await sc.currencies.list_currencies()
+    # Without credentials the sandbox serves it, as SpectroCoin may.
+    async with sdk_client(sandbox_url, client_id=None, client_secret=None) as sc:
         assert {c.code for c in await sc.currencies.list_currencies()} == set(SEEDED)
+    async with sdk_client(sandbox_url) as sc:
+        assert {c.code for c in await sc.currencies.list_currencies()} == set(SEEDED)
+        assert len(await sc.rates.get_rates(from_="BTC")) > 0
+    assert (await control.ledger())["tokensIssued"] == 1
     async with httpx.AsyncClient(event_hooks={"response": [RECORDER.hook]}) as http:
         response = await http.get(sandbox_url + "/accounts")
         assert response.status_code == 401
@@ -243,6 +255,52 @@ async def test_auth_and_public_operations(sandbox_url: str, control: Control) ->
         )
         assert response.status_code == 401
     assert (await control.ledger())["unauthorized"] == 2  # bad credentials are not counted
+
+
+async def test_callbacks_go_out_on_paid_expired_and_failed_only_by_default(
+    sc: SpectroCoinClient, control: Control, sink: CallbackSink
+) -> None:
+    """https://docs.spectrocoin.com/docs/order-callbacks names PAID, EXPIRED and FAILED: the
+    sandbox sends callbacks at exactly those transitions unless told otherwise."""
+    assert (await control.configure())["callbackStatuses"] == ["PAID", "EXPIRED", "FAILED"]
+    sink.take()
+
+    async def order(name: str) -> str:
+        created = await sc.merchant.create_order(
+            body=CreateOrderRequest(
+                project_id=UUID(SANDBOX_PROJECT_ID),
+                order_id=name,
+                receive_amount=Decimal("3"),
+                receive_currency_code="EUR",
+                callback_url=sink.url,
+            )
+        )
+        return str(created.order_id)
+
+    walks = {
+        "refunded": "REFUNDED",  # PENDING, PAID, PROCESSING_REFUND, REFUNDED
+        "late": "LATE_CRYPTO_PAYMENT",  # EXPIRED, PENDING_LATE_CRYPTO_PAYMENT, LATE_...
+        "failed": "FAILED",
+        "underpaid": "UNDERPAID",  # PENDING, UNDERPAID; then accepted: PAID
+        "cancelled": "PENDING",  # then cancelled: CANCELLED
+    }
+    ids = {name: await order(name) for name in walks}
+    sent = {}
+    for name, target in walks.items():
+        result = await control.simulate(ids[name], target)
+        sent[name] = [c["status"] for c in result["callbacks"]]
+    assert sent == {
+        "refunded": ["PAID"], "late": ["EXPIRED"], "failed": ["FAILED"], "underpaid": [],
+        "cancelled": [],
+    }  # fmt: skip
+    assert len(sink.take()) == 3
+    await sc.merchant.cancel_order(UUID(ids["cancelled"]))
+    assert sink.take() == []
+    await sc.merchant.accept_order(UUID(ids["underpaid"]))
+    ((headers, body),) = sink.take()
+    verified = await sc.merchant.verify_callback(headers, body)
+    assert (verified.merchant_order_id, verified.status) == ("underpaid", "PAID")
+    assert (await control.ledger())["callbacksDelivered"] == 4
 
 
 async def test_paging_follows_the_envelope(sc: SpectroCoinClient) -> None:
@@ -258,6 +316,7 @@ async def test_paging_follows_the_envelope(sc: SpectroCoinClient) -> None:
 async def test_pre_orders_statuses_accept_cancel_refund(
     sc: SpectroCoinClient, control: Control, sink: CallbackSink
 ) -> None:
+    await control.configure(callbackStatuses=["*"])  # a callback at every status change
     pre = await sc.merchant.create_pre_order(
         body=CreatePreOrderRequest(
             project_id=UUID(SANDBOX_PROJECT_ID),

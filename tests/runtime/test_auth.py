@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from datetime import date
 
 import anyio
 import anyio.lowlevel
@@ -250,6 +251,47 @@ async def test_public_operations_work_without_credentials(monkeypatch: pytest.Mo
             with pytest.raises(AuthenticationError, match="no client credentials configured"):
                 await sc.accounts.list_accounts()
     assert "authorization" not in rates.calls.last.request.headers
+
+
+@pytest.mark.anyio
+async def test_optional_auth_operations_send_the_token_when_credentials_are_configured() -> None:
+    """Currencies and rates are not proven public (issue 25): with credentials, every call of
+    them carries the bearer token; the token request itself never does."""
+    with respx.mock(base_url=BASE, assert_all_called=False) as router:
+        token = router.post("/oauth/token").respond(
+            json={"access_token": "abc", "expires_in": 3600, "token_type": "Bearer"}
+        )
+        rates = router.get("/rates").mock(return_value=json_response([]))
+        history = router.get("/rates/history").mock(return_value=json_response([]))
+        currencies = router.get("/currencies").mock(return_value=json_response([]))
+        async with SpectroCoinClient("id", "secret") as sc:
+            await sc.rates.get_rates()
+            await sc.rates.get_rate_history(
+                from_="BTC", to="EUR", date_from=date(2026, 1, 1), date_to=date(2026, 1, 2)
+            )
+            await sc.currencies.list_currencies()
+    assert token.call_count == 1
+    assert "authorization" not in token.calls.last.request.headers
+    for route in (rates, history, currencies):
+        assert route.call_count == 1
+        assert route.calls.last.request.headers["authorization"] == "Bearer abc"
+
+
+@pytest.mark.anyio
+async def test_optional_auth_replays_once_with_a_fresh_token_after_a_401() -> None:
+    with respx.mock(base_url=BASE, assert_all_called=False) as router:
+        issued = iter(["t1", "t2"])
+        router.post("/oauth/token").mock(
+            side_effect=lambda request: httpx.Response(
+                200, json={"access_token": next(issued), "expires_in": 3600}
+            )
+        )
+        rates = router.get("/rates").mock(
+            side_effect=[httpx.Response(401, json={"errorCode": "GEN_3"}), json_response([])]
+        )
+        async with SpectroCoinClient("id", "secret") as sc:
+            assert await sc.rates.get_rates() == []
+    assert [c.request.headers["authorization"] for c in rates.calls] == ["Bearer t1", "Bearer t2"]
 
 
 @pytest.mark.anyio

@@ -31,13 +31,13 @@ class AccountsAPI:
     ) -> list[Account]:
         """List wallet accounts
 
+        Evidence: documented: method and path are stated on docs.spectrocoin.com. Source:
+        https://docs.spectrocoin.com/reference/submitusingpost2
+
         Returns the caller's wallet accounts with their balances as a plain JSON array (not paged).
         An account's `id` is what exchange and withdrawal operations take as `payAccountId` or
         `accountId`. The docs link this path from the exchange reference; the account fields are
         this project's model (derived from the legacy wallet API). Needs the `account:read` scope.
-
-        Evidence: Documented: method and path are stated on docs.spectrocoin.com. Source:
-        https://docs.spectrocoin.com/reference/submitusingpost2
 
         `GET /accounts`
         Raises:
@@ -83,13 +83,13 @@ class AccountsAPI:
     ) -> Account:
         """Get one wallet account
 
+        Evidence: scope, unconfirmed: listed in the docs' API-key scope table, but the path is not
+        published. The path here is this project's proposal and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, account:read)
+
         Returns one wallet account with its balances. The `account:read` scope covers it, but the
         path is this project's proposal; SpectroCoin has not published it. The type of account ids
         is not published either, so they are treated as opaque strings.
-
-        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, account:read)
 
         `GET /accounts/{id}`
         Args:

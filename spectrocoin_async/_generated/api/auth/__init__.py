@@ -34,15 +34,15 @@ class AuthAPI:
     ) -> TokenResponse:
         """Get an access token
 
+        Evidence: documented: method and path are stated on docs.spectrocoin.com. Sources:
+        https://docs.spectrocoin.com/reference/getaccesstoken,
+        https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php
+
         Exchanges the API client id and secret for a bearer access token (OAuth2 client-credentials
         grant). The body is form-encoded; no `scope` and no HTTP Basic authentication are used. There
         is no refresh token: when the token expires, request a new one with the same credentials.
-        Wrong credentials give HTTP 401. Documented at
-        https://docs.spectrocoin.com/reference/getaccesstoken; SpectroCoin's plugins call it
-        (SCMerchantClient/SCMerchantClient.php: form `grant_type`, `client_id`, `client_secret`).
-
-        Evidence: Plugin: used against the live API by SpectroCoin's official plugins. Source:
-        https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php
+        Wrong credentials give HTTP 401. HTTPS only; the token is sent as `Authorization: Bearer
+        <access_token>`.
 
         Public: needs no credentials and never fetches a token.
 

@@ -31,15 +31,16 @@ class CurrenciesAPI:
     ) -> list[Currency]:
         """List supported currencies
 
-        Returns every supported currency as a plain JSON array (not paged), with its decimal scale
-        and, for crypto currencies, the networks it can move on. Public: no token needed. The path
-        is this project's proposal; SpectroCoin has not published it.
-
-        Evidence: Overview: the capability is named in the API overview; path and fields are this
-        project's proposal, not a published address, and may change. Source:
+        Evidence: overview, unconfirmed: the capability is named in the API overview; path and fields
+        are this project's proposal, not a published address, and may change. Source:
         https://docs.spectrocoin.com/reference/api-reference
 
-        Public: needs no credentials and never fetches a token.
+        Returns every supported currency as a plain JSON array (not paged), with its decimal scale
+        and, for crypto currencies, the networks it can move on. The path is this project's
+        proposal; SpectroCoin has not published it.
+
+        Token optional: works without credentials where the API allows it; with credentials configured,
+        the bearer token is sent.
 
         `GET /currencies`
         Raises:

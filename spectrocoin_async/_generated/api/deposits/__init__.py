@@ -36,13 +36,13 @@ class DepositsAPI:
     ) -> DepositInstructions:
         """Get deposit instructions
 
+        Evidence: scope, unconfirmed: listed in the docs' API-key scope table, but the path is not
+        published. The path here is this project's proposal and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, deposit:read)
+
         Returns how to fund the wallet, as one small object (not paged): the crypto deposit
         addresses and the bank (SEPA/SWIFT) details of the caller. The `deposit:read` scope covers
         it, but the path and fields are this project's proposal; SpectroCoin has not published them.
-
-        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, deposit:read)
 
         `GET /deposits/addresses`
         Args:
@@ -103,14 +103,14 @@ class DepositsAPI:
     ) -> CryptoDepositAddressPage:
         """List crypto deposit addresses
 
+        Evidence: scope, unconfirmed: listed in the docs' API-key scope table, but the path is not
+        published. The path here is this project's proposal and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table,
+        deposit-crypto-address:read)
+
         Returns one page of the caller's crypto deposit addresses, optionally for one currency and
         network. The `deposit-crypto-address:read` scope covers it, but the path is this project's
         proposal; SpectroCoin has not published it.
-
-        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference (API-key scope table,
-        deposit-crypto-address:read)
 
         `GET /deposits/crypto-addresses`
         Args:
@@ -217,15 +217,15 @@ class DepositsAPI:
     ) -> CryptoDepositAddress:
         """Generate a new crypto deposit address
 
+        Evidence: scope, unconfirmed: listed in the docs' API-key scope table, but the path is not
+        published. The path here is this project's proposal and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table,
+        deposit-crypto-address:create)
+
         Generates a fresh deposit address for a currency on a network. Marked as money-moving
         because every call allocates a new address that can receive funds; do not retry blindly.
         The `deposit-crypto-address:create` scope covers it, but the path and fields are this
         project's proposal; SpectroCoin has not published them.
-
-        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference (API-key scope table,
-        deposit-crypto-address:create)
 
         Moves money: never retried once the request may have reached the server; on a connection error
         or timeout, reconcile before calling again.

@@ -45,12 +45,12 @@ class ExchangesAPI:
     ) -> ExchangePage:
         """List executed exchanges
 
+        Evidence: scope, unconfirmed: listed in the docs' API-key scope table, but the path is not
+        published. The path here is this project's proposal and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, exchange:read)
+
         Returns one page of the caller's exchange history. The `exchange:read` scope covers it, but
         the path is this project's proposal; SpectroCoin has not published it.
-
-        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, exchange:read)
 
         `GET /exchanges`
         Args:
@@ -164,14 +164,14 @@ class ExchangesAPI:
     ) -> Exchange:
         """Execute a currency exchange
 
+        Evidence: documented: method and path are stated on docs.spectrocoin.com. Source:
+        https://docs.spectrocoin.com/reference/submitusingpost2
+
         Converts `payAmount` from one wallet account to another. Identify the pair either by
         `payCurrencyCode` + `receiveCurrencyCode`, or by `exchangePairId` + `payAccountId` +
         `receiveAccountId` (from listAccounts and listExchangePairs). Moves money: do not retry
         blindly after a timeout; check listExchanges first. Needs the `exchange:create` scope. The
         response fields are this project's model.
-
-        Evidence: Documented: method and path are stated on docs.spectrocoin.com. Source:
-        https://docs.spectrocoin.com/reference/submitusingpost2
 
         Moves money: never retried once the request may have reached the server; on a connection error
         or timeout, reconcile before calling again.
@@ -233,12 +233,12 @@ class ExchangesAPI:
     ) -> ExchangeCalculation:
         """Calculate an exchange quote
 
+        Evidence: documented: method and path are stated on docs.spectrocoin.com. Source:
+        https://docs.spectrocoin.com/reference/calculateexchangeamountusingpost2
+
         Calculates the other side of an exchange for a currency pair at the current rate. Give
         `payAmount` or `receiveAmount`; at least one is needed, and `payAmount` wins when both are
         given. Nothing is executed and no money moves. Needs the `exchange:create` scope.
-
-        Evidence: Documented: method and path are stated on docs.spectrocoin.com. Source:
-        https://docs.spectrocoin.com/reference/calculateexchangeamountusingpost2
 
         `POST /exchanges/calculate`
         Args:
@@ -294,13 +294,13 @@ class ExchangesAPI:
     ) -> list[ExchangePair]:
         """List exchange pairs with their ids
 
+        Evidence: documented: method and path are stated on docs.spectrocoin.com. Source:
+        https://docs.spectrocoin.com/reference/submitusingpost2
+
         Returns the currency pairs the caller can exchange, as a plain JSON array, with the pair id
         and the receiving account id that createExchange accepts as `exchangePairId` and
         `receiveAccountId`. The path is linked from the documented exchange operation; the item
         fields are this project's model. Needs the `exchange:read` scope.
-
-        Evidence: Documented: method and path are stated on docs.spectrocoin.com. Source:
-        https://docs.spectrocoin.com/reference/submitusingpost2
 
         `GET /exchanges/pairs/ids`
         Raises:
@@ -346,12 +346,12 @@ class ExchangesAPI:
     ) -> Exchange:
         """Get one exchange
 
+        Evidence: scope, unconfirmed: listed in the docs' API-key scope table, but the path is not
+        published. The path here is this project's proposal and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, exchange:read)
+
         Returns one executed exchange. The `exchange:read` scope covers it, but the path is this
         project's proposal; SpectroCoin has not published it.
-
-        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, exchange:read)
 
         `GET /exchanges/{id}`
         Args:

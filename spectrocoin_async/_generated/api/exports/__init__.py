@@ -37,14 +37,14 @@ class ExportsAPI:
     ) -> File:
         """Export merchant orders as CSV or PDF
 
+        Evidence: overview, unconfirmed: the capability is named in the API overview; path and fields
+        are this project's proposal, not a published address, and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference
+
         Returns a file with the merchant orders of a date range: `text/csv` when `format=CSV`,
         `application/pdf` when `format=PDF`. The body can be large; stream it rather than holding
         it in memory. The path and parameters are this project's proposal; SpectroCoin has not
         published them.
-
-        Evidence: Overview: the capability is named in the API overview; path and fields are this
-        project's proposal, not a published address, and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference
 
         `GET /exports/orders`
         Args:
@@ -112,14 +112,14 @@ class ExportsAPI:
     ) -> File:
         """Export transactions as CSV or PDF
 
+        Evidence: overview, unconfirmed: the capability is named in the API overview; path and fields
+        are this project's proposal, not a published address, and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference
+
         Returns a file with the transactions of a date range, optionally of one account: `text/csv`
         when `format=CSV`, `application/pdf` when `format=PDF`. The body can be large; stream it
         rather than holding it in memory. The API overview names bulk export as CSV or PDF; the
         path and parameters are this project's proposal; SpectroCoin has not published them.
-
-        Evidence: Overview: the capability is named in the API overview; path and fields are this
-        project's proposal, not a published address, and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference
 
         `GET /exports/transactions`
         Args:

@@ -39,14 +39,14 @@ class GiftCardsAPI:
     ) -> list[GiftCard]:
         """List the gift-card catalogue
 
+        Evidence: overview, unconfirmed: the capability is named in the API overview; path and fields
+        are this project's proposal, not a published address, and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference
+
         Returns the gift cards that can be bought, as a plain JSON array (not paged): brand,
         country, card currency and the allowed denominations or amount range. The API overview
         names gift-card purchases; the path and fields are this project's proposal; SpectroCoin has
         not published them.
-
-        Evidence: Overview: the capability is named in the API overview; path and fields are this
-        project's proposal, not a published address, and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference
 
         `GET /gift-cards`
         Args:
@@ -112,12 +112,12 @@ class GiftCardsAPI:
     ) -> GiftCardPurchasePage:
         """List gift-card purchases
 
+        Evidence: overview, unconfirmed: the capability is named in the API overview; path and fields
+        are this project's proposal, not a published address, and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference
+
         Returns one page of the caller's gift-card purchases. The path is this project's proposal;
         SpectroCoin has not published it.
-
-        Evidence: Overview: the capability is named in the API overview; path and fields are this
-        project's proposal, not a published address, and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference
 
         `GET /gift-cards/purchases`
         Args:
@@ -231,14 +231,14 @@ class GiftCardsAPI:
     ) -> GiftCardPurchase:
         """Buy a gift card
 
+        Evidence: overview, unconfirmed: the capability is named in the API overview; path and fields
+        are this project's proposal, not a published address, and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference
+
         Buys a gift card of face value `amount`, paid from the wallet account of `payCurrencyCode`.
         The card code appears on the purchase once it is delivered. Moves money: do not retry
         blindly after a timeout; check listGiftCardPurchases first. The path and fields are this
         project's proposal; SpectroCoin has not published them.
-
-        Evidence: Overview: the capability is named in the API overview; path and fields are this
-        project's proposal, not a published address, and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference
 
         Moves money: never retried once the request may have reached the server; on a connection error
         or timeout, reconcile before calling again.
@@ -297,12 +297,12 @@ class GiftCardsAPI:
     ) -> GiftCardPurchase:
         """Get one gift-card purchase
 
+        Evidence: overview, unconfirmed: the capability is named in the API overview; path and fields
+        are this project's proposal, not a published address, and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference
+
         Returns one gift-card purchase, with the card code once it is delivered. Treat the code as
         a secret. The path is this project's proposal; SpectroCoin has not published it.
-
-        Evidence: Overview: the capability is named in the API overview; path and fields are this
-        project's proposal, not a published address, and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference
 
         `GET /gift-cards/purchases/{id}`
         Args:

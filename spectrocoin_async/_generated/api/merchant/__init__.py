@@ -52,12 +52,12 @@ class MerchantAPI:
     ) -> OrderPage:
         """List merchant orders
 
+        Evidence: documented: method and path are stated on docs.spectrocoin.com. Source:
+        https://docs.spectrocoin.com/docs/expired-orders
+
         Returns one page of merchant orders, filtered by date range and status. The docs' guide
         names the path and the filters; their parameter names and the paging are this project's
         proposal.
-
-        Evidence: Documented: method and path are stated on docs.spectrocoin.com. Source:
-        https://docs.spectrocoin.com/docs/expired-orders
 
         `GET /merchants/orders`
         Args:
@@ -186,14 +186,14 @@ class MerchantAPI:
     ) -> Order:
         """Create an order from a pre-order
 
+        Evidence: documented: method and path are stated on docs.spectrocoin.com. Source:
+        https://docs.spectrocoin.com/reference/createusingpost8
+
         Creates an order from an existing pre-order. A pre-order with `isMultiple: true` can yield
         many orders: the first keeps the pre-order's `orderId` (e.g. "7055"), later ones get
         "Pre-7055-1", "Pre-7055-2", and so on. Remember that `id` (system UUID) and `orderId`
         (merchant's tracking id) differ. The body is JSON. The path is documented; the request
         fields are this project's model. Moves money: do not retry blindly after a timeout.
-
-        Evidence: Documented: method and path are stated on docs.spectrocoin.com. Source:
-        https://docs.spectrocoin.com/reference/createusingpost8
 
         Moves money: never retried once the request may have reached the server; on a connection error
         or timeout, reconcile before calling again.
@@ -254,6 +254,12 @@ class MerchantAPI:
     ) -> CreateOrderResponse:
         """Create a merchant order
 
+        Evidence: documented: method and path are stated on docs.spectrocoin.com. Sources:
+        https://docs.spectrocoin.com/reference/createorderusingpost2,
+        https://docs.spectrocoin.com/docs/creating-a-payment,
+        https://docs.spectrocoin.com/docs/verified-payers-only,
+        https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php
+
         Creates a merchant order for a project and returns `redirectUrl`, the payment window where
         the payer picks currency and network. SpectroCoin first creates a pre-order; the order
         itself exists once the payer has chosen. Give `receiveAmount` + `receiveCurrencyCode` or
@@ -261,13 +267,7 @@ class MerchantAPI:
         within the project. The payer fields apply to projects with "verified payers only". The
         body is JSON (as in the docs' guide and SpectroCoin's plugins), not form-encoded. Moves
         money: do not retry blindly after a timeout; the merchant `orderId` makes a repeat
-        detectable. The documented example uses projectId `f58a9032-94c8-1b36-ta32-3d6c2ad81255`,
-        which is not a valid UUID (it contains `t`); this spec's example uses a valid one.
-        Documented at https://docs.spectrocoin.com/reference/createorderusingpost2; SpectroCoin's
-        plugins call it with a JSON body (SCMerchantClient/SCMerchantClient.php).
-
-        Evidence: Plugin: used against the live API by SpectroCoin's official plugins. Source:
-        https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php
+        detectable.
 
         Moves money: never retried once the request may have reached the server; on a connection error
         or timeout, reconcile before calling again.
@@ -329,14 +329,13 @@ class MerchantAPI:
     ) -> Order:
         """Get one merchant order
 
+        Evidence: documented: method and path are stated on docs.spectrocoin.com. Sources:
+        https://docs.spectrocoin.com/docs/expired-orders,
+        https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/includes/SpectroCoinGateway.php
+
         Returns one merchant order by its system UUID `id` (not the merchant's `orderId`). This is
         the way to verify a callback: take only `id` from the unsigned callback, fetch the order
-        here with your own token, and trust only this response. The docs' guide names it
-        (https://docs.spectrocoin.com/docs/expired-orders); SpectroCoin's plugins verify JSON
-        callbacks with it (includes/SpectroCoinGateway.php).
-
-        Evidence: Plugin: used against the live API by SpectroCoin's official plugins. Source:
-        https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/includes/SpectroCoinGateway.php
+        here with your own token, and trust only this response.
 
         `GET /merchants/orders/{id}`
         Args:
@@ -391,12 +390,13 @@ class MerchantAPI:
     ) -> Order:
         """Accept an underpaid or late order
 
-        Accepts an order in status `UNDERPAID` or `LATE_CRYPTO_PAYMENT`; it then becomes `PAID`.
-        No request body. The docs state that a merchant can accept such orders via the API, but
-        the path is this project's proposal; SpectroCoin has not published it.
-
-        Evidence: Documented: method and path are stated on docs.spectrocoin.com. Source:
+        Evidence: overview, unconfirmed: the capability is named in the API overview; path and fields
+        are this project's proposal, not a published address, and may change. Source:
         https://docs.spectrocoin.com/docs/order-statuses
+
+        Accepts an order in status `UNDERPAID` or `LATE_CRYPTO_PAYMENT`; it then becomes `PAID`.
+        No request body. The method and path are this project's proposal; SpectroCoin has not
+        published them.
 
         `POST /merchants/orders/{id}/accept`
         Args:
@@ -451,14 +451,14 @@ class MerchantAPI:
     ) -> Order:
         """Cancel a merchant order
 
+        Evidence: scope, unconfirmed: listed in the docs' API-key scope table, but the path is not
+        published. The path here is this project's proposal and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, merchant orders
+        cancel)
+
         Cancels an unpaid merchant order and returns it. No request body. The scope table lists
         cancelling merchant orders, but the path is this project's proposal; SpectroCoin has not
         published it.
-
-        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, merchant orders
-        cancel)
 
         `POST /merchants/orders/{id}/cancel`
         Args:
@@ -517,13 +517,13 @@ class MerchantAPI:
     ) -> PreOrderPage:
         """List pre-orders
 
-        Returns one page of the caller's pre-orders. The `merchants-preorders:read` scope covers
-        it, but the path is this project's proposal; SpectroCoin has not published it.
-
-        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source:
+        Evidence: scope, unconfirmed: listed in the docs' API-key scope table, but the path is not
+        published. The path here is this project's proposal and may change. Source:
         https://docs.spectrocoin.com/reference/api-reference (API-key scope table,
         merchants-preorders:read)
+
+        Returns one page of the caller's pre-orders. The `merchants-preorders:read` scope covers
+        it, but the path is this project's proposal; SpectroCoin has not published it.
 
         `GET /merchants/preorders`
         Args:
@@ -624,13 +624,13 @@ class MerchantAPI:
     ) -> PreOrder:
         """Create a pre-order
 
+        Evidence: documented: method and path are stated on docs.spectrocoin.com. Source:
+        https://docs.spectrocoin.com/reference/createusingpost8
+
         Creates a reusable fixed-price pre-order for a project (for example for a point-of-sale
         link). With `isMultiple: true` many orders can be created from it. The docs name this path;
         the request and response fields are this project's model. Not money-moving by itself: no
         payment is requested until an order is created from it.
-
-        Evidence: Documented: method and path are stated on docs.spectrocoin.com. Source:
-        https://docs.spectrocoin.com/reference/createusingpost8
 
         `POST /merchants/preorders`
         Args:
@@ -687,13 +687,13 @@ class MerchantAPI:
     ) -> PreOrder:
         """Get one pre-order
 
-        Returns one pre-order. The `merchants-preorders:read` scope covers it, but the path is this
-        project's proposal; SpectroCoin has not published it.
-
-        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source:
+        Evidence: scope, unconfirmed: listed in the docs' API-key scope table, but the path is not
+        published. The path here is this project's proposal and may change. Source:
         https://docs.spectrocoin.com/reference/api-reference (API-key scope table,
         merchants-preorders:read)
+
+        Returns one pre-order. The `merchants-preorders:read` scope covers it, but the path is this
+        project's proposal; SpectroCoin has not published it.
 
         `GET /merchants/preorders/{id}`
         Args:
@@ -747,13 +747,13 @@ class MerchantAPI:
     ) -> list[Project]:
         """List merchant projects
 
+        Evidence: overview, unconfirmed: the capability is named in the API overview; path and fields
+        are this project's proposal, not a published address, and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference
+
         Returns the caller's merchant projects as a plain JSON array (not paged). The API overview
         names projects; the path and fields are this project's proposal; SpectroCoin has not
         published them.
-
-        Evidence: Overview: the capability is named in the API overview; path and fields are this
-        project's proposal, not a published address, and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference
 
         `GET /merchants/projects`
         Raises:
@@ -799,12 +799,12 @@ class MerchantAPI:
     ) -> Project:
         """Get one merchant project
 
+        Evidence: overview, unconfirmed: the capability is named in the API overview; path and fields
+        are this project's proposal, not a published address, and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference
+
         Returns one merchant project with its settings (test mode, receive currency, callback
         URL). The path and fields are this project's proposal; SpectroCoin has not published them.
-
-        Evidence: Overview: the capability is named in the API overview; path and fields are this
-        project's proposal, not a published address, and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference
 
         `GET /merchants/projects/{id}`
         Args:
@@ -865,13 +865,13 @@ class MerchantAPI:
     ) -> RefundPage:
         """List merchant refunds
 
-        Returns one page of refunds of merchant orders. The `merchants-refunds:read` scope covers
-        it, but the path and fields are this project's proposal; SpectroCoin has not published them.
-
-        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source:
+        Evidence: scope, unconfirmed: listed in the docs' API-key scope table, but the path is not
+        published. The path here is this project's proposal and may change. Source:
         https://docs.spectrocoin.com/reference/api-reference (API-key scope table,
         merchants-refunds:read)
+
+        Returns one page of refunds of merchant orders. The `merchants-refunds:read` scope covers
+        it, but the path and fields are this project's proposal; SpectroCoin has not published them.
 
         `GET /merchants/refunds`
         Args:

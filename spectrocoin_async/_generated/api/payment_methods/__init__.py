@@ -36,14 +36,14 @@ class PaymentMethodsAPI:
     ) -> list[PaymentMethod]:
         """List deposit and withdrawal methods
 
+        Evidence: overview, unconfirmed: the capability is named in the API overview; path and fields
+        are this project's proposal, not a published address, and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference
+
         Returns the deposit and withdrawal methods available for a currency and country, with fees
         and limits, as a plain JSON array (not paged). The API overview names payment-method
         discovery; the path and fields are this project's proposal; SpectroCoin has not published
         them.
-
-        Evidence: Overview: the capability is named in the API overview; path and fields are this
-        project's proposal, not a published address, and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference
 
         `GET /payment-methods`
         Args:

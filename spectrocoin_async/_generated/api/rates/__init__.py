@@ -37,17 +37,17 @@ class RatesAPI:
     ) -> list[Rate]:
         """Get live exchange rates
 
-        Returns live rates as a plain JSON array: one rate for the pair when both `from` and `to`
-        are given, otherwise every rate from or to the given currency. Public: no token needed.
-        The scope table names "rate for the selected pair"; the path and parameters are this
-        project's proposal; SpectroCoin has not published them.
-
-        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source:
+        Evidence: scope, unconfirmed: listed in the docs' API-key scope table, but the path is not
+        published. The path here is this project's proposal and may change. Source:
         https://docs.spectrocoin.com/reference/api-reference (API-key scope table, exchange:create "rate
         for the selected pair")
 
-        Public: needs no credentials and never fetches a token.
+        Returns live rates as a plain JSON array: one rate for the pair when both `from` and `to`
+        are given, otherwise every rate from or to the given currency. The path and parameters are
+        this project's proposal; SpectroCoin has not published them.
+
+        Token optional: works without credentials where the API allows it; with credentials configured,
+        the bearer token is sent.
 
         `GET /rates`
         Args:
@@ -112,15 +112,16 @@ class RatesAPI:
     ) -> list[RateHistoryPoint]:
         """Get historical exchange rates
 
-        Returns the rate of one currency pair over a date range, one point per `interval`, as a
-        plain JSON array ordered by time. Public: no token needed. The path and parameters are this
-        project's proposal; SpectroCoin has not published them.
-
-        Evidence: Overview: the capability is named in the API overview; path and fields are this
-        project's proposal, not a published address, and may change. Source:
+        Evidence: overview, unconfirmed: the capability is named in the API overview; path and fields
+        are this project's proposal, not a published address, and may change. Source:
         https://docs.spectrocoin.com/reference/api-reference
 
-        Public: needs no credentials and never fetches a token.
+        Returns the rate of one currency pair over a date range, one point per `interval`, as a
+        plain JSON array ordered by time. The path and parameters are this project's proposal;
+        SpectroCoin has not published them.
+
+        Token optional: works without credentials where the API allows it; with credentials configured,
+        the bearer token is sent.
 
         `GET /rates/history`
         Args:

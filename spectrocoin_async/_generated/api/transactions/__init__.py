@@ -45,14 +45,14 @@ class TransactionsAPI:
     ) -> TransactionPage:
         """List wallet transactions
 
+        Evidence: overview, unconfirmed: the capability is named in the API overview; path and fields
+        are this project's proposal, not a published address, and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference
+
         Returns one page of wallet transactions, newest first unless `sort` says otherwise, filtered
         by account, currency, type, status and date range. Negative amounts are debits. The API
         overview names transactions; the path, filters and fields are this project's proposal;
         SpectroCoin has not published them.
-
-        Evidence: Overview: the capability is named in the API overview; path and fields are this
-        project's proposal, not a published address, and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference
 
         `GET /transactions`
         Args:
@@ -184,12 +184,12 @@ class TransactionsAPI:
     ) -> Transaction:
         """Get one wallet transaction
 
+        Evidence: overview, unconfirmed: the capability is named in the API overview; path and fields
+        are this project's proposal, not a published address, and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference
+
         Returns one wallet transaction. The path is this project's proposal; SpectroCoin has not
         published it.
-
-        Evidence: Overview: the capability is named in the API overview; path and fields are this
-        project's proposal, not a published address, and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference
 
         `GET /transactions/{id}`
         Args:

@@ -53,13 +53,13 @@ class WithdrawalsAPI:
     ) -> BankWithdrawalPage:
         """List bank withdrawals
 
-        Returns one page of the caller's bank withdrawal history. The scope table lists viewing
-        bank withdrawals, but the path is this project's proposal; SpectroCoin has not published it.
-
-        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source:
+        Evidence: scope, unconfirmed: listed in the docs' API-key scope table, but the path is not
+        published. The path here is this project's proposal and may change. Source:
         https://docs.spectrocoin.com/reference/api-reference (API-key scope table, bank withdrawals
         view)
+
+        Returns one page of the caller's bank withdrawal history. The scope table lists viewing
+        bank withdrawals, but the path is this project's proposal; SpectroCoin has not published it.
 
         `GET /withdrawals/bank`
         Args:
@@ -179,15 +179,15 @@ class WithdrawalsAPI:
     ) -> BankWithdrawal:
         """Send a bank withdrawal
 
+        Evidence: scope, unconfirmed: listed in the docs' API-key scope table, but the path is not
+        published. The path here is this project's proposal and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, bank withdrawals
+        create)
+
         Sends a fiat amount to a bank account on a payment rail (SEPA, SWIFT, ...). Moves money: do
         not retry blindly after a timeout; check listBankWithdrawals first. The scope table lists
         bank-withdrawal creation, but the path and fields are this project's proposal; SpectroCoin
         has not published them.
-
-        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, bank withdrawals
-        create)
 
         Moves money: never retried once the request may have reached the server; on a connection error
         or timeout, reconcile before calling again.
@@ -247,13 +247,13 @@ class WithdrawalsAPI:
     ) -> BankWithdrawal:
         """Get one bank withdrawal
 
-        Returns one bank withdrawal with its status. The scope table lists viewing bank
-        withdrawals, but the path is this project's proposal; SpectroCoin has not published it.
-
-        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source:
+        Evidence: scope, unconfirmed: listed in the docs' API-key scope table, but the path is not
+        published. The path here is this project's proposal and may change. Source:
         https://docs.spectrocoin.com/reference/api-reference (API-key scope table, bank withdrawals
         view)
+
+        Returns one bank withdrawal with its status. The scope table lists viewing bank
+        withdrawals, but the path is this project's proposal; SpectroCoin has not published it.
 
         `GET /withdrawals/bank/{id}`
         Args:
@@ -315,12 +315,12 @@ class WithdrawalsAPI:
     ) -> CryptoWithdrawalPage:
         """List crypto withdrawals
 
+        Evidence: scope, unconfirmed: listed in the docs' API-key scope table, but the path is not
+        published. The path here is this project's proposal and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, withdraw-crypto:read)
+
         Returns one page of the caller's crypto withdrawal history. The `withdraw-crypto:read` scope
         covers it, but the path is this project's proposal; SpectroCoin has not published it.
-
-        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, withdraw-crypto:read)
 
         `GET /withdrawals/crypto`
         Args:
@@ -440,15 +440,15 @@ class WithdrawalsAPI:
     ) -> CryptoWithdrawal:
         """Send a crypto withdrawal
 
+        Evidence: scope, unconfirmed: listed in the docs' API-key scope table, but the path is not
+        published. The path here is this project's proposal and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table,
+        withdraw-crypto:create)
+
         Sends `amount` of a crypto currency to an external address on a network, with a memo or tag
         where the network needs one. Moves money: do not retry blindly after a timeout; check
         listCryptoWithdrawals first. The `withdraw-crypto:create` scope covers it, but the path and
         fields are this project's proposal; SpectroCoin has not published them.
-
-        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference (API-key scope table,
-        withdraw-crypto:create)
 
         Moves money: never retried once the request may have reached the server; on a connection error
         or timeout, reconcile before calling again.
@@ -508,14 +508,14 @@ class WithdrawalsAPI:
     ) -> CryptoWithdrawalFee:
         """Get the fee of a planned crypto withdrawal
 
+        Evidence: scope, unconfirmed: listed in the docs' API-key scope table, but the path is not
+        published. The path here is this project's proposal and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table,
+        withdraw-crypto:create)
+
         Returns the fee and limits that would apply to a crypto withdrawal of `amount` on a network.
         Nothing is sent. The `withdraw-crypto:create` scope covers it ("get fee information"), but
         the path and fields are this project's proposal; SpectroCoin has not published them.
-
-        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference (API-key scope table,
-        withdraw-crypto:create)
 
         `POST /withdrawals/crypto/fee`
         Args:
@@ -571,13 +571,13 @@ class WithdrawalsAPI:
     ) -> CryptoWithdrawal:
         """Get one crypto withdrawal
 
+        Evidence: scope, unconfirmed: listed in the docs' API-key scope table, but the path is not
+        published. The path here is this project's proposal and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, withdraw-crypto:read)
+
         Returns one crypto withdrawal with its status and, once broadcast, its transaction hash.
         The `withdraw-crypto:read` scope covers it, but the path is this project's proposal;
         SpectroCoin has not published it.
-
-        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference (API-key scope table, withdraw-crypto:read)
 
         `GET /withdrawals/crypto/{id}`
         Args:
@@ -638,14 +638,14 @@ class WithdrawalsAPI:
     ) -> WithdrawalWithExchangePage:
         """List withdrawals with exchange
 
+        Evidence: scope, unconfirmed: listed in the docs' API-key scope table, but the path is not
+        published. The path here is this project's proposal and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table,
+        withdraw-with-exchange:read)
+
         Returns one page of the caller's withdrawals that included an exchange. The
         `withdraw-with-exchange:read` scope covers it, but the path is this project's proposal;
         SpectroCoin has not published it.
-
-        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference (API-key scope table,
-        withdraw-with-exchange:read)
 
         `GET /withdrawals/with-exchange`
         Args:
@@ -759,15 +759,15 @@ class WithdrawalsAPI:
     ) -> WithdrawalWithExchange:
         """Exchange and withdraw in one operation
 
+        Evidence: scope, unconfirmed: listed in the docs' API-key scope table, but the path is not
+        published. The path here is this project's proposal and may change. Source:
+        https://docs.spectrocoin.com/reference/api-reference (API-key scope table,
+        withdraw-with-exchange create)
+
         Converts `payAmount` of one currency into another and sends the result to an external
         crypto address in one operation. Moves money: do not retry blindly after a timeout; check
         listWithdrawalsWithExchange first. The scope table lists withdraw-with-exchange creation,
         but the path and fields are this project's proposal; SpectroCoin has not published them.
-
-        Evidence: Scope: listed in the docs' API-key scope table, but the path is not published. The
-        path here is this project's proposal and may change. Source:
-        https://docs.spectrocoin.com/reference/api-reference (API-key scope table,
-        withdraw-with-exchange create)
 
         Moves money: never retried once the request may have reached the server; on a connection error
         or timeout, reconcile before calling again.
