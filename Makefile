@@ -97,7 +97,7 @@ $(DEMO_STAMP): pyproject.toml
 	touch $@
 
 demo: $(if $(wildcard $(STAMP)),$(STAMP),$(DEMO_STAMP))
-	$(PY) examples/run_demo.py
+	$(PY) examples/run_demo.py $(if $(KEEP),--keep)
 
 bench: $(STAMP)
 	$(PY) bench/run.py

@@ -278,8 +278,11 @@ def render_secrets(spec: dict[str, Any]) -> str:
     names = sorted({prop for props in secret_properties(spec).values() for prop in props})
     return (
         '"""Properties openapi.yaml marks `x-secret: true`, written by custom/generate.py.\n\n'
-        'Error messages redact their values from body previews. Do not edit."""\n\n'
-        f"SECRET_FIELDS: tuple[str, ...] = {tuple(names)!r}\n"
+        "Imported with the generated package, this hands them to the runtime, whose errors\n"
+        'redact their values from body previews. Do not edit."""\n\n'
+        "from .._errors import register_secret_fields\n\n"
+        f"SECRET_FIELDS: tuple[str, ...] = {tuple(names)!r}\n\n"
+        "register_secret_fields(SECRET_FIELDS)\n"
     )
 
 

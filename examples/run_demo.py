@@ -2,7 +2,8 @@
 
 No credentials and no internet needed: the sandbox issues tokens for its own client id and
 secret, and the quickstart receives its merchant callbacks on a local port. Exits with the
-quickstart's status.
+quickstart's status. Ends with the URL of the sandbox's dashboard; ``--keep`` (``make demo
+KEEP=1``) keeps the sandbox running so that it can be opened, until Ctrl-C.
 """
 
 from __future__ import annotations
@@ -88,7 +89,21 @@ def run_cli_demo(env: dict[str, str]) -> int:
     return 0
 
 
-def main() -> int:
+def dashboard_of(api_url: str) -> str:
+    return api_url.removesuffix("/api/public") + "/sandbox/"
+
+
+def keep_running(proc: subprocess.Popen[str], url: str) -> None:
+    print(f"Dashboard: {dashboard_of(url)}", flush=True)
+    print("The sandbox keeps running for you to look around; Ctrl-C stops it.", flush=True)
+    try:
+        proc.wait()
+    except KeyboardInterrupt:
+        print("", flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    keep = "--keep" in (sys.argv[1:] if argv is None else argv)
     print("Starting the SpectroCoin sandbox ...", flush=True)
     proc, url = start_sandbox()
     print(f"Sandbox listening at {url} (pid {proc.pid})", flush=True)
@@ -105,9 +120,17 @@ def main() -> int:
             [sys.executable, str(ROOT / "examples" / "quickstart.py")], env=env, cwd=ROOT
         )
         status = status or run_cli_demo(env)
+        if keep:
+            keep_running(proc, url)
     finally:
         stop(proc)
     print(f"Sandbox stopped. Demo {'finished' if status == 0 else 'FAILED'}.", flush=True)
+    if not keep:
+        print(
+            f"Its dashboard was at {dashboard_of(url)}: `make demo KEEP=1` keeps the sandbox "
+            "running to open it.",
+            flush=True,
+        )
     return status
 
 

@@ -49,6 +49,7 @@ from ._exports import DownloadResult, ExportsNamespace
 from ._generated import models as _models
 from ._ratelimit import GroupLimits, InProcessLimiter, Limiter, RateLimits
 from ._retry import RetryPolicy
+from ._transport import TransportFallbackWarning
 from ._types import UNSET, CallOptions, File, Response, Unset
 from ._version import __version__
 
@@ -98,6 +99,7 @@ __all__ = [  # noqa: PLE0604 - models' names are added from the generated list
     "SpectroCoinError",
     "Token",
     "TokenStore",
+    "TransportFallbackWarning",
     "UnprocessableEntityError",
     "Unset",
     "ValidationError",

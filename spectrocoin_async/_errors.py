@@ -27,10 +27,8 @@ Errors raised for a request that may have reached the server carry
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
-
-from ._generated._secrets import SECRET_FIELDS
 
 __all__ = [
     "APIConnectionError",
@@ -55,16 +53,48 @@ __all__ = [
 ]
 
 _BODY_PREVIEW = 500
-# A token response that fails to parse still holds the token: its value (JSON or form, complete
-# or cut off) is replaced before the body is kept or shown.
-_SECRET_VALUE = re.compile(
-    rb'"(%s)"\s*:\s*"(?:[^"\\]|\\.)*(?:"|\\?$)|\b(%s)=[^&]*'
-    % ((b"|".join(re.escape(n.encode()) for n in SECRET_FIELDS),) * 2)
-)
+
+
+def _secret_value(names: Iterable[str]) -> re.Pattern[bytes]:
+    # A token response that fails to parse still holds the token: its value (JSON or form,
+    # complete or cut off) is replaced before the body is kept or shown.
+    alternatives = b"|".join(re.escape(n.encode()) for n in sorted(names))
+    return re.compile(
+        rb'"(%s)"\s*:\s*"(?:[^"\\]|\\.)*(?:"|\\?$)|\b(%s)=[^&]*' % ((alternatives,) * 2)
+    )
+
+
+class _SecretFields:
+    __slots__ = ("names", "pattern")
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.names = set(names)
+        self.pattern = _secret_value(self.names)
+
+    def add(self, names: Iterable[str]) -> None:
+        self.names.update(names)
+        self.pattern = _secret_value(self.names)
+
+
+# The JSON / form field names whose values never reach a body preview. The runtime knows OAuth's
+# own two (its token request and answer carry them); the generated package registers every field
+# openapi.yaml marks `x-secret: true` as it is imported (register_secret_fields), so the core
+# never imports generated code.
+_SECRETS = _SecretFields({"access_token", "client_secret"})
+
+
+def register_secret_fields(names: Iterable[str]) -> None:
+    """Redact the values of these fields too, wherever an error keeps a response body."""
+    _SECRETS.add(names)
+
+
+def secret_fields() -> frozenset[str]:
+    """Every field name whose value is redacted from error bodies."""
+    return frozenset(_SECRETS.names)
 
 
 def _redact(body: bytes) -> bytes:
-    return _SECRET_VALUE.sub(
+    return _SECRETS.pattern.sub(
         lambda m: b'"%s":"<redacted>"' % m[1] if m[1] else b"%s=<redacted>" % m[2], body
     )
 

@@ -2,3 +2,6 @@
 
 Do not edit anything in this folder: `make generate` wipes and rewrites it.
 """
+
+# The runtime learns the spec's secret fields from here (it never imports generated code).
+from . import _secrets  # noqa: F401

@@ -18,29 +18,34 @@ Control routes (``/api/public/sandbox/...``) are never limited, faulted or authe
   through its statuses to the one asked for; a callback goes out on PAID, EXPIRED and FAILED
   (``callbackStatuses`` in the config; ``["*"]``: every step);
 * ``GET  /sandbox/merchant.public.pem``: the key that verifies legacy form callbacks;
-* ``GET  /sandbox/pay/{id}``: the payment window that ``redirectUrl`` points to (a stub page).
+* ``POST /sandbox/deliveries/{n}/resend``: send callback delivery ``n`` again, as it was.
+
+Pages for a browser (``pages``): the payment window behind ``redirectUrl``
+(``/api/public/sandbox/pay/{id}``, ``.../pay/pre/{id}``) and the dashboard at ``/sandbox/``.
 """
 
 from __future__ import annotations
 
 import hashlib
-import html
 import random
 from collections import Counter
 from collections.abc import Awaitable, Callable, Mapping
+from decimal import Decimal
 from typing import Any, Final
 
 import anyio
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
-from .callbacks import CallbackSigner, Delivery, deliver
+from .callbacks import CallbackSigner, Delivery, deliver, send
+from .catalogue import CURRENCIES
 from .config import SandboxConfig, config_from_json, config_to_json
-from .errors import SandboxError, invalid
+from .errors import SandboxError, invalid, not_found
 from .handlers import HANDLERS, Call
+from .pages import page_routes
 from .spec import (
     SpecOperation,
     check_accept,
@@ -213,7 +218,11 @@ class Sandbox:
 
     # -- control routes ------------------------------------------------------------------------
 
-    async def simulate(self, order_id: str, changes: Fields) -> dict[str, Any]:
+    async def simulate(
+        self, order_id: str, changes: Fields, *, received_factor: Decimal | None = None
+    ) -> dict[str, Any]:
+        """Walk the order to ``changes["status"]``, a callback at every step. ``received_factor``
+        sets what arrives at the last step as a share of the pay amount (an overpayment)."""
         status = changes.required_text("status")
         order = self.ledger.order(order_id)
         steps = self.ledger.path_to(order, status)
@@ -225,10 +234,24 @@ class Sandbox:
                 pay_code=changes.code("payCurrencyCode"),
                 pay_network=changes.text("payNetworkCode"),
             )
+            if step == steps[-1] and received_factor is not None and order.pay_amount:
+                quantum = CURRENCIES[order.pay_currency or "BTC"].quantum
+                order.received_amount = (order.pay_amount * received_factor).quantize(quantum)
             delivery = await self.notify(order)
             if delivery is not None:
                 callbacks.append(delivery.to_json())
         return {"order": order.to_json(), "statuses": steps, "callbacks": callbacks}
+
+    async def resend(self, number: int) -> Delivery:
+        """Send delivery ``number`` again, byte for byte, and record the new answer."""
+        if number < 0:
+            raise IndexError(number)
+        again = await send(
+            self.deliveries[number], time_limit=self.config.callback_timeout, resend_of=number
+        )
+        self.deliveries.append(again)
+        self.counters["callbacksDelivered" if again.delivered else "callbacksFailed"] += 1
+        return again
 
 
 def _resource(sandbox: Sandbox, path: str, operations: list[SpecOperation]) -> Route:
@@ -286,26 +309,15 @@ def _control_routes(sandbox: Sandbox) -> list[Route]:
         fields = Fields(await body_of(request))
         return json_response(await sandbox.simulate(request.path_params["id"], fields))
 
+    async def resend(request: Request) -> Response:
+        try:
+            again = await sandbox.resend(int(request.path_params["number"]))
+        except (ValueError, IndexError):
+            raise not_found("delivery", request.path_params["number"]) from None
+        return json_response(again.to_json())
+
     async def public_key(request: Request) -> Response:
         return Response(sandbox.signer.public_pem, media_type="application/x-pem-file")
-
-    async def pay(request: Request) -> Response:
-        order = sandbox.ledger.order(request.path_params["id"])
-        amount = (
-            f"{order.pay_amount} {order.pay_currency}"
-            if order.pay_currency
-            else "the payer has not chosen a currency yet"
-        )
-        page = (
-            "<!doctype html><title>SpectroCoin sandbox payment</title>"
-            f"<h1>Order {html.escape(order.order_id)}</h1>"
-            f"<p>{order.receive_amount} {order.receive_currency}: {html.escape(amount)}</p>"
-            f"<p>Status: <b>{order.status}</b></p>"
-            "<p>This is the sandbox: play the payer with "
-            f"<code>POST {PREFIX}/sandbox/orders/{order.id}/simulate</code> "
-            '<code>{"status": "PAID"}</code>.</p>'
-        )
-        return HTMLResponse(page)
 
     def guarded(
         handler: Callable[[Request], Awaitable[Response]],
@@ -327,7 +339,7 @@ def _control_routes(sandbox: Sandbox) -> list[Route]:
         Route(base + "/tokens/revoke", guarded(revoke), methods=["POST"]),
         Route(base + "/orders/{id}/simulate", guarded(simulate), methods=["POST"]),
         Route(base + "/merchant.public.pem", guarded(public_key), methods=["GET"]),
-        Route(base + "/pay/{id}", guarded(pay), methods=["GET"]),
+        Route(base + "/deliveries/{number}/resend", guarded(resend), methods=["POST"]),
     ]
 
 
@@ -376,7 +388,7 @@ def create_app(config: SandboxConfig | None = None) -> Starlette:
         for path, ops in sorted(by_path.items(), key=lambda item: "{" in item[0])
     ]
     app = Starlette(
-        routes=[*_control_routes(sandbox), *routes],
+        routes=[*_control_routes(sandbox), *page_routes(sandbox, PREFIX), *routes],
         exception_handlers={HTTPException: _http_error, Exception: _server_error},
     )
     app.state.sandbox = sandbox

@@ -8,10 +8,12 @@ makes at start-up; its public half is served at ``GET /api/public/sandbox/mercha
 from __future__ import annotations
 
 import base64
+import time
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Final
 from urllib.parse import urlencode
 
+import attrs
 import httpx
 from attrs import frozen
 from cryptography.hazmat.primitives import hashes, serialization
@@ -22,7 +24,14 @@ from .._encoding import encode_json
 from .._generated._callbacks import JSON_CALLBACK_FIELDS, LEGACY_SIGNED_FIELDS
 from .state import Order
 
-__all__ = ["CallbackSigner", "Delivery", "deliver", "json_callback", "legacy_callback"]
+__all__ = [
+    "CallbackSigner",
+    "Delivery",
+    "deliver",
+    "json_callback",
+    "legacy_callback",
+    "send",
+]
 
 _LEGACY_CODES: Final = {name: code for code, name in LEGACY_STATUS_NAMES.items()}
 _EIGHT_PLACES: Final = Decimal("1e-8")
@@ -96,14 +105,26 @@ def legacy_callback(order: Order, signer: CallbackSigner) -> tuple[dict[str, str
     return {"Content-Type": "application/x-www-form-urlencoded"}, body
 
 
+_SHOWN_BODY: Final = 4096  # bytes of a shop's answer kept for the dashboard
+
+
 @frozen
 class Delivery:
+    """One callback POST as the sandbox sent it, and what the shop answered."""
+
     order_id: str
     status: str
     url: str
     format: str
     http_status: int | None
     error: str | None = None
+    request_headers: tuple[tuple[str, str], ...] = ()
+    request_body: bytes = b""
+    response_body: bytes = b""
+    """The first 4 KiB of the shop's answer."""
+    duration_ms: float = 0.0
+    resend_of: int | None = None
+    """The number of the delivery this one repeats (the dashboard's "resend")."""
 
     @property
     def delivered(self) -> bool:
@@ -128,10 +149,50 @@ async def deliver(order: Order, signer: CallbackSigner, *, time_limit: float) ->
         return None
     legacy = order.project.legacy_callbacks
     headers, body = legacy_callback(order, signer) if legacy else json_callback(order)
-    kind = "form" if legacy else "json"
+    unsent = Delivery(
+        order.id,
+        order.status,
+        url,
+        "form" if legacy else "json",
+        None,
+        request_headers=tuple(headers.items()),
+        request_body=body,
+    )
+    return await send(unsent, time_limit=time_limit)
+
+
+async def send(delivery: Delivery, *, time_limit: float, resend_of: int | None = None) -> Delivery:
+    """POST ``delivery``'s request as it is, and record the answer (also for a resend)."""
+    started = time.perf_counter()
+    answer: bytes = b""
     try:
-        async with httpx.AsyncClient(timeout=time_limit) as client:
-            response = await client.post(url, content=body, headers=headers)
+        async with (
+            httpx.AsyncClient(timeout=time_limit) as client,
+            client.stream(
+                "POST",
+                delivery.url,
+                content=delivery.request_body,
+                headers=dict(delivery.request_headers),
+            ) as response,
+        ):
+            async for chunk in response.aiter_bytes():
+                answer += chunk[: _SHOWN_BODY - len(answer)]
+                if len(answer) >= _SHOWN_BODY:
+                    break
     except httpx.HTTPError as exc:
-        return Delivery(order.id, order.status, url, kind, None, f"{type(exc).__name__}: {exc}")
-    return Delivery(order.id, order.status, url, kind, response.status_code)
+        return attrs.evolve(
+            delivery,
+            http_status=None,
+            error=f"{type(exc).__name__}: {exc}",
+            response_body=b"",
+            duration_ms=(time.perf_counter() - started) * 1000,
+            resend_of=resend_of,
+        )
+    return attrs.evolve(
+        delivery,
+        http_status=response.status_code,
+        error=None,
+        response_body=answer,
+        duration_ms=(time.perf_counter() - started) * 1000,
+        resend_of=resend_of,
+    )

@@ -1,4 +1,5 @@
-"""Integration tests: the SDK against the sandbox over real TCP sockets, on asyncio and trio.
+"""Integration tests: the SDK against the sandbox over real TCP sockets, on asyncio and trio with
+httpx's connection pool, and on asyncio with aiohttp's (``http="aiohttp"``; asyncio only).
 
 One sandbox serves the whole session (uvicorn on a background thread, a free loopback port) and
 is reset before every test. Every response the SDK clients of these tests receive is recorded;
@@ -15,7 +16,9 @@ import pytest
 from spectrocoin_async import SpectroCoinClient
 from spectrocoin_async.sandbox import SandboxConfig, SandboxServer
 
-from .support import RECORDER, SEED, CallbackSink, Control, Recorder, sdk_client
+from .support import RECORDER, RUNS, SEED, CallbackSink, Control, Recorder, on, sdk_client
+
+anyio_backend = on(list(RUNS))
 
 
 @pytest.fixture(scope="session")

@@ -47,6 +47,7 @@ class Arrival:
     method: str
     path: str
     body: bytes
+    headers: tuple[tuple[str, str], ...] = ()  # names in lower case, in the order received
 
 
 class FaultServer:
@@ -62,6 +63,7 @@ class FaultServer:
         self.base_url = f"http://127.0.0.1:{self.port}/api/public"
         self._scripts: dict[str, list[Act]] = {}
         self._lock = threading.Lock()
+        self._arrived = threading.Condition(self._lock)
         self.arrivals: list[Arrival] = []
         self._closing = threading.Event()
         self._thread = threading.Thread(target=self._serve, daemon=True)
@@ -84,6 +86,15 @@ class FaultServer:
         full = path if path.startswith("/api") else "/api/public" + path
         with self._lock:
             return sum(1 for a in self.arrivals if a.path == full and method in (None, a.method))
+
+    def wait_for(self, path: str, method: str | None = None, timeout: float = 10) -> bool:
+        """Block until a request for ``path`` has arrived (run it in a worker thread)."""
+        full = path if path.startswith("/api") else "/api/public" + path
+        with self._arrived:
+            return self._arrived.wait_for(
+                lambda: any(a.path == full and method in (None, a.method) for a in self.arrivals),
+                timeout,
+            )
 
     # -- serving ----------------------------------------------------------------------------
 
@@ -118,8 +129,10 @@ class FaultServer:
                 lines = head.decode("latin-1").split("\r\n")
                 method, target, _ = lines[0].split(" ", 2)
                 length = 0
+                headers = []
                 for line in lines[1:]:
                     name, _, value = line.partition(":")
+                    headers.append((name.strip().lower(), value.strip()))
                     if name.strip().lower() == "content-length":
                         length = int(value.strip())
                 while len(buffer) < length:
@@ -130,7 +143,8 @@ class FaultServer:
                 body, buffer = buffer[:length], buffer[length:]
                 path = target.split("?", 1)[0]
                 with self._lock:
-                    self.arrivals.append(Arrival(method, path, body))
+                    self.arrivals.append(Arrival(method, path, body, tuple(headers)))
+                    self._arrived.notify_all()
                 if not self._play(conn, self._next_act(path)):
                     return
         except OSError:

@@ -6,15 +6,17 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator, Sequence
 from contextlib import asynccontextmanager
 from decimal import Decimal
 from typing import Any, TypeVar
 
 import httpx
+import pytest
 import uvicorn
 
 from spectrocoin_async import GroupLimits, RateLimits, RetryPolicy, SpectroCoinClient, Unset
+from spectrocoin_async._transport import AiohttpTransport
 from spectrocoin_async.sandbox import (
     DEFAULT_CLIENT_ID,
     DEFAULT_CLIENT_SECRET,
@@ -27,6 +29,49 @@ SEED = 20261125
 FAST_RETRY = RetryPolicy(max_attempts=6, backoff_base=0.01, backoff_cap=0.05)
 # No client-side throttling (the 429 tests switch it back on): the sandbox decides.
 UNTHROTTLED = RateLimits(default=GroupLimits(max_in_flight=16, rate=None), groups={})
+
+
+class _UnderTest:
+    """The connection pool under test: "httpx" (httpx's own) or "aiohttp" (http="aiohttp"). Set
+    by the anyio_backend fixture for each test; read by every SDK client the suite builds."""
+
+    http = "httpx"
+
+
+# (event loop, connection pool) of each run of an async test.
+RUNS = {
+    "asyncio": ("asyncio", "httpx"),
+    "trio": ("trio", "httpx"),
+    "aiohttp": ("asyncio", "aiohttp"),
+}
+
+
+def on(runs: Sequence[str]) -> object:
+    """An ``anyio_backend`` fixture for a module whose tests run only on ``runs``."""
+
+    @pytest.fixture(params=list(runs))
+    def anyio_backend(request: pytest.FixtureRequest) -> Iterator[str]:
+        backend, _UnderTest.http = RUNS[request.param]
+        try:
+            yield backend
+        finally:
+            _UnderTest.http = "httpx"
+
+    return anyio_backend
+
+
+def transport_options() -> dict[str, Any]:
+    """The SpectroCoinClient options that pick the pool under test."""
+    return {"http": _UnderTest.http} if _UnderTest.http != "httpx" else {}
+
+
+def http_client(**options: Any) -> httpx.AsyncClient:
+    """An httpx client of the caller's own, on the pool under test (the transport behind
+    ``http="aiohttp"``, for tests that pass ``http_client=``)."""
+    if _UnderTest.http == "aiohttp":
+        limits = httpx.Limits(max_connections=100, max_keepalive_connections=100)
+        options["transport"] = AiohttpTransport(limits=limits)
+    return httpx.AsyncClient(**options)
 
 
 class Recorder:
@@ -74,7 +119,7 @@ class Control:
 @asynccontextmanager
 async def sdk_client(base_url: str, **options: Any) -> AsyncIterator[SpectroCoinClient]:
     """An SDK client on the sandbox whose responses the recorder sees."""
-    http = httpx.AsyncClient(event_hooks={"response": [RECORDER.hook]}, timeout=30)
+    http = http_client(event_hooks={"response": [RECORDER.hook]}, timeout=30)
     options.setdefault("project_id", SANDBOX_PROJECT_ID)
     options.setdefault("retry", FAST_RETRY)
     options.setdefault("rate_limits", UNTHROTTLED)
@@ -89,6 +134,10 @@ async def sdk_client(base_url: str, **options: Any) -> AsyncIterator[SpectroCoin
             yield client
     finally:
         await http.aclose()
+    transport = http._transport
+    if isinstance(transport, AiohttpTransport):
+        assert transport.on_aiohttp, "http='aiohttp' fell back to httpx's transport"
+        assert transport.closed, "closing the httpx client left aiohttp's session open"
 
 
 class CallbackSink:

@@ -25,12 +25,9 @@ from spectrocoin_async import (
 )
 from spectrocoin_async.sandbox import LEGACY_PROJECT_ID, SANDBOX_PROJECT_ID
 
-from .support import sdk_client
+from .support import on, sdk_client
 
-
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
+anyio_backend = on(["asyncio", "aiohttp"])
 
 
 @asynccontextmanager

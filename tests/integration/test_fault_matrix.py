@@ -11,6 +11,7 @@ the witness. ``KINDS`` names every kind covered here or there; the last test che
 from __future__ import annotations
 
 import email.utils
+import gzip
 import socket
 import time
 import tracemalloc
@@ -31,7 +32,9 @@ from spectrocoin_async import (
     AuthenticationError,
     CreateExchangeRequest,
     GrantType,
+    GroupLimits,
     RateLimitError,
+    RateLimits,
     ResponseValidationError,
     RetryPolicy,
     ServerError,
@@ -44,6 +47,7 @@ from tests.support.bombs import gzip_bomb
 from tests.support.spec_calls import example_calls
 
 from .faultserver import Act, FaultServer
+from .support import transport_options
 
 pytestmark = pytest.mark.anyio
 
@@ -83,17 +87,14 @@ KINDS = {
     "pathological JSON": "test_pathological_json",
     "not JSON / empty 200": "test_not_json_on_success",
     "broken export stream": "test_broken_export_stream",
+    "cancelled mid-request": "test_cancelled_mid_request",
+    "compressed body": "test_compressed_body",
     "3xx on every operation": "test_redirect_on_every_operation",
     "decompression bomb": "test_decompression_bomb",
     # Covered against the sandbox in test_faults.py, with its ledger as the witness:
     "random faults under concurrency": "test_faulty_money_moves_are_never_sent_twice",
     "token expiry mid-batch": "test_token_expiry_in_the_middle_of_a_batch",
 }
-
-
-@pytest.fixture(params=["asyncio", "trio"])
-def anyio_backend(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
 
 
 @pytest.fixture
@@ -106,7 +107,11 @@ def client(server: FaultServer, **options: Any) -> SpectroCoinClient:
     options.setdefault("retry", FAST)
     options.setdefault("timeout", SHORT)
     return SpectroCoinClient(
-        "fault-client", "fault-secret-value", base_url=server.base_url, **options
+        "fault-client",
+        "fault-secret-value",
+        base_url=server.base_url,
+        **transport_options(),
+        **options,
     )
 
 
@@ -184,7 +189,11 @@ async def test_read_timeout(server: FaultServer) -> None:
 async def test_connection_refused() -> None:
     with socket_that_refuses() as port:
         async with SpectroCoinClient(
-            "id", "secret-value", base_url=f"http://127.0.0.1:{port}/api/public", retry=FAST
+            "id",
+            "secret-value",
+            base_url=f"http://127.0.0.1:{port}/api/public",
+            retry=FAST,
+            **transport_options(),
         ) as sc:
             with pytest.raises(APIConnectionError) as caught:
                 await sc.currencies.list_currencies()
@@ -198,7 +207,11 @@ async def test_connection_refused() -> None:
 async def test_dns_failure() -> None:
     # .invalid never resolves (RFC 6761), so no packet leaves the machine for it.
     async with SpectroCoinClient(
-        "id", "secret-value", base_url="https://api.example.invalid/api/public", retry=FAST
+        "id",
+        "secret-value",
+        base_url="https://api.example.invalid/api/public",
+        retry=FAST,
+        **transport_options(),
     ) as sc:
         with pytest.raises(APIConnectionError) as caught:
             await sc.currencies.list_currencies()
@@ -478,6 +491,36 @@ async def test_decompression_bomb(server: FaultServer, tmp_path: Path) -> None:
     assert peak < 72 * 1024 * 1024  # the 64 MiB limit and a few pieces; was over 512 MiB
     assert server.count("/accounts") == 1  # a refused body is not retried either
     assert folder_after(tmp_path) == {"out.csv": b"previous export"}
+
+
+async def test_cancelled_mid_request(server: FaultServer) -> None:
+    # The caller's cancel scope ends a call the server is sitting on: nothing is retried, the
+    # only slot of the group comes back, and the next call goes through on the same client.
+    server.script("/exchanges", Act("stall", seconds=5), Act.json(EXCHANGE))
+    server.script("/accounts", accounts_ok())
+    one = RateLimits(default=GroupLimits(max_in_flight=1, rate=None), max_in_flight=1)
+    async with client(server, rate_limits=one) as sc:
+        with anyio.fail_after(10):  # a bound for a broken build only; the cancel comes first
+            async with anyio.create_task_group() as group:
+                group.start_soon(exchange, sc)
+                assert await anyio.to_thread.run_sync(server.wait_for, "/exchanges", "POST")
+                group.cancel_scope.cancel()
+        assert len(await sc.accounts.list_accounts()) == 2
+        result = await exchange(sc)
+    assert result.id == "EX-1"
+    assert server.count("/exchanges", "POST") == 2  # the cancelled one and the new one
+
+
+async def test_compressed_body(server: FaultServer) -> None:
+    # gzip is decoded by httpx on either pool (aiohttp is told not to decompress).
+    packed = gzip.compress(Act.json(ACCOUNTS).body)
+    encoded = (("Content-Type", "application/json"), ("Content-Encoding", "gzip"))
+    server.script("/accounts", Act(body=packed, headers=encoded))
+    async with client(server) as sc:
+        response = await sc.accounts.list_accounts_detailed()
+    assert [a.balance for a in response.parsed] == [Decimal("0.5"), Decimal(10)]
+    assert response.headers["content-encoding"] == "gzip"
+    assert "gzip" in dict(server.arrivals[-1].headers)["accept-encoding"]
 
 
 def folder_after(folder: Path) -> dict[str, bytes]:

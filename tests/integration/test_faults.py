@@ -37,11 +37,6 @@ FAULTS = ["reset", "error", "html", "truncate"]
 PATIENT = RetryPolicy(max_attempts=12, backoff_base=0.005, backoff_cap=0.02)
 
 
-@pytest.fixture(params=["asyncio", "trio"])
-def anyio_backend(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
 async def gather(*calls: Any) -> list[Any]:
     """Run the calls concurrently; each result is its value or the exception it raised."""
     results: list[Any] = [None] * len(calls)

@@ -54,11 +54,6 @@ SEEDED = {
 }
 
 
-@pytest.fixture(params=["asyncio", "trio"])
-def anyio_backend(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
 async def test_quick_flow(sc: SpectroCoinClient, control: Control, sink: CallbackSink) -> None:
     # 1 token, 2 accounts
     assert sc.tokens is not None

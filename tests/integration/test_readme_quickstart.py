@@ -14,7 +14,10 @@ import pytest
 from spectrocoin_async.sandbox import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DOCS_PROJECT_ID
 from tests.docs.test_readme import README, quickstart_source
 
+from .support import on
+
 pytestmark = pytest.mark.anyio
+anyio_backend = on(["asyncio", "trio"])  # the README's code: httpx's pool
 
 
 async def test_the_readme_quickstart_runs_unchanged_against_the_sandbox(

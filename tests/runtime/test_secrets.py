@@ -160,9 +160,12 @@ async def test_a_token_response_that_does_not_parse_never_shows_the_token(body: 
 
 
 def test_redaction_covers_every_secret_field_of_the_spec() -> None:
+    from spectrocoin_async._errors import secret_fields
     from spectrocoin_async._generated._secrets import SECRET_FIELDS
 
     assert set(SECRET_FIELDS) == {prop for _, prop in _secret_fields_in_spec()}
+    # Handed to the runtime by the generated package as it is imported.
+    assert set(SECRET_FIELDS) <= secret_fields()
     for name in SECRET_FIELDS:
         exc = ResponseValidationError(
             "bad", status_code=200, body=b'{"x": 1, "' + name.encode() + b'" : "v\\"al"}'
@@ -198,3 +201,23 @@ async def test_a_malformed_token_response_never_shows_the_token(content: bytes) 
         assert ACCESS not in text
         assert SECRET not in text
     assert accounts.call_count == 0
+
+
+def test_registering_a_secret_field_redacts_it_from_error_bodies() -> None:
+    from spectrocoin_async import _errors
+
+    name = "x_house_test_pin"
+    before = ResponseValidationError("bad", status_code=200, body=b'{"x_house_test_pin": "1234"}')
+    assert before.body == b'{"x_house_test_pin": "1234"}'
+    saved = set(_errors._SECRETS.names)
+    try:
+        _errors.register_secret_fields([name])
+        assert name in _errors.secret_fields()
+        after = ResponseValidationError(
+            "bad", status_code=200, body=b'{"x_house_test_pin": "1234"}&x_house_test_pin=99'
+        )
+        assert after.body == b'{"x_house_test_pin":"<redacted>"}&x_house_test_pin=<redacted>'
+    finally:
+        _errors._SECRETS.names.clear()
+        _errors._SECRETS.add(saved)
+    assert _errors.secret_fields() == saved

@@ -120,6 +120,7 @@ class _Orders(_Exchanges, _Deposits):
             success_url=success_url,
             failure_url=failure_url,
         )
+        order.history.append((order.status, order.created_at))
         self.orders[order.id] = order
         self.counts["ordersCreated"] += 1
         return order
@@ -373,6 +374,7 @@ class _Orders(_Exchanges, _Deposits):
         if order.pay_currency is None and status not in _NOT_PAID_YET:
             self._choose_payment(order, pay_code, pay_network)
         order.status = status
+        order.history.append((status, self._stamp()))
         merchant = self.account_for(order.receive_currency)
         if status == "PAID":
             order.received_amount = order.pay_amount or Decimal(0)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from attrs import define
+from attrs import define, field
 
 from ..catalogue import Currency, Project
 
@@ -124,6 +124,8 @@ class Order:
     success_url: str | None = None
     failure_url: str | None = None
     received_amount: Decimal = Decimal(0)
+    history: list[tuple[str, str]] = field(factory=list)
+    """(status, when) for every status the order entered, for the dashboard."""
 
     def to_json(self) -> Record:
         return {
