@@ -142,6 +142,7 @@ def operation_facts(spec: dict[str, Any]) -> list[dict[str, Any]]:
             tag = str(PythonIdentifier(op["tags"][0], "field_"))
             body = None
             body_rules: list[dict[str, Any]] = []
+            secret_fields: list[str] = []
             if "requestBody" in op:
                 (content_type, media), *_ = _resolve(spec, op["requestBody"])["content"].items()
                 body = "json" if content_type == "application/json" else "form"
@@ -151,6 +152,8 @@ def operation_facts(spec: dict[str, Any]) -> list[dict[str, Any]]:
                     rule = _rule(prop, _resolve(spec, prop_schema), prop in required)
                     if _has_constraint(rule):
                         body_rules.append(rule)
+                    if prop_schema.get("x-secret"):
+                        secret_fields.append(prop)
             query_rules = []
             params = [_resolve(spec, p) for p in op.get("parameters", [])]
             for param in params:
@@ -197,6 +200,7 @@ def operation_facts(spec: dict[str, Any]) -> list[dict[str, Any]]:
                     "accept": accept,
                     "optional_auth": auth == "optional",
                     "success": tuple(success),
+                    "secret_fields": tuple(secret_fields),
                 }
             )
     return sorted(facts, key=lambda f: f["name"])

@@ -26,7 +26,7 @@ import anyio
 from attrs import field, frozen
 
 from ._errors import APIError, APITimeoutError, RateLimitError, SpectroCoinError
-from ._redaction import Secret
+from ._redaction import RedactedText, Secret
 
 __all__ = [
     "InMemoryTokenStore",
@@ -42,7 +42,9 @@ class Token:
     """An access token. ``expires_at`` is wall-clock epoch seconds (``time.time()``), so that
     several processes sharing a store agree on it; ``lifetime`` is ``expires_in`` as granted."""
 
-    access_token: str = field(repr=False)
+    # Its repr hides it wherever it is held: in frame locals (``token``) an error reporter
+    # captures, too.
+    access_token: str = field(repr=False, converter=RedactedText)
     expires_at: float
     lifetime: float
 

@@ -389,7 +389,7 @@ class SpectroCoinClient(Namespaces):
             "body": {
                 "grant_type": "client_credentials",
                 "client_id": self.client_id,
-                "client_secret": self._client_secret.reveal(),
+                "client_secret": self._client_secret,  # revealed by the encoder only
             },
         }
         operation = OPERATIONS["get_access_token"]

@@ -47,6 +47,7 @@ from ._generated.api.exports import export_orders as _export_orders
 from ._generated.api.exports import export_transactions as _export_transactions
 from ._pipeline import Pipeline
 from ._reading import BodyStream, UnreadableBody
+from ._redaction import without_frames
 from ._types import UNSET, CallOptions, Operation, Unset
 
 if TYPE_CHECKING:
@@ -369,13 +370,13 @@ async def _body(
                 raise APITimeoutError(
                     f"{type(exc).__name__} after {body.raw_bytes} body bytes",
                     operation=operation.operation_id,
-                ) from exc
+                ) from without_frames(exc)
             except httpx.RequestError as exc:
                 # ReadError, RemoteProtocolError (h11's own Content-Length check), DecodingError
                 raise APIConnectionError(
                     f"{type(exc).__name__} after {body.raw_bytes} body bytes: {exc}",
                     operation=operation.operation_id,
-                ) from exc
+                ) from without_frames(exc)
             except UnreadableBody as exc:
                 raise ResponseValidationError(
                     str(exc),

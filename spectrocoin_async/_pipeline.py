@@ -39,6 +39,7 @@ from ._reading import (
     UnreadableBody,
     read_body,
 )
+from ._redaction import RedactedBytes, RedactedText, Secret, without_frames
 from ._responses import (
     _LEGACY_ERROR_STATUSES,
     _REFUSED,
@@ -74,6 +75,16 @@ _LOGGED_HEADERS = ("retry-after", "x-ratelimit-remaining", "ratelimit-remaining"
 # before its key's scopes changed), as SpectroCoin's Drupal module and WooCommerce plugin do.
 _REPLAYED = frozenset({401, 403})
 _URL_CACHE_SIZE = 512
+
+
+def _hide_secrets(operation: Operation, body: Any) -> None:
+    """Wrap the body's x-secret values in ``Secret`` (in place: the dict is the generated
+    code's own), so that a frame holding the request shows none; the encoder reveals them."""
+    if isinstance(body, dict):
+        for name in operation.secret_fields:
+            value = body.get(name)
+            if isinstance(value, str):
+                body[name] = Secret(value)
 
 
 class _Call:
@@ -182,6 +193,7 @@ class Pipeline:
         self.deadline = deadline
         self.stream_deadline = stream_deadline
         self._urls: dict[str, httpx.URL] = {}
+        self._bearer: tuple[str, str] | None = None
         self._clock = clock
         self._sleep = sleep
         self._wall_clock = wall_clock
@@ -266,11 +278,15 @@ class Pipeline:
         content = None
         encoding = self.encoding_for(operation)
         if encoding is not None and body is not None:
+            if operation.secret_fields:
+                _hide_secrets(operation, body)
             content = (
                 encode_json(body)
                 if encoding == "json"
                 else encode_form(body, array_format=self.array_format)
             )
+            if operation.secret_fields:
+                content = RedactedBytes(content)
         else:
             encoding = None
         extra = options.get("headers")
@@ -356,7 +372,9 @@ class Pipeline:
                 if (never_sent or call.safe) and attempt < call.max_attempts:
                     await self._backoff(policy.backoff(attempt, self._rng), call)
                     continue
-                raise self._transport_error(call, exc, never_sent, attempt) from exc
+                # Chained without frames: theirs hold the request as sent (token, body).
+                error = self._transport_error(call, exc, never_sent, attempt)
+                raise error from without_frames(exc)
             status = response.status_code
             if status in operation.success:
                 if status in _LEGACY_ERROR_STATUSES and not call.stream and _legacy_error(response):
@@ -420,7 +438,11 @@ class Pipeline:
         """One attempt: take a slot, send, read (or hand over the stream with its slot)."""
         headers = call.headers
         if token is not None:
-            headers["Authorization"] = f"Bearer {token}"
+            bearer = self._bearer
+            if bearer is None or bearer[0] is not token:
+                # One header value per token, hidden from repr (frame locals hold this dict).
+                bearer = self._bearer = (token, RedactedText(f"Bearer {token}"))
+            headers["Authorization"] = bearer[1]
         request = self.http.build_request(
             call.operation.method,
             call.url,

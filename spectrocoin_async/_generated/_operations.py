@@ -23,6 +23,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
     ),
     "calculate_exchange": Operation(
         name="calculate_exchange",
@@ -47,6 +48,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
     ),
     "cancel_order": Operation(
         name="cancel_order",
@@ -66,6 +68,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
     ),
     "create_bank_withdrawal": Operation(
         name="create_bank_withdrawal",
@@ -90,6 +93,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
     ),
     "create_crypto_deposit_address": Operation(
         name="create_crypto_deposit_address",
@@ -109,6 +113,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
     ),
     "create_crypto_withdrawal": Operation(
         name="create_crypto_withdrawal",
@@ -132,6 +137,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
     ),
     "create_exchange": Operation(
         name="create_exchange",
@@ -155,6 +161,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
     ),
     "create_order": Operation(
         name="create_order",
@@ -180,6 +187,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
     ),
     "create_order_from_pre_order": Operation(
         name="create_order_from_pre_order",
@@ -202,6 +210,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
     ),
     "create_pre_order": Operation(
         name="create_pre_order",
@@ -225,6 +234,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
     ),
     "create_withdrawal_with_exchange": Operation(
         name="create_withdrawal_with_exchange",
@@ -249,6 +259,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
     ),
     "export_orders": Operation(
         name="export_orders",
@@ -281,6 +292,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
     ),
     "export_transactions": Operation(
         name="export_transactions",
@@ -313,6 +325,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
     ),
     "get_access_token": Operation(
         name="get_access_token",
@@ -336,6 +349,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=("client_secret",),
     ),
     "get_account": Operation(
         name="get_account",
@@ -355,6 +369,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
     ),
     "get_bank_withdrawal": Operation(
         name="get_bank_withdrawal",
@@ -374,6 +389,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
     ),
     "get_crypto_withdrawal": Operation(
         name="get_crypto_withdrawal",
@@ -393,6 +409,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
     ),
     "get_crypto_withdrawal_fee": Operation(
         name="get_crypto_withdrawal_fee",
@@ -415,6 +432,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
     ),
     "get_exchange": Operation(
         name="get_exchange",
@@ -434,6 +452,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
     ),
     "get_gift_card_purchase": Operation(
         name="get_gift_card_purchase",
@@ -453,6 +472,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
     ),
     "get_order": Operation(
         name="get_order",
@@ -472,6 +492,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
     ),
     "get_pre_order": Operation(
         name="get_pre_order",
@@ -491,6 +512,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
     ),
     "get_project": Operation(
         name="get_project",
@@ -510,6 +532,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
     ),
     "get_rate_history": Operation(
         name="get_rate_history",
@@ -532,6 +555,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=True,
         success=(200,),
+        secret_fields=(),
     ),
     "get_rates": Operation(
         name="get_rates",
@@ -554,6 +578,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=True,
         success=(200,),
+        secret_fields=(),
     ),
     "get_transaction": Operation(
         name="get_transaction",
@@ -573,6 +598,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
     ),
     "list_accounts": Operation(
         name="list_accounts",
@@ -592,6 +618,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
     ),
     "list_bank_withdrawals": Operation(
         name="list_bank_withdrawals",
@@ -616,6 +643,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
     ),
     "list_crypto_deposit_addresses": Operation(
         name="list_crypto_deposit_addresses",
@@ -640,6 +668,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
     ),
     "list_crypto_withdrawals": Operation(
         name="list_crypto_withdrawals",
@@ -664,6 +693,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
     ),
     "list_currencies": Operation(
         name="list_currencies",
@@ -683,6 +713,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=True,
         success=(200,),
+        secret_fields=(),
     ),
     "list_deposit_addresses": Operation(
         name="list_deposit_addresses",
@@ -702,6 +733,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
     ),
     "list_exchange_pairs": Operation(
         name="list_exchange_pairs",
@@ -721,6 +753,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
     ),
     "list_exchanges": Operation(
         name="list_exchanges",
@@ -744,6 +777,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
     ),
     "list_gift_card_purchases": Operation(
         name="list_gift_card_purchases",
@@ -767,6 +801,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
     ),
     "list_gift_cards": Operation(
         name="list_gift_cards",
@@ -786,6 +821,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
     ),
     "list_orders": Operation(
         name="list_orders",
@@ -810,6 +846,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
     ),
     "list_payment_methods": Operation(
         name="list_payment_methods",
@@ -829,6 +866,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
     ),
     "list_pre_orders": Operation(
         name="list_pre_orders",
@@ -853,6 +891,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
     ),
     "list_projects": Operation(
         name="list_projects",
@@ -872,6 +911,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
     ),
     "list_refunds": Operation(
         name="list_refunds",
@@ -895,6 +935,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
     ),
     "list_transactions": Operation(
         name="list_transactions",
@@ -919,6 +960,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
     ),
     "list_withdrawals_with_exchange": Operation(
         name="list_withdrawals_with_exchange",
@@ -942,6 +984,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
     ),
     "purchase_gift_card": Operation(
         name="purchase_gift_card",
@@ -965,5 +1008,6 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
     ),
 }
