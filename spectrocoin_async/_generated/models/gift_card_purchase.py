@@ -33,7 +33,7 @@ class GiftCardPurchase:
         id (str): Purchase id.
         amount (Decimal | Unset): Face value bought.
         brand (str | Unset): Brand name.
-        code (None | str | Unset): Card code once delivered (a secret; do not log).
+        code (None | str | Unset): Card code once delivered (a secret; do not log). Secret: never shown in repr().
         created_at (datetime.datetime | Unset): When the purchase was made.
         currency_code (str | Unset): Currency of the face value.
         gift_card_id (str | Unset): Gift-card product id.
@@ -46,7 +46,7 @@ class GiftCardPurchase:
     id: str
     amount: Decimal | Unset = UNSET
     brand: str | Unset = UNSET
-    code: None | str | Unset = UNSET
+    code: None | str | Unset = _attrs_field(default=UNSET, repr=False)
     created_at: datetime.datetime | Unset = UNSET
     currency_code: str | Unset = UNSET
     gift_card_id: str | Unset = UNSET
