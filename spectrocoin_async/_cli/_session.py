@@ -13,16 +13,19 @@ mapping). The CLI plugs in at two seams only:
 
 from __future__ import annotations
 
+import re
 import shlex
 import sys
 from collections.abc import Callable
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, Literal
-from urllib.parse import quote, quote_plus
+from urllib.parse import quote, quote_plus, unquote_plus
 
 import httpx
 from attrs import define
 
+from .._generated._secrets import SECRET_FIELDS
+from .._json import decode_json
 from .._pagination import Pages
 from .._types import CallOptions, Operation
 from ._config import Credentials, load_credentials
@@ -178,6 +181,54 @@ class _CaptureTransport(httpx.AsyncBaseTransport):
 
 
 _SKIPPED_HEADERS = frozenset({"host", "content-length", "accept-encoding", "connection"})
+_FORM_KEY_PARTS = re.compile(r"[^\[\]]+")  # "a[b][0]" -> a, b, 0
+
+
+def _is_secret_field(key: str) -> bool:
+    """A body key (``client_secret``, or a form's nested ``a[b][code]``) the spec marks
+    ``x-secret``."""
+    names = _FORM_KEY_PARTS.findall(key)
+    return bool(names) and names[-1] in SECRET_FIELDS
+
+
+def _hide_fields(value: Any) -> tuple[Any, bool]:
+    """``value`` with every x-secret field's value replaced, and whether there was one."""
+    if isinstance(value, dict):
+        found = False
+        shown: dict[str, Any] = {}
+        for key, item in value.items():
+            if isinstance(key, str) and key in SECRET_FIELDS:
+                shown[key], found = REDACTED, True
+            else:
+                shown[key], inner = _hide_fields(item)
+                found = found or inner
+        return shown, found
+    if isinstance(value, list):
+        items = [_hide_fields(item) for item in value]
+        return [item for item, _ in items], any(inner for _, inner in items)
+    return value, False
+
+
+def _shown_body(request: httpx.Request) -> str:
+    """The body as sent, but every field the spec marks ``x-secret`` redacted, wherever the
+    value came from (``--body @file.json`` included)."""
+    text = request.content.decode("utf-8", "replace")
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media == "application/x-www-form-urlencoded":
+        pairs = []
+        for pair in text.split("&"):
+            key, sep, _ = pair.partition("=")
+            hidden = sep and _is_secret_field(unquote_plus(key))
+            pairs.append(f"{key}={REDACTED}" if hidden else pair)
+        return "&".join(pairs)
+    if media == "application/json":
+        try:
+            data = decode_json(request.content)
+        except ValueError:
+            return text
+        shown, found = _hide_fields(data)
+        return json_text(shown) if found else text
+    return text
 
 
 def curl_command(request: httpx.Request, secrets: tuple[str, ...]) -> str:
@@ -191,7 +242,7 @@ def curl_command(request: httpx.Request, secrets: tuple[str, ...]) -> str:
             shown = f"{value.split(' ', 1)[0]} {REDACTED}"
         parts += ["-H", f"{name}: {shown}"]
     if request.content:
-        parts += ["--data-binary", request.content.decode("utf-8", "replace")]
+        parts += ["--data-binary", _shown_body(request)]
     text = " ".join(shlex.quote(part) for part in parts)
     for secret in secrets:
         for form in {secret, quote_plus(secret), quote(secret, safe=""), json_text(secret)[1:-1]}:
