@@ -3,7 +3,8 @@
     .venv/bin/python bench/run.py [--quick] [--only cpu,tokens,...] [--profile]
 
 Measures (names for ``--only``): ``cpu`` (1), ``instructions`` (deterministic counts of 1 and 7
-under callgrind), ``loopback`` (2), ``tokens`` (3, 4),
+under callgrind), ``sockets`` (client CPU and wall time over real sockets against a fast local
+responder, httpx's and aiohttp's pools), ``loopback`` (2), ``tokens`` (3, 4),
 ``throttle`` (5), ``export`` (6), ``imports`` (7), ``redis`` (many processes; redis_shared.py).
 SDK-vs-raw ratios are medians of interleaved pairs run side by side here and now (see
 common.py). The loopback measures start the local sandbox (``spectrocoin-sandbox``); where it is
@@ -54,6 +55,9 @@ class Settings:
         # Under callgrind a call runs about 50 times slower: a few hundred are plenty, since the
         # count does not wobble.
         self.instr_calls = 100 if quick else 200
+        self.socket_calls = 1000 if quick else 2000
+        self.socket_wall_calls = 1000
+        self.socket_rounds = 3 if quick else 5
         # The sandbox is a Python server on the same two cores: fewer calls than measure 1.
         self.loop_calls = 300 if quick else 1000
         self.loop_concurrency = 20
@@ -126,6 +130,14 @@ class Bench:
                 )
             ]
         return measure_instructions(self.s.instr_calls, self.s.cpu_concurrency)
+
+    def sockets(self) -> list[Row]:
+        from sockets import measure_sockets
+
+        s = self.s
+        return measure_sockets(
+            s.socket_calls, s.socket_wall_calls, s.cpu_concurrency, s.socket_rounds
+        )
 
     def tokens(self) -> list[Row]:
         from tokens import measure_tokens
@@ -215,6 +227,15 @@ def main(argv: list[str] | None = None) -> int:
                 ("import instructions, spectrocoin_async / httpx (deterministic)", "≤ 1.5"),
             ],
             bench.instructions,
+        )
+    if "sockets" in only:
+        bench.record(
+            "sockets",
+            [
+                ("real sockets: client CPU per call, SDK on httpx / raw httpx", "≤ 1.05"),
+                ("real sockets: client CPU per call, SDK on aiohttp / raw httpx", "≤ 0.35"),
+            ],
+            bench.sockets,
         )
     if "tokens" in only:
         bench.record(

@@ -101,6 +101,18 @@ def _rule(name: str, schema: dict[str, Any], required: bool) -> dict[str, Any]:
     return rule
 
 
+def _alternatives(spec: dict[str, Any], schema: dict[str, Any]) -> list[list[dict[str, Any]]]:
+    """A body schema's ``anyOf`` of ``required`` groups ("receive pair or pay pair"): per group,
+    its fields as required rules, with the constraints the group adds to them."""
+    groups = []
+    for option in schema.get("anyOf", []):
+        props = option.get("properties", {})
+        groups.append(
+            [_rule(name, _resolve(spec, props.get(name, {})), True) for name in option["required"]]
+        )
+    return groups
+
+
 def _has_constraint(rule: dict[str, Any]) -> bool:
     return rule["required"] or len(rule) > 2
 
@@ -143,6 +155,7 @@ def operation_facts(spec: dict[str, Any]) -> list[dict[str, Any]]:
             body = None
             body_rules: list[dict[str, Any]] = []
             secret_fields: list[str] = []
+            body_any_of: list[list[dict[str, Any]]] = []
             if "requestBody" in op:
                 (content_type, media), *_ = _resolve(spec, op["requestBody"])["content"].items()
                 body = "json" if content_type == "application/json" else "form"
@@ -154,6 +167,7 @@ def operation_facts(spec: dict[str, Any]) -> list[dict[str, Any]]:
                         body_rules.append(rule)
                     if prop_schema.get("x-secret"):
                         secret_fields.append(prop)
+                body_any_of = _alternatives(spec, schema)
             query_rules = []
             params = [_resolve(spec, p) for p in op.get("parameters", [])]
             for param in params:
@@ -196,6 +210,7 @@ def operation_facts(spec: dict[str, Any]) -> list[dict[str, Any]]:
                     "source": ", ".join(sources(op)),
                     "group": op.get("x-ratelimit-group", tag),
                     "body_rules": body_rules,
+                    **({"body_any_of": body_any_of} if body_any_of else {}),
                     "query_rules": query_rules,
                     "accept": accept,
                     "optional_auth": auth == "optional",
@@ -312,21 +327,123 @@ def enum_extensions(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return found
 
 
+def alias_properties(spec: dict[str, Any]) -> dict[str, dict[str, list[str]]]:
+    """Per schema, the properties marked ``x-aliases``: other keys the same value may come
+    under (an order's ``id`` as ``uuid``), read in order where the property itself is absent."""
+    found: dict[str, dict[str, list[str]]] = {}
+    for name, schema in spec["components"]["schemas"].items():
+        for prop, sub in schema.get("properties", {}).items():
+            if sub.get("x-aliases"):
+                found.setdefault(name, {})[prop] = list(sub["x-aliases"])
+    return found
+
+
+def _schema_refs(spec: dict[str, Any], node: Any, found: set[str]) -> set[str]:
+    """Every schema of components/schemas that ``node`` reaches through ``$ref``s."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "$ref" and isinstance(value, str) and value.startswith("#/components/"):
+                name = value.rsplit("/", 1)[1]
+                target = _resolve(spec, {"$ref": value})
+                if value.startswith("#/components/schemas/") and name not in found:
+                    found.add(name)
+                    _schema_refs(spec, target, found)
+                elif not value.startswith("#/components/schemas/"):
+                    _schema_refs(spec, target, found)
+            else:
+                _schema_refs(spec, value, found)
+    elif isinstance(node, list):
+        for value in node:
+            _schema_refs(spec, value, found)
+    return found
+
+
+def request_schemas(spec: dict[str, Any]) -> set[str]:
+    """The object schemas a request body or a parameter uses (the user writes these)."""
+    found: set[str] = set()
+    for item in spec["paths"].values():
+        for method in METHODS:
+            op = item.get(method)
+            if op is not None:
+                _schema_refs(spec, [op.get("requestBody", {}), op.get("parameters", [])], found)
+    schemas = spec["components"]["schemas"]
+    return {name for name in found if schemas[name].get("type") == "object"}
+
+
+def response_optional(spec: dict[str, Any]) -> dict[str, list[str]]:
+    """Per object schema the API sends (any that is not a request's), its optional properties.
+
+    These read as ``None`` when absent or null: ``prepare`` hands them to the generator as
+    required and nullable, and model.py.jinja gives them the default ``None``.
+    """
+    requests = request_schemas(spec)
+    found: dict[str, list[str]] = {}
+    for name, schema in spec["components"]["schemas"].items():
+        if name in requests or schema.get("type") != "object":
+            continue
+        # A property read from its aliases too (x-aliases) is always there; an alias is none.
+        aliased = alias_properties(spec).get(name, {})
+        required = set(schema.get("required", ())) | set(aliased)
+        aliases = {alias for names in aliased.values() for alias in names}
+        optional = [
+            p for p in schema.get("properties", {}) if p not in required and p not in aliases
+        ]
+        if optional:
+            found[name] = optional
+    return found
+
+
+def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
+    """``schema`` that also admits ``null`` (OpenAPI 3.1: a type list, or anyOf for a $ref)."""
+    if "$ref" in schema:
+        rest = {k: v for k, v in schema.items() if k != "$ref"}
+        return {**rest, "anyOf": [{"$ref": schema["$ref"]}, {"type": "null"}]}
+    types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+    return {**schema, "type": [*types, "null"] if "null" not in types else types}
+
+
 def render_spec_extensions(spec: dict[str, Any]) -> str:
-    """``spec_extensions.jinja``: the ``x-`` keys templates need, which the generator drops."""
+    """``spec_extensions.jinja``: what templates need that the generator drops (the ``x-``
+    keys) or that ``prepare`` rewrites (which properties of a response are optional)."""
     enums = json.dumps(enum_extensions(spec), sort_keys=True)
     secrets = json.dumps(secret_properties(spec), sort_keys=True)
+    aliases = json.dumps(alias_properties(spec), sort_keys=True)
+    optional = json.dumps(response_optional(spec), sort_keys=True)
     return (
-        "{# Written by custom/generate.py from openapi.yaml's x-enum-* and x-secret keys. #}\n"
+        "{# Written by custom/generate.py from openapi.yaml's x-enum-*, x-secret and x-aliases\n"
+        "   keys and the optional properties of the objects the API sends. #}\n"
         f"{{% set ENUMS = {enums} %}}\n"
         f"{{% set SECRETS = {secrets} %}}\n"
+        f"{{% set ALIASES = {aliases} %}}\n"
+        f"{{% set RESPONSE_OPTIONAL = {optional} %}}\n"
     )
 
 
 def prepare(spec: dict[str, Any]) -> dict[str, Any]:
-    """The spec as the generator sees it: evidence appended to every operation's description."""
+    """The spec as the generator sees it: evidence appended to every operation's description,
+    and the optional properties of responses nullable instead (see ``response_optional``)."""
     prepared: dict[str, Any] = json.loads(json.dumps(spec, default=str))
+    for name, aliased in alias_properties(spec).items():
+        # The model reads the aliases into the property (model.py.jinja), so the property is
+        # always there and the aliases are not attributes of their own; the schema's "this key
+        # or its alias" anyOf says nothing more to the generator.
+        schema = prepared["components"]["schemas"][name]
+        for prop, aliases in aliased.items():
+            schema["required"] = sorted({*schema.get("required", []), prop})
+            for alias in aliases:
+                schema["properties"].pop(alias, None)
+        schema.pop("anyOf", None)
+    # A property the server may leave out reads as None, never as UNSET: the generator sees it
+    # as required and nullable, and model.py.jinja gives it the default None.
+    for name, optional in response_optional(spec).items():
+        schema = prepared["components"]["schemas"][name]
+        for prop in optional:
+            schema["properties"][prop] = _nullable(schema["properties"][prop])
+        schema["required"] = [*schema.get("required", ()), *optional]
     for schema in prepared["components"]["schemas"].values():
+        if all(set(option) <= {"required", "properties"} for option in schema.get("anyOf", [{}])):
+            # "These fields or those": checked by the runtime (body_any_of), not a type.
+            schema.pop("anyOf", None)
         for prop in schema.get("properties", {}).values():
             if prop.get("x-secret"):
                 text = prop.get("description", "").rstrip()

@@ -46,6 +46,11 @@ def more(text: str) -> None:
     say("", text)
 
 
+def count(n: int, noun: str) -> str:
+    """``1 order``, ``4 orders``."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def money(amount: object, code: str, width: int = 0) -> str:
     return f"{amount!s:>{width}} {code}"
 
@@ -110,7 +115,7 @@ async def run(sc: SpectroCoinClient, output_dir: Path) -> None:
         f"{money(exchange.receive_amount, 'BTC')}  (exchange {exchange.id}, {exchange.status})"
     )
     after = {a.currency_code: a.balance for a in await sc.accounts.list_accounts()}
-    # Optional fields are ``UNSET`` when the API leaves them out; these ones it always sends.
+    # Optional fields are ``None`` when the API leaves them out; these ones it always sends.
     assert isinstance(before["EUR"], Decimal) and isinstance(before["BTC"], Decimal)
     assert isinstance(exchange.pay_amount, Decimal)
     assert isinstance(exchange.receive_amount, Decimal)
@@ -202,12 +207,13 @@ async def run(sc: SpectroCoinClient, output_dir: Path) -> None:
     )
     more(f"BTC {before['BTC']} -> {final['BTC']}  (+{exchange.receive_amount} exchanged)")
     more(
-        f"sandbox ledger: {ledger['exchanges']} exchange, {ledger['ordersCreated']} order, "
-        f"{ledger['callbacksDelivered']} callbacks, "
+        f"sandbox ledger: {count(ledger['exchanges'], 'exchange')}, "
+        f"{count(ledger['ordersCreated'], 'order')}, "
+        f"{count(ledger['callbacksDelivered'], 'callback')}, "
         f"{ledger['duplicateExecutions']} money moves run twice"
     )
     more(
-        f"{ledger['requests']} API calls on {sc.tokens.fetch_count} token, "
+        f"{count(ledger['requests'], 'API call')} on {count(sc.tokens.fetch_count, 'token')}, "
         f"in {time.monotonic() - started:.2f} s"
     )
     print()

@@ -25,7 +25,13 @@ from typing import Any, Protocol
 import anyio
 from attrs import field, frozen
 
-from ._errors import APIError, APITimeoutError, RateLimitError, SpectroCoinError
+from ._errors import (
+    APIError,
+    APITimeoutError,
+    ClientClosedError,
+    RateLimitError,
+    SpectroCoinError,
+)
 from ._redaction import RedactedText, Secret
 
 __all__ = [
@@ -104,12 +110,15 @@ Fetch = Callable[[], Awaitable[tuple[str, float]]]
 class _Flight:
     """One token fetch in flight; its outcome is read by every caller that waited on it."""
 
-    __slots__ = ("done", "error", "token")
+    __slots__ = ("done", "error", "scope", "token")
 
     def __init__(self) -> None:
         self.done = anyio.Event()
         self.token: Token | None = None
         self.error: BaseException | None = None
+        # Made here, entered by the fetch's own task: aclose() can cancel it even before the
+        # task has started.
+        self.scope = anyio.CancelScope()
 
 
 def _spawn(run: Callable[[], Awaitable[None]]) -> Any:
@@ -179,10 +188,21 @@ class TokenManager:
         # the next background refresh: a still-valid token must not turn every call into a
         # token request while the endpoint refuses or fails.
         self._quiet_until = 0.0
+        self._closed = False
         self.fetch_count = 0
 
     def __repr__(self) -> str:
         return f"TokenManager(store={self._store!r}, fetches={self.fetch_count})"
+
+    async def aclose(self) -> None:
+        """Cancel the fetch in flight, if any, and return once it has ended; ``get()`` then
+        raises :class:`ClientClosedError`. Waiters of the cancelled fetch get that error too."""
+        self._closed = True
+        flight = self._flight
+        if flight is not None:
+            flight.scope.cancel()
+            with anyio.CancelScope(shield=True):
+                await flight.done.wait()
 
     async def wait_for_fetch(self) -> None:
         """Wait until no token fetch is in flight (a background refresh included)."""
@@ -202,7 +222,12 @@ class TokenManager:
             if now < token.expires_at:
                 if token is not self._due_for:
                     self._due_for, self._due = token, self._due_at(token)
-                if now >= self._due and self._flight is None and self._clock() >= self._quiet_until:
+                if (
+                    now >= self._due
+                    and self._flight is None
+                    and self._clock() >= self._quiet_until
+                    and not self._closed
+                ):
                     # Due but valid: keep serving it while one flight fetches the next.
                     self._start()
                 return token.access_token
@@ -227,11 +252,31 @@ class TokenManager:
         await self._store.discard(failed)
 
     def _start(self) -> _Flight:
+        if self._closed:
+            raise ClientClosedError("the client is closed: no token is fetched any more")
         flight = self._flight = _Flight()
         self._task = _spawn(lambda: self._run(flight))
         return flight
 
     async def _run(self, flight: _Flight) -> None:
+        try:
+            with flight.scope:
+                await self._fetch_into(flight)
+            if flight.token is None and flight.error is None:  # aclose() cancelled the scope
+                flight.error = ClientClosedError(
+                    "the client was closed while its token request was in flight",
+                    operation="getAccessToken",
+                )
+        except BaseException:
+            # Shut down with the event loop: waiters must not hang.
+            flight.error = SpectroCoinError("the token request was cancelled")
+            raise
+        finally:
+            self._flight = None
+            self._task = None
+            flight.done.set()
+
+    async def _fetch_into(self, flight: _Flight) -> None:
         try:
             with anyio.fail_after(self._fetch_timeout):
                 flight.token = await self._refresh()
@@ -255,14 +300,6 @@ class TokenManager:
             if isinstance(exc, APIError) and 400 <= exc.status_code < 500:
                 # Refused credentials stay refused for a while: fail fast, do not hammer.
                 self._failure = (exc, until, self._clock())
-        except BaseException:
-            # Shut down with the event loop: waiters must not hang.
-            flight.error = SpectroCoinError("the token request was cancelled")
-            raise
-        finally:
-            self._flight = None
-            self._task = None
-            flight.done.set()
 
     async def _refresh(self) -> Token:
         async with self._store.fetch_lock():

@@ -11,14 +11,13 @@ import time
 from collections.abc import Awaitable, Callable, Mapping
 from decimal import Decimal
 from types import TracebackType
-from typing import Any, Final, Literal, Self, get_args
+from typing import TYPE_CHECKING, Any, Final, Literal, Self, get_args
 
 import anyio
 import httpx
 from httpx._client import UseClientDefault
 
 from ._auth import Secret, TokenManager, TokenStore
-from ._callbacks import PublicKeySource
 from ._encoding import ArrayFormat
 from ._errors import (
     APIConnectionError,
@@ -40,6 +39,9 @@ from ._reading import ACCEPT_ENCODING
 from ._retry import RetryPolicy, check_seconds, check_whole_number
 from ._types import CallOptions, Operation
 from ._version import __version__
+
+if TYPE_CHECKING:
+    from ._callbacks import PublicKeySource
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -141,12 +143,12 @@ def _transport_for(
     http: str, transport: httpx.AsyncBaseTransport | None, limits: httpx.Limits
 ) -> httpx.AsyncBaseTransport | None:
     """The transport of the client built here: the caller's, httpx's own (None), or aiohttp."""
-    from ._transport import HTTP_CHOICES, AiohttpTransport, check_available
-
-    if http not in HTTP_CHOICES:
-        raise ValidationError("http", f"must be 'httpx' or 'aiohttp', got {http!r}")
     if http == "httpx":
         return transport
+    if http != "aiohttp":
+        raise ValidationError("http", f"must be 'httpx' or 'aiohttp', got {http!r}")
+    from ._transport import AiohttpTransport, check_available  # loads with the first use
+
     if transport is not None:
         raise ValidationError("transport", "http='aiohttp' brings its own transport: pass one")
     try:
@@ -308,6 +310,7 @@ class SpectroCoinClient(Namespaces):
             if api_version:
                 per_request[api_version_header] = api_version
         self._http = http_client
+        self._closing: anyio.Event | None = None  # set once aclose() has finished
         policy = retry or RetryPolicy()
         tokens = None
         if self.client_id and self._client_secret:
@@ -339,12 +342,18 @@ class SpectroCoinClient(Namespaces):
         )
         self._bind_namespaces(self._pipeline)
         self.exports = ExportsNamespace(self._pipeline)
-        if public_key_pem is not None or public_key_path is not None:
-            key = PublicKeySource(pem=public_key_pem, path=public_key_path, clock=clock)
-        elif public_key_url:
-            key = PublicKeySource(url=public_key_url, clock=clock)
-        else:
-            key = PublicKeySource(clock=clock)
+        if public_key_pem is not None and public_key_path is not None:
+            raise ValidationError("public_key_path", "pass public_key_pem or public_key_path")
+
+        def key() -> PublicKeySource:  # on the first callback: the callbacks package loads then
+            from ._callbacks import PublicKeySource
+
+            if public_key_pem is not None or public_key_path is not None:
+                return PublicKeySource(pem=public_key_pem, path=public_key_path, clock=clock)
+            if public_key_url:
+                return PublicKeySource(url=public_key_url, clock=clock)
+            return PublicKeySource(clock=clock)
+
         self.merchant = MerchantNamespace(
             self._pipeline, http=http_client, project_id=self.project_id, public_key=key
         )
@@ -369,12 +378,25 @@ class SpectroCoinClient(Namespaces):
         await self.aclose()
 
     async def aclose(self) -> None:
-        """Close the connection pool (unless the httpx client was passed in). Idempotent."""
-        if self._pipeline.closed:
+        """Close the client. Idempotent.
+
+        Every call still in flight ends in :class:`ClientClosedError` (saying whether its
+        request may have reached the server), the token fetch in flight is cancelled, and once
+        this returns no task of the client runs and no request of it is sent. Then the
+        connection pool is closed (unless the httpx client was passed in).
+        """
+        closing = self._closing
+        if closing is not None:  # closed, or being closed by another task: wait for that
+            with anyio.CancelScope(shield=True):
+                await closing.wait()
             return
-        self._pipeline.closed = True
-        if self._owns_http:
-            await self._http.aclose()
+        closing = self._closing = anyio.Event()
+        try:
+            await self._pipeline.aclose()
+            if self._owns_http:
+                await self._http.aclose()
+        finally:
+            closing.set()
 
     @property
     def closed(self) -> bool:

@@ -17,7 +17,7 @@
     ├── CallbackError                 a merchant callback that cannot be parsed
     │   └── CallbackVerificationError a callback that failed verification: do not act on it
     ├── CallbackUnavailableError      a callback could not be verified now (key outage): retry
-    └── ClientClosedError             the client was used after ``aclose()``
+    └── ClientClosedError             the client was used after ``aclose()``, or closed mid-call
 
 Errors raised for a request that may have reached the server carry
 ``request_may_have_reached_server``: for a money-moving call that is the signal to reconcile
@@ -145,10 +145,11 @@ class APIError(SpectroCoinError):
         super().__init__(self._describe())
 
     def _describe(self) -> str:
-        parts = [f"{self.status_code}"]
+        # Status 0: refused before anything was sent (no credentials); no status to show.
+        parts = [f"{self.status_code}"] if self.status_code else []
         if self.error_code:
             parts.append(self.error_code)
-        text = " ".join(parts) + (f": {self.message}" if self.message else "")
+        text = " ".join(parts) + (f": {self.message}" if parts and self.message else self.message)
         if self.operation:
             text = f"{self.operation}: {text}"
         if self.trace_id:
@@ -290,7 +291,27 @@ class CallbackUnavailableError(SpectroCoinError):
 
 
 class ClientClosedError(SpectroCoinError, RuntimeError):
-    """The client was used after ``aclose()``."""
+    """The client was used after ``aclose()``, or closed while this call was in flight.
+
+    A call cut short by ``aclose()`` says, like a connection error, whether its request may have
+    reached the server (``request_may_have_reached_server``): for a money-moving call, reconcile
+    before trying again.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        operation: str | None = None,
+        request_may_have_reached_server: bool = False,
+    ) -> None:
+        self.message = message
+        self.operation = operation
+        self.request_may_have_reached_server = request_may_have_reached_server
+        text = f"{operation}: {message}" if operation else message
+        if request_may_have_reached_server:
+            text += " (the request may have reached the server)"
+        super().__init__(text)
 
 
 def split_error_code(raw: str | None) -> tuple[str | None, str | None]:

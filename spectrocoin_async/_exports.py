@@ -23,15 +23,15 @@ from __future__ import annotations
 import datetime
 import errno
 import logging
+import math
 import os
 import tempfile
-from collections.abc import AsyncGenerator, Callable
-from contextlib import aclosing, suppress
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterator
+from contextlib import aclosing, contextmanager, suppress
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Unpack
 
 import anyio
-import anyio.to_thread
 import httpx
 from attrs import frozen
 
@@ -230,6 +230,8 @@ class ExportsNamespace(ExportsAPI):
         chunk_size: int,
         options: CallOptions,
     ) -> DownloadResult:
+        import anyio.to_thread  # loaded by the first download, not by `import spectrocoin_async`
+
         target = Path(path)
         response, expires = await self._open(operation, request, chunk_size, options)
         temp: str | None = None
@@ -239,21 +241,39 @@ class ExportsNamespace(ExportsAPI):
             async with await anyio.open_file(temp, "wb") as file:
                 pending: list[bytes] = []
                 pending_size = 0
-                async with aclosing(_body(operation, response, chunk_size, expires)) as chunks:
-                    async for chunk in chunks:
-                        pending.append(chunk)
-                        pending_size += len(chunk)
-                        written += len(chunk)
-                        if on_progress is not None:
-                            on_progress(written)
-                        if pending_size >= _WRITE_BATCH:
-                            # One worker-thread trip per ~1 MiB, not per network chunk.
-                            data = b"".join(pending)
-                            await anyio.to_thread.run_sync(_write, file.wrapped, data)
-                            pending.clear()
-                            pending_size = 0
+                # The network's own chunks (at most 64 KiB from httpx's pool), not re-cut to
+                # chunk_size: re-cutting copies every byte through a buffer, and the writes are
+                # batched anyway. An explicit other chunk_size still sets the progress steps.
+                size = None if chunk_size == DEFAULT_CHUNK_SIZE else chunk_size
+                body = BodyStream(response)  # bounded inflating, its own count of wire bytes
+                chunks = body.pieces(size)
+                # One deadline scope around the whole body: an iterator (_body) needs one per
+                # chunk, since it must not yield to its caller inside a scope.
+                deadline = math.inf if expires is None else expires
+                try:
+                    with (
+                        _read_errors(operation, response, body),
+                        anyio.CancelScope(deadline=deadline) as scope,
+                    ):
+                        async for chunk in chunks:
+                            pending.append(chunk)
+                            pending_size += len(chunk)
+                            written += len(chunk)
+                            if on_progress is not None:
+                                on_progress(written)
+                            if pending_size >= _WRITE_BATCH:
+                                # One worker-thread trip per ~1 MiB, not per network chunk.
+                                await anyio.to_thread.run_sync(_write, file.wrapped, pending)
+                                pending = []
+                                pending_size = 0
+                finally:
+                    with anyio.CancelScope(shield=True):
+                        await _close_iterator(chunks)
+                if scope.cancelled_caught:
+                    raise _deadline_exceeded(operation, body)
+                _check_length(operation, response, body.raw_bytes)
                 if pending:
-                    await anyio.to_thread.run_sync(_write, file.wrapped, b"".join(pending))
+                    await anyio.to_thread.run_sync(_write, file.wrapped, pending)
                 await anyio.to_thread.run_sync(_flush_to_disk, file.wrapped)
             await anyio.to_thread.run_sync(_move_into_place, temp, target)
             temp = None
@@ -269,18 +289,27 @@ class ExportsNamespace(ExportsAPI):
         )
 
 
-def _write(file: IO[bytes], data: bytes) -> None:
-    """Write ``data``, and have the kernel start putting it on disk now (Linux): the fsync
-    before the rename then finds little left to wait for, where it waited for the whole
-    export (about 50 ms per 200 MB here). The pages are not kept in the cache either: an
-    export is written once and read later, if at all."""
-    file.write(data)
+def _write(file: IO[bytes], chunks: list[bytes]) -> None:
+    """Write ``chunks`` (one ``writev`` where there is one: no joined copy of the batch), and
+    have the kernel start putting them on disk now (Linux): the fsync before the rename then
+    finds little left to wait for, where it waited for the whole export (about 50 ms per
+    200 MB here). The pages are not kept in the cache either: an export is written once and
+    read later, if at all."""
+    size = sum(map(len, chunks))
+    if _WRITEV is not None and len(chunks) <= _IOV_MAX:
+        file.flush()  # nothing is buffered (every write comes here), but keep the order sure
+        done = _WRITEV(file.fileno(), chunks)
+        if done < size:  # a short write: the rest the ordinary way
+            file.write(b"".join(chunks)[done:])
+            file.flush()
+    else:
+        file.write(b"".join(chunks))
     if _ADVISE is not None:
         file.flush()
-        end = file.tell()
+        end = file.tell() if _WRITEV is None else os.lseek(file.fileno(), 0, os.SEEK_CUR)
         # Advice only: a kernel or filesystem that refuses it must not fail a whole export.
         with suppress(OSError):
-            _ADVISE(file.fileno(), end - len(data), len(data), _DONTNEED)
+            _ADVISE(file.fileno(), end - size, size, _DONTNEED)
 
 
 def _flush_to_disk(file: IO[bytes]) -> None:
@@ -323,6 +352,8 @@ _FSYNC_REFUSED = frozenset(
 
 
 _ADVISE = getattr(os, "posix_fadvise", None)  # not on macOS or Windows
+_WRITEV = getattr(os, "writev", None)  # not on Windows
+_IOV_MAX = 512  # buffers per writev; POSIX guarantees 16, Linux and macOS take 1024
 _DONTNEED: int = getattr(os, "POSIX_FADV_DONTNEED", 0)  # only read when _ADVISE is set
 
 
@@ -340,7 +371,7 @@ def _remove(name: str) -> None:
 
 
 async def _body(
-    operation: Operation, response: httpx.Response, chunk_size: int, expires: float | None
+    operation: Operation, response: httpx.Response, chunk_size: int | None, expires: float | None
 ) -> AsyncGenerator[bytes, None]:
     """The body in chunks, with transport failures mapped; closes the response however it ends.
 
@@ -352,47 +383,68 @@ async def _body(
     try:
         while True:
             try:
-                if expires is None:
-                    chunk = await anext(chunks)
-                else:
-                    # A bare CancelScope per chunk, not fail_after: thousands of chunks per
-                    # export, and this is a third of the cost (as in the pipeline).
-                    with anyio.CancelScope(deadline=expires) as scope:
+                with _read_errors(operation, response, body):
+                    if expires is None:
                         chunk = await anext(chunks)
-                    if scope.cancelled_caught:
-                        raise APITimeoutError(
-                            f"deadline exceeded after {body.raw_bytes} body bytes",
-                            operation=operation.operation_id,
-                        )
+                    else:
+                        # A bare CancelScope per chunk, not fail_after: thousands of chunks per
+                        # export, and this is a third of the cost (as in the pipeline).
+                        with anyio.CancelScope(deadline=expires) as scope:
+                            chunk = await anext(chunks)
+                        if scope.cancelled_caught:
+                            raise _deadline_exceeded(operation, body)
             except StopAsyncIteration:
                 break
-            except httpx.TimeoutException as exc:
-                raise APITimeoutError(
-                    f"{type(exc).__name__} after {body.raw_bytes} body bytes",
-                    operation=operation.operation_id,
-                ) from without_frames(exc)
-            except httpx.RequestError as exc:
-                # ReadError, RemoteProtocolError (h11's own Content-Length check), DecodingError
-                raise APIConnectionError(
-                    f"{type(exc).__name__} after {body.raw_bytes} body bytes: {exc}",
-                    operation=operation.operation_id,
-                ) from without_frames(exc)
-            except UnreadableBody as exc:
-                raise ResponseValidationError(
-                    str(exc),
-                    status_code=response.status_code,
-                    headers=response.headers,
-                    operation=operation.operation_id,
-                ) from None
             if chunk:
                 yield chunk
         _check_length(operation, response, body.raw_bytes)
     finally:
         with anyio.CancelScope(shield=True):
-            # The body's iterator is an async generator: close it here rather than leave it
-            # to the garbage collector (trio warns about those).
-            await chunks.aclose()
+            await _close_iterator(chunks)
             await response.aclose()
+
+
+async def _close_iterator(chunks: AsyncIterator[bytes]) -> None:
+    # The body's iterator is an async generator: close it here rather than leave it to the
+    # garbage collector (trio warns about those).
+    close = getattr(chunks, "aclose", None)
+    if close is not None:
+        await close()
+
+
+@contextmanager
+def _read_errors(
+    operation: Operation, response: httpx.Response, body: BodyStream
+) -> Iterator[None]:
+    """Failures while the body is read, as the SDK's typed errors (transport errors chained
+    without their frames: those hold the request as sent)."""
+    try:
+        yield
+    except httpx.TimeoutException as exc:
+        raise APITimeoutError(
+            f"{type(exc).__name__} after {body.raw_bytes} body bytes",
+            operation=operation.operation_id,
+        ) from without_frames(exc)
+    except httpx.RequestError as exc:
+        # ReadError, RemoteProtocolError (h11's own Content-Length check)
+        raise APIConnectionError(
+            f"{type(exc).__name__} after {body.raw_bytes} body bytes: {exc}",
+            operation=operation.operation_id,
+        ) from without_frames(exc)
+    except UnreadableBody as exc:
+        raise ResponseValidationError(
+            str(exc),
+            status_code=response.status_code,
+            headers=response.headers,
+            operation=operation.operation_id,
+        ) from None
+
+
+def _deadline_exceeded(operation: Operation, body: BodyStream) -> APITimeoutError:
+    return APITimeoutError(
+        f"deadline exceeded after {body.raw_bytes} body bytes",
+        operation=operation.operation_id,
+    )
 
 
 def _check_length(operation: Operation, response: httpx.Response, received: int) -> None:

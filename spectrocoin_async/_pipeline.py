@@ -30,6 +30,7 @@ from ._errors import (
     ClientClosedError,
     ResponseValidationError,
 )
+from ._evidence import checked_levels, warn_unconfirmed
 from ._pagination import Pages
 from ._ratelimit import Limiter
 from ._reading import (
@@ -51,7 +52,7 @@ from ._responses import (
 )
 from ._retry import RetryPolicy, parse_retry_after
 from ._types import CallOptions, Operation, Response
-from ._validation import check
+from ._validation import check, check_any_of
 
 if TYPE_CHECKING:
     from httpx._client import UseClientDefault
@@ -75,6 +76,8 @@ _LOGGED_HEADERS = ("retry-after", "x-ratelimit-remaining", "ratelimit-remaining"
 # before its key's scopes changed), as SpectroCoin's Drupal module and WooCommerce plugin do.
 _REPLAYED = frozenset({401, 403})
 _URL_CACHE_SIZE = 512
+# warn_unconfirmed -> execute -> call -> the generated method -> the caller's line.
+_USER_FRAME = 4
 
 
 def _hide_secrets(operation: Operation, body: Any) -> None:
@@ -103,6 +106,7 @@ class _Call:
         "sending",
         "stream",
         "timeout",
+        "token_request",
         "tries",
         "url",
     )
@@ -127,7 +131,8 @@ class _Call:
         self.max_attempts = max_attempts
         self.stream = stream
         # GETs and the token request may be sent again after a response or a broken read.
-        self.safe = operation.method == "GET" or operation.tag == "auth"
+        self.token_request = operation.tag == "auth"
+        self.safe = operation.method == "GET" or self.token_request
         self.expires: float | None = None  # the deadline, on the pipeline's (injectable) clock
         self.tries = 0
         self.replayed = False
@@ -189,6 +194,9 @@ class Pipeline:
         self.body_encodings = dict(body_encodings)
         self.array_format: ArrayFormat = array_format
         self.closed = False
+        # The cancel scope of every call in flight: aclose() cancels them, then waits for them.
+        self._calls: set[anyio.CancelScope] = set()
+        self._drained: anyio.Event | None = None
         # Default total deadlines (a call; a streamed body, headers to last byte).
         self.deadline = deadline
         self.stream_deadline = stream_deadline
@@ -198,6 +206,8 @@ class Pipeline:
         self._sleep = sleep
         self._wall_clock = wall_clock
         self._rng = rng or random.Random()
+        # Unconfirmed operations warn once per process, except against a local sandbox.
+        self._warn_levels = checked_levels(self.base_url)
 
     # -- the Runtime protocol used by the generated namespaces ------------------------------
 
@@ -274,6 +284,7 @@ class Pipeline:
         body = request.get("body")
         params = request.get("params")
         check(operation.body_rules, body)
+        check_any_of(operation.body_any_of, body)
         check(operation.query_rules, params)
         content = None
         encoding = self.encoding_for(operation)
@@ -330,6 +341,8 @@ class Pipeline:
             options, self.stream_deadline if stream else self.deadline
         )
         url, query, content, headers = self.build(operation, request, options)
+        if operation.evidence in self._warn_levels:
+            warn_unconfirmed(operation, stacklevel=_USER_FRAME)
         call = _Call(
             operation,
             url,
@@ -340,21 +353,57 @@ class Pipeline:
             max_attempts or self.retry.max_attempts,
             stream,
         )
-        if deadline is None:
-            return await self._send_with_retries(call), call.tries
-        call.expires = self._clock() + deadline
         # A bare CancelScope, not fail_after: same effect, a third cheaper, and every call
-        # (default deadline) pays it.
+        # (default deadline) pays it. aclose() cancels it too.
+        if deadline is None:
+            scope = anyio.CancelScope()
+        else:
+            call.expires = self._clock() + deadline
+            scope = anyio.CancelScope(deadline=anyio.current_time() + deadline)
+        calls = self._calls
+        calls.add(scope)
         try:
-            with anyio.CancelScope(deadline=anyio.current_time() + deadline):
+            with scope:
                 return await self._send_with_retries(call), call.tries
         except _DeadlineExceeded:
             pass
-        # Only the scope's own deadline (it swallowed the cancellation) or a wait that would
-        # end past it gets here.
+        finally:
+            calls.discard(scope)
+            if not calls and self._drained is not None:
+                self._drained.set()
+        # Only the scope's own deadline or aclose() (the scope swallowed the cancellation), or a
+        # wait that would end past the deadline gets here.
+        if self.closed:
+            raise self._closed_error(call)
         raise APITimeoutError(
             f"deadline of {deadline}s exceeded after {call.tries} attempt(s)",
             operation=operation.operation_id,
+            request_may_have_reached_server=call.reached or call.sending,
+        )
+
+    async def aclose(self) -> None:
+        """Refuse new calls, cancel every call in flight (each ends in ClientClosedError) and
+        the token fetch, and return once all of them have ended."""
+        self.closed = True
+        for scope in self._calls:
+            scope.cancel()
+        with anyio.CancelScope(shield=True):
+            if self.tokens is not None:
+                await self.tokens.aclose()
+            while self._calls:
+                drained = self._drained = anyio.Event()
+                await drained.wait()
+
+    def _closed_error(self, call: _Call) -> ClientClosedError:
+        if not self.closed and self.http.is_closed:
+            return ClientClosedError(
+                "the httpx client passed as http_client is closed",
+                operation=call.operation.operation_id,
+                request_may_have_reached_server=call.reached,
+            )
+        return ClientClosedError(
+            "the client was closed (aclose()) while this call was in flight",
+            operation=call.operation.operation_id,
             request_may_have_reached_server=call.reached or call.sending,
         )
 
@@ -397,7 +446,14 @@ class Pipeline:
                 # Pause even when giving up: the group's next request must respect it too. The
                 # wait itself happens in the limiter, holding no slot.
                 await self.limiter.pause(operation.group, delay)
-                if attempt < call.max_attempts and not self._past_deadline(delay, call):
+                # The token request never waits a 429 out: the TokenManager remembers it for
+                # its Retry-After and fails every caller at once (waiting here would hold them
+                # all, and run into the fetch's own timeout first).
+                if (
+                    attempt < call.max_attempts
+                    and not call.token_request
+                    and not self._past_deadline(delay, call)
+                ):
                     continue
                 raise self.error(operation, response, retry_after=retry_after, call=call)
             if status in policy.retry_statuses and call.safe and attempt < call.max_attempts:
@@ -416,9 +472,10 @@ class Pipeline:
             if call.operation.optional_auth:
                 return await self._attempt(call, None)
             raise AuthenticationError(
-                "no client credentials configured: pass client_id and client_secret or set "
-                "SPECTROCOIN_CLIENT_ID and SPECTROCOIN_CLIENT_SECRET",
+                "no client credentials configured: pass SpectroCoinClient(client_id=..., "
+                "client_secret=...) or set SPECTROCOIN_CLIENT_ID and SPECTROCOIN_CLIENT_SECRET",
                 status_code=0,
+                operation=call.operation.operation_id,
                 request_may_have_reached_server=False,
             )
         token = await tokens.get()
@@ -479,6 +536,8 @@ class Pipeline:
     async def _send(
         self, call: _Call, request: httpx.Request, waited: float, started: float, *, stream: bool
     ) -> httpx.Response:
+        if self.closed:  # closed while this call waited: nothing more goes out
+            raise self._closed_error(call)
         call.tries += 1
         call.sending = True
         try:
@@ -506,6 +565,11 @@ class Pipeline:
                 headers=response.headers,
                 operation=call.operation.operation_id,
             ) from None
+        except RuntimeError:
+            call.sending = False
+            if self.http.is_closed:  # httpx's "Cannot send a request, as the client ..."
+                raise self._closed_error(call) from None
+            raise
         call.sending = False
         if response.status_code not in _REFUSED:
             call.reached = True

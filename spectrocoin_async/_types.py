@@ -47,6 +47,13 @@ def coerce_uuid(name: str, value: "str | UUID | Unset") -> "UUID | Unset":
     raise ValidationError(name, f"must be a UUID, got {str(value)[:80]!r}")
 
 
+def path_id(value: "str | UUID") -> str:
+    """A path id: text goes out exactly as given (SpectroCoin's plugins send an order's id as
+    they received it, and their e2e stub looks it up by that exact string); only a ``UUID`` is
+    formatted. ``path_segment`` then checks it stays one segment."""
+    return str(value) if isinstance(value, UUID) else value
+
+
 def to_uuid(value: str | UUID) -> UUID:
     """attrs converter of a required UUID field of a request model: ``UUID`` or its text.
 
@@ -149,6 +156,8 @@ class Operation:
     source: str
     group: str
     body_rules: tuple[FieldRule, ...] = ()
+    # The spec's anyOf of required groups: the body must satisfy every rule of at least one.
+    body_any_of: tuple[tuple[FieldRule, ...], ...] = ()
     query_rules: tuple[FieldRule, ...] = ()
     # None: the operation answers JSON only, and the client's default Accept header stands.
     accept: Negotiation | None = None

@@ -93,3 +93,21 @@ def check(rules: tuple[FieldRule, ...], data: Mapping[str, Any] | None) -> None:
                 raise ValidationError(rule.name, f"must be at least {rule.minimum}, got {number}")
             if rule.maximum is not None and number > rule.maximum:
                 raise ValidationError(rule.name, f"must be at most {rule.maximum}, got {number}")
+
+
+def check_any_of(groups: tuple[tuple[FieldRule, ...], ...], data: Mapping[str, Any] | None) -> None:
+    """Raise ``ValidationError`` unless ``data`` satisfies every rule of at least one group
+    (the spec's ``anyOf`` of ``required`` groups, such as "the receive pair or the pay pair")."""
+    if not groups:
+        return
+    problems = []
+    for group in groups:
+        try:
+            check(group, data)
+        except ValidationError as exc:
+            problems.append(exc)
+        else:
+            return
+    wanted = " or ".join(" and ".join(rule.name for rule in group) for group in groups)
+    why = "; ".join(str(p) for p in problems)
+    raise ValidationError(groups[0][0].name, f"give {wanted} ({why})")

@@ -20,6 +20,7 @@ from typing import Any, Final, TypeVar
 from ._errors import ModelValidationError, ValidationError
 
 __all__ = [
+    "DECIMAL_INPUTS",
     "DIGITS_CONTEXT",
     "MAX_DECIMAL_DIGITS",
     "MAX_DECIMAL_EXPONENT",
@@ -44,6 +45,9 @@ __all__ = [
 ]
 
 MAX_DECIMAL_DIGITS: Final = 50
+# What an amount is read from, required or nullable alike: a JSON number (a Decimal), an int, a
+# decimal string, or a float from JSON the caller decoded itself (read as its shortest repr).
+DECIMAL_INPUTS: Final = (Decimal, int, str, float)
 """Most significant digits a money value may have, trailing zeros included. No currency has more
 than 18 decimals (ETH's wei), and 32 integer digits are more than any supply in whole units,
 so a real amount never comes near; a server's 1.000...(a million zeros) is refused."""

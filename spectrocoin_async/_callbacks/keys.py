@@ -33,8 +33,13 @@ class PublicKeySource:
     """Where SpectroCoin's callback-signing public key comes from: ``pem``, ``path`` or ``url``.
 
     Give at most one; with none, the key is fetched from :data:`SPECTROCOIN_PUBLIC_KEY_URL`.
-    The key is read or fetched on first use and cached; concurrent first loads share one fetch,
-    and a failed first fetch is not cached, so the next callback tries again.
+    The key is read or fetched on first use and cached; concurrent first loads share one fetch.
+    A failed fetch of a ``url`` (a 503, an HTML page, no connection) is remembered for
+    ``refetch_interval`` seconds: callbacks inside that window raise the same
+    ``CallbackUnavailableError`` at once, with no new fetch, so that forged callbacks sent during
+    a key outage cannot make the receiver fetch once per callback. The first callback after the
+    window tries again. (A ``path`` is read again at once: a local read amplifies nothing, and
+    a key file put in place should work for the next callback.)
 
     Key rotation: when a legacy callback's signature does not match the cached key,
     :func:`verify_callback` asks :meth:`refetch` for a fresher one and verifies once more. A
@@ -83,8 +88,10 @@ class PublicKeySource:
         self._lock = anyio.Lock()
         self._refetch_interval = float(refetch_interval)
         self._clock = clock
-        # Monotonic time before which a key already held is not fetched again.
+        # Monotonic time before which the key is not fetched again: after a re-fetch (a key is
+        # held) or a failed load (none is; ``_failure`` says why).
         self._next_fetch = -math.inf
+        self._failure: str | None = None
 
     def __repr__(self) -> str:
         if self._url is not None:
@@ -103,9 +110,22 @@ class PublicKeySource:
         """
         if self._cached is not None:
             return self._cached
-        async with self._lock:
+        async with self._lock:  # single flight: concurrent first loads wait for one try
             if self._cached is None:
-                self._cached = await self._read_key(http)
+                now = self._clock()
+                if self._failure is not None and now < self._next_fetch:
+                    raise CallbackUnavailableError(
+                        f"{self._failure} (remembered: tried again in "
+                        f"{self._next_fetch - now:.0f} s at the earliest)"
+                    )
+                try:
+                    self._cached = await self._read_key(http)
+                except CallbackUnavailableError as exc:
+                    if self._url is not None:
+                        self._failure = str(exc)
+                        self._next_fetch = now + self._refetch_interval
+                    raise
+                self._failure = None
             return self._cached
 
     async def refetch(self, stale: bytes, http: httpx.AsyncClient | None = None) -> bytes | None:

@@ -18,7 +18,6 @@ from spectrocoin_async._errors import (
     CallbackVerificationError,
     NotFoundError,
 )
-from spectrocoin_async._types import Unset
 
 if TYPE_CHECKING:
     from spectrocoin_async._generated.models.order import Order
@@ -28,10 +27,6 @@ def _status_text(value: Any) -> str | None:
     if isinstance(value, enum.Enum):
         value = value.value
     return value if isinstance(value, str) else None
-
-
-def _known(value: Any) -> Any:
-    return None if isinstance(value, Unset) else value
 
 
 @attrs.frozen
@@ -57,7 +52,8 @@ class VerifiedCallback:
     received_amount: Decimal | None
     """Amount received so far: legacy callbacks carry it; the API's order does not (``None``)."""
     order_id: str | None
-    """SpectroCoin's order UUID (JSON callbacks); legacy callbacks carry none (``None``)."""
+    """SpectroCoin's order id exactly as the JSON callback carried it (legacy callbacks carry
+    none: ``None``)."""
     callback: JsonCallback | LegacyCallback = attrs.field(repr=False)
     order: Order | None = attrs.field(default=None, repr=False)
 
@@ -66,14 +62,14 @@ class VerifiedCallback:
         """The verified facts of a JSON callback: the order as the API reports it."""
         return cls(
             kind="json",
-            merchant_order_id=_known(order.order_id),
+            merchant_order_id=order.order_id,
             status=_status_text(order.status),
-            pay_amount=_known(order.pay_amount),
-            pay_currency_code=_known(order.pay_currency_code),
-            receive_amount=_known(order.receive_amount),
-            receive_currency_code=_known(order.receive_currency_code),
+            pay_amount=order.pay_amount,
+            pay_currency_code=order.pay_currency_code,
+            receive_amount=order.receive_amount,
+            receive_currency_code=order.receive_currency_code,
             received_amount=None,
-            order_id=str(order.id),
+            order_id=callback.id,  # as received, never reformatted
             callback=callback,
             order=order,
         )
@@ -151,7 +147,7 @@ async def verify_callback(
             order = await get_order(callback.id)
         except NotFoundError as exc:
             raise CallbackVerificationError(f"unknown order id {callback.id!r}") from exc
-        owner = _known(getattr(order, "project_id", None))
+        owner = getattr(order, "project_id", None)
         if owner is None:
             raise CallbackVerificationError(
                 f"order {callback.id!r} as fetched from the API names no project: cannot tell "

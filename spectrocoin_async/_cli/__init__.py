@@ -64,7 +64,9 @@ def run(argv: Sequence[str] | None = None) -> int:
         return 2
     except APIError as exc:
         if exc.status_code == 0:  # refused before sending (no credentials): not the API's answer
-            _say(f"{exc.message} (or use --profile)")
+            from ._config import no_credentials
+
+            _say(no_credentials())
             return 2
         _say(f"the API answered HTTP {exc.status_code} ({type(exc).__name__})")
         for label, value in (

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 __all__ = ["build_app"]
 
 _COMMANDS = "spectrocoin_async._cli._run"
+_CONFIGURE = "spectrocoin_async._cli._configure"
 _TAG_PREFIX = "tag__"
 Shell = Literal["bash", "zsh", "fish"]
 
@@ -70,6 +71,18 @@ def build_app() -> App:
             name=kebab(tag),
             help=f"Operations tagged {tag}.",
         )
+    app.command(
+        f"{_CONFIGURE}:configure",
+        name="configure",
+        help="Check client credentials and save them as a profile.\n\n"
+        "Asks for the client id, the client secret (not echoed) and an optional project id; "
+        "Enter keeps a value the profile already has. Writes the profile (--profile NAME, "
+        'default "default") to the config file (SPECTROCOIN_CONFIG, else '
+        "~/.config/spectrocoin/config.toml) with mode 0600. Nothing is written if the API "
+        "refuses the credentials (they are checked by fetching a token). The answers may "
+        "also be piped in, one per line.",
+        help_format="markdown",
+    )
     _extras(app)
 
     global_options = Group("Global options", sort_key=100)
@@ -99,8 +112,8 @@ def build_app() -> App:
             Parameter(
                 negative="",
                 group=global_options,
-                help="Print the request as a curl command (token and secret redacted); "
-                "send nothing.",
+                help="Print the request as a curl command that runs as printed (the token as "
+                '"$SPECTROCOIN_TOKEN", never the secret); send nothing.',
             ),
         ] = False,
         backend: Annotated[
@@ -138,6 +151,13 @@ def tag_app(tag: str) -> App:
                 help=description(op.name),
                 help_format="markdown",
             )
+    if tag == "auth":
+        app.command(
+            f"{_CONFIGURE}:token",
+            name="token",
+            help="Print an access token for the configured credentials (for scripts and curl): "
+            "export SPECTROCOIN_TOKEN=$(spectrocoin auth token)",
+        )
     for helper in helper_commands().get(tag, []):
         app.command(
             f"{_COMMANDS}:{tag}__{helper}",
@@ -231,7 +251,9 @@ def _extras(app: App) -> None:
             "status": verified.status,
         }
         if verified.order is not None:
-            result["order"] = verified.order.to_dict()
+            from ._output import api_times
+
+            result["order"] = api_times(verified.order.to_dict())
         options.printer().result(result)
         return 0
 
@@ -276,6 +298,8 @@ def _extras(app: App) -> None:
         """Play the payer: move a sandbox order to PAID (or --status), firing its callbacks.
 
         Needs SPECTROCOIN_BASE_URL (or the profile's base_url) pointing at the sandbox.
+
+        Exit status 1 when the order has callbacks and not one of them was delivered.
         """
         from .._client import DEFAULT_BASE_URL
 
@@ -289,17 +313,16 @@ def _extras(app: App) -> None:
         if pay_currency_code:
             body["payCurrencyCode"] = pay_currency_code
         async with open_client(options) as client:
-            from ._session import DryRun, curl_command
+            from ._session import DryRun, print_dry_run
 
             try:
                 result = await client.request(
                     "POST", f"/sandbox/orders/{order_id}/simulate", json=body, public=True
                 )
             except DryRun as captured:
-                print(curl_command(captured.request, ()), flush=True)
-                return 0
+                return print_dry_run(captured, options)
         options.printer().result(result)
-        return 0
+        return _callbacks_outcome(result)
 
     @app.command
     def completion(shell: Annotated[Shell, Parameter(help="bash, zsh or fish.")]) -> int:
@@ -311,3 +334,22 @@ def _extras(app: App) -> None:
         """
         print(app.generate_completion(prog_name="spectrocoin", shell=shell))
         return 0
+
+
+def _callbacks_outcome(result: Any) -> int:
+    """1 (and why, on stderr) when the order fired callbacks and every delivery failed."""
+    callbacks = result.get("callbacks") if isinstance(result, dict) else None
+    if not isinstance(callbacks, list) or not callbacks:
+        return 0  # no callback URL: nothing to deliver
+    if any(isinstance(c, dict) and c.get("delivered") for c in callbacks):
+        return 0
+    from ._output import printable
+
+    last = callbacks[-1] if isinstance(callbacks[-1], dict) else {}
+    reason = last.get("error") or f"HTTP {last.get('httpStatus')}"
+    print(
+        f"spectrocoin: no callback was delivered ({len(callbacks)} tried); the last to "
+        f"{printable(str(last.get('url')))}: {printable(str(reason))}",
+        file=sys.stderr,
+    )
+    return 1

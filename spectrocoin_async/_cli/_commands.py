@@ -225,6 +225,8 @@ def _signature_params(
             body_model = _members(hint)[0]
             continue
         kind = _kind(hint)
+        if p.kind is p.POSITIONAL_OR_KEYWORD and set(_members(hint)) == {str, uuid.UUID}:
+            kind = _Kind(str, lambda v: v, "id, sent as given")  # a path id: text as typed
         required = p.default is p.empty
         if kind is None:
             if required:

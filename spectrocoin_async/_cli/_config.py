@@ -24,7 +24,14 @@ from pathlib import Path
 
 from attrs import frozen
 
-__all__ = ["ConfigError", "Credentials", "config_path", "load_credentials"]
+__all__ = [
+    "ConfigError",
+    "Credentials",
+    "config_path",
+    "load_credentials",
+    "no_credentials",
+    "read_profiles",
+]
 
 _FIELDS = ("client_id", "client_secret", "project_id", "base_url")
 
@@ -80,25 +87,18 @@ def _check_private(path: Path, info: os.stat_result) -> None:
         )
 
 
-def _read_profile(path: Path, profile: str, *, required: bool = True) -> dict[str, str] | None:
+def _load(path: Path) -> dict[str, object]:
     import tomllib
 
-    try:
-        with path.open("rb") as file:
-            _check_private(path, os.fstat(file.fileno()))
-            data = tomllib.load(file)
-    except FileNotFoundError:
-        raise ConfigError(f"profile {profile!r} asked for, but {path} does not exist") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path} is not valid TOML: {exc}") from None
-    except OSError as exc:
-        raise ConfigError(f"cannot read {path}: {exc.strerror}") from None
-    table = data.get(profile)
-    if table is None and not required:
-        return None
-    if not isinstance(table, dict):
-        known = ", ".join(sorted(k for k, v in data.items() if isinstance(v, dict))) or "none"
-        raise ConfigError(f"{path} has no profile [{profile}] (profiles: {known})")
+    with path.open("rb") as file:
+        _check_private(path, os.fstat(file.fileno()))
+        try:
+            return tomllib.load(file)
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path} is not valid TOML: {exc}") from None
+
+
+def _fields(path: Path, profile: str, table: dict[str, object]) -> dict[str, str]:
     unknown = sorted(set(table) - set(_FIELDS))
     if unknown:
         raise ConfigError(
@@ -114,6 +114,43 @@ def _read_profile(path: Path, profile: str, *, required: bool = True) -> dict[st
             raise ConfigError(f"{path} [{profile}]: {key} must be a string")
         values[key] = value
     return values
+
+
+def read_profiles(path: Path) -> dict[str, dict[str, str]]:
+    """Every profile of an existing config file (checked as when credentials are read)."""
+    try:
+        data = _load(path)
+    except OSError as exc:
+        raise ConfigError(f"cannot read {path}: {exc.strerror}") from None
+    return {
+        name: _fields(path, name, table) for name, table in data.items() if isinstance(table, dict)
+    }
+
+
+def _read_profile(path: Path, profile: str, *, required: bool = True) -> dict[str, str] | None:
+    try:
+        data = _load(path)
+    except FileNotFoundError:
+        raise ConfigError(f"profile {profile!r} asked for, but {path} does not exist") from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read {path}: {exc.strerror}") from None
+    table = data.get(profile)
+    if table is None and not required:
+        return None
+    if not isinstance(table, dict):
+        known = ", ".join(sorted(k for k, v in data.items() if isinstance(v, dict))) or "none"
+        raise ConfigError(f"{path} has no profile [{profile}] (profiles: {known})")
+    return _fields(path, profile, table)
+
+
+def no_credentials() -> str:
+    """What to do when no credentials are configured: every way this names exists."""
+    return (
+        "no client credentials configured. Set SPECTROCOIN_CLIENT_ID and "
+        "SPECTROCOIN_CLIENT_SECRET, or run `spectrocoin configure` to save them as the default "
+        f"profile of {config_path()} (`spectrocoin configure --profile NAME`, then "
+        "`--profile NAME` or SPECTROCOIN_PROFILE=NAME, for another one)"
+    )
 
 
 def load_credentials(

@@ -12,14 +12,26 @@ import datetime
 import enum
 import io
 import json
+import os
+import re
 import uuid
 from collections.abc import AsyncIterable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any, Literal, TextIO
 
 from .._encoding import plain_number
+from ._table import Cell, layout, record_blocks
 
-__all__ = ["REDACTED", "OutputMode", "Printer", "json_text", "printable", "redact"]
+__all__ = [
+    "REDACTED",
+    "OutputMode",
+    "Printer",
+    "api_times",
+    "is_secret_key",
+    "json_text",
+    "printable",
+    "redact",
+]
 
 OutputMode = Literal["json", "ndjson", "table", "csv"]
 REDACTED = "<redacted>"
@@ -27,7 +39,7 @@ _SECRET_KEYS = frozenset({"accesstoken", "refreshtoken", "idtoken", "clientsecre
 _encode_str = json.encoder.encode_basestring
 
 
-def _is_secret_key(key: str) -> bool:
+def is_secret_key(key: str) -> bool:
     folded = key.replace("_", "").replace("-", "").lower()
     return folded in _SECRET_KEYS or folded.endswith("secret")
 
@@ -36,7 +48,7 @@ def redact(value: Any) -> Any:
     """A copy of ``value`` with the values of credential-named keys replaced."""
     if isinstance(value, Mapping):
         return {
-            k: (REDACTED if isinstance(k, str) and _is_secret_key(k) else redact(v))
+            k: (REDACTED if isinstance(k, str) and is_secret_key(k) else redact(v))
             for k, v in value.items()
         }
     if isinstance(value, (list, tuple)):
@@ -55,7 +67,7 @@ def _scalar_text(value: Any) -> str:
     if isinstance(value, enum.Enum):
         return _scalar_text(value.value)
     if isinstance(value, (datetime.date, datetime.datetime)):
-        return value.isoformat()
+        return _iso(value)
     if isinstance(value, (Mapping, list, tuple)):
         return json_text(value)
     return str(value)
@@ -89,7 +101,7 @@ def _dump(value: Any, out: list[str], indent: int | None, level: int) -> None:
     elif isinstance(value, enum.Enum):
         _dump(value.value, out, indent, level)
     elif isinstance(value, (datetime.date, datetime.datetime, uuid.UUID)):
-        out.append(_encode_str(str(value) if isinstance(value, uuid.UUID) else value.isoformat()))
+        out.append(_encode_str(str(value) if isinstance(value, uuid.UUID) else _iso(value)))
     elif isinstance(value, Mapping):
         items = list(value.items())
         if not items:
@@ -115,6 +127,31 @@ def _dump(value: Any, out: list[str], indent: int | None, level: int) -> None:
         out.append(end + "]")
     else:
         out.append(_encode_str(str(value)))
+
+
+def _iso(value: datetime.date) -> str:
+    """A date-time as the API writes one (``2026-01-02T03:04:05.001Z``): UTC as ``Z``, and
+    milliseconds unless the value has finer digits; a date as ``YYYY-MM-DD``."""
+    if not isinstance(value, datetime.datetime):
+        return value.isoformat()
+    spec = "milliseconds" if value.microsecond % 1000 == 0 else "microseconds"
+    text = value.isoformat(timespec=spec)
+    return text[:-6] + "Z" if value.utcoffset() == datetime.timedelta(0) else text
+
+
+_DATE_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?\+00:00")
+
+
+def api_times(value: Any) -> Any:
+    """A model's ``to_dict()`` with its UTC date-times written as the API writes them (Python's
+    ``...001000+00:00`` becomes ``...001Z``), so every command prints them alike."""
+    if isinstance(value, Mapping):
+        return {k: api_times(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [api_times(v) for v in value]
+    if isinstance(value, str) and _DATE_TIME.fullmatch(value):
+        return _iso(datetime.datetime.fromisoformat(value))
+    return value
 
 
 def _number(value: Decimal | int | float) -> str:
@@ -209,50 +246,69 @@ class Printer:
         self.out.write(buffer.getvalue())
 
     def _table(self, data: Any) -> None:
-        from rich import box
-        from rich.console import Console
-        from rich.table import Table
-        from rich.text import Text
-
-        console = Console(
-            file=self.out,
-            width=None if self.terminal else 10_000,
-            force_terminal=self.terminal,
-            highlight=False,
-            soft_wrap=not self.terminal,
-        )
+        width = self._width()
         items = _items(data)
         if items is None:
-            if not isinstance(data, Mapping):
-                console.print(Text(_visible(data)))
-                return
-            table = Table(box=box.SIMPLE, show_header=False)
-            table.add_column("field", style="bold")
-            table.add_column("value", overflow="fold")
-            for key, value in _flatten(data).items():
-                table.add_row(Text(printable(key)), Text(_visible(value)))
-            console.print(table)
+            if isinstance(data, Mapping):
+                fields = [(printable(k), _cell(v)) for k, v in _flatten(data).items()]
+                self._lines(record_blocks([fields], width))
+            else:
+                self.out.write(_visible(data) + "\n")
             return
         flat = [_flatten(r) if isinstance(r, Mapping) else {"value": r} for r in items]
         columns = list(dict.fromkeys(key for row in flat for key in row))
-        table = Table(box=box.SIMPLE_HEAD)
-        for column in columns:
-            numeric = all(
-                isinstance(row.get(column), (Decimal, int)) for row in flat if column in row
-            )
-            table.add_column(
-                Text(printable(column)), overflow="fold", justify="right" if numeric else "left"
-            )
-        for row in flat:
-            table.add_row(*(Text(_visible(row.get(c))) for c in columns))
-        console.print(table)
+        rows = [[_cell(row.get(c)) for c in columns] for row in flat]
+        right = [
+            all(isinstance(row.get(c), (Decimal, int)) for row in flat if c in row) for c in columns
+        ]
+        rule = "─" if "utf" in (getattr(self.out, "encoding", None) or "utf-8").lower() else "-"
+        lines = layout([printable(c) for c in columns], rows, width, right=right, rule=rule)
+        if lines is None:  # too narrow for columns: one block per record, nothing split
+            headers = [printable(c) for c in columns]
+            records = [
+                [(h, cell) for h, cell, c in zip(headers, row, columns, strict=True) if c in src]
+                for row, src in zip(rows, flat, strict=True)
+            ]
+            lines = [*record_blocks(records, width), ""]
+        self._lines(lines)
         if isinstance(data, Mapping):
             rest = {
                 k: v
                 for k, v in data.items()
                 if k != "content" and not isinstance(v, (Mapping, list))
             }
-            if rest:
-                console.print(
-                    Text("  ".join(f"{printable(k)}={_visible(v)}" for k, v in rest.items()))
-                )
+            # The page's counters, as many to a line as fit, none split.
+            line = ""
+            for item in (f"{printable(k)}={_visible(v)}" for k, v in rest.items()):
+                if line and len(line) + 2 + len(item) > width:
+                    self._lines([line])
+                    line = ""
+                line = f"{line}  {item}" if line else item
+            if line:
+                self._lines([line])
+
+    def _lines(self, lines: Iterable[str]) -> None:
+        self.out.write("".join(line + "\n" for line in lines))
+
+    def _width(self) -> int:
+        """The terminal's width (COLUMNS first, as rich and less read it); piped: unlimited."""
+        if not self.terminal:
+            return 10_000
+        columns = os.environ.get("COLUMNS", "")
+        if columns.isascii() and columns.isdigit() and 0 < int(columns) < 10_000:
+            return int(columns)
+        try:
+            return os.get_terminal_size(self.out.fileno()).columns or 80
+        except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+            return 80
+
+
+def _cell(value: Any) -> Cell:
+    """A table cell; free text (spaces, a URL, a nested value) may be shortened, the rest
+    (numbers, ids, codes, timestamps, addresses) is always printed whole."""
+    text = _visible(value)
+    free = (
+        isinstance(value, str)
+        and (any(c.isspace() for c in value) or value.startswith(("http://", "https://")))
+    ) or (isinstance(value, (Mapping, list, tuple)) and bool(value))
+    return Cell(text, whole=not free)

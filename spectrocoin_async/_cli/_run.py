@@ -9,10 +9,13 @@ from __future__ import annotations
 import sys
 import time
 import uuid
+import warnings
 from collections.abc import Callable
 from typing import Any
 
+from .._evidence import UnconfirmedOperationWarning, checked_levels, message
 from .._generated._operations import OPERATIONS
+from .._types import Operation
 from ._body import build_body
 from ._commands import (
     CommandSpec,
@@ -22,7 +25,15 @@ from ._commands import (
     spec_for_operation,
     tag_classes,
 )
-from ._session import DryRun, RawRuntime, Settings, UsageError, curl_command, open_client, settings
+from ._session import (
+    DryRun,
+    RawRuntime,
+    Settings,
+    UsageError,
+    open_client,
+    print_dry_run,
+    settings,
+)
 
 __all__ = ["build", "command_for", "run_command"]
 
@@ -64,9 +75,12 @@ def _fill_project(spec: CommandSpec, kwargs: dict[str, Any], options: Settings) 
             raise UsageError(f"the configured project id {project!r} is not a UUID") from None
 
 
-def _secrets(options: Settings) -> tuple[str, ...]:
-    secret = options.credentials.client_secret
-    return (secret,) if secret else ()
+def _note_unconfirmed(base_url: str, operation: Operation) -> None:
+    """``UnconfirmedOperationWarning`` as a CLI says it: one note on stderr, not a traceback
+    line (the SDK's own warning is silenced; one command is one call of one operation)."""
+    warnings.filterwarnings("ignore", category=UnconfirmedOperationWarning)
+    if operation.evidence in checked_levels(base_url):
+        print(f"note: {message(operation)}", file=sys.stderr, flush=True)
 
 
 async def run_command(spec: CommandSpec, arguments: dict[str, Any]) -> int:
@@ -89,6 +103,7 @@ async def run_command(spec: CommandSpec, arguments: dict[str, Any]) -> int:
             "command of its tag"
         )
     async with open_client(options, token_request=op.public) as client:
+        _note_unconfirmed(client.base_url, op)
         namespace = tag_classes()[op.tag](RawRuntime(client._pipeline))
         try:
             if arguments.get("all_pages"):
@@ -99,8 +114,7 @@ async def run_command(spec: CommandSpec, arguments: dict[str, Any]) -> int:
                 return 0
             data = await getattr(namespace, spec.name)(**kwargs)
         except DryRun as captured:
-            print(curl_command(captured.request, _secrets(options)), flush=True)
-            return 0
+            return print_dry_run(captured, options)
     if op.response == "binary":
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
@@ -115,14 +129,14 @@ async def _download(spec: CommandSpec, kwargs: dict[str, Any], options: Settings
     """A ``download_*`` helper: stream to a file, with a progress bar on a terminal."""
     path = kwargs.pop("path")
     async with open_client(options) as client:
+        _note_unconfirmed(client.base_url, spec.operation)
         method = getattr(getattr(client, spec.operation.tag), spec.name)
         progress = _Progress.start() if sys.stderr.isatty() and not options.dry_run else None
         started = time.monotonic()
         try:
             result = await method(path, on_progress=progress.update if progress else None, **kwargs)
         except DryRun as captured:
-            print(curl_command(captured.request, _secrets(options)), flush=True)
-            return 0
+            return print_dry_run(captured, options)
         except OSError as exc:  # the target folder is missing, not writable, full...
             raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
         finally:

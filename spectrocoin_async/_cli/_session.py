@@ -8,7 +8,8 @@ mapping). The CLI plugs in at two seams only:
   output has every field and every digit the server sent.
 * ``--dry-run`` gives the client an httpx transport that captures the request the pipeline
   sends (method, URL, query, headers, body bytes) instead of sending it; it is printed as a
-  curl command with the token and the client secret redacted.
+  curl command that runs as printed: the token as ``"$SPECTROCOIN_TOKEN"`` (and a line that
+  sets it with ``spectrocoin auth token``), never the client secret.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import sys
 from collections.abc import Callable
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, Literal
-from urllib.parse import quote, quote_plus, unquote_plus
+from urllib.parse import parse_qsl, quote, quote_plus
 
 import httpx
 from attrs import define
@@ -29,13 +30,22 @@ from .._json import decode_json
 from .._pagination import Pages
 from .._types import CallOptions, Operation
 from ._config import Credentials, load_credentials
-from ._output import REDACTED, OutputMode, Printer, json_text
+from ._output import REDACTED, OutputMode, Printer, is_secret_key, json_text
 
 if TYPE_CHECKING:
     from .._client import SpectroCoinClient
     from .._pipeline import Pipeline
 
-__all__ = ["DryRun", "RawRuntime", "Settings", "UsageError", "open_client", "settings"]
+__all__ = [
+    "DryRun",
+    "RawRuntime",
+    "Settings",
+    "UsageError",
+    "curl_command",
+    "open_client",
+    "print_dry_run",
+    "settings",
+]
 
 Backend = Literal["asyncio", "trio"]
 
@@ -181,23 +191,91 @@ class _CaptureTransport(httpx.AsyncBaseTransport):
 
 
 _SKIPPED_HEADERS = frozenset({"host", "content-length", "accept-encoding", "connection"})
+TOKEN_VARIABLE = "SPECTROCOIN_TOKEN"
+
+
+def curl_command(
+    request: httpx.Request, secrets: tuple[str, ...], *, profile: str | None = None
+) -> str:
+    """``request`` as shell lines that run as printed: the token as ``"$SPECTROCOIN_TOKEN"``
+    after a line that sets it, a secret form field as ``"$SPECTROCOIN_<FIELD>"`` (the client
+    secret is ``$SPECTROCOIN_CLIENT_SECRET``, which the CLI itself reads); never a secret's
+    value. ``secrets`` are also replaced by ``<redacted>`` wherever else they might appear."""
+    parts = ["curl", "-X", request.method, shlex.quote(str(request.url))]
+    needs_token = False
+    for name, value in request.headers.items():
+        if name.lower() in _SKIPPED_HEADERS:
+            continue
+        if name.lower() == "authorization":
+            needs_token = True
+            scheme = shlex.quote(f"{name}: {value.split(' ', 1)[0]} ")
+            parts += ["-H", f'{scheme}"${TOKEN_VARIABLE}"']
+        else:
+            parts += ["-H", shlex.quote(f"{name}: {value}")]
+    variables = _body(request, parts)
+    text = " ".join(parts)
+    for secret in secrets:
+        for form in {secret, quote_plus(secret), quote(secret, safe=""), json_text(secret)[1:-1]}:
+            if form:
+                text = text.replace(form, REDACTED)
+    lines = [f"# needs {name} in the environment (never printed)" for name in variables]
+    if needs_token:
+        chosen = f" --profile {shlex.quote(profile)}" if profile else ""
+        lines.append(f"export {TOKEN_VARIABLE}=$(spectrocoin{chosen} auth token)")
+    return "\n".join([*lines, text])
+
+
+def print_dry_run(captured: DryRun, options: Settings) -> int:
+    """``--dry-run``'s output: the captured request as shell lines on stdout."""
+    secret = options.credentials.client_secret
+    text = curl_command(captured.request, (secret,) if secret else (), profile=options.profile)
+    print(text, flush=True)
+    return 0
+
+
+def _body(request: httpx.Request, parts: list[str]) -> list[str]:
+    """Adds the body to ``parts``; returns the variables that stand for its secret fields."""
+    content = request.content
+    if not content:
+        return []
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    form = media == "application/x-www-form-urlencoded"
+    pairs = parse_qsl(content.decode("utf-8", "replace"), keep_blank_values=True) if form else []
+    if not any(_is_secret_field(key) for key, _ in pairs):
+        shown = _json_shown(content) if media == "application/json" else None
+        parts += ["--data-binary", shlex.quote(shown or content.decode("utf-8", "replace"))]
+        return []
+    # curl encodes each value itself, so a variable can stand for a secret one.
+    variables = []
+    for key, value in pairs:
+        if not _is_secret_field(key):
+            parts += ["--data-urlencode", shlex.quote(f"{key}={value}")]
+        elif re.fullmatch(r"[A-Za-z0-9_]+", key):
+            variable = "SPECTROCOIN_" + key.upper()
+            variables.append(variable)
+            parts += ["--data-urlencode", f'{shlex.quote(key + "=")}"${variable}"']
+        else:  # a nested key ("card[code]") has no variable name: never its value, though
+            parts += ["--data-urlencode", shlex.quote(f"{key}={REDACTED}")]
+    return variables
+
+
 _FORM_KEY_PARTS = re.compile(r"[^\[\]]+")  # "a[b][0]" -> a, b, 0
 
 
 def _is_secret_field(key: str) -> bool:
-    """A body key (``client_secret``, or a form's nested ``a[b][code]``) the spec marks
-    ``x-secret``."""
+    """A body key named like a credential, or one the spec marks ``x-secret`` (``code`` of a
+    gift-card purchase), also as the last part of a form's nested ``a[b][code]``."""
     names = _FORM_KEY_PARTS.findall(key)
-    return bool(names) and names[-1] in SECRET_FIELDS
+    return bool(names) and (is_secret_key(names[-1]) or names[-1] in SECRET_FIELDS)
 
 
 def _hide_fields(value: Any) -> tuple[Any, bool]:
-    """``value`` with every x-secret field's value replaced, and whether there was one."""
+    """``value`` with every secret field's value replaced, and whether there was one."""
     if isinstance(value, dict):
         found = False
         shown: dict[str, Any] = {}
         for key, item in value.items():
-            if isinstance(key, str) and key in SECRET_FIELDS:
+            if isinstance(key, str) and _is_secret_field(key):
                 shown[key], found = REDACTED, True
             else:
                 shown[key], inner = _hide_fields(item)
@@ -209,46 +287,14 @@ def _hide_fields(value: Any) -> tuple[Any, bool]:
     return value, False
 
 
-def _shown_body(request: httpx.Request) -> str:
-    """The body as sent, but every field the spec marks ``x-secret`` redacted, wherever the
-    value came from (``--body @file.json`` included)."""
-    text = request.content.decode("utf-8", "replace")
-    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if media == "application/x-www-form-urlencoded":
-        pairs = []
-        for pair in text.split("&"):
-            key, sep, _ = pair.partition("=")
-            hidden = sep and _is_secret_field(unquote_plus(key))
-            pairs.append(f"{key}={REDACTED}" if hidden else pair)
-        return "&".join(pairs)
-    if media == "application/json":
-        try:
-            data = decode_json(request.content)
-        except ValueError:
-            return text
-        shown, found = _hide_fields(data)
-        return json_text(shown) if found else text
-    return text
-
-
-def curl_command(request: httpx.Request, secrets: tuple[str, ...]) -> str:
-    """``request`` as a curl command line, with the token and the given secrets redacted."""
-    parts = ["curl", "-X", request.method, str(request.url)]
-    for name, value in request.headers.items():
-        if name.lower() in _SKIPPED_HEADERS:
-            continue
-        shown = value
-        if name.lower() == "authorization":
-            shown = f"{value.split(' ', 1)[0]} {REDACTED}"
-        parts += ["-H", f"{name}: {shown}"]
-    if request.content:
-        parts += ["--data-binary", _shown_body(request)]
-    text = " ".join(shlex.quote(part) for part in parts)
-    for secret in secrets:
-        for form in {secret, quote_plus(secret), quote(secret, safe=""), json_text(secret)[1:-1]}:
-            if form:
-                text = text.replace(form, REDACTED)
-    return text
+def _json_shown(content: bytes) -> str | None:
+    """A JSON body with its secret fields redacted (re-encoded), or None when it has none."""
+    try:
+        data = decode_json(content)
+    except ValueError:
+        return None
+    shown, found = _hide_fields(data)
+    return json_text(shown) if found else None
 
 
 # -- the client -----------------------------------------------------------------------------------

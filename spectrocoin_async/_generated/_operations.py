@@ -179,9 +179,19 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(
             FieldRule(name="receiveAmount", required=False, exclusive_minimum=Decimal(0)),
             FieldRule(name="receiveCurrencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
-            FieldRule(name="payAmount", required=False, exclusive_minimum=Decimal(0)),
+            FieldRule(name="payAmount", required=False, minimum=Decimal(0)),
             FieldRule(name="payCurrencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
             FieldRule(name="projectId", required=True, format="uuid"),
+        ),
+        body_any_of=(
+            (
+                FieldRule(name="receiveAmount", required=True),
+                FieldRule(name="receiveCurrencyCode", required=True),
+            ),
+            (
+                FieldRule(name="payAmount", required=True, exclusive_minimum=Decimal(0)),
+                FieldRule(name="payCurrencyCode", required=True),
+            ),
         ),
         query_rules=(),
         accept=None,

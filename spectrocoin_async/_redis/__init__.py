@@ -42,8 +42,8 @@ from spectrocoin_async._redis.backend import DEFAULT_COOLDOWN as DEFAULT_COOLDOW
 from spectrocoin_async._redis.backend import DEFAULT_TIMEOUT as DEFAULT_TIMEOUT
 from spectrocoin_async._redis.backend import MissingExtraError, RedisUnavailableError
 from spectrocoin_async._redis.breaker import logger as logger
+from spectrocoin_async._redis.fallback import _UNLIMITED as _UNLIMITED
 from spectrocoin_async._redis.keys import _tag as _tag
-from spectrocoin_async._redis.limiter import _UNLIMITED as _UNLIMITED
 from spectrocoin_async._redis.limiter import DEFAULT_FALLBACK_SHARE as DEFAULT_FALLBACK_SHARE
 from spectrocoin_async._redis.limiter import LIVENESS_WINDOW as LIVENESS_WINDOW
 from spectrocoin_async._redis.limiter import RedisLimiter

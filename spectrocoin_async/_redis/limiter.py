@@ -16,7 +16,7 @@ import anyio
 import attrs
 
 from spectrocoin_async._errors import ValidationError
-from spectrocoin_async._ratelimit import GroupLimits, InProcessLimiter, RateLimits
+from spectrocoin_async._ratelimit import InProcessLimiter, RateLimits
 from spectrocoin_async._redis.backend import (
     DEFAULT_COOLDOWN,
     DEFAULT_TIMEOUT,
@@ -24,6 +24,7 @@ from spectrocoin_async._redis.backend import (
     _RedisBacked,
     _where,
 )
+from spectrocoin_async._redis.fallback import _UNLIMITED, FallbackLimiter
 from spectrocoin_async._redis.keys import _key_part
 from spectrocoin_async._redis.scripts import _PAUSE, _RATE, _REFUND
 
@@ -33,7 +34,6 @@ if TYPE_CHECKING:
 DEFAULT_FALLBACK_SHARE = 0.25  # automatic share before any count of processes is known
 LIVENESS_WINDOW = 30  # seconds a limiter counts as live after it last announced itself
 _ANNOUNCE_EVERY = 5.0  # seconds between two announcements of one limiter, at least
-_UNLIMITED = 1 << 30
 _MAX_BATCH = 64  # permits asked for in one round trip, at most
 
 
@@ -43,27 +43,6 @@ def _local_limits(limits: RateLimits) -> RateLimits:
     return RateLimits(
         default=attrs.evolve(limits.default, rate=None),
         groups={name: attrs.evolve(g, rate=None) for name, g in limits.groups.items()},
-        max_in_flight=_UNLIMITED,
-    )
-
-
-def _fallback_limits(limits: RateLimits, share: float, processes: int = 1) -> RateLimits:
-    """``share / processes`` of every rate and burst, and no in-flight cap (``_local_limits``
-    has that). Multiplied, then divided: an explicit share and ``1 / processes`` are each exact
-    (``rate * 1.0 / 3`` is ``rate / 3``; ``rate * 0.25 / 1`` is ``rate * 0.25``)."""
-
-    def scaled(g: GroupLimits) -> GroupLimits:
-        if g.rate is None:
-            return GroupLimits(max_in_flight=_UNLIMITED, rate=None, burst=g.burst)
-        return GroupLimits(
-            max_in_flight=_UNLIMITED,
-            rate=g.rate * share / processes,
-            burst=max(1, math.floor(g.burst * share / processes)),
-        )
-
-    return RateLimits(
-        default=scaled(limits.default),
-        groups={name: scaled(g) for name, g in limits.groups.items()},
         max_in_flight=_UNLIMITED,
     )
 
@@ -120,9 +99,12 @@ class RedisLimiter(_RedisBacked):
         key_prefix: the first part of every key's hash tag (default ``sc``).
         timeout: seconds any one Redis call may take (default 0.5).
         fallback_share: with Redis unavailable, each process goes on alone at this share of
-            every rate. Default ``None``, automatic: ``1 / N``, N the limiters of this account
-            seen in the last ``LIVENESS_WINDOW`` (30) seconds, as last counted while Redis
-            answered; before any count, ``DEFAULT_FALLBACK_SHARE`` (0.25). A number fixes it.
+            every rate and burst (fractions kept: a share of the burst below one request makes
+            the first request wait, so that the processes together stay within the account's
+            burst, see ``FallbackLimiter``). Default ``None``, automatic: ``1 / N``, N the
+            limiters of this account seen in the last ``LIVENESS_WINDOW`` (30) seconds, as last
+            counted while Redis answered; before any count, ``DEFAULT_FALLBACK_SHARE`` (0.25).
+            A number fixes it.
         fail_closed: raise ``RedisUnavailableError`` instead of falling back.
         breaker_cooldown: seconds Redis is skipped after an error before it is tried again.
 
@@ -177,8 +159,8 @@ class RedisLimiter(_RedisBacked):
         self._local = InProcessLimiter(_local_limits(self.limits), clock=clock, sleep=sleep)
         self._global = anyio.Semaphore(self.limits.max_in_flight, fast_acquire=True)
         self._fallback_split = self._split()
-        self._fallback = InProcessLimiter(
-            _fallback_limits(self.limits, *self._fallback_split), clock=clock, sleep=sleep
+        self._fallback = FallbackLimiter(
+            self.limits, *self._fallback_split, clock=clock, sleep=sleep
         )
         # One task per group and process asks Redis at a time; the others queue here (FIFO).
         self._queues: dict[str, _Queue] = {}
@@ -245,7 +227,7 @@ class RedisLimiter(_RedisBacked):
     # -- the fallback's share ---------------------------------------------------------------
 
     def _split(self) -> tuple[float, int]:
-        """(share, processes): the fallback takes ``share / processes`` of every rate."""
+        """(share, processes): the fallback takes ``share / processes`` of every rate and burst."""
         if self.fallback_share is not None:
             return self.fallback_share, 1
         if self.live_processes is None:
@@ -256,8 +238,8 @@ class RedisLimiter(_RedisBacked):
         split = self._split()
         if split != self._fallback_split:
             self._fallback_split = split
-            self._fallback = InProcessLimiter(
-                _fallback_limits(self.limits, *split), clock=self._clock, sleep=self._sleep
+            self._fallback = FallbackLimiter(
+                self.limits, *split, clock=self._clock, sleep=self._sleep
             )
         what = "rate limits fall back to this process' own limiter at"
         if self.fallback_share is not None:

@@ -1,7 +1,8 @@
 """``spectrocoin-sandbox``: run the local SpectroCoin sandbox.
 
 Prints ``SANDBOX_URL=http://HOST:PORT/api/public`` on one line of stdout once it listens, so a
-script can read the port (``--port 0``, the default, picks a free one).
+script can read the port (``--port 0``, the default, picks a free one). A person at a terminal
+gets the "listening on" block on stderr instead of both, so the address shows once.
 """
 
 from __future__ import annotations
@@ -90,7 +91,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         raise SystemExit(2) from None
 
     def ready(url: str) -> None:
-        print(f"SANDBOX_URL={url}", flush=True)
+        if not (sys.stdout.isatty() and sys.stderr.isatty()):  # a script reads stdout
+            print(f"SANDBOX_URL={url}", flush=True)
         # For a person at a terminal (stderr, so that scripts reading stdout see one line).
         print(
             f"spectrocoin-sandbox: listening on {url}\n"

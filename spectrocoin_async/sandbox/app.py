@@ -40,7 +40,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from .callbacks import CallbackSigner, Delivery, deliver, send
+from .callbacks import CallbackShapes, CallbackSigner, Delivery, callback_shapes, deliver, send
 from .catalogue import CURRENCIES
 from .config import SandboxConfig, config_from_json, config_to_json
 from .errors import SandboxError, invalid, not_found
@@ -82,11 +82,13 @@ _EVERY_METHOD: Final = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTION
 class Sandbox:
     """The running sandbox: config, ledger, tokens, traffic control and the callback key."""
 
-    def __init__(self, config: SandboxConfig, operations: list[SpecOperation]) -> None:
+    def __init__(
+        self, config: SandboxConfig, operations: list[SpecOperation], callbacks: CallbackShapes
+    ) -> None:
         self.initial_config = config
         self.operations = operations
         self._check(config)
-        self.signer = CallbackSigner()
+        self.signer = CallbackSigner(callbacks)
         seed = config.seed
         self.seed = seed if seed is not None else random.SystemRandom().randrange(2**32)
         self.reset()
@@ -370,7 +372,8 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 def create_app(config: SandboxConfig | None = None) -> Starlette:
     """The sandbox app. Fails at once if openapi.yaml has an operation without a handler."""
     config = config or SandboxConfig()
-    operations = spec_operations(load_spec(config.spec_path))
+    spec = load_spec(config.spec_path)
+    operations = spec_operations(spec)
     in_spec = {op.operation_id for op in operations}
     missing = sorted(in_spec - HANDLERS.keys())
     if missing:
@@ -378,7 +381,7 @@ def create_app(config: SandboxConfig | None = None) -> Starlette:
     stale = sorted(HANDLERS.keys() - in_spec)
     if stale:
         raise RuntimeError(f"sandbox handlers for operations not in the spec: {', '.join(stale)}")
-    sandbox = Sandbox(config, operations)
+    sandbox = Sandbox(config, operations, callback_shapes(spec))
     by_path: dict[str, list[SpecOperation]] = {}
     for op in operations:
         by_path.setdefault(op.path, []).append(op)

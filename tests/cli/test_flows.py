@@ -26,6 +26,7 @@ import pytest
 
 from spectrocoin_async._cli._body import wire_names
 from spectrocoin_async._cli._commands import spec_for_operation
+from spectrocoin_async._evidence import forget_warnings
 from spectrocoin_async._generated._operations import OPERATIONS
 from spectrocoin_async._json import decode_json
 from spectrocoin_async.sandbox import (
@@ -120,6 +121,10 @@ def test_order_life_cycle_and_callback_verification(
     report = decode_json(ok(verified).out)
     assert report["verified"] is True and report["format"] == "json"
     assert report["status"] == "PAID" and report["orderId"] == str(order_id)
+    # Its timestamps read as every other command prints them (the API's "...001Z").
+    fetched = decode_json(ok(cli(monkeypatch, ["merchant", "get-order", str(order_id)], env)).out)
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", fetched["createdAt"])
+    assert report["order"]["createdAt"] == fetched["createdAt"]
 
     # A forged callback (an order id the API does not know) does not verify: exit status 1.
     forged = json.dumps({"id": "00000000-0000-4000-8000-000000000000"}).encode()
@@ -134,6 +139,28 @@ def test_order_life_cycle_and_callback_verification(
         "verified": False,
         "reason": "unknown order id '00000000-0000-4000-8000-000000000000'",
     }
+
+
+def test_sandbox_pay_fails_when_no_callback_was_delivered(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str]
+) -> None:
+    def order_with(callback_url: str | None) -> str:
+        argv = ["merchant", "create-order", "--receive-amount", "5", "--receive-currency-code"]
+        argv += ["EUR", *(["--callback-url", callback_url] if callback_url else [])]
+        return str(decode_json(ok(cli(monkeypatch, argv, env)).out)["orderId"])
+
+    # Nothing listens on port 9: every delivery fails.
+    paid = cli(monkeypatch, ["sandbox", "pay", order_with("http://127.0.0.1:9/cb")], env)
+    assert paid.code == 1
+    tried = [c["delivered"] for c in decode_json(paid.out)["callbacks"]]
+    assert tried and not any(tried)
+    assert paid.err.startswith(
+        f"spectrocoin: no callback was delivered ({len(tried)} tried); the last to "
+        "http://127.0.0.1:9/cb: "
+    )
+    # No callback URL: nothing to deliver, nothing failed.
+    quiet = ok(cli(monkeypatch, ["sandbox", "pay", order_with(None)], env))
+    assert decode_json(quiet.out)["callbacks"] == [] and quiet.err == ""
 
 
 def test_legacy_signed_callback_verifies_against_the_sandbox_key(
@@ -247,6 +274,36 @@ def test_output_formats_keep_every_digit(
     assert '"balance": 0.50000000' in piped.text
 
 
+# -- unconfirmed operations ----------------------------------------------------------------------
+
+
+def test_an_unconfirmed_operation_prints_one_note_on_stderr(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str]
+) -> None:
+    """The SDK's UnconfirmedOperationWarning, as a CLI says it: once, on stderr, and not for the
+    loopback sandbox."""
+    forget_warnings()
+    remote = {"SPECTROCOIN_BASE_URL": "https://spectrocoin.com/api/public"}
+    argv = ["--dry-run", "transactions", "list-transactions", "--all"]
+    result = ok(cli(monkeypatch, argv, remote))
+    notes = [line for line in result.err.splitlines() if line.startswith("note: ")]
+    assert notes == [
+        "note: listTransactions (GET /transactions) is unconfirmed: evidence 'overview', the "
+        "capability is named in SpectroCoin's API overview, but its path and fields are this "
+        "project's proposal, not a published address. The live API may refuse it or answer "
+        "differently. Source: https://docs.spectrocoin.com/reference/api-reference"
+    ]
+    assert "UnconfirmedOperationWarning" not in result.err
+    assert result.text.startswith("export SPECTROCOIN_TOKEN=$(spectrocoin auth token)\ncurl ")
+    # Documented: no note.
+    documented = ok(cli(monkeypatch, ["--dry-run", "accounts", "list-accounts"], remote))
+    assert "note:" not in documented.err
+    # The local sandbox: no note, even for a proposal.
+    forget_warnings()
+    local = ok(cli(monkeypatch, ["transactions", "list-transactions"], env))
+    assert "note:" not in local.err and "Warning" not in local.err
+
+
 # -- dry run, secrets -----------------------------------------------------------------------------
 
 
@@ -276,10 +333,11 @@ def test_dry_run_prints_the_pipelines_request_as_curl(monkeypatch: pytest.Monkey
     ua = re.search(r"'user-agent: ([^']+)'", result.text)
     assert ua is not None
     assert result.text == (
+        "export SPECTROCOIN_TOKEN=$(spectrocoin auth token)\n"
         "curl -X POST http://127.0.0.1:9/api/public/withdrawals/crypto "
         f"-H 'user-agent: {ua.group(1)}' -H 'accept: application/json' "
         "-H 'content-type: application/x-www-form-urlencoded' "
-        "-H 'authorization: Bearer <redacted>' "
+        "-H 'authorization: Bearer '\"$SPECTROCOIN_TOKEN\" "
         "--data-binary 'address=bc1qexample&amount=0.00000001&currencyCode=BTC'\n"
     )
     query = ok(
@@ -300,12 +358,17 @@ def test_dry_run_prints_the_pipelines_request_as_curl(monkeypatch: pytest.Monkey
         )
     )
     assert query.text.startswith(
-        "curl -X GET 'http://127.0.0.1:9/api/public/transactions?page=0&size=20&currencyCode=BTC"
+        "export SPECTROCOIN_TOKEN=$(spectrocoin auth token)\ncurl -X GET 'http://127.0.0.1:9/api/public/transactions?page=0&size=20&currencyCode=BTC"
         "&type=DEPOSIT&dateFrom=2026-01-02'"
     )
     token = ok(cli(monkeypatch, ["auth", "get-access-token", "--dry-run"], env))
+    assert token.text.startswith(
+        "# needs SPECTROCOIN_CLIENT_SECRET in the environment (never printed)\n"
+    )
     assert token.text.endswith(
-        "--data-binary 'client_id=id-1&client_secret=<redacted>&grant_type=client_credentials'\n"
+        "--data-urlencode client_id=id-1 "
+        '--data-urlencode client_secret="$SPECTROCOIN_CLIENT_SECRET" '
+        "--data-urlencode grant_type=client_credentials\n"
     )
 
 
@@ -324,37 +387,40 @@ def test_dry_run_redacts_every_x_secret_field_of_a_body_file(
     argv = ["auth", "get-access-token", "--body", f"@{body}", "--dry-run"]
     result = ok(cli(monkeypatch, argv, env))
     assert other not in result.text and SECRET not in result.text
-    assert result.text.endswith(
-        "--data-binary 'client_id=id-2&client_secret=<redacted>&grant_type=client_credentials'\n"
-    )
+    assert '--data-urlencode client_secret="$SPECTROCOIN_CLIENT_SECRET"' in result.text
 
 
-def test_dry_run_body_redaction_covers_json_nesting_and_form_keys() -> None:
-    from spectrocoin_async._cli._session import _shown_body
+def test_dry_run_body_redaction_covers_x_secret_fields_json_and_nested_form_keys() -> None:
+    from spectrocoin_async._cli._session import curl_command
 
     json_request = httpx.Request(
         "POST",
         "http://x/y",
-        content=b'{"a": 1.10, "list": [{"code": "GIFT-1"}], "inner": {"access_token": "t"}}',
+        content=b'{"a": 1.10, "list": [{"code": "GIFT-1"}], "inner": {"access_token": "t-9"}}',
         headers={"content-type": "application/json; charset=utf-8"},
     )
-    assert _shown_body(json_request) == (
-        '{"a":1.10,"list":[{"code":"<redacted>"}],"inner":{"access_token":"<redacted>"}}'
+    assert curl_command(json_request, ()).endswith(
+        "--data-binary "
+        '\'{"a":1.10,"list":[{"code":"<redacted>"}],"inner":{"access_token":"<redacted>"}}\''
     )
     form_request = httpx.Request(
         "POST",
         "http://x/y",
-        content=b"a=1&card%5Bcode%5D=G-1&client_secret=s%26t&plain=code",
+        content=b"a=1&card%5Bcode%5D=G-1&code=G-2&plain=code",
         headers={"content-type": "application/x-www-form-urlencoded"},
     )
-    assert _shown_body(form_request) == (
-        "a=1&card%5Bcode%5D=<redacted>&client_secret=<redacted>&plain=code"
+    shown = curl_command(form_request, ())
+    assert "G-1" not in shown and "G-2" not in shown
+    assert shown.startswith("# needs SPECTROCOIN_CODE in the environment (never printed)\n")
+    assert shown.endswith(
+        "--data-urlencode a=1 --data-urlencode 'card[code]=<redacted>' "
+        '--data-urlencode code="$SPECTROCOIN_CODE" --data-urlencode plain=code'
     )
     untouched = b'{"a": 1.10, "b": "code"}'
     plain = httpx.Request(
         "POST", "http://x/y", content=untouched, headers={"content-type": "application/json"}
     )
-    assert _shown_body(plain) == untouched.decode()  # shown as sent when nothing is secret
+    assert curl_command(plain, ()).endswith(f"--data-binary '{untouched.decode()}'")
 
 
 def test_no_secret_in_any_output(
@@ -456,7 +522,7 @@ def test_exit_codes(monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) -> Non
         "  trace id:   "
     )
     assert re.search(r"  trace id:   [0-9a-f]{8,}\n  operation:  getExchange\n$", not_found.err)
-    assert cli(monkeypatch, ["merchant", "get-order", "not-a-uuid"], env).code == 2
+    assert cli(monkeypatch, ["merchant", "get-order", "not/one-segment"], env).code == 2
     assert cli(monkeypatch, ["merchant", "no-such-command"], env).code == 2
     bad_amount = cli(
         monkeypatch,
@@ -497,9 +563,13 @@ def test_exit_codes(monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) -> Non
         "SPECTROCOIN_CONFIG": "/nonexistent/c.toml",
     }
     missing_credentials = cli(monkeypatch, ["accounts", "list-accounts"], no_credentials)
-    assert (
-        missing_credentials.code == 2
-        and "no client credentials configured" in missing_credentials.err
+    assert missing_credentials.code == 2
+    # Every way it names exists: the variables, `configure`, --profile and the file.
+    assert missing_credentials.err == (
+        "spectrocoin: no client credentials configured. Set SPECTROCOIN_CLIENT_ID and "
+        "SPECTROCOIN_CLIENT_SECRET, or run `spectrocoin configure` to save them as the default "
+        "profile of /nonexistent/c.toml (`spectrocoin configure --profile NAME`, then "
+        "`--profile NAME` or SPECTROCOIN_PROFILE=NAME, for another one)\n"
     )
     down = cli(
         monkeypatch,
@@ -550,7 +620,9 @@ def test_wire_names_match_the_spec() -> None:
         if schema.get("type") != "object" or not schema.get("properties"):
             continue
         model = getattr(models, name)
-        assert set(wire_names(model).values()) == set(schema["properties"]), name
+        # A key read into another property (x-aliases: an order's `uuid` into `id`) is no field.
+        aliases = {a for sub in schema["properties"].values() for a in sub.get("x-aliases", [])}
+        assert set(wire_names(model).values()) == set(schema["properties"]) - aliases, name
 
 
 # -- help, completion -----------------------------------------------------------------------------
@@ -600,7 +672,7 @@ def test_completion_scripts(monkeypatch: pytest.MonkeyPatch, shell: str) -> None
 def test_console_script(env: dict[str, str]) -> None:
     listed = spawn(["accounts", "list-accounts"], env)
     assert listed.code == 0 and decode_json(listed.out)[0]["balance"] == Decimal("10000.00")
-    assert spawn(["merchant", "get-order", "x"], env).code == 2
+    assert spawn(["merchant", "get-order", ".."], env).code == 2
     assert spawn(["accounts", "get-account", "0"], env).code == 1
     assert spawn(["--backend", "trio", "rates", "get-rates", "--from", "BTC"], env).code == 0
 
@@ -703,7 +775,7 @@ def test_readme_commands_run(
             argv.append("--dry-run")
         result = cli(monkeypatch, argv, env)
         assert result.code == 0, (line, result.err)
-        assert result.text.startswith("curl -X ") or "Usage: spectrocoin" in result.text
+        assert "\ncurl -X " in result.text or "Usage: spectrocoin" in result.text
 
 
 def test_help_builds_only_what_it_shows() -> None:

@@ -21,8 +21,9 @@ Global options:
   --profile TEXT       Profile of the config file to take credentials from
                        (default: SPECTROCOIN_* variables, else the [default]
                        profile).
-  --dry-run            Print the request as a curl command (token and secret
-                       redacted); send nothing.
+  --dry-run            Print the request as a curl command that runs as printed
+                       (the token as "$SPECTROCOIN_TOKEN", never the secret);
+                       send nothing.
   --backend CHOICE     Async backend (default: SPECTROCOIN_BACKEND, else
                        asyncio). [choices: asyncio, trio]
   --timeout NUMBER     Network timeout in seconds.
@@ -48,6 +49,8 @@ def test_a_sub_command_page_exactly(monkeypatch: pytest.MonkeyPatch) -> None:
         "callbacks.\n"
         "\n"
         "Needs SPECTROCOIN_BASE_URL (or the profile's base_url) pointing at the sandbox.\n"
+        "\n"
+        "Exit status 1 when the order has callbacks and not one of them was delivered.\n"
         "\n"
         "Parameters:\n"
         "  ORDER-ID, --order-id      The order's id (a UUID). [required]\n"
@@ -83,7 +86,11 @@ def test_the_root_page_lists_every_tag_then_help_and_version(
     commands = text.split("Commands:\n", 1)[1].split("\n\n", 1)[0].splitlines()
     names = [line.split()[0].rstrip(",") for line in commands]
     tags = sorted({op.tag.replace("_", "-") for op in OPERATIONS.values()})
-    assert names == [*sorted([*tags, "callbacks", "completion", "sandbox"]), "--help", "--version"]
+    assert names == [
+        *sorted([*tags, "callbacks", "completion", "configure", "sandbox"]),
+        "--help",
+        "--version",
+    ]
     assert commands[-2:] == [
         "  --help, -h       Display this message and exit.",
         "  --version        Display application version.",
@@ -153,7 +160,7 @@ def test_usage_errors_are_plain_and_name_the_page_to_read(
 ) -> None:
     typo = cli(monkeypatch, ["mercant"], {})
     tags = sorted({op.tag.replace("_", "-") for op in OPERATIONS.values()})
-    commands = ", ".join(sorted([*tags, "callbacks", "completion", "sandbox"]))
+    commands = ", ".join(sorted([*tags, "callbacks", "completion", "configure", "sandbox"]))
     assert (typo.code, typo.text) == (2, "")
     assert typo.err == (
         f"spectrocoin: unknown command 'mercant'. Did you mean 'merchant'? Commands: {commands}.\n"

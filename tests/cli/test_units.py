@@ -84,7 +84,10 @@ def test_curl_command_never_shows_the_secret(secret: str) -> None:
         "POST",
         "https://x.invalid/api/oauth/token",
         content=encode_form({"client_id": "id", "client_secret": secret}),
-        headers={"Authorization": "Bearer tok-abc123"},
+        headers={
+            "Authorization": "Bearer tok-abc123",
+            "Content-Type": "application/x-www-form-urlencoded",
+        },
     )
     body = httpx.Request("POST", "https://x.invalid/api", content=encode_json({"s": secret}))
     for request in (form, body):
@@ -92,7 +95,9 @@ def test_curl_command_never_shows_the_secret(secret: str) -> None:
         for shown in (secret, quote_plus(secret), quote(secret, safe=""), json.dumps(secret)[1:-1]):
             assert shown not in text
     shown_form = curl_command(form, (secret,))
-    assert "authorization: Bearer <redacted>" in shown_form and "tok-abc123" not in shown_form
+    assert "-H 'authorization: Bearer '\"$SPECTROCOIN_TOKEN\"" in shown_form
+    assert "tok-abc123" not in shown_form
+    assert '--data-urlencode client_secret="$SPECTROCOIN_CLIENT_SECRET"' in shown_form
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")

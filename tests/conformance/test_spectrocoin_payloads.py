@@ -196,3 +196,97 @@ def _export_format(raw: Any) -> Any:
     from spectrocoin_async import ExportFormat
 
     return ExportFormat(raw)
+
+
+# -- orders keyed `uuid`, ids sent as given (issue 18, items 3 and 4) ---------------------------
+
+STUB_ORDER_ID = "3f2a9c0d4b1e4f5a8c7d6e5f4a3b2c1d"
+
+
+def test_an_order_keyed_uuid_without_id_reads_uuid_as_its_id() -> None:
+    """Payload: the order the e2e stub of SpectroCoin's plugins answers (tests/e2e/tier2/stub/
+    index.php in SpectroCoin/Drupal-Bitcoin-Payment-Gateway-Module, PrestaShop, OpenCart, WHMCS):
+    keyed ``uuid``, no ``id``, 32 hex digits, and only seven keys."""
+    order = Order.from_dict(_load("plugin_e2e_stub_order.json"))
+    assert order.id == STUB_ORDER_ID  # as received: no dashes added
+    assert order.order_id == "17-42"
+    assert order.status is OrderStatus.NEW
+    assert order.receive_amount == Decimal("10.00")
+    assert order.receive_currency_code == "EUR"
+    assert_fields_match_annotations(order)
+
+
+def test_id_wins_over_uuid_and_an_order_with_neither_names_id() -> None:
+    from spectrocoin_async import ModelValidationError
+
+    both = {"id": "a-1", "uuid": "b-2", "status": "PAID"}
+    assert Order.from_dict(both).id == "a-1"
+    with pytest.raises(ModelValidationError) as caught:
+        Order.from_dict({"status": "PAID", "orderId": "17-42"})
+    assert "Order.id" in str(caught.value)
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    ("given", "path"),
+    [
+        (STUB_ORDER_ID, STUB_ORDER_ID),  # text goes out exactly as given
+        ("3F2A9C0D-4B1E-4F5A-8C7D-6E5F4A3B2C1D", "3F2A9C0D-4B1E-4F5A-8C7D-6E5F4A3B2C1D"),
+        (UUID(STUB_ORDER_ID), "3f2a9c0d-4b1e-4f5a-8c7d-6e5f4a3b2c1d"),  # a UUID is formatted
+    ],
+)
+async def test_get_order_sends_a_text_id_exactly_as_given(given: str | UUID, path: str) -> None:
+    """SpectroCoin's plugins fetch ``GET /merchants/orders/{id}`` with the id as received, and
+    their e2e stub looks the order up by that exact string (same stub as above)."""
+    payload = _load("plugin_e2e_stub_order.json")
+    with respx.mock(base_url=BASE) as router:
+        router.post("/oauth/token").respond(json=TOKEN_BODY)
+        route = router.get(f"/merchants/orders/{path}").respond(json=payload)
+        async with SpectroCoinClient("client-1", "secret-1") as sc:
+            order = await sc.merchant.get_order(given)
+    assert route.call_count == 1
+    assert route.calls.last.request.url.raw_path == f"/api/public/merchants/orders/{path}".encode()
+    assert order.id == STUB_ORDER_ID
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("bad", ["..", "a/b", "", "x\n"])
+async def test_a_text_id_is_still_checked_as_one_path_segment(bad: str) -> None:
+    from spectrocoin_async import ValidationError
+
+    async with SpectroCoinClient("client-1", "secret-1") as sc:
+        with pytest.raises(ValidationError) as caught:
+            await sc.merchant.get_order(bad)
+    assert caught.value.field == "id"
+
+
+@pytest.mark.anyio
+async def test_a_json_callback_for_a_stub_order_is_verified_with_the_id_as_received() -> None:
+    """A JSON callback naming a stub-minted order (32 hex digits): the order is fetched by the
+    exact id, read although it is keyed ``uuid``, and ``callback_app`` answers 200 (it answered
+    503, on every resend, while ``Order`` required ``id``)."""
+    from spectrocoin_async import VerifiedCallback, callback_app
+
+    seen: list[VerifiedCallback] = []
+
+    async def on_order(verified: VerifiedCallback) -> None:
+        seen.append(verified)
+
+    payload = _load("plugin_e2e_stub_order.json")
+    body = json.dumps({"id": STUB_ORDER_ID, "merchantApiId": payload["projectId"]}).encode()
+    with respx.mock(base_url=BASE) as router:
+        router.post("/oauth/token").respond(json=TOKEN_BODY)
+        fetched = router.get(f"/merchants/orders/{STUB_ORDER_ID}").respond(json=payload)
+        async with SpectroCoinClient("client-1", "secret-1", project_id=payload["projectId"]) as sc:
+            transport = httpx.ASGITransport(app=callback_app(sc, on_order))
+            async with httpx.AsyncClient(transport=transport, base_url="http://shop.test") as shop:
+                answer = await shop.post(
+                    "/callback", content=body, headers={"Content-Type": "application/json"}
+                )
+    assert answer.status_code == 200
+    assert fetched.call_count == 1
+    [verified] = seen
+    assert verified.order_id == STUB_ORDER_ID
+    assert verified.merchant_order_id == "17-42"
+    assert verified.status == "NEW"
+    assert verified.receive_amount == Decimal("10.00")

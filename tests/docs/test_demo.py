@@ -43,6 +43,12 @@ def test_the_demo_runs_to_the_end_and_keeps_its_dashboard_open_on_request() -> N
     out = "".join(seen) + rest
     assert demo.returncode == 0, out[-3000:]
     assert "0 money moves run twice" in out
+    # Counts agree with their nouns ("1 order", "4 orders"; never "4 order").
+    ledger = re.search(r"sandbox ledger: (.*)", out)
+    assert ledger is not None
+    counts = re.findall(r"(\d+) (exchange|order|callback)(s?),", ledger.group(1))
+    assert [noun for _, noun, _ in counts] == ["exchange", "order", "callback"], ledger.group(0)
+    assert all((number == "1") == (plural == "") for number, _, plural in counts), counts
     assert "$ spectrocoin accounts list-accounts" in out
     assert out.rstrip().endswith("Sandbox stopped. Demo finished.")
 

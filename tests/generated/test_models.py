@@ -84,7 +84,7 @@ def test_nullable_fields_accept_null() -> None:
     ("data", "message"),
     [
         ({"status": "NEW"}, "Order.id: is required but missing"),
-        ({"id": "nope", "status": "NEW"}, "Order.id: badly formed hexadecimal UUID string"),
+        ({"id": None, "status": "NEW"}, "Order.id: expected a string, got null"),  # opaque text
         ({"id": 7, "status": "NEW"}, "Order.id: expected a string, got number"),
         ({"id": ORDER_ID}, "Order.status: is required but missing"),
         ({"id": ORDER_ID, "status": None}, "Order.status: None is not a valid OrderStatus"),
@@ -97,8 +97,8 @@ def test_nullable_fields_accept_null() -> None:
             "Order.projectId: badly formed hexadecimal UUID string",
         ),
         (
-            {"id": ORDER_ID, "status": "NEW", "createdAt": None},
-            "Order.createdAt: expected a timestamp, got null",
+            {"id": ORDER_ID, "status": "NEW", "createdAt": [1]},
+            "Order.createdAt: expected a timestamp or null, got array",
         ),
     ],
 )
@@ -140,3 +140,43 @@ def test_nested_models_name_the_path() -> None:
         ModelValidationError, match=r"^OrderPage.content\[0\]: expected an object, got str$"
     ):
         OrderPage.from_dict({"content": ["abc"]})
+
+
+# --------------------------------------------------------------------------------------------
+# Issue 18 item 6: one rule for every amount, required or nullable
+
+
+@pytest.mark.parametrize("field", ["receiveAmount", "payAmount"])  # plain, and nullable
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [(1.5, Decimal("1.5")), (0.1, Decimal("0.1")), ("1.50", Decimal("1.50")), (7, Decimal(7))],
+)
+def test_every_amount_reads_a_float_a_string_and_an_int_alike(
+    field: str, given: object, expected: Decimal
+) -> None:
+    """A float (from JSON the caller decoded itself) is read as its shortest repr, nullable or
+    not; before, ``receiveAmount: 1.5`` was Decimal('1.5') but ``payAmount: 1.5`` raised
+    'expected a number or null, got number'."""
+    order = Order.from_dict({"id": ORDER_ID, "status": "NEW", field: given})
+    value = order.receive_amount if field == "receiveAmount" else order.pay_amount
+    assert type(value) is Decimal
+    assert value == expected
+    assert str(value) == str(expected)
+
+
+@pytest.mark.parametrize(
+    ("field", "given", "message"),
+    [
+        ("receiveAmount", {}, "Order.receiveAmount: expected a decimal number or null, got object"),
+        ("payAmount", {}, "Order.payAmount: expected a decimal number or null, got object"),
+        ("receiveAmount", True, "Order.receiveAmount: expected a decimal number, got boolean"),
+        ("payAmount", True, "Order.payAmount: expected a decimal number, got boolean"),
+        ("payAmount", [1], "Order.payAmount: expected a decimal number or null, got array"),
+    ],
+)
+def test_an_amount_of_the_wrong_type_says_what_was_expected_and_given(
+    field: str, given: object, message: str
+) -> None:
+    with pytest.raises(ModelValidationError) as info:
+        Order.from_dict({"id": ORDER_ID, "status": "NEW", field: given})
+    assert str(info.value) == message

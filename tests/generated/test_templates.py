@@ -8,7 +8,7 @@ from pathlib import Path
 
 import spectrocoin_async
 from spectrocoin_async import SpectroCoinClient
-from spectrocoin_async._generated import api, types
+from spectrocoin_async._generated import api
 from spectrocoin_async._generated._operations import OPERATIONS
 from tests.support.spec import operations
 
@@ -28,9 +28,13 @@ def test_every_operation_is_a_typed_method_of_its_tag_namespace() -> None:
         assert inspect.iscoroutinefunction(detailed)
         doc = inspect.getdoc(function) or ""
         assert op["summary"] in doc.replace("\n", " ")
-        assert "Evidence: " in doc
+        # help() shows the evidence level in its first lines: summary, blank, evidence.
+        lines = doc.splitlines()
+        assert lines[0] == op["summary"] and lines[1] == ""
+        assert lines[2].startswith(f"Evidence: {op['x-evidence']}"), lines[2]
         if op["x-evidence"] in {"scope", "overview"}:
             assert "proposal" in doc
+            assert lines[2].startswith(f"Evidence: {op['x-evidence']}, unconfirmed:")
         if op.get("x-moves-money"):
             assert "Moves money" in doc
     assert len(OPERATIONS) == 44
@@ -48,7 +52,7 @@ def test_money_is_decimal_never_float() -> None:
     for path in (GENERATED / "api").rglob("*.py"):
         assert "float" not in path.read_text(), path.name
     hints = inspect.get_annotations(spectrocoin_async.Order, eval_str=True)
-    assert hints["pay_amount"] == Decimal | None | types.Unset
+    assert hints["pay_amount"] == Decimal | None
 
 
 def test_enums_have_the_unknown_value_hook() -> None:
@@ -108,7 +112,7 @@ def test_issue_10_template_overrides_generate_what_they_promise() -> None:
     assert 'raise parse_error("Order", _field, exc) from None' in order
     # unions: no fallback that returns anything unchanged
     assert "cast(Decimal | None | Unset, data)" not in order
-    assert 'raise TypeError(f"expected a number or null, got {json_type(data)}")' in order
+    assert 'raise TypeError(f"expected a decimal number or null, got {json_type(data)}")' in order
     # request enums: a string is checked against the enum
     assert 'status = enum_value(self.status, OrderStatus, "status")' in order
     # the model instance has a name no field can take (Rate has a field called `rate`)

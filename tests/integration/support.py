@@ -15,7 +15,7 @@ import httpx
 import pytest
 import uvicorn
 
-from spectrocoin_async import GroupLimits, RateLimits, RetryPolicy, SpectroCoinClient, Unset
+from spectrocoin_async import GroupLimits, RateLimits, RetryPolicy, SpectroCoinClient
 from spectrocoin_async._transport import AiohttpTransport
 from spectrocoin_async.sandbox import (
     DEFAULT_CLIENT_ID,
@@ -202,9 +202,9 @@ class CallbackSink:
 T = TypeVar("T")
 
 
-def present(value: T | Unset) -> T:
-    """``value``, asserting that the response had the field (narrows ``X | Unset`` to ``X``)."""
-    assert not isinstance(value, Unset), "the field is missing from the response"
+def present(value: T | None) -> T:
+    """``value``, asserting that the response had the field (narrows ``X | None`` to ``X``)."""
+    assert value is not None, "the field is missing from the response"
     return value
 
 

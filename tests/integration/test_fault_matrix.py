@@ -30,6 +30,7 @@ from spectrocoin_async import (
     APIError,
     APITimeoutError,
     AuthenticationError,
+    ClientClosedError,
     CreateExchangeRequest,
     GrantType,
     GroupLimits,
@@ -87,6 +88,10 @@ KINDS = {
     "pathological JSON": "test_pathological_json",
     "not JSON / empty 200": "test_not_json_on_success",
     "broken export stream": "test_broken_export_stream",
+    "aclose() while waiting for a token": "test_close_while_waiting_for_a_token",
+    "aclose() in a retry backoff": "test_close_in_a_retry_backoff",
+    "aclose() while waiting on the limiter": "test_close_while_waiting_on_the_limiter",
+    "aclose() with a money move on the wire": "test_close_with_a_money_move_on_the_wire",
     "cancelled mid-request": "test_cancelled_mid_request",
     "compressed body": "test_compressed_body",
     "3xx on every operation": "test_redirect_on_every_operation",
@@ -420,6 +425,106 @@ async def test_broken_export_stream(server: FaultServer, tmp_path: Path) -> None
         with pytest.raises(APIConnectionError):
             await sc.exports.download_transactions(target, format="CSV")
     assert folder_after(tmp_path) == {"out.csv": b"previous export"}  # untouched, no partial
+
+
+# -- shutdown (issue 17, items 8 and 9) -------------------------------------------------------
+# A call in flight when the client is closed ends in ClientClosedError, never httpx's bare
+# RuntimeError, and nothing more reaches the server once aclose() has returned.
+
+
+class Outcome:
+    def __init__(self) -> None:
+        self.value: Any = None
+
+    async def of(self, call: Any) -> None:
+        try:
+            self.value = await call()
+        except Exception as exc:  # the outcome is what the test looks at
+            self.value = exc
+
+
+class Sleeps:
+    """The SDK's sleep, really sleeping, that says when it started one."""
+
+    def __init__(self) -> None:
+        self.started = anyio.Event()
+        self.seconds: list[float] = []
+
+    async def __call__(self, seconds: float) -> None:
+        self.seconds.append(seconds)
+        self.started.set()
+        await anyio.sleep(seconds)
+
+
+async def arrival(server: FaultServer, path: str) -> None:
+    # The bound only keeps a broken test from hanging; a passing one never comes near it.
+    assert await anyio.to_thread.run_sync(server.wait_for, path, None, 60)
+
+
+async def close_once(sc: SpectroCoinClient, call: Any, ready: Any) -> Any:
+    """Run ``call``, close the client once ``ready()`` returns, and return the call's outcome."""
+    outcome = Outcome()
+    async with anyio.create_task_group() as tg:
+        tg.start_soon(outcome.of, call)
+        await ready()
+        await sc.aclose()
+    return outcome.value
+
+
+async def test_close_while_waiting_for_a_token(server: FaultServer) -> None:
+    server.script("/oauth/token", Act("stall", seconds=60))
+    server.script("/accounts", accounts_ok())
+    async with client(server) as sc:
+        caught = await close_once(
+            sc,
+            sc.accounts.list_accounts,
+            lambda: arrival(server, "/oauth/token"),
+        )
+    assert isinstance(caught, ClientClosedError)
+    assert caught.request_may_have_reached_server is False
+    assert server.count("/oauth/token") == 1
+    assert server.count("/accounts") == 0
+
+
+async def test_close_in_a_retry_backoff(server: FaultServer) -> None:
+    server.script("/accounts", Act.json({"errorCode": "GEN_1"}, 503), accounts_ok())
+    sleeps = Sleeps()
+    slow = RetryPolicy(max_attempts=3, backoff_base=60, backoff_cap=60, jitter=False)
+    async with client(server, retry=slow, sleep=sleeps) as sc:
+        caught = await close_once(sc, sc.accounts.list_accounts, sleeps.started.wait)
+    assert isinstance(caught, ClientClosedError)
+    assert sleeps.seconds == [60.0]
+    assert server.count("/accounts") == 1  # the retry never went out
+
+
+async def test_close_while_waiting_on_the_limiter(server: FaultServer) -> None:
+    server.script("/accounts", accounts_ok())
+    sleeps = Sleeps()
+    one_a_minute = RateLimits(GroupLimits(rate=1 / 60, burst=1), groups={})
+    async with client(server, rate_limits=one_a_minute, sleep=sleeps) as sc:
+        assert len(await sc.accounts.list_accounts()) == 2  # spends the burst
+        caught = await close_once(sc, sc.accounts.list_accounts, sleeps.started.wait)
+    assert isinstance(caught, ClientClosedError)
+    assert caught.request_may_have_reached_server is False
+    assert len(sleeps.seconds) == 1 and sleeps.seconds[0] > 59
+    assert server.count("/accounts") == 1
+
+
+async def test_close_with_a_money_move_on_the_wire(server: FaultServer) -> None:
+    server.script("/exchanges", Act("stall", seconds=60))
+    async with client(server, timeout=httpx.Timeout(60)) as sc:
+        caught = await close_once(
+            sc,
+            lambda: exchange(sc),
+            lambda: arrival(server, "/exchanges"),
+        )
+    assert isinstance(caught, ClientClosedError)
+    assert caught.request_may_have_reached_server is True  # reconcile before sending again
+    assert str(caught) == (
+        "createExchange: the client was closed (aclose()) while this call was in flight "
+        "(the request may have reached the server)"
+    )
+    assert server.count("/exchanges", "POST") == 1
 
 
 async def test_redirect_on_every_operation(server: FaultServer, tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ import coredis
 import pytest
 
 from spectrocoin_async import GroupLimits, RateLimits, RedisLimiter
-from spectrocoin_async._redis import _UNLIMITED, LIVENESS_WINDOW
+from spectrocoin_async._redis import LIVENESS_WINDOW
 from tests.support.redis import (  # noqa: F401
     LocalCluster,
     PrivateRedis,
@@ -179,9 +179,7 @@ async def test_on_fallback_each_limiter_takes_exactly_its_share(
         await one_call(*ls)
         assert [limiter.stats["fallback"] for limiter in ls] == [1, 1, 1]
         for limiter in ls:
-            assert limiter._fallback.limits.for_group("accounts") == GroupLimits(
-                max_in_flight=_UNLIMITED, rate=RATE / 3, burst=BURST // 3
-            )
+            assert limiter._fallback.bucket("accounts") == (RATE / 3, BURST / 3)
         # Counted in permits: after the burst of 4 (one spent above), 13.33/s on the clock.
         (first, *_) = ls
         start = clock.now
@@ -206,9 +204,7 @@ async def test_alone_it_falls_back_to_the_whole_allowance(
         await one_call(limiter)
         private_redis.kill()
         await one_call(limiter)
-        assert limiter._fallback.limits.for_group("accounts") == GroupLimits(
-            max_in_flight=_UNLIMITED, rate=RATE, burst=BURST
-        )
+        assert limiter._fallback.bucket("accounts") == (RATE, BURST)
     (logged,) = warnings_of(caplog)
     assert "own limiter at 1/1 of the allowance: 1 process seen in the last 30 s," in logged
 
@@ -222,9 +218,7 @@ async def test_before_any_count_the_share_is_a_quarter(
     async with limiters_on(private_redis.url, 1, clock, client_id=CLIENT) as (limiter,):
         await one_call(limiter)
         assert limiter.live_processes is None
-        assert limiter._fallback.limits.for_group("accounts") == GroupLimits(
-            max_in_flight=_UNLIMITED, rate=RATE * 0.25, burst=BURST // 4
-        )
+        assert limiter._fallback.bucket("accounts") == (RATE * 0.25, BURST * 0.25)
     (logged,) = warnings_of(caplog)
     assert (
         "own limiter at 0.25 of the allowance: the default, as Redis has not counted the "
@@ -244,7 +238,7 @@ async def test_the_count_is_the_one_before_the_outage_that_opened_the_breaker(
         await one_call(a)
         private_redis.kill()
         await one_call(a)
-        assert a._fallback.limits.for_group("accounts").rate == RATE / 2
+        assert a._fallback.bucket("accounts") == (RATE / 2, BURST / 2)
         private_redis.start()  # empty: everyone announces again as Redis answers
         clock.now += 1000.0  # the breaker's cooldown
         await one_call(a, b, c)
@@ -253,7 +247,7 @@ async def test_the_count_is_the_one_before_the_outage_that_opened_the_breaker(
         assert a.live_processes == 3
         private_redis.kill()
         await one_call(a)
-        assert a._fallback.limits.for_group("accounts").rate == RATE / 3
+        assert a._fallback.bucket("accounts") == (RATE / 3, BURST / 3)
 
 
 async def test_an_explicit_share_is_kept_whatever_the_count(
@@ -269,9 +263,7 @@ async def test_an_explicit_share_is_kept_whatever_the_count(
         private_redis.kill()
         await one_call(*ls)
         for limiter in ls:
-            assert limiter._fallback.limits.for_group("accounts") == GroupLimits(
-                max_in_flight=_UNLIMITED, rate=RATE * 0.5, burst=BURST // 2
-            )
+            assert limiter._fallback.bucket("accounts") == (RATE * 0.5, BURST * 0.5)
     logged = warnings_of(caplog)
     assert len(logged) == 4
     assert all(

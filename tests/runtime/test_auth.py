@@ -11,7 +11,7 @@ import httpx
 import pytest
 import respx
 
-from spectrocoin_async import AuthenticationError, SpectroCoinClient
+from spectrocoin_async import AuthenticationError, RetryPolicy, SpectroCoinClient
 from spectrocoin_async._auth import InMemoryTokenStore, Token, TokenManager
 from tests.conftest import BASE, json_response
 
@@ -248,8 +248,14 @@ async def test_public_operations_work_without_credentials(monkeypatch: pytest.Mo
         rates = router.get("/rates").mock(return_value=json_response([]))
         async with SpectroCoinClient() as sc:
             assert await sc.rates.get_rates() == []
-            with pytest.raises(AuthenticationError, match="no client credentials configured"):
+            with pytest.raises(AuthenticationError) as caught:
                 await sc.accounts.list_accounts()
+    # No status to show (nothing was sent): no "0:" before the message.
+    assert str(caught.value) == (
+        "listAccounts: no client credentials configured: pass SpectroCoinClient(client_id=..., "
+        "client_secret=...) or set SPECTROCOIN_CLIENT_ID and SPECTROCOIN_CLIENT_SECRET"
+    )
+    assert caught.value.status_code == 0 and not caught.value.request_may_have_reached_server
     assert "authorization" not in rates.calls.last.request.headers
 
 
@@ -371,10 +377,15 @@ def _rate_limited(retry_after: str | None) -> httpx.Response:
     return json_response({"errorCode": "GEN_429 - Too many requests"}, 429, headers)
 
 
-async def _token_window(retry_after: str | None, window: float, said: float | None = None) -> None:
+async def _token_window(
+    retry_after: str | None,
+    window: float,
+    said: float | None = None,
+    retry: RetryPolicy | None = None,
+) -> None:
     """Calls inside ``window`` seconds fail fast with the remembered 429; the first call after
     it sends one new token request."""
-    from spectrocoin_async import RateLimitError, RetryPolicy
+    from spectrocoin_async import RateLimitError
     from tests.support.fakes import FakeClock
 
     clock = FakeClock(start=1000.0)
@@ -391,7 +402,7 @@ async def _token_window(retry_after: str | None, window: float, said: float | No
         async with SpectroCoinClient(
             "id",
             "secret",
-            retry=RetryPolicy(max_attempts=1),
+            retry=retry or RetryPolicy(max_attempts=1),
             clock=clock,
             sleep=clock.sleep,
             wall_clock=clock,
@@ -428,6 +439,18 @@ async def _token_window(retry_after: str | None, window: float, said: float | No
 @pytest.mark.anyio
 async def test_token_429_with_retry_after_fails_fast_for_that_long() -> None:
     await _token_window("30", 30.0)
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(("retry_after", "window"), [("5", 5.0), ("30", 30.0), ("120", 60.0)])
+async def test_token_429_is_not_waited_out_by_the_token_request_itself(
+    retry_after: str, window: float
+) -> None:
+    # The default policy retries a 429 (3 attempts). The token request does not: waiting out
+    # Retry-After: 30 inside the shared fetch ran into its 60 s timeout (an APITimeoutError
+    # without retry_after, nothing remembered). The first call gets the 429 itself, with the
+    # server's Retry-After; the calls inside the window fail at once from memory.
+    await _token_window(retry_after, window, said=float(retry_after), retry=RetryPolicy())
 
 
 @pytest.mark.anyio

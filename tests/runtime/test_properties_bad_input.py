@@ -449,15 +449,18 @@ def valid_value(schema: dict[str, Any]) -> Any:
 
 def minimal(schema: dict[str, Any]) -> dict[str, Any]:
     props = schema.get("properties", {})
-    return {name: valid_value(props[name]) for name in schema.get("required", [])}
+    # "This key or its alias" (an order's id or uuid): the first choice is the key itself.
+    either = [option["required"][0] for option in schema.get("anyOf", []) if "required" in option]
+    required = [*schema.get("required", []), *either[:1]]
+    return {name: valid_value(props[name]) for name in required}
 
 
-def wrong_values(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
+def wrong_values(schema: dict[str, Any], null_ok: bool = False) -> st.SearchStrategy[Any]:
     """Values of a JSON type (or form) the property does not allow."""
     _, target = _resolve(schema)
     types = _types(target)
     choices: list[st.SearchStrategy[Any]] = []
-    if "null" not in types:
+    if "null" not in types and not null_ok:
         choices.append(st.none())
     numbers: st.SearchStrategy[Any] = st.one_of(
         st.integers(), st.decimals(allow_nan=False, allow_infinity=False)
@@ -519,8 +522,15 @@ def corrupt_object(draw: st.DrawFn, names: list[str] | None = None) -> tuple[str
         return name, data, field
     if mode == "not an object":
         return name, draw(st.one_of(st.lists(st.integers()), st.text(), st.integers())), ""
-    field = draw(st.sampled_from(sorted(props)))
-    data[field] = draw(wrong_values(props[field]))
+    aliases = {a for sub in props.values() for a in sub.get("x-aliases", [])}
+    field = draw(st.sampled_from(sorted(set(props) - aliases)))
+    # An optional field of a response reads null as None (issue 19); a request's does not, and
+    # neither does one read from its aliases too (an order's id).
+    aliased = field in props and "x-aliases" in props[field]
+    null_ok = (
+        field not in schema.get("required", ()) and not aliased and not name.endswith("Request")
+    )
+    data[field] = draw(wrong_values(props[field], null_ok))
     return name, data, field
 
 

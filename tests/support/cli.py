@@ -85,6 +85,87 @@ def spawn(argv: Sequence[str], env: Mapping[str, str], **kwargs: Any) -> Result:
     return Result(proc.returncode, proc.stdout, proc.stderr.decode("utf-8", "replace"))
 
 
+@attrs.frozen
+class Screen:
+    """What a pseudo-terminal showed (``\r\n`` read as ``\n``) and the exit status."""
+
+    code: int | None
+    text: str
+
+
+def in_pty(
+    argv: Sequence[str],
+    env: Mapping[str, str],
+    *,
+    columns: int = 80,
+    answers: Sequence[tuple[str, str]] = (),
+    until: str | None = None,
+) -> Screen:
+    """``spectrocoin *argv`` with stdin, stdout and stderr on a real pseudo-terminal of
+    ``columns`` columns (TIOCSWINSZ, COLUMNS unset): each ``(prompt, answer)`` is typed once
+    ``prompt`` has appeared; with ``until``, the process is stopped once that text appeared."""
+    import fcntl
+    import pty
+    import select
+    import struct
+    import termios
+    import time
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
+    clean = {k: v for k, v in os.environ.items() if k not in (*CLI_ENV_KEYS, "COLUMNS", "LINES")}
+    script = os.path.join(os.path.dirname(sys.executable), "spectrocoin")
+    proc = subprocess.Popen(
+        [script, *argv],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env={**clean, "TERM": "xterm", **env},
+        start_new_session=True,
+    )
+    os.close(slave)
+    seen = b""  # since the last answer
+    everything: list[bytes] = []
+    pending = list(answers)
+    deadline = time.monotonic() + 120  # a safety net against a hang, not a timing assertion
+    try:
+        while time.monotonic() < deadline:
+            text = seen.decode("utf-8", "replace").replace("\r\n", "\n")
+            if pending and pending[0][0] in text:
+                # Later prompts are looked for only after this one.
+                seen = b""
+                os.write(master, pending.pop(0)[1].encode() + b"\n")
+                continue
+            if until is not None and until in text:
+                break
+            ready, _, _ = select.select([master], [], [], 0.1)
+            if not ready:
+                if proc.poll() is not None:
+                    break
+                continue
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # EIO: every copy of the terminal's other side is closed
+                break
+            if not chunk:
+                break
+            seen += chunk
+            everything.append(chunk)
+    finally:
+        if until is not None and proc.poll() is None:
+            proc.terminate()
+        try:
+            code = proc.wait(30)
+        except subprocess.TimeoutExpired:  # hung: never leave it behind
+            proc.kill()
+            proc.wait()
+            raise
+        finally:
+            os.close(master)
+    shown = b"".join(everything).decode("utf-8", "replace").replace("\r\n", "\n")
+    return Screen(None if until is not None else code, shown)
+
+
 def fresh_python(code: str) -> str:
     """What ``code`` prints in a fresh interpreter (for what a process imports or builds)."""
     return subprocess.run(

@@ -9,12 +9,13 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    DECIMAL_INPUTS,
     checked_str,
     expect_str,
+    json_type,
     parse_error,
     to_decimal,
 )
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Account")
 
@@ -24,37 +25,37 @@ class Account:
     """A wallet account in one currency (fields modelled on the legacy wallet API).
 
     Attributes:
+        available_balance (Decimal | None): Balance that can be spent now.
+        balance (Decimal | None): Total balance.
         currency_code (str): Currency of the account.
+        currency_name (None | str): Display name of the currency.
         id (str): Account id (type not published; treated as an opaque string).
-        available_balance (Decimal | Unset): Balance that can be spent now.
-        balance (Decimal | Unset): Total balance.
-        currency_name (str | Unset): Display name of the currency.
-        reserved_amount (Decimal | Unset): Amount held by pending operations.
+        reserved_amount (Decimal | None): Amount held by pending operations.
     """
 
     currency_code: str
     id: str
-    available_balance: Decimal | Unset = UNSET
-    balance: Decimal | Unset = UNSET
-    currency_name: str | Unset = UNSET
-    reserved_amount: Decimal | Unset = UNSET
+    available_balance: Decimal | None = None
+    balance: Decimal | None = None
+    currency_name: None | str = None
+    reserved_amount: Decimal | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        available_balance: Decimal | None
+        available_balance = self.available_balance
+
+        balance: Decimal | None
+        balance = self.balance
+
         currency_code = checked_str(self.currency_code, "currencyCode")
+
+        currency_name: None | str
+        currency_name = self.currency_name
 
         id = checked_str(self.id, "id")
 
-        available_balance = self.available_balance
-
-        balance = self.balance
-
-        currency_name = (
-            self.currency_name
-            if isinstance(self.currency_name, Unset)
-            else checked_str(self.currency_name, "currencyName")
-        )
-
+        reserved_amount: Decimal | None
         reserved_amount = self.reserved_amount
 
         field_dict: dict[str, Any] = {}
@@ -65,13 +66,13 @@ class Account:
                 "id": id,
             }
         )
-        if available_balance is not UNSET:
+        if available_balance is not None:
             field_dict["availableBalance"] = available_balance
-        if balance is not UNSET:
+        if balance is not None:
             field_dict["balance"] = balance
-        if currency_name is not UNSET:
+        if currency_name is not None:
             field_dict["currencyName"] = currency_name
-        if reserved_amount is not UNSET:
+        if reserved_amount is not None:
             field_dict["reservedAmount"] = reserved_amount
 
         return field_dict
@@ -86,52 +87,72 @@ class Account:
         d = dict(src_dict)
         _field = ""
         try:
+            _field = "availableBalance"
+
+            def _parse_available_balance(data: object) -> Decimal | None:
+                if data is None:
+                    return data
+                if isinstance(data, DECIMAL_INPUTS):
+                    available_balance_type_0 = to_decimal(data)
+
+                    return available_balance_type_0
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
+
+            available_balance = _parse_available_balance(d.pop("availableBalance", None))
+
+            _field = "balance"
+
+            def _parse_balance(data: object) -> Decimal | None:
+                if data is None:
+                    return data
+                if isinstance(data, DECIMAL_INPUTS):
+                    balance_type_0 = to_decimal(data)
+
+                    return balance_type_0
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
+
+            balance = _parse_balance(d.pop("balance", None))
+
             _field = "currencyCode"
             currency_code = expect_str(d.pop("currencyCode"))
+
+            _field = "currencyName"
+
+            def _parse_currency_name(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            currency_name = _parse_currency_name(d.pop("currencyName", None))
 
             _field = "id"
             id = expect_str(d.pop("id"))
 
-            _field = "availableBalance"
-            _available_balance = d.pop("availableBalance", UNSET)
-            available_balance: Decimal | Unset
-            if isinstance(_available_balance, Unset):
-                available_balance = UNSET
-            else:
-                available_balance = to_decimal(_available_balance)
-
-            _field = "balance"
-            _balance = d.pop("balance", UNSET)
-            balance: Decimal | Unset
-            if isinstance(_balance, Unset):
-                balance = UNSET
-            else:
-                balance = to_decimal(_balance)
-
-            _field = "currencyName"
-            _currency_name = d.pop("currencyName", UNSET)
-            currency_name: str | Unset = (
-                _currency_name if isinstance(_currency_name, Unset) else expect_str(_currency_name)
-            )
-
             _field = "reservedAmount"
-            _reserved_amount = d.pop("reservedAmount", UNSET)
-            reserved_amount: Decimal | Unset
-            if isinstance(_reserved_amount, Unset):
-                reserved_amount = UNSET
-            else:
-                reserved_amount = to_decimal(_reserved_amount)
+
+            def _parse_reserved_amount(data: object) -> Decimal | None:
+                if data is None:
+                    return data
+                if isinstance(data, DECIMAL_INPUTS):
+                    reserved_amount_type_0 = to_decimal(data)
+
+                    return reserved_amount_type_0
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
+
+            reserved_amount = _parse_reserved_amount(d.pop("reservedAmount", None))
 
         except ModelValidationError as exc:
             raise exc.nested("Account", _field) from None
         except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
             raise parse_error("Account", _field, exc) from None
         instance__ = cls(
-            currency_code=currency_code,
-            id=id,
             available_balance=available_balance,
             balance=balance,
+            currency_code=currency_code,
             currency_name=currency_name,
+            id=id,
             reserved_amount=reserved_amount,
         )
 

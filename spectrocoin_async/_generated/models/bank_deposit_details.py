@@ -8,14 +8,11 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
-    checked_str,
     enum_value,
-    expect_str,
     json_type,
     parse_error,
 )
 from ..models.bank_rail import BankRail
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BankDepositDetails")
 
@@ -25,73 +22,65 @@ class BankDepositDetails:
     """Bank details for funding a fiat account (proposal).
 
     Attributes:
-        bank_name (str | Unset): Name of the receiving bank.
-        beneficiary_name (str | Unset): Beneficiary name to use.
-        bic (str | Unset): BIC/SWIFT code of the receiving bank.
-        currency_code (str | Unset): Currency to send.
-        iban (str | Unset): IBAN to send to.
-        rail (BankRail | Unset): Bank payment rail of a fiat transfer (may grow).
-        reference (None | str | Unset): Payment reference that identifies the caller's account.
+        bank_name (None | str): Name of the receiving bank.
+        beneficiary_name (None | str): Beneficiary name to use.
+        bic (None | str): BIC/SWIFT code of the receiving bank.
+        currency_code (None | str): Currency to send.
+        iban (None | str): IBAN to send to.
+        rail (BankRail | None): Bank payment rail.
+        reference (None | str): Payment reference that identifies the caller's account.
     """
 
-    bank_name: str | Unset = UNSET
-    beneficiary_name: str | Unset = UNSET
-    bic: str | Unset = UNSET
-    currency_code: str | Unset = UNSET
-    iban: str | Unset = UNSET
-    rail: BankRail | Unset = UNSET
-    reference: None | str | Unset = UNSET
+    bank_name: None | str = None
+    beneficiary_name: None | str = None
+    bic: None | str = None
+    currency_code: None | str = None
+    iban: None | str = None
+    rail: BankRail | None = None
+    reference: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        bank_name = (
-            self.bank_name
-            if isinstance(self.bank_name, Unset)
-            else checked_str(self.bank_name, "bankName")
-        )
+        bank_name: None | str
+        bank_name = self.bank_name
 
-        beneficiary_name = (
-            self.beneficiary_name
-            if isinstance(self.beneficiary_name, Unset)
-            else checked_str(self.beneficiary_name, "beneficiaryName")
-        )
+        beneficiary_name: None | str
+        beneficiary_name = self.beneficiary_name
 
-        bic = self.bic if isinstance(self.bic, Unset) else checked_str(self.bic, "bic")
+        bic: None | str
+        bic = self.bic
 
-        currency_code = (
-            self.currency_code
-            if isinstance(self.currency_code, Unset)
-            else checked_str(self.currency_code, "currencyCode")
-        )
+        currency_code: None | str
+        currency_code = self.currency_code
 
-        iban = self.iban if isinstance(self.iban, Unset) else checked_str(self.iban, "iban")
+        iban: None | str
+        iban = self.iban
 
-        rail: str | Unset = UNSET
-        if not isinstance(self.rail, Unset):
+        rail: None | str
+        if isinstance(self.rail, BankRail):
             rail = enum_value(self.rail, BankRail, "rail")
-
-        reference: None | str | Unset
-        if isinstance(self.reference, Unset):
-            reference = UNSET
         else:
-            reference = self.reference
+            rail = self.rail
+
+        reference: None | str
+        reference = self.reference
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if bank_name is not UNSET:
+        if bank_name is not None:
             field_dict["bankName"] = bank_name
-        if beneficiary_name is not UNSET:
+        if beneficiary_name is not None:
             field_dict["beneficiaryName"] = beneficiary_name
-        if bic is not UNSET:
+        if bic is not None:
             field_dict["bic"] = bic
-        if currency_code is not UNSET:
+        if currency_code is not None:
             field_dict["currencyCode"] = currency_code
-        if iban is not UNSET:
+        if iban is not None:
             field_dict["iban"] = iban
-        if rail is not UNSET:
+        if rail is not None:
             field_dict["rail"] = rail
-        if reference is not UNSET:
+        if reference is not None:
             field_dict["reference"] = reference
 
         return field_dict
@@ -107,53 +96,83 @@ class BankDepositDetails:
         _field = ""
         try:
             _field = "bankName"
-            _bank_name = d.pop("bankName", UNSET)
-            bank_name: str | Unset = (
-                _bank_name if isinstance(_bank_name, Unset) else expect_str(_bank_name)
-            )
 
-            _field = "beneficiaryName"
-            _beneficiary_name = d.pop("beneficiaryName", UNSET)
-            beneficiary_name: str | Unset = (
-                _beneficiary_name
-                if isinstance(_beneficiary_name, Unset)
-                else expect_str(_beneficiary_name)
-            )
-
-            _field = "bic"
-            _bic = d.pop("bic", UNSET)
-            bic: str | Unset = _bic if isinstance(_bic, Unset) else expect_str(_bic)
-
-            _field = "currencyCode"
-            _currency_code = d.pop("currencyCode", UNSET)
-            currency_code: str | Unset = (
-                _currency_code if isinstance(_currency_code, Unset) else expect_str(_currency_code)
-            )
-
-            _field = "iban"
-            _iban = d.pop("iban", UNSET)
-            iban: str | Unset = _iban if isinstance(_iban, Unset) else expect_str(_iban)
-
-            _field = "rail"
-            _rail = d.pop("rail", UNSET)
-            rail: BankRail | Unset
-            if isinstance(_rail, Unset):
-                rail = UNSET
-            else:
-                rail = BankRail(_rail)
-
-            _field = "reference"
-
-            def _parse_reference(data: object) -> None | str | Unset:
+            def _parse_bank_name(data: object) -> None | str:
                 if data is None:
-                    return data
-                if isinstance(data, Unset):
                     return data
                 if isinstance(data, str):
                     return data
                 raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-            reference = _parse_reference(d.pop("reference", UNSET))
+            bank_name = _parse_bank_name(d.pop("bankName", None))
+
+            _field = "beneficiaryName"
+
+            def _parse_beneficiary_name(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            beneficiary_name = _parse_beneficiary_name(d.pop("beneficiaryName", None))
+
+            _field = "bic"
+
+            def _parse_bic(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            bic = _parse_bic(d.pop("bic", None))
+
+            _field = "currencyCode"
+
+            def _parse_currency_code(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            currency_code = _parse_currency_code(d.pop("currencyCode", None))
+
+            _field = "iban"
+
+            def _parse_iban(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            iban = _parse_iban(d.pop("iban", None))
+
+            _field = "rail"
+
+            def _parse_rail(data: object) -> BankRail | None:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    rail_type_0 = BankRail(data)
+
+                    return rail_type_0
+                raise TypeError(f"expected BankRail or null, got {json_type(data)}")
+
+            rail = _parse_rail(d.pop("rail", None))
+
+            _field = "reference"
+
+            def _parse_reference(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            reference = _parse_reference(d.pop("reference", None))
 
         except ModelValidationError as exc:
             raise exc.nested("BankDepositDetails", _field) from None

@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    DECIMAL_INPUTS,
     checked_str,
     enum_value,
     expect_str,
@@ -21,7 +22,6 @@ from ..._values import (
 )
 from ..models.bank_rail import BankRail
 from ..models.withdrawal_status import WithdrawalStatus
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BankWithdrawal")
 
@@ -31,81 +31,73 @@ class BankWithdrawal:
     """A bank withdrawal (proposal).
 
     Attributes:
+        amount (Decimal | None): Amount sent.
+        beneficiary_name (None | str): Beneficiary name.
+        bic (None | str): BIC/SWIFT code of the beneficiary's bank.
+        created_at (datetime.datetime | None): When the withdrawal was created.
+        currency_code (None | str): Currency sent.
+        fee (Decimal | None): Fee charged.
+        iban (None | str): Beneficiary IBAN.
         id (str): Withdrawal id.
-        amount (Decimal | Unset): Amount sent.
-        beneficiary_name (str | Unset): Beneficiary name.
-        bic (None | str | Unset): BIC/SWIFT code of the beneficiary's bank.
-        created_at (datetime.datetime | Unset): When the withdrawal was created.
-        currency_code (str | Unset): Currency sent.
-        fee (Decimal | Unset): Fee charged.
-        iban (None | str | Unset): Beneficiary IBAN.
-        rail (BankRail | Unset): Bank payment rail of a fiat transfer (may grow).
-        reference (None | str | Unset): Payment reference.
-        status (WithdrawalStatus | Unset): Status of a crypto or bank withdrawal (proposal; clients must accept unknown
-            values).
+        rail (BankRail | None): Bank payment rail.
+        reference (None | str): Payment reference.
+        status (None | WithdrawalStatus): Current status (WithdrawalStatus).
     """
 
     id: str
-    amount: Decimal | Unset = UNSET
-    beneficiary_name: str | Unset = UNSET
-    bic: None | str | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
-    currency_code: str | Unset = UNSET
-    fee: Decimal | Unset = UNSET
-    iban: None | str | Unset = UNSET
-    rail: BankRail | Unset = UNSET
-    reference: None | str | Unset = UNSET
-    status: WithdrawalStatus | Unset = UNSET
+    amount: Decimal | None = None
+    beneficiary_name: None | str = None
+    bic: None | str = None
+    created_at: datetime.datetime | None = None
+    currency_code: None | str = None
+    fee: Decimal | None = None
+    iban: None | str = None
+    rail: BankRail | None = None
+    reference: None | str = None
+    status: None | WithdrawalStatus = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = checked_str(self.id, "id")
-
+        amount: Decimal | None
         amount = self.amount
 
-        beneficiary_name = (
-            self.beneficiary_name
-            if isinstance(self.beneficiary_name, Unset)
-            else checked_str(self.beneficiary_name, "beneficiaryName")
-        )
+        beneficiary_name: None | str
+        beneficiary_name = self.beneficiary_name
 
-        bic: None | str | Unset
-        if isinstance(self.bic, Unset):
-            bic = UNSET
-        else:
-            bic = self.bic
+        bic: None | str
+        bic = self.bic
 
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
+        created_at: None | str
+        if isinstance(self.created_at, datetime.datetime):
             created_at = format_datetime(self.created_at, "createdAt")
+        else:
+            created_at = self.created_at
 
-        currency_code = (
-            self.currency_code
-            if isinstance(self.currency_code, Unset)
-            else checked_str(self.currency_code, "currencyCode")
-        )
+        currency_code: None | str
+        currency_code = self.currency_code
 
+        fee: Decimal | None
         fee = self.fee
 
-        iban: None | str | Unset
-        if isinstance(self.iban, Unset):
-            iban = UNSET
-        else:
-            iban = self.iban
+        iban: None | str
+        iban = self.iban
 
-        rail: str | Unset = UNSET
-        if not isinstance(self.rail, Unset):
+        id = checked_str(self.id, "id")
+
+        rail: None | str
+        if isinstance(self.rail, BankRail):
             rail = enum_value(self.rail, BankRail, "rail")
-
-        reference: None | str | Unset
-        if isinstance(self.reference, Unset):
-            reference = UNSET
         else:
-            reference = self.reference
+            rail = self.rail
 
-        status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
+        reference: None | str
+        reference = self.reference
+
+        status: None | str
+        if isinstance(self.status, WithdrawalStatus):
             status = enum_value(self.status, WithdrawalStatus, "status")
+        else:
+            status = self.status
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -114,25 +106,25 @@ class BankWithdrawal:
                 "id": id,
             }
         )
-        if amount is not UNSET:
+        if amount is not None:
             field_dict["amount"] = amount
-        if beneficiary_name is not UNSET:
+        if beneficiary_name is not None:
             field_dict["beneficiaryName"] = beneficiary_name
-        if bic is not UNSET:
+        if bic is not None:
             field_dict["bic"] = bic
-        if created_at is not UNSET:
+        if created_at is not None:
             field_dict["createdAt"] = created_at
-        if currency_code is not UNSET:
+        if currency_code is not None:
             field_dict["currencyCode"] = currency_code
-        if fee is not UNSET:
+        if fee is not None:
             field_dict["fee"] = fee
-        if iban is not UNSET:
+        if iban is not None:
             field_dict["iban"] = iban
-        if rail is not UNSET:
+        if rail is not None:
             field_dict["rail"] = rail
-        if reference is not UNSET:
+        if reference is not None:
             field_dict["reference"] = reference
-        if status is not UNSET:
+        if status is not None:
             field_dict["status"] = status
 
         return field_dict
@@ -147,108 +139,134 @@ class BankWithdrawal:
         d = dict(src_dict)
         _field = ""
         try:
-            _field = "id"
-            id = expect_str(d.pop("id"))
-
             _field = "amount"
-            _amount = d.pop("amount", UNSET)
-            amount: Decimal | Unset
-            if isinstance(_amount, Unset):
-                amount = UNSET
-            else:
-                amount = to_decimal(_amount)
+
+            def _parse_amount(data: object) -> Decimal | None:
+                if data is None:
+                    return data
+                if isinstance(data, DECIMAL_INPUTS):
+                    amount_type_0 = to_decimal(data)
+
+                    return amount_type_0
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
+
+            amount = _parse_amount(d.pop("amount", None))
 
             _field = "beneficiaryName"
-            _beneficiary_name = d.pop("beneficiaryName", UNSET)
-            beneficiary_name: str | Unset = (
-                _beneficiary_name
-                if isinstance(_beneficiary_name, Unset)
-                else expect_str(_beneficiary_name)
-            )
+
+            def _parse_beneficiary_name(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            beneficiary_name = _parse_beneficiary_name(d.pop("beneficiaryName", None))
 
             _field = "bic"
 
-            def _parse_bic(data: object) -> None | str | Unset:
+            def _parse_bic(data: object) -> None | str:
                 if data is None:
-                    return data
-                if isinstance(data, Unset):
                     return data
                 if isinstance(data, str):
                     return data
                 raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-            bic = _parse_bic(d.pop("bic", UNSET))
+            bic = _parse_bic(d.pop("bic", None))
 
             _field = "createdAt"
-            _created_at = d.pop("createdAt", UNSET)
-            created_at: datetime.datetime | Unset
-            if isinstance(_created_at, Unset):
-                created_at = UNSET
-            else:
-                created_at = parse_datetime(_created_at)
+
+            def _parse_created_at(data: object) -> datetime.datetime | None:
+                if data is None:
+                    return data
+                if isinstance(data, (str, int, Decimal)):
+                    created_at_type_0 = parse_datetime(data)
+
+                    return created_at_type_0
+                raise TypeError(f"expected a timestamp or null, got {json_type(data)}")
+
+            created_at = _parse_created_at(d.pop("createdAt", None))
 
             _field = "currencyCode"
-            _currency_code = d.pop("currencyCode", UNSET)
-            currency_code: str | Unset = (
-                _currency_code if isinstance(_currency_code, Unset) else expect_str(_currency_code)
-            )
+
+            def _parse_currency_code(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            currency_code = _parse_currency_code(d.pop("currencyCode", None))
 
             _field = "fee"
-            _fee = d.pop("fee", UNSET)
-            fee: Decimal | Unset
-            if isinstance(_fee, Unset):
-                fee = UNSET
-            else:
-                fee = to_decimal(_fee)
+
+            def _parse_fee(data: object) -> Decimal | None:
+                if data is None:
+                    return data
+                if isinstance(data, DECIMAL_INPUTS):
+                    fee_type_0 = to_decimal(data)
+
+                    return fee_type_0
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
+
+            fee = _parse_fee(d.pop("fee", None))
 
             _field = "iban"
 
-            def _parse_iban(data: object) -> None | str | Unset:
+            def _parse_iban(data: object) -> None | str:
                 if data is None:
-                    return data
-                if isinstance(data, Unset):
                     return data
                 if isinstance(data, str):
                     return data
                 raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-            iban = _parse_iban(d.pop("iban", UNSET))
+            iban = _parse_iban(d.pop("iban", None))
+
+            _field = "id"
+            id = expect_str(d.pop("id"))
 
             _field = "rail"
-            _rail = d.pop("rail", UNSET)
-            rail: BankRail | Unset
-            if isinstance(_rail, Unset):
-                rail = UNSET
-            else:
-                rail = BankRail(_rail)
+
+            def _parse_rail(data: object) -> BankRail | None:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    rail_type_0 = BankRail(data)
+
+                    return rail_type_0
+                raise TypeError(f"expected BankRail or null, got {json_type(data)}")
+
+            rail = _parse_rail(d.pop("rail", None))
 
             _field = "reference"
 
-            def _parse_reference(data: object) -> None | str | Unset:
+            def _parse_reference(data: object) -> None | str:
                 if data is None:
-                    return data
-                if isinstance(data, Unset):
                     return data
                 if isinstance(data, str):
                     return data
                 raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-            reference = _parse_reference(d.pop("reference", UNSET))
+            reference = _parse_reference(d.pop("reference", None))
 
             _field = "status"
-            _status = d.pop("status", UNSET)
-            status: WithdrawalStatus | Unset
-            if isinstance(_status, Unset):
-                status = UNSET
-            else:
-                status = WithdrawalStatus(_status)
+
+            def _parse_status(data: object) -> None | WithdrawalStatus:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    status_type_0 = WithdrawalStatus(data)
+
+                    return status_type_0
+                raise TypeError(f"expected WithdrawalStatus or null, got {json_type(data)}")
+
+            status = _parse_status(d.pop("status", None))
 
         except ModelValidationError as exc:
             raise exc.nested("BankWithdrawal", _field) from None
         except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
             raise parse_error("BankWithdrawal", _field, exc) from None
         instance__ = cls(
-            id=id,
             amount=amount,
             beneficiary_name=beneficiary_name,
             bic=bic,
@@ -256,6 +274,7 @@ class BankWithdrawal:
             currency_code=currency_code,
             fee=fee,
             iban=iban,
+            id=id,
             rail=rail,
             reference=reference,
             status=status,

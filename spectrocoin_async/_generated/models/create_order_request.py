@@ -26,8 +26,14 @@ T = TypeVar("T", bound="CreateOrderRequest")
 @_attrs_define
 class CreateOrderRequest:
     """Merchant order. Give `receiveAmount` + `receiveCurrencyCode` or `payAmount` +
-    `payCurrencyCode` (receive wins when both are given). Payer fields apply to projects with
-    "verified payers only".
+    `payCurrencyCode`; when both pairs are given the receive pair wins and the pay pair is
+    ignored (SpectroCoin's merchant order guide). SpectroCoin's Drupal module sends every
+    order with `payAmount: "0.0"` and `payCurrencyCode` beside the receive pair
+    (src/SCMerchantClient/messages/SpectroCoin_CreateOrderRequest.php, getPayAmount), as the
+    legacy merchant API's example did (`payAmount=0.0&receiveAmount=50.0`): a zero pay amount
+    beside the receive pair is accepted; the amount of the pair that counts must be above
+    zero, and no amount may be negative. Payer fields apply to projects with "verified payers
+    only".
 
         Attributes:
             project_id (UUID): Merchant project id.
@@ -36,7 +42,9 @@ class CreateOrderRequest:
             failure_url (str | Unset): Where the payer is sent after a failed payment.
             lang (str | Unset): Language of the payment window (e.g. "en"), as sent by the plugins.
             order_id (str | Unset): Merchant's order id, unique within the project; generated if absent.
-            pay_amount (Decimal | Unset): Amount the payer pays.
+            pay_amount (Decimal | Unset): Amount the payer pays; above zero when the pay pair is the one that counts, and
+                may
+                be 0 beside the receive pair (which then wins).
             pay_currency_code (str | Unset): Currency the payer pays in.
             pay_network_name (str | Unset): Network the payer pays on, as sent by the plugins.
             payer_date_of_birth (datetime.date | Unset): Date of birth of the verified payer (YYYY-MM-DD).

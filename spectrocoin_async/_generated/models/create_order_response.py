@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    DECIMAL_INPUTS,
     checked_str,
     expect_str,
     format_datetime,
@@ -18,7 +19,6 @@ from ..._values import (
     parse_error,
     to_decimal,
 )
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CreateOrderResponse")
 
@@ -29,92 +29,67 @@ class CreateOrderResponse:
     fields may be null. `validUntil` is ISO 8601; the legacy API sent epoch milliseconds.
 
         Attributes:
-            redirect_url (str): Payment window URL to send the payer to.
-            deposit_address (None | str | Unset): Address the payer sends to.
-            memo (None | str | Unset): Memo or tag the payer must add, where the network needs one.
-            order_id (None | str | Unset): Order id as the API returns it, an opaque string. SpectroCoin's own plugin test
+            deposit_address (None | str): Address the payer sends to.
+            memo (None | str): Memo or tag the payer must add, where the network needs one.
+            order_id (None | str): Order id as the API returns it, an opaque string. SpectroCoin's own plugin test
                 (tests/SCMerchantClient/Http/CreateOrderResponseTest.php) uses `"ORD123"`, not a UUID,
                 and the plugin keeps it as a string; `id` of getOrder is the UUID to look an order up.
-            pay_amount (Decimal | None | Unset): Amount the payer pays.
-            pay_currency_code (None | str | Unset): Currency the payer pays in.
-            pay_network_code (None | str | Unset): Network the payer pays on.
-            pre_order_id (None | str | Unset): Id of the pre-order created first.
-            receive_amount (Decimal | Unset): Amount the merchant receives.
-            receive_currency_code (str | Unset): Currency the merchant receives.
-            valid_until (datetime.datetime | None | Unset): End of the payment window.
+            pay_amount (Decimal | None): Amount the payer pays.
+            pay_currency_code (None | str): Currency the payer pays in.
+            pay_network_code (None | str): Network the payer pays on.
+            pre_order_id (None | str): Id of the pre-order created first.
+            receive_amount (Decimal | None): Amount the merchant receives.
+            receive_currency_code (None | str): Currency the merchant receives.
+            redirect_url (str): Payment window URL to send the payer to.
+            valid_until (datetime.datetime | None): End of the payment window.
     """
 
     redirect_url: str
-    deposit_address: None | str | Unset = UNSET
-    memo: None | str | Unset = UNSET
-    order_id: None | str | Unset = UNSET
-    pay_amount: Decimal | None | Unset = UNSET
-    pay_currency_code: None | str | Unset = UNSET
-    pay_network_code: None | str | Unset = UNSET
-    pre_order_id: None | str | Unset = UNSET
-    receive_amount: Decimal | Unset = UNSET
-    receive_currency_code: str | Unset = UNSET
-    valid_until: datetime.datetime | None | Unset = UNSET
+    deposit_address: None | str = None
+    memo: None | str = None
+    order_id: None | str = None
+    pay_amount: Decimal | None = None
+    pay_currency_code: None | str = None
+    pay_network_code: None | str = None
+    pre_order_id: None | str = None
+    receive_amount: Decimal | None = None
+    receive_currency_code: None | str = None
+    valid_until: datetime.datetime | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        redirect_url = checked_str(self.redirect_url, "redirectUrl")
+        deposit_address: None | str
+        deposit_address = self.deposit_address
 
-        deposit_address: None | str | Unset
-        if isinstance(self.deposit_address, Unset):
-            deposit_address = UNSET
-        else:
-            deposit_address = self.deposit_address
+        memo: None | str
+        memo = self.memo
 
-        memo: None | str | Unset
-        if isinstance(self.memo, Unset):
-            memo = UNSET
-        else:
-            memo = self.memo
+        order_id: None | str
+        order_id = self.order_id
 
-        order_id: None | str | Unset
-        if isinstance(self.order_id, Unset):
-            order_id = UNSET
-        else:
-            order_id = self.order_id
+        pay_amount: Decimal | None
+        pay_amount = self.pay_amount
 
-        pay_amount: Decimal | None | Unset
-        if isinstance(self.pay_amount, Unset):
-            pay_amount = UNSET
-        else:
-            pay_amount = self.pay_amount
+        pay_currency_code: None | str
+        pay_currency_code = self.pay_currency_code
 
-        pay_currency_code: None | str | Unset
-        if isinstance(self.pay_currency_code, Unset):
-            pay_currency_code = UNSET
-        else:
-            pay_currency_code = self.pay_currency_code
+        pay_network_code: None | str
+        pay_network_code = self.pay_network_code
 
-        pay_network_code: None | str | Unset
-        if isinstance(self.pay_network_code, Unset):
-            pay_network_code = UNSET
-        else:
-            pay_network_code = self.pay_network_code
+        pre_order_id: None | str
+        pre_order_id = self.pre_order_id
 
-        pre_order_id: None | str | Unset
-        if isinstance(self.pre_order_id, Unset):
-            pre_order_id = UNSET
-        else:
-            pre_order_id = self.pre_order_id
-
+        receive_amount: Decimal | None
         receive_amount = self.receive_amount
 
-        receive_currency_code = (
-            self.receive_currency_code
-            if isinstance(self.receive_currency_code, Unset)
-            else checked_str(self.receive_currency_code, "receiveCurrencyCode")
-        )
+        receive_currency_code: None | str
+        receive_currency_code = self.receive_currency_code
 
-        valid_until: None | str | Unset
-        if isinstance(self.valid_until, Unset):
-            valid_until = UNSET
-        elif isinstance(self.valid_until, datetime.datetime):
-            valid_until = format_datetime(self.valid_until, "validUntil_type_0")
+        redirect_url = checked_str(self.redirect_url, "redirectUrl")
+
+        valid_until: None | str
+        if isinstance(self.valid_until, datetime.datetime):
+            valid_until = format_datetime(self.valid_until, "validUntil")
         else:
             valid_until = self.valid_until
 
@@ -125,25 +100,25 @@ class CreateOrderResponse:
                 "redirectUrl": redirect_url,
             }
         )
-        if deposit_address is not UNSET:
+        if deposit_address is not None:
             field_dict["depositAddress"] = deposit_address
-        if memo is not UNSET:
+        if memo is not None:
             field_dict["memo"] = memo
-        if order_id is not UNSET:
+        if order_id is not None:
             field_dict["orderId"] = order_id
-        if pay_amount is not UNSET:
+        if pay_amount is not None:
             field_dict["payAmount"] = pay_amount
-        if pay_currency_code is not UNSET:
+        if pay_currency_code is not None:
             field_dict["payCurrencyCode"] = pay_currency_code
-        if pay_network_code is not UNSET:
+        if pay_network_code is not None:
             field_dict["payNetworkCode"] = pay_network_code
-        if pre_order_id is not UNSET:
+        if pre_order_id is not None:
             field_dict["preOrderId"] = pre_order_id
-        if receive_amount is not UNSET:
+        if receive_amount is not None:
             field_dict["receiveAmount"] = receive_amount
-        if receive_currency_code is not UNSET:
+        if receive_currency_code is not None:
             field_dict["receiveCurrencyCode"] = receive_currency_code
-        if valid_until is not UNSET:
+        if valid_until is not None:
             field_dict["validUntil"] = valid_until
 
         return field_dict
@@ -158,124 +133,116 @@ class CreateOrderResponse:
         d = dict(src_dict)
         _field = ""
         try:
-            _field = "redirectUrl"
-            redirect_url = expect_str(d.pop("redirectUrl"))
-
             _field = "depositAddress"
 
-            def _parse_deposit_address(data: object) -> None | str | Unset:
+            def _parse_deposit_address(data: object) -> None | str:
                 if data is None:
-                    return data
-                if isinstance(data, Unset):
                     return data
                 if isinstance(data, str):
                     return data
                 raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-            deposit_address = _parse_deposit_address(d.pop("depositAddress", UNSET))
+            deposit_address = _parse_deposit_address(d.pop("depositAddress", None))
 
             _field = "memo"
 
-            def _parse_memo(data: object) -> None | str | Unset:
+            def _parse_memo(data: object) -> None | str:
                 if data is None:
-                    return data
-                if isinstance(data, Unset):
                     return data
                 if isinstance(data, str):
                     return data
                 raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-            memo = _parse_memo(d.pop("memo", UNSET))
+            memo = _parse_memo(d.pop("memo", None))
 
             _field = "orderId"
 
-            def _parse_order_id(data: object) -> None | str | Unset:
+            def _parse_order_id(data: object) -> None | str:
                 if data is None:
-                    return data
-                if isinstance(data, Unset):
                     return data
                 if isinstance(data, str):
                     return data
                 raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-            order_id = _parse_order_id(d.pop("orderId", UNSET))
+            order_id = _parse_order_id(d.pop("orderId", None))
 
             _field = "payAmount"
 
-            def _parse_pay_amount(data: object) -> Decimal | None | Unset:
+            def _parse_pay_amount(data: object) -> Decimal | None:
                 if data is None:
                     return data
-                if isinstance(data, Unset):
-                    return data
-                if isinstance(data, (Decimal, int, str)):
+                if isinstance(data, DECIMAL_INPUTS):
                     pay_amount_type_0 = to_decimal(data)
 
                     return pay_amount_type_0
-                raise TypeError(f"expected a number or null, got {json_type(data)}")
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
 
-            pay_amount = _parse_pay_amount(d.pop("payAmount", UNSET))
+            pay_amount = _parse_pay_amount(d.pop("payAmount", None))
 
             _field = "payCurrencyCode"
 
-            def _parse_pay_currency_code(data: object) -> None | str | Unset:
+            def _parse_pay_currency_code(data: object) -> None | str:
                 if data is None:
-                    return data
-                if isinstance(data, Unset):
                     return data
                 if isinstance(data, str):
                     return data
                 raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-            pay_currency_code = _parse_pay_currency_code(d.pop("payCurrencyCode", UNSET))
+            pay_currency_code = _parse_pay_currency_code(d.pop("payCurrencyCode", None))
 
             _field = "payNetworkCode"
 
-            def _parse_pay_network_code(data: object) -> None | str | Unset:
+            def _parse_pay_network_code(data: object) -> None | str:
                 if data is None:
-                    return data
-                if isinstance(data, Unset):
                     return data
                 if isinstance(data, str):
                     return data
                 raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-            pay_network_code = _parse_pay_network_code(d.pop("payNetworkCode", UNSET))
+            pay_network_code = _parse_pay_network_code(d.pop("payNetworkCode", None))
 
             _field = "preOrderId"
 
-            def _parse_pre_order_id(data: object) -> None | str | Unset:
+            def _parse_pre_order_id(data: object) -> None | str:
                 if data is None:
-                    return data
-                if isinstance(data, Unset):
                     return data
                 if isinstance(data, str):
                     return data
                 raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-            pre_order_id = _parse_pre_order_id(d.pop("preOrderId", UNSET))
+            pre_order_id = _parse_pre_order_id(d.pop("preOrderId", None))
 
             _field = "receiveAmount"
-            _receive_amount = d.pop("receiveAmount", UNSET)
-            receive_amount: Decimal | Unset
-            if isinstance(_receive_amount, Unset):
-                receive_amount = UNSET
-            else:
-                receive_amount = to_decimal(_receive_amount)
+
+            def _parse_receive_amount(data: object) -> Decimal | None:
+                if data is None:
+                    return data
+                if isinstance(data, DECIMAL_INPUTS):
+                    receive_amount_type_0 = to_decimal(data)
+
+                    return receive_amount_type_0
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
+
+            receive_amount = _parse_receive_amount(d.pop("receiveAmount", None))
 
             _field = "receiveCurrencyCode"
-            _receive_currency_code = d.pop("receiveCurrencyCode", UNSET)
-            receive_currency_code: str | Unset = (
-                _receive_currency_code
-                if isinstance(_receive_currency_code, Unset)
-                else expect_str(_receive_currency_code)
-            )
+
+            def _parse_receive_currency_code(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            receive_currency_code = _parse_receive_currency_code(d.pop("receiveCurrencyCode", None))
+
+            _field = "redirectUrl"
+            redirect_url = expect_str(d.pop("redirectUrl"))
 
             _field = "validUntil"
 
-            def _parse_valid_until(data: object) -> datetime.datetime | None | Unset:
+            def _parse_valid_until(data: object) -> datetime.datetime | None:
                 if data is None:
-                    return data
-                if isinstance(data, Unset):
                     return data
                 if isinstance(data, (str, int, Decimal)):
                     valid_until_type_0 = parse_datetime(data)
@@ -283,14 +250,13 @@ class CreateOrderResponse:
                     return valid_until_type_0
                 raise TypeError(f"expected a timestamp or null, got {json_type(data)}")
 
-            valid_until = _parse_valid_until(d.pop("validUntil", UNSET))
+            valid_until = _parse_valid_until(d.pop("validUntil", None))
 
         except ModelValidationError as exc:
             raise exc.nested("CreateOrderResponse", _field) from None
         except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
             raise parse_error("CreateOrderResponse", _field, exc) from None
         instance__ = cls(
-            redirect_url=redirect_url,
             deposit_address=deposit_address,
             memo=memo,
             order_id=order_id,
@@ -300,6 +266,7 @@ class CreateOrderResponse:
             pre_order_id=pre_order_id,
             receive_amount=receive_amount,
             receive_currency_code=receive_currency_code,
+            redirect_url=redirect_url,
             valid_until=valid_until,
         )
 

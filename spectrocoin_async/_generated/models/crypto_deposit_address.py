@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
@@ -16,7 +17,6 @@ from ..._values import (
     parse_datetime,
     parse_error,
 )
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CryptoDepositAddress")
 
@@ -27,43 +27,40 @@ class CryptoDepositAddress:
 
     Attributes:
         address (str): The deposit address.
+        created_at (datetime.datetime | None): When the address was generated.
         currency_code (str): Currency the address receives.
-        created_at (datetime.datetime | Unset): When the address was generated.
-        id (str | Unset): Address record id.
-        memo (None | str | Unset): Memo or tag to add to deposits, where the network needs one.
-        network_code (str | Unset): Network of the address.
+        id (None | str): Address record id.
+        memo (None | str): Memo or tag to add to deposits, where the network needs one.
+        network_code (None | str): Network of the address.
     """
 
     address: str
     currency_code: str
-    created_at: datetime.datetime | Unset = UNSET
-    id: str | Unset = UNSET
-    memo: None | str | Unset = UNSET
-    network_code: str | Unset = UNSET
+    created_at: datetime.datetime | None = None
+    id: None | str = None
+    memo: None | str = None
+    network_code: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         address = checked_str(self.address, "address")
 
+        created_at: None | str
+        if isinstance(self.created_at, datetime.datetime):
+            created_at = format_datetime(self.created_at, "createdAt")
+        else:
+            created_at = self.created_at
+
         currency_code = checked_str(self.currency_code, "currencyCode")
 
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = format_datetime(self.created_at, "createdAt")
+        id: None | str
+        id = self.id
 
-        id = self.id if isinstance(self.id, Unset) else checked_str(self.id, "id")
+        memo: None | str
+        memo = self.memo
 
-        memo: None | str | Unset
-        if isinstance(self.memo, Unset):
-            memo = UNSET
-        else:
-            memo = self.memo
-
-        network_code = (
-            self.network_code
-            if isinstance(self.network_code, Unset)
-            else checked_str(self.network_code, "networkCode")
-        )
+        network_code: None | str
+        network_code = self.network_code
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -73,13 +70,13 @@ class CryptoDepositAddress:
                 "currencyCode": currency_code,
             }
         )
-        if created_at is not UNSET:
+        if created_at is not None:
             field_dict["createdAt"] = created_at
-        if id is not UNSET:
+        if id is not None:
             field_dict["id"] = id
-        if memo is not UNSET:
+        if memo is not None:
             field_dict["memo"] = memo
-        if network_code is not UNSET:
+        if network_code is not None:
             field_dict["networkCode"] = network_code
 
         return field_dict
@@ -97,39 +94,54 @@ class CryptoDepositAddress:
             _field = "address"
             address = expect_str(d.pop("address"))
 
+            _field = "createdAt"
+
+            def _parse_created_at(data: object) -> datetime.datetime | None:
+                if data is None:
+                    return data
+                if isinstance(data, (str, int, Decimal)):
+                    created_at_type_0 = parse_datetime(data)
+
+                    return created_at_type_0
+                raise TypeError(f"expected a timestamp or null, got {json_type(data)}")
+
+            created_at = _parse_created_at(d.pop("createdAt", None))
+
             _field = "currencyCode"
             currency_code = expect_str(d.pop("currencyCode"))
 
-            _field = "createdAt"
-            _created_at = d.pop("createdAt", UNSET)
-            created_at: datetime.datetime | Unset
-            if isinstance(_created_at, Unset):
-                created_at = UNSET
-            else:
-                created_at = parse_datetime(_created_at)
-
             _field = "id"
-            _id = d.pop("id", UNSET)
-            id: str | Unset = _id if isinstance(_id, Unset) else expect_str(_id)
 
-            _field = "memo"
-
-            def _parse_memo(data: object) -> None | str | Unset:
+            def _parse_id(data: object) -> None | str:
                 if data is None:
-                    return data
-                if isinstance(data, Unset):
                     return data
                 if isinstance(data, str):
                     return data
                 raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-            memo = _parse_memo(d.pop("memo", UNSET))
+            id = _parse_id(d.pop("id", None))
+
+            _field = "memo"
+
+            def _parse_memo(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            memo = _parse_memo(d.pop("memo", None))
 
             _field = "networkCode"
-            _network_code = d.pop("networkCode", UNSET)
-            network_code: str | Unset = (
-                _network_code if isinstance(_network_code, Unset) else expect_str(_network_code)
-            )
+
+            def _parse_network_code(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            network_code = _parse_network_code(d.pop("networkCode", None))
 
         except ModelValidationError as exc:
             raise exc.nested("CryptoDepositAddress", _field) from None
@@ -137,8 +149,8 @@ class CryptoDepositAddress:
             raise parse_error("CryptoDepositAddress", _field, exc) from None
         instance__ = cls(
             address=address,
-            currency_code=currency_code,
             created_at=created_at,
+            currency_code=currency_code,
             id=id,
             memo=memo,
             network_code=network_code,

@@ -10,12 +10,11 @@ from ..._errors import ModelValidationError
 from ..._values import (
     checked_bool,
     checked_int,
-    expect_bool,
     expect_int,
     expect_list,
+    json_type,
     parse_error,
 )
-from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.crypto_deposit_address import CryptoDepositAddress
@@ -30,19 +29,19 @@ class CryptoDepositAddressPage:
 
     Attributes:
         content (list[CryptoDepositAddress]): Items of this page.
-        last (bool | Unset): Whether this is the last page.
-        number (int | Unset): Zero-based index of this page.
-        size (int | Unset): Requested page size.
-        total_elements (int | Unset): Number of items on all pages.
-        total_pages (int | Unset): Number of pages.
+        last (bool | None): Whether this is the last page.
+        number (int | None): Zero-based index of this page.
+        size (int | None): Requested page size.
+        total_elements (int | None): Number of items on all pages.
+        total_pages (int | None): Number of pages.
     """
 
     content: list[CryptoDepositAddress]
-    last: bool | Unset = UNSET
-    number: int | Unset = UNSET
-    size: int | Unset = UNSET
-    total_elements: int | Unset = UNSET
-    total_pages: int | Unset = UNSET
+    last: bool | None = None
+    number: int | None = None
+    size: int | None = None
+    total_elements: int | None = None
+    total_pages: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -51,25 +50,35 @@ class CryptoDepositAddressPage:
             content_item = content_item_data.to_dict()
             content.append(content_item)
 
-        last: bool | Unset = UNSET
-        if not isinstance(self.last, Unset):
+        last: bool | None
+        if isinstance(self.last, bool):
             last = checked_bool(self.last, "last")
+        else:
+            last = self.last
 
-        number: int | Unset = UNSET
-        if not isinstance(self.number, Unset):
+        number: int | None
+        if isinstance(self.number, int):
             number = checked_int(self.number, "number")
+        else:
+            number = self.number
 
-        size: int | Unset = UNSET
-        if not isinstance(self.size, Unset):
+        size: int | None
+        if isinstance(self.size, int):
             size = checked_int(self.size, "size")
+        else:
+            size = self.size
 
-        total_elements: int | Unset = UNSET
-        if not isinstance(self.total_elements, Unset):
+        total_elements: int | None
+        if isinstance(self.total_elements, int):
             total_elements = checked_int(self.total_elements, "totalElements")
+        else:
+            total_elements = self.total_elements
 
-        total_pages: int | Unset = UNSET
-        if not isinstance(self.total_pages, Unset):
+        total_pages: int | None
+        if isinstance(self.total_pages, int):
             total_pages = checked_int(self.total_pages, "totalPages")
+        else:
+            total_pages = self.total_pages
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -78,15 +87,15 @@ class CryptoDepositAddressPage:
                 "content": content,
             }
         )
-        if last is not UNSET:
+        if last is not None:
             field_dict["last"] = last
-        if number is not UNSET:
+        if number is not None:
             field_dict["number"] = number
-        if size is not UNSET:
+        if size is not None:
             field_dict["size"] = size
-        if total_elements is not UNSET:
+        if total_elements is not None:
             field_dict["totalElements"] = total_elements
-        if total_pages is not UNSET:
+        if total_pages is not None:
             field_dict["totalPages"] = total_pages
 
         return field_dict
@@ -113,30 +122,67 @@ class CryptoDepositAddressPage:
                 content.append(content_item)
 
             _field = "last"
-            _last = d.pop("last", UNSET)
-            last: bool | Unset = _last if isinstance(_last, Unset) else expect_bool(_last)
+
+            def _parse_last(data: object) -> bool | None:
+                if data is None:
+                    return data
+                if isinstance(data, bool):
+                    return data
+                raise TypeError(f"expected true or false or null, got {json_type(data)}")
+
+            last = _parse_last(d.pop("last", None))
 
             _field = "number"
-            _number = d.pop("number", UNSET)
-            number: int | Unset = _number if isinstance(_number, Unset) else expect_int(_number)
+
+            def _parse_number(data: object) -> int | None:
+                if data is None:
+                    return data
+                if isinstance(data, int):
+                    number_type_0 = expect_int(data)
+
+                    return number_type_0
+                raise TypeError(f"expected an integer or null, got {json_type(data)}")
+
+            number = _parse_number(d.pop("number", None))
 
             _field = "size"
-            _size = d.pop("size", UNSET)
-            size: int | Unset = _size if isinstance(_size, Unset) else expect_int(_size)
+
+            def _parse_size(data: object) -> int | None:
+                if data is None:
+                    return data
+                if isinstance(data, int):
+                    size_type_0 = expect_int(data)
+
+                    return size_type_0
+                raise TypeError(f"expected an integer or null, got {json_type(data)}")
+
+            size = _parse_size(d.pop("size", None))
 
             _field = "totalElements"
-            _total_elements = d.pop("totalElements", UNSET)
-            total_elements: int | Unset = (
-                _total_elements
-                if isinstance(_total_elements, Unset)
-                else expect_int(_total_elements)
-            )
+
+            def _parse_total_elements(data: object) -> int | None:
+                if data is None:
+                    return data
+                if isinstance(data, int):
+                    total_elements_type_0 = expect_int(data)
+
+                    return total_elements_type_0
+                raise TypeError(f"expected an integer or null, got {json_type(data)}")
+
+            total_elements = _parse_total_elements(d.pop("totalElements", None))
 
             _field = "totalPages"
-            _total_pages = d.pop("totalPages", UNSET)
-            total_pages: int | Unset = (
-                _total_pages if isinstance(_total_pages, Unset) else expect_int(_total_pages)
-            )
+
+            def _parse_total_pages(data: object) -> int | None:
+                if data is None:
+                    return data
+                if isinstance(data, int):
+                    total_pages_type_0 = expect_int(data)
+
+                    return total_pages_type_0
+                raise TypeError(f"expected an integer or null, got {json_type(data)}")
+
+            total_pages = _parse_total_pages(d.pop("totalPages", None))
 
         except ModelValidationError as exc:
             raise exc.nested("CryptoDepositAddressPage", _field) from None

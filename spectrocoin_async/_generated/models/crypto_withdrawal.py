@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    DECIMAL_INPUTS,
     checked_str,
     enum_value,
     expect_str,
@@ -20,7 +21,6 @@ from ..._values import (
     to_decimal,
 )
 from ..models.withdrawal_status import WithdrawalStatus
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CryptoWithdrawal")
 
@@ -30,75 +30,65 @@ class CryptoWithdrawal:
     """A crypto withdrawal (proposal).
 
     Attributes:
+        address (None | str): Destination address.
+        amount (Decimal | None): Amount sent.
+        created_at (datetime.datetime | None): When the withdrawal was created.
+        currency_code (None | str): Currency sent.
+        fee (Decimal | None): Fee charged.
         id (str): Withdrawal id.
-        address (str | Unset): Destination address.
-        amount (Decimal | Unset): Amount sent.
-        created_at (datetime.datetime | Unset): When the withdrawal was created.
-        currency_code (str | Unset): Currency sent.
-        fee (Decimal | Unset): Fee charged.
-        memo (None | str | Unset): Memo or tag sent with the withdrawal.
-        network_code (str | Unset): Network used.
-        status (WithdrawalStatus | Unset): Status of a crypto or bank withdrawal (proposal; clients must accept unknown
-            values).
-        tx_hash (None | str | Unset): Blockchain transaction hash, once broadcast.
+        memo (None | str): Memo or tag sent with the withdrawal.
+        network_code (None | str): Network used.
+        status (None | WithdrawalStatus): Current status (WithdrawalStatus).
+        tx_hash (None | str): Blockchain transaction hash, once broadcast.
     """
 
     id: str
-    address: str | Unset = UNSET
-    amount: Decimal | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
-    currency_code: str | Unset = UNSET
-    fee: Decimal | Unset = UNSET
-    memo: None | str | Unset = UNSET
-    network_code: str | Unset = UNSET
-    status: WithdrawalStatus | Unset = UNSET
-    tx_hash: None | str | Unset = UNSET
+    address: None | str = None
+    amount: Decimal | None = None
+    created_at: datetime.datetime | None = None
+    currency_code: None | str = None
+    fee: Decimal | None = None
+    memo: None | str = None
+    network_code: None | str = None
+    status: None | WithdrawalStatus = None
+    tx_hash: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = checked_str(self.id, "id")
+        address: None | str
+        address = self.address
 
-        address = (
-            self.address
-            if isinstance(self.address, Unset)
-            else checked_str(self.address, "address")
-        )
-
+        amount: Decimal | None
         amount = self.amount
 
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
+        created_at: None | str
+        if isinstance(self.created_at, datetime.datetime):
             created_at = format_datetime(self.created_at, "createdAt")
+        else:
+            created_at = self.created_at
 
-        currency_code = (
-            self.currency_code
-            if isinstance(self.currency_code, Unset)
-            else checked_str(self.currency_code, "currencyCode")
-        )
+        currency_code: None | str
+        currency_code = self.currency_code
 
+        fee: Decimal | None
         fee = self.fee
 
-        memo: None | str | Unset
-        if isinstance(self.memo, Unset):
-            memo = UNSET
-        else:
-            memo = self.memo
+        id = checked_str(self.id, "id")
 
-        network_code = (
-            self.network_code
-            if isinstance(self.network_code, Unset)
-            else checked_str(self.network_code, "networkCode")
-        )
+        memo: None | str
+        memo = self.memo
 
-        status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
+        network_code: None | str
+        network_code = self.network_code
+
+        status: None | str
+        if isinstance(self.status, WithdrawalStatus):
             status = enum_value(self.status, WithdrawalStatus, "status")
-
-        tx_hash: None | str | Unset
-        if isinstance(self.tx_hash, Unset):
-            tx_hash = UNSET
         else:
-            tx_hash = self.tx_hash
+            status = self.status
+
+        tx_hash: None | str
+        tx_hash = self.tx_hash
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -107,23 +97,23 @@ class CryptoWithdrawal:
                 "id": id,
             }
         )
-        if address is not UNSET:
+        if address is not None:
             field_dict["address"] = address
-        if amount is not UNSET:
+        if amount is not None:
             field_dict["amount"] = amount
-        if created_at is not UNSET:
+        if created_at is not None:
             field_dict["createdAt"] = created_at
-        if currency_code is not UNSET:
+        if currency_code is not None:
             field_dict["currencyCode"] = currency_code
-        if fee is not UNSET:
+        if fee is not None:
             field_dict["fee"] = fee
-        if memo is not UNSET:
+        if memo is not None:
             field_dict["memo"] = memo
-        if network_code is not UNSET:
+        if network_code is not None:
             field_dict["networkCode"] = network_code
-        if status is not UNSET:
+        if status is not None:
             field_dict["status"] = status
-        if tx_hash is not UNSET:
+        if tx_hash is not None:
             field_dict["txHash"] = tx_hash
 
         return field_dict
@@ -138,94 +128,127 @@ class CryptoWithdrawal:
         d = dict(src_dict)
         _field = ""
         try:
+            _field = "address"
+
+            def _parse_address(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            address = _parse_address(d.pop("address", None))
+
+            _field = "amount"
+
+            def _parse_amount(data: object) -> Decimal | None:
+                if data is None:
+                    return data
+                if isinstance(data, DECIMAL_INPUTS):
+                    amount_type_0 = to_decimal(data)
+
+                    return amount_type_0
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
+
+            amount = _parse_amount(d.pop("amount", None))
+
+            _field = "createdAt"
+
+            def _parse_created_at(data: object) -> datetime.datetime | None:
+                if data is None:
+                    return data
+                if isinstance(data, (str, int, Decimal)):
+                    created_at_type_0 = parse_datetime(data)
+
+                    return created_at_type_0
+                raise TypeError(f"expected a timestamp or null, got {json_type(data)}")
+
+            created_at = _parse_created_at(d.pop("createdAt", None))
+
+            _field = "currencyCode"
+
+            def _parse_currency_code(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            currency_code = _parse_currency_code(d.pop("currencyCode", None))
+
+            _field = "fee"
+
+            def _parse_fee(data: object) -> Decimal | None:
+                if data is None:
+                    return data
+                if isinstance(data, DECIMAL_INPUTS):
+                    fee_type_0 = to_decimal(data)
+
+                    return fee_type_0
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
+
+            fee = _parse_fee(d.pop("fee", None))
+
             _field = "id"
             id = expect_str(d.pop("id"))
 
-            _field = "address"
-            _address = d.pop("address", UNSET)
-            address: str | Unset = _address if isinstance(_address, Unset) else expect_str(_address)
-
-            _field = "amount"
-            _amount = d.pop("amount", UNSET)
-            amount: Decimal | Unset
-            if isinstance(_amount, Unset):
-                amount = UNSET
-            else:
-                amount = to_decimal(_amount)
-
-            _field = "createdAt"
-            _created_at = d.pop("createdAt", UNSET)
-            created_at: datetime.datetime | Unset
-            if isinstance(_created_at, Unset):
-                created_at = UNSET
-            else:
-                created_at = parse_datetime(_created_at)
-
-            _field = "currencyCode"
-            _currency_code = d.pop("currencyCode", UNSET)
-            currency_code: str | Unset = (
-                _currency_code if isinstance(_currency_code, Unset) else expect_str(_currency_code)
-            )
-
-            _field = "fee"
-            _fee = d.pop("fee", UNSET)
-            fee: Decimal | Unset
-            if isinstance(_fee, Unset):
-                fee = UNSET
-            else:
-                fee = to_decimal(_fee)
-
             _field = "memo"
 
-            def _parse_memo(data: object) -> None | str | Unset:
+            def _parse_memo(data: object) -> None | str:
                 if data is None:
-                    return data
-                if isinstance(data, Unset):
                     return data
                 if isinstance(data, str):
                     return data
                 raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-            memo = _parse_memo(d.pop("memo", UNSET))
+            memo = _parse_memo(d.pop("memo", None))
 
             _field = "networkCode"
-            _network_code = d.pop("networkCode", UNSET)
-            network_code: str | Unset = (
-                _network_code if isinstance(_network_code, Unset) else expect_str(_network_code)
-            )
+
+            def _parse_network_code(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            network_code = _parse_network_code(d.pop("networkCode", None))
 
             _field = "status"
-            _status = d.pop("status", UNSET)
-            status: WithdrawalStatus | Unset
-            if isinstance(_status, Unset):
-                status = UNSET
-            else:
-                status = WithdrawalStatus(_status)
+
+            def _parse_status(data: object) -> None | WithdrawalStatus:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    status_type_0 = WithdrawalStatus(data)
+
+                    return status_type_0
+                raise TypeError(f"expected WithdrawalStatus or null, got {json_type(data)}")
+
+            status = _parse_status(d.pop("status", None))
 
             _field = "txHash"
 
-            def _parse_tx_hash(data: object) -> None | str | Unset:
+            def _parse_tx_hash(data: object) -> None | str:
                 if data is None:
-                    return data
-                if isinstance(data, Unset):
                     return data
                 if isinstance(data, str):
                     return data
                 raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-            tx_hash = _parse_tx_hash(d.pop("txHash", UNSET))
+            tx_hash = _parse_tx_hash(d.pop("txHash", None))
 
         except ModelValidationError as exc:
             raise exc.nested("CryptoWithdrawal", _field) from None
         except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
             raise parse_error("CryptoWithdrawal", _field, exc) from None
         instance__ = cls(
-            id=id,
             address=address,
             amount=amount,
             created_at=created_at,
             currency_code=currency_code,
             fee=fee,
+            id=id,
             memo=memo,
             network_code=network_code,
             status=status,

@@ -9,12 +9,11 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
-    checked_str,
-    expect_str,
+    DECIMAL_INPUTS,
+    json_type,
     parse_error,
     to_decimal,
 )
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CryptoWithdrawalFee")
 
@@ -24,67 +23,62 @@ class CryptoWithdrawalFee:
     """Fee and limits of a planned crypto withdrawal (proposal).
 
     Attributes:
-        amount (Decimal | Unset): Amount that was priced.
-        currency_code (str | Unset): Currency to withdraw.
-        fee (Decimal | Unset): Fee that would be charged.
-        fee_currency_code (str | Unset): Currency of the fee.
-        max_amount (Decimal | Unset): Largest amount allowed.
-        min_amount (Decimal | Unset): Smallest amount allowed.
-        network_code (str | Unset): Network to send on.
+        amount (Decimal | None): Amount that was priced.
+        currency_code (None | str): Currency to withdraw.
+        fee (Decimal | None): Fee that would be charged.
+        fee_currency_code (None | str): Currency of the fee.
+        max_amount (Decimal | None): Largest amount allowed.
+        min_amount (Decimal | None): Smallest amount allowed.
+        network_code (None | str): Network to send on.
     """
 
-    amount: Decimal | Unset = UNSET
-    currency_code: str | Unset = UNSET
-    fee: Decimal | Unset = UNSET
-    fee_currency_code: str | Unset = UNSET
-    max_amount: Decimal | Unset = UNSET
-    min_amount: Decimal | Unset = UNSET
-    network_code: str | Unset = UNSET
+    amount: Decimal | None = None
+    currency_code: None | str = None
+    fee: Decimal | None = None
+    fee_currency_code: None | str = None
+    max_amount: Decimal | None = None
+    min_amount: Decimal | None = None
+    network_code: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        amount: Decimal | None
         amount = self.amount
 
-        currency_code = (
-            self.currency_code
-            if isinstance(self.currency_code, Unset)
-            else checked_str(self.currency_code, "currencyCode")
-        )
+        currency_code: None | str
+        currency_code = self.currency_code
 
+        fee: Decimal | None
         fee = self.fee
 
-        fee_currency_code = (
-            self.fee_currency_code
-            if isinstance(self.fee_currency_code, Unset)
-            else checked_str(self.fee_currency_code, "feeCurrencyCode")
-        )
+        fee_currency_code: None | str
+        fee_currency_code = self.fee_currency_code
 
+        max_amount: Decimal | None
         max_amount = self.max_amount
 
+        min_amount: Decimal | None
         min_amount = self.min_amount
 
-        network_code = (
-            self.network_code
-            if isinstance(self.network_code, Unset)
-            else checked_str(self.network_code, "networkCode")
-        )
+        network_code: None | str
+        network_code = self.network_code
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if amount is not UNSET:
+        if amount is not None:
             field_dict["amount"] = amount
-        if currency_code is not UNSET:
+        if currency_code is not None:
             field_dict["currencyCode"] = currency_code
-        if fee is not UNSET:
+        if fee is not None:
             field_dict["fee"] = fee
-        if fee_currency_code is not UNSET:
+        if fee_currency_code is not None:
             field_dict["feeCurrencyCode"] = fee_currency_code
-        if max_amount is not UNSET:
+        if max_amount is not None:
             field_dict["maxAmount"] = max_amount
-        if min_amount is not UNSET:
+        if min_amount is not None:
             field_dict["minAmount"] = min_amount
-        if network_code is not UNSET:
+        if network_code is not None:
             field_dict["networkCode"] = network_code
 
         return field_dict
@@ -100,56 +94,89 @@ class CryptoWithdrawalFee:
         _field = ""
         try:
             _field = "amount"
-            _amount = d.pop("amount", UNSET)
-            amount: Decimal | Unset
-            if isinstance(_amount, Unset):
-                amount = UNSET
-            else:
-                amount = to_decimal(_amount)
+
+            def _parse_amount(data: object) -> Decimal | None:
+                if data is None:
+                    return data
+                if isinstance(data, DECIMAL_INPUTS):
+                    amount_type_0 = to_decimal(data)
+
+                    return amount_type_0
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
+
+            amount = _parse_amount(d.pop("amount", None))
 
             _field = "currencyCode"
-            _currency_code = d.pop("currencyCode", UNSET)
-            currency_code: str | Unset = (
-                _currency_code if isinstance(_currency_code, Unset) else expect_str(_currency_code)
-            )
+
+            def _parse_currency_code(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            currency_code = _parse_currency_code(d.pop("currencyCode", None))
 
             _field = "fee"
-            _fee = d.pop("fee", UNSET)
-            fee: Decimal | Unset
-            if isinstance(_fee, Unset):
-                fee = UNSET
-            else:
-                fee = to_decimal(_fee)
+
+            def _parse_fee(data: object) -> Decimal | None:
+                if data is None:
+                    return data
+                if isinstance(data, DECIMAL_INPUTS):
+                    fee_type_0 = to_decimal(data)
+
+                    return fee_type_0
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
+
+            fee = _parse_fee(d.pop("fee", None))
 
             _field = "feeCurrencyCode"
-            _fee_currency_code = d.pop("feeCurrencyCode", UNSET)
-            fee_currency_code: str | Unset = (
-                _fee_currency_code
-                if isinstance(_fee_currency_code, Unset)
-                else expect_str(_fee_currency_code)
-            )
+
+            def _parse_fee_currency_code(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            fee_currency_code = _parse_fee_currency_code(d.pop("feeCurrencyCode", None))
 
             _field = "maxAmount"
-            _max_amount = d.pop("maxAmount", UNSET)
-            max_amount: Decimal | Unset
-            if isinstance(_max_amount, Unset):
-                max_amount = UNSET
-            else:
-                max_amount = to_decimal(_max_amount)
+
+            def _parse_max_amount(data: object) -> Decimal | None:
+                if data is None:
+                    return data
+                if isinstance(data, DECIMAL_INPUTS):
+                    max_amount_type_0 = to_decimal(data)
+
+                    return max_amount_type_0
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
+
+            max_amount = _parse_max_amount(d.pop("maxAmount", None))
 
             _field = "minAmount"
-            _min_amount = d.pop("minAmount", UNSET)
-            min_amount: Decimal | Unset
-            if isinstance(_min_amount, Unset):
-                min_amount = UNSET
-            else:
-                min_amount = to_decimal(_min_amount)
+
+            def _parse_min_amount(data: object) -> Decimal | None:
+                if data is None:
+                    return data
+                if isinstance(data, DECIMAL_INPUTS):
+                    min_amount_type_0 = to_decimal(data)
+
+                    return min_amount_type_0
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
+
+            min_amount = _parse_min_amount(d.pop("minAmount", None))
 
             _field = "networkCode"
-            _network_code = d.pop("networkCode", UNSET)
-            network_code: str | Unset = (
-                _network_code if isinstance(_network_code, Unset) else expect_str(_network_code)
-            )
+
+            def _parse_network_code(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            network_code = _parse_network_code(d.pop("networkCode", None))
 
         except ModelValidationError as exc:
             raise exc.nested("CryptoWithdrawalFee", _field) from None

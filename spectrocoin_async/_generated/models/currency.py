@@ -14,10 +14,10 @@ from ..._values import (
     expect_int,
     expect_list,
     expect_str,
+    json_type,
     parse_error,
 )
 from ..models.currency_type import CurrencyType
-from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.currency_network import CurrencyNetwork
@@ -32,38 +32,46 @@ class Currency:
 
     Attributes:
         code (str): Upper-case currency code.
-        name (str | Unset): Display name.
-        networks (list[CurrencyNetwork] | Unset): Networks a crypto currency moves on; empty for fiat.
-        scale (int | Unset): Number of decimal places amounts of this currency use.
-        type_ (CurrencyType | Unset): Whether a currency is fiat or crypto.
+        name (None | str): Display name.
+        networks (list[CurrencyNetwork] | None): Networks a crypto currency moves on; empty for fiat.
+        scale (int | None): Number of decimal places amounts of this currency use.
+        type_ (CurrencyType | None): Fiat or crypto.
     """
 
     code: str
-    name: str | Unset = UNSET
-    networks: list[CurrencyNetwork] | Unset = UNSET
-    scale: int | Unset = UNSET
-    type_: CurrencyType | Unset = UNSET
+    name: None | str = None
+    networks: list[CurrencyNetwork] | None = None
+    scale: int | None = None
+    type_: CurrencyType | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         code = checked_str(self.code, "code")
 
-        name = self.name if isinstance(self.name, Unset) else checked_str(self.name, "name")
+        name: None | str
+        name = self.name
 
-        networks: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.networks, Unset):
+        networks: list[dict[str, Any]] | None
+        if isinstance(self.networks, list):
             networks = []
-            for networks_item_data in self.networks:
-                networks_item = networks_item_data.to_dict()
-                networks.append(networks_item)
+            for networks_type_0_item_data in self.networks:
+                networks_type_0_item = networks_type_0_item_data.to_dict()
+                networks.append(networks_type_0_item)
 
-        scale: int | Unset = UNSET
-        if not isinstance(self.scale, Unset):
+        else:
+            networks = self.networks
+
+        scale: int | None
+        if isinstance(self.scale, int):
             scale = checked_int(self.scale, "scale")
+        else:
+            scale = self.scale
 
-        type_: str | Unset = UNSET
-        if not isinstance(self.type_, Unset):
+        type_: None | str
+        if isinstance(self.type_, CurrencyType):
             type_ = enum_value(self.type_, CurrencyType, "type")
+        else:
+            type_ = self.type_
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -72,13 +80,13 @@ class Currency:
                 "code": code,
             }
         )
-        if name is not UNSET:
+        if name is not None:
             field_dict["name"] = name
-        if networks is not UNSET:
+        if networks is not None:
             field_dict["networks"] = networks
-        if scale is not UNSET:
+        if scale is not None:
             field_dict["scale"] = scale
-        if type_ is not UNSET:
+        if type_ is not None:
             field_dict["type"] = type_
 
         return field_dict
@@ -99,31 +107,60 @@ class Currency:
             code = expect_str(d.pop("code"))
 
             _field = "name"
-            _name = d.pop("name", UNSET)
-            name: str | Unset = _name if isinstance(_name, Unset) else expect_str(_name)
+
+            def _parse_name(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            name = _parse_name(d.pop("name", None))
 
             _field = "networks"
-            _networks = d.pop("networks", UNSET)
-            networks: list[CurrencyNetwork] | Unset = UNSET
-            if not isinstance(_networks, Unset):
-                networks = []
-                for _i, networks_item_data in enumerate(expect_list(_networks)):
-                    _field = f"networks[{_i}]"
-                    networks_item = CurrencyNetwork.from_dict(networks_item_data)
 
-                    networks.append(networks_item)
+            def _parse_networks(data: object) -> list[CurrencyNetwork] | None:
+                if data is None:
+                    return data
+                if isinstance(data, list):
+                    networks_type_0 = []
+                    _networks_type_0 = expect_list(data)
+                    for _i, networks_type_0_item_data in enumerate(_networks_type_0):
+                        _field = f"networks[{_i}]"
+                        networks_type_0_item = CurrencyNetwork.from_dict(networks_type_0_item_data)
+
+                        networks_type_0.append(networks_type_0_item)
+
+                    return networks_type_0
+                raise TypeError(f"expected list or null, got {json_type(data)}")
+
+            networks = _parse_networks(d.pop("networks", None))
 
             _field = "scale"
-            _scale = d.pop("scale", UNSET)
-            scale: int | Unset = _scale if isinstance(_scale, Unset) else expect_int(_scale)
+
+            def _parse_scale(data: object) -> int | None:
+                if data is None:
+                    return data
+                if isinstance(data, int):
+                    scale_type_0 = expect_int(data)
+
+                    return scale_type_0
+                raise TypeError(f"expected an integer or null, got {json_type(data)}")
+
+            scale = _parse_scale(d.pop("scale", None))
 
             _field = "type"
-            _type_ = d.pop("type", UNSET)
-            type_: CurrencyType | Unset
-            if isinstance(_type_, Unset):
-                type_ = UNSET
-            else:
-                type_ = CurrencyType(_type_)
+
+            def _parse_type_(data: object) -> CurrencyType | None:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    type_type_0 = CurrencyType(data)
+
+                    return type_type_0
+                raise TypeError(f"expected CurrencyType or null, got {json_type(data)}")
+
+            type_ = _parse_type_(d.pop("type", None))
 
         except ModelValidationError as exc:
             raise exc.nested("Currency", _field) from None

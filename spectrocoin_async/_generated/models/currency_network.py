@@ -10,11 +10,10 @@ from ..._errors import ModelValidationError
 from ..._values import (
     checked_bool,
     checked_str,
-    expect_bool,
     expect_str,
+    json_type,
     parse_error,
 )
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CurrencyNetwork")
 
@@ -25,35 +24,42 @@ class CurrencyNetwork:
 
     Attributes:
         code (str): Network code, used as `networkCode` / `payNetworkCode`.
-        deposit_enabled (bool | Unset): Whether deposits on this network are open.
-        memo_required (bool | Unset): Whether deposits and withdrawals need a memo or tag.
-        name (str | Unset): Display name, e.g. "Tron (TRC20)".
-        withdrawal_enabled (bool | Unset): Whether withdrawals on this network are open.
+        deposit_enabled (bool | None): Whether deposits on this network are open.
+        memo_required (bool | None): Whether deposits and withdrawals need a memo or tag.
+        name (None | str): Display name, e.g. "Tron (TRC20)".
+        withdrawal_enabled (bool | None): Whether withdrawals on this network are open.
     """
 
     code: str
-    deposit_enabled: bool | Unset = UNSET
-    memo_required: bool | Unset = UNSET
-    name: str | Unset = UNSET
-    withdrawal_enabled: bool | Unset = UNSET
+    deposit_enabled: bool | None = None
+    memo_required: bool | None = None
+    name: None | str = None
+    withdrawal_enabled: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         code = checked_str(self.code, "code")
 
-        deposit_enabled: bool | Unset = UNSET
-        if not isinstance(self.deposit_enabled, Unset):
+        deposit_enabled: bool | None
+        if isinstance(self.deposit_enabled, bool):
             deposit_enabled = checked_bool(self.deposit_enabled, "depositEnabled")
+        else:
+            deposit_enabled = self.deposit_enabled
 
-        memo_required: bool | Unset = UNSET
-        if not isinstance(self.memo_required, Unset):
+        memo_required: bool | None
+        if isinstance(self.memo_required, bool):
             memo_required = checked_bool(self.memo_required, "memoRequired")
+        else:
+            memo_required = self.memo_required
 
-        name = self.name if isinstance(self.name, Unset) else checked_str(self.name, "name")
+        name: None | str
+        name = self.name
 
-        withdrawal_enabled: bool | Unset = UNSET
-        if not isinstance(self.withdrawal_enabled, Unset):
+        withdrawal_enabled: bool | None
+        if isinstance(self.withdrawal_enabled, bool):
             withdrawal_enabled = checked_bool(self.withdrawal_enabled, "withdrawalEnabled")
+        else:
+            withdrawal_enabled = self.withdrawal_enabled
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -62,13 +68,13 @@ class CurrencyNetwork:
                 "code": code,
             }
         )
-        if deposit_enabled is not UNSET:
+        if deposit_enabled is not None:
             field_dict["depositEnabled"] = deposit_enabled
-        if memo_required is not UNSET:
+        if memo_required is not None:
             field_dict["memoRequired"] = memo_required
-        if name is not UNSET:
+        if name is not None:
             field_dict["name"] = name
-        if withdrawal_enabled is not UNSET:
+        if withdrawal_enabled is not None:
             field_dict["withdrawalEnabled"] = withdrawal_enabled
 
         return field_dict
@@ -87,30 +93,48 @@ class CurrencyNetwork:
             code = expect_str(d.pop("code"))
 
             _field = "depositEnabled"
-            _deposit_enabled = d.pop("depositEnabled", UNSET)
-            deposit_enabled: bool | Unset = (
-                _deposit_enabled
-                if isinstance(_deposit_enabled, Unset)
-                else expect_bool(_deposit_enabled)
-            )
+
+            def _parse_deposit_enabled(data: object) -> bool | None:
+                if data is None:
+                    return data
+                if isinstance(data, bool):
+                    return data
+                raise TypeError(f"expected true or false or null, got {json_type(data)}")
+
+            deposit_enabled = _parse_deposit_enabled(d.pop("depositEnabled", None))
 
             _field = "memoRequired"
-            _memo_required = d.pop("memoRequired", UNSET)
-            memo_required: bool | Unset = (
-                _memo_required if isinstance(_memo_required, Unset) else expect_bool(_memo_required)
-            )
+
+            def _parse_memo_required(data: object) -> bool | None:
+                if data is None:
+                    return data
+                if isinstance(data, bool):
+                    return data
+                raise TypeError(f"expected true or false or null, got {json_type(data)}")
+
+            memo_required = _parse_memo_required(d.pop("memoRequired", None))
 
             _field = "name"
-            _name = d.pop("name", UNSET)
-            name: str | Unset = _name if isinstance(_name, Unset) else expect_str(_name)
+
+            def _parse_name(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            name = _parse_name(d.pop("name", None))
 
             _field = "withdrawalEnabled"
-            _withdrawal_enabled = d.pop("withdrawalEnabled", UNSET)
-            withdrawal_enabled: bool | Unset = (
-                _withdrawal_enabled
-                if isinstance(_withdrawal_enabled, Unset)
-                else expect_bool(_withdrawal_enabled)
-            )
+
+            def _parse_withdrawal_enabled(data: object) -> bool | None:
+                if data is None:
+                    return data
+                if isinstance(data, bool):
+                    return data
+                raise TypeError(f"expected true or false or null, got {json_type(data)}")
+
+            withdrawal_enabled = _parse_withdrawal_enabled(d.pop("withdrawalEnabled", None))
 
         except ModelValidationError as exc:
             raise exc.nested("CurrencyNetwork", _field) from None

@@ -9,9 +9,9 @@ from attrs import field as _attrs_field
 from ..._errors import ModelValidationError
 from ..._values import (
     expect_list,
+    json_type,
     parse_error,
 )
-from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.bank_deposit_details import BankDepositDetails
@@ -26,35 +26,41 @@ class DepositInstructions:
     """Everything needed to fund the wallet (proposal).
 
     Attributes:
-        bank_details (list[BankDepositDetails] | Unset): Bank details per currency and rail.
-        crypto_addresses (list[CryptoDepositAddress] | Unset): Crypto deposit addresses.
+        bank_details (list[BankDepositDetails] | None): Bank details per currency and rail.
+        crypto_addresses (list[CryptoDepositAddress] | None): Crypto deposit addresses.
     """
 
-    bank_details: list[BankDepositDetails] | Unset = UNSET
-    crypto_addresses: list[CryptoDepositAddress] | Unset = UNSET
+    bank_details: list[BankDepositDetails] | None = None
+    crypto_addresses: list[CryptoDepositAddress] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        bank_details: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.bank_details, Unset):
+        bank_details: list[dict[str, Any]] | None
+        if isinstance(self.bank_details, list):
             bank_details = []
-            for bank_details_item_data in self.bank_details:
-                bank_details_item = bank_details_item_data.to_dict()
-                bank_details.append(bank_details_item)
+            for bank_details_type_0_item_data in self.bank_details:
+                bank_details_type_0_item = bank_details_type_0_item_data.to_dict()
+                bank_details.append(bank_details_type_0_item)
 
-        crypto_addresses: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.crypto_addresses, Unset):
+        else:
+            bank_details = self.bank_details
+
+        crypto_addresses: list[dict[str, Any]] | None
+        if isinstance(self.crypto_addresses, list):
             crypto_addresses = []
-            for crypto_addresses_item_data in self.crypto_addresses:
-                crypto_addresses_item = crypto_addresses_item_data.to_dict()
-                crypto_addresses.append(crypto_addresses_item)
+            for crypto_addresses_type_0_item_data in self.crypto_addresses:
+                crypto_addresses_type_0_item = crypto_addresses_type_0_item_data.to_dict()
+                crypto_addresses.append(crypto_addresses_type_0_item)
+
+        else:
+            crypto_addresses = self.crypto_addresses
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if bank_details is not UNSET:
+        if bank_details is not None:
             field_dict["bankDetails"] = bank_details
-        if crypto_addresses is not UNSET:
+        if crypto_addresses is not None:
             field_dict["cryptoAddresses"] = crypto_addresses
 
         return field_dict
@@ -73,28 +79,48 @@ class DepositInstructions:
         _field = ""
         try:
             _field = "bankDetails"
-            _bank_details = d.pop("bankDetails", UNSET)
-            bank_details: list[BankDepositDetails] | Unset = UNSET
-            if not isinstance(_bank_details, Unset):
-                bank_details = []
-                for _i, bank_details_item_data in enumerate(expect_list(_bank_details)):
-                    _field = f"bankDetails[{_i}]"
-                    bank_details_item = BankDepositDetails.from_dict(bank_details_item_data)
 
-                    bank_details.append(bank_details_item)
+            def _parse_bank_details(data: object) -> list[BankDepositDetails] | None:
+                if data is None:
+                    return data
+                if isinstance(data, list):
+                    bank_details_type_0 = []
+                    _bank_details_type_0 = expect_list(data)
+                    for _i, bank_details_type_0_item_data in enumerate(_bank_details_type_0):
+                        _field = f"bankDetails[{_i}]"
+                        bank_details_type_0_item = BankDepositDetails.from_dict(
+                            bank_details_type_0_item_data
+                        )
+
+                        bank_details_type_0.append(bank_details_type_0_item)
+
+                    return bank_details_type_0
+                raise TypeError(f"expected list or null, got {json_type(data)}")
+
+            bank_details = _parse_bank_details(d.pop("bankDetails", None))
 
             _field = "cryptoAddresses"
-            _crypto_addresses = d.pop("cryptoAddresses", UNSET)
-            crypto_addresses: list[CryptoDepositAddress] | Unset = UNSET
-            if not isinstance(_crypto_addresses, Unset):
-                crypto_addresses = []
-                for _i, crypto_addresses_item_data in enumerate(expect_list(_crypto_addresses)):
-                    _field = f"cryptoAddresses[{_i}]"
-                    crypto_addresses_item = CryptoDepositAddress.from_dict(
-                        crypto_addresses_item_data
-                    )
 
-                    crypto_addresses.append(crypto_addresses_item)
+            def _parse_crypto_addresses(data: object) -> list[CryptoDepositAddress] | None:
+                if data is None:
+                    return data
+                if isinstance(data, list):
+                    crypto_addresses_type_0 = []
+                    _crypto_addresses_type_0 = expect_list(data)
+                    for _i, crypto_addresses_type_0_item_data in enumerate(
+                        _crypto_addresses_type_0
+                    ):
+                        _field = f"cryptoAddresses[{_i}]"
+                        crypto_addresses_type_0_item = CryptoDepositAddress.from_dict(
+                            crypto_addresses_type_0_item_data
+                        )
+
+                        crypto_addresses_type_0.append(crypto_addresses_type_0_item)
+
+                    return crypto_addresses_type_0
+                raise TypeError(f"expected list or null, got {json_type(data)}")
+
+            crypto_addresses = _parse_crypto_addresses(d.pop("cryptoAddresses", None))
 
         except ModelValidationError as exc:
             raise exc.nested("DepositInstructions", _field) from None

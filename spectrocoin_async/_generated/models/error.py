@@ -8,12 +8,10 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
-    checked_str,
     expect_list,
-    expect_str,
+    json_type,
     parse_error,
 )
-from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.error_parameter import ErrorParameter
@@ -29,78 +27,69 @@ class Error:
     shapes occur (HTML from a proxy, an empty body on 429), so parse defensively.
 
         Attributes:
-            category (str | Unset): Error category, e.g. "validation".
-            default_message (str | Unset): Human-readable message.
-            error_code (str | Unset): Short error code, possibly followed by text.
-            error_parameters (list[ErrorParameter] | Unset): Parameters of a validation error.
-            key (str | Unset): Machine-readable error key, e.g. "entity_not_found".
-            span_id (str | Unset): Id of the failed operation within the request, for support tickets.
-            trace_id (str | Unset): Id of the request across SpectroCoin's services, for support tickets.
+            category (None | str): Error category, e.g. "validation".
+            default_message (None | str): Human-readable message.
+            error_code (None | str): Short error code, possibly followed by text.
+            error_parameters (list[ErrorParameter] | None): Parameters of a validation error.
+            key (None | str): Machine-readable error key, e.g. "entity_not_found".
+            span_id (None | str): Id of the failed operation within the request, for support tickets.
+            trace_id (None | str): Id of the request across SpectroCoin's services, for support tickets.
     """
 
-    category: str | Unset = UNSET
-    default_message: str | Unset = UNSET
-    error_code: str | Unset = UNSET
-    error_parameters: list[ErrorParameter] | Unset = UNSET
-    key: str | Unset = UNSET
-    span_id: str | Unset = UNSET
-    trace_id: str | Unset = UNSET
+    category: None | str = None
+    default_message: None | str = None
+    error_code: None | str = None
+    error_parameters: list[ErrorParameter] | None = None
+    key: None | str = None
+    span_id: None | str = None
+    trace_id: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        category = (
-            self.category
-            if isinstance(self.category, Unset)
-            else checked_str(self.category, "category")
-        )
+        category: None | str
+        category = self.category
 
-        default_message = (
-            self.default_message
-            if isinstance(self.default_message, Unset)
-            else checked_str(self.default_message, "defaultMessage")
-        )
+        default_message: None | str
+        default_message = self.default_message
 
-        error_code = (
-            self.error_code
-            if isinstance(self.error_code, Unset)
-            else checked_str(self.error_code, "errorCode")
-        )
+        error_code: None | str
+        error_code = self.error_code
 
-        error_parameters: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.error_parameters, Unset):
+        error_parameters: list[dict[str, Any]] | None
+        if isinstance(self.error_parameters, list):
             error_parameters = []
-            for error_parameters_item_data in self.error_parameters:
-                error_parameters_item = error_parameters_item_data.to_dict()
-                error_parameters.append(error_parameters_item)
+            for error_parameters_type_0_item_data in self.error_parameters:
+                error_parameters_type_0_item = error_parameters_type_0_item_data.to_dict()
+                error_parameters.append(error_parameters_type_0_item)
 
-        key = self.key if isinstance(self.key, Unset) else checked_str(self.key, "key")
+        else:
+            error_parameters = self.error_parameters
 
-        span_id = (
-            self.span_id if isinstance(self.span_id, Unset) else checked_str(self.span_id, "spanId")
-        )
+        key: None | str
+        key = self.key
 
-        trace_id = (
-            self.trace_id
-            if isinstance(self.trace_id, Unset)
-            else checked_str(self.trace_id, "traceId")
-        )
+        span_id: None | str
+        span_id = self.span_id
+
+        trace_id: None | str
+        trace_id = self.trace_id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if category is not UNSET:
+        if category is not None:
             field_dict["category"] = category
-        if default_message is not UNSET:
+        if default_message is not None:
             field_dict["defaultMessage"] = default_message
-        if error_code is not UNSET:
+        if error_code is not None:
             field_dict["errorCode"] = error_code
-        if error_parameters is not UNSET:
+        if error_parameters is not None:
             field_dict["errorParameters"] = error_parameters
-        if key is not UNSET:
+        if key is not None:
             field_dict["key"] = key
-        if span_id is not UNSET:
+        if span_id is not None:
             field_dict["spanId"] = span_id
-        if trace_id is not UNSET:
+        if trace_id is not None:
             field_dict["traceId"] = trace_id
 
         return field_dict
@@ -118,49 +107,93 @@ class Error:
         _field = ""
         try:
             _field = "category"
-            _category = d.pop("category", UNSET)
-            category: str | Unset = (
-                _category if isinstance(_category, Unset) else expect_str(_category)
-            )
+
+            def _parse_category(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            category = _parse_category(d.pop("category", None))
 
             _field = "defaultMessage"
-            _default_message = d.pop("defaultMessage", UNSET)
-            default_message: str | Unset = (
-                _default_message
-                if isinstance(_default_message, Unset)
-                else expect_str(_default_message)
-            )
+
+            def _parse_default_message(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            default_message = _parse_default_message(d.pop("defaultMessage", None))
 
             _field = "errorCode"
-            _error_code = d.pop("errorCode", UNSET)
-            error_code: str | Unset = (
-                _error_code if isinstance(_error_code, Unset) else expect_str(_error_code)
-            )
+
+            def _parse_error_code(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            error_code = _parse_error_code(d.pop("errorCode", None))
 
             _field = "errorParameters"
-            _error_parameters = d.pop("errorParameters", UNSET)
-            error_parameters: list[ErrorParameter] | Unset = UNSET
-            if not isinstance(_error_parameters, Unset):
-                error_parameters = []
-                for _i, error_parameters_item_data in enumerate(expect_list(_error_parameters)):
-                    _field = f"errorParameters[{_i}]"
-                    error_parameters_item = ErrorParameter.from_dict(error_parameters_item_data)
 
-                    error_parameters.append(error_parameters_item)
+            def _parse_error_parameters(data: object) -> list[ErrorParameter] | None:
+                if data is None:
+                    return data
+                if isinstance(data, list):
+                    error_parameters_type_0 = []
+                    _error_parameters_type_0 = expect_list(data)
+                    for _i, error_parameters_type_0_item_data in enumerate(
+                        _error_parameters_type_0
+                    ):
+                        _field = f"errorParameters[{_i}]"
+                        error_parameters_type_0_item = ErrorParameter.from_dict(
+                            error_parameters_type_0_item_data
+                        )
+
+                        error_parameters_type_0.append(error_parameters_type_0_item)
+
+                    return error_parameters_type_0
+                raise TypeError(f"expected list or null, got {json_type(data)}")
+
+            error_parameters = _parse_error_parameters(d.pop("errorParameters", None))
 
             _field = "key"
-            _key = d.pop("key", UNSET)
-            key: str | Unset = _key if isinstance(_key, Unset) else expect_str(_key)
+
+            def _parse_key(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            key = _parse_key(d.pop("key", None))
 
             _field = "spanId"
-            _span_id = d.pop("spanId", UNSET)
-            span_id: str | Unset = _span_id if isinstance(_span_id, Unset) else expect_str(_span_id)
+
+            def _parse_span_id(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            span_id = _parse_span_id(d.pop("spanId", None))
 
             _field = "traceId"
-            _trace_id = d.pop("traceId", UNSET)
-            trace_id: str | Unset = (
-                _trace_id if isinstance(_trace_id, Unset) else expect_str(_trace_id)
-            )
+
+            def _parse_trace_id(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            trace_id = _parse_trace_id(d.pop("traceId", None))
 
         except ModelValidationError as exc:
             raise exc.nested("Error", _field) from None

@@ -8,11 +8,9 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
-    checked_str,
-    expect_str,
+    json_type,
     parse_error,
 )
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ErrorParameter")
 
@@ -22,25 +20,27 @@ class ErrorParameter:
     """One key/value parameter of a validation error.
 
     Attributes:
-        key (str | Unset): Parameter name.
-        value (str | Unset): Parameter value.
+        key (None | str): Parameter name.
+        value (None | str): Parameter value.
     """
 
-    key: str | Unset = UNSET
-    value: str | Unset = UNSET
+    key: None | str = None
+    value: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        key = self.key if isinstance(self.key, Unset) else checked_str(self.key, "key")
+        key: None | str
+        key = self.key
 
-        value = self.value if isinstance(self.value, Unset) else checked_str(self.value, "value")
+        value: None | str
+        value = self.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if key is not UNSET:
+        if key is not None:
             field_dict["key"] = key
-        if value is not UNSET:
+        if value is not None:
             field_dict["value"] = value
 
         return field_dict
@@ -56,12 +56,26 @@ class ErrorParameter:
         _field = ""
         try:
             _field = "key"
-            _key = d.pop("key", UNSET)
-            key: str | Unset = _key if isinstance(_key, Unset) else expect_str(_key)
+
+            def _parse_key(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            key = _parse_key(d.pop("key", None))
 
             _field = "value"
-            _value = d.pop("value", UNSET)
-            value: str | Unset = _value if isinstance(_value, Unset) else expect_str(_value)
+
+            def _parse_value(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            value = _parse_value(d.pop("value", None))
 
         except ModelValidationError as exc:
             raise exc.nested("ErrorParameter", _field) from None

@@ -10,16 +10,17 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    DECIMAL_INPUTS,
     checked_str,
     enum_value,
     expect_str,
     format_datetime,
+    json_type,
     parse_datetime,
     parse_error,
     to_decimal,
 )
 from ..models.exchange_status import ExchangeStatus
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Exchange")
 
@@ -29,54 +30,55 @@ class Exchange:
     """An executed exchange (fields are this project's model).
 
     Attributes:
+        created_at (datetime.datetime | None): When the exchange was executed.
         id (str): Exchange id.
-        created_at (datetime.datetime | Unset): When the exchange was executed.
-        pay_amount (Decimal | Unset): Amount paid.
-        pay_currency_code (str | Unset): Currency paid.
-        rate (Decimal | Unset): Applied rate (receive units per pay unit).
-        receive_amount (Decimal | Unset): Amount received.
-        receive_currency_code (str | Unset): Currency received.
-        status (ExchangeStatus | Unset): Status of an exchange (proposal; clients must accept unknown values).
+        pay_amount (Decimal | None): Amount paid.
+        pay_currency_code (None | str): Currency paid.
+        rate (Decimal | None): Applied rate (receive units per pay unit).
+        receive_amount (Decimal | None): Amount received.
+        receive_currency_code (None | str): Currency received.
+        status (ExchangeStatus | None): Current status (ExchangeStatus).
     """
 
     id: str
-    created_at: datetime.datetime | Unset = UNSET
-    pay_amount: Decimal | Unset = UNSET
-    pay_currency_code: str | Unset = UNSET
-    rate: Decimal | Unset = UNSET
-    receive_amount: Decimal | Unset = UNSET
-    receive_currency_code: str | Unset = UNSET
-    status: ExchangeStatus | Unset = UNSET
+    created_at: datetime.datetime | None = None
+    pay_amount: Decimal | None = None
+    pay_currency_code: None | str = None
+    rate: Decimal | None = None
+    receive_amount: Decimal | None = None
+    receive_currency_code: None | str = None
+    status: ExchangeStatus | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        created_at: None | str
+        if isinstance(self.created_at, datetime.datetime):
+            created_at = format_datetime(self.created_at, "createdAt")
+        else:
+            created_at = self.created_at
+
         id = checked_str(self.id, "id")
 
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = format_datetime(self.created_at, "createdAt")
-
+        pay_amount: Decimal | None
         pay_amount = self.pay_amount
 
-        pay_currency_code = (
-            self.pay_currency_code
-            if isinstance(self.pay_currency_code, Unset)
-            else checked_str(self.pay_currency_code, "payCurrencyCode")
-        )
+        pay_currency_code: None | str
+        pay_currency_code = self.pay_currency_code
 
+        rate: Decimal | None
         rate = self.rate
 
+        receive_amount: Decimal | None
         receive_amount = self.receive_amount
 
-        receive_currency_code = (
-            self.receive_currency_code
-            if isinstance(self.receive_currency_code, Unset)
-            else checked_str(self.receive_currency_code, "receiveCurrencyCode")
-        )
+        receive_currency_code: None | str
+        receive_currency_code = self.receive_currency_code
 
-        status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
+        status: None | str
+        if isinstance(self.status, ExchangeStatus):
             status = enum_value(self.status, ExchangeStatus, "status")
+        else:
+            status = self.status
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -85,19 +87,19 @@ class Exchange:
                 "id": id,
             }
         )
-        if created_at is not UNSET:
+        if created_at is not None:
             field_dict["createdAt"] = created_at
-        if pay_amount is not UNSET:
+        if pay_amount is not None:
             field_dict["payAmount"] = pay_amount
-        if pay_currency_code is not UNSET:
+        if pay_currency_code is not None:
             field_dict["payCurrencyCode"] = pay_currency_code
-        if rate is not UNSET:
+        if rate is not None:
             field_dict["rate"] = rate
-        if receive_amount is not UNSET:
+        if receive_amount is not None:
             field_dict["receiveAmount"] = receive_amount
-        if receive_currency_code is not UNSET:
+        if receive_currency_code is not None:
             field_dict["receiveCurrencyCode"] = receive_currency_code
-        if status is not UNSET:
+        if status is not None:
             field_dict["status"] = status
 
         return field_dict
@@ -112,72 +114,103 @@ class Exchange:
         d = dict(src_dict)
         _field = ""
         try:
+            _field = "createdAt"
+
+            def _parse_created_at(data: object) -> datetime.datetime | None:
+                if data is None:
+                    return data
+                if isinstance(data, (str, int, Decimal)):
+                    created_at_type_0 = parse_datetime(data)
+
+                    return created_at_type_0
+                raise TypeError(f"expected a timestamp or null, got {json_type(data)}")
+
+            created_at = _parse_created_at(d.pop("createdAt", None))
+
             _field = "id"
             id = expect_str(d.pop("id"))
 
-            _field = "createdAt"
-            _created_at = d.pop("createdAt", UNSET)
-            created_at: datetime.datetime | Unset
-            if isinstance(_created_at, Unset):
-                created_at = UNSET
-            else:
-                created_at = parse_datetime(_created_at)
-
             _field = "payAmount"
-            _pay_amount = d.pop("payAmount", UNSET)
-            pay_amount: Decimal | Unset
-            if isinstance(_pay_amount, Unset):
-                pay_amount = UNSET
-            else:
-                pay_amount = to_decimal(_pay_amount)
+
+            def _parse_pay_amount(data: object) -> Decimal | None:
+                if data is None:
+                    return data
+                if isinstance(data, DECIMAL_INPUTS):
+                    pay_amount_type_0 = to_decimal(data)
+
+                    return pay_amount_type_0
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
+
+            pay_amount = _parse_pay_amount(d.pop("payAmount", None))
 
             _field = "payCurrencyCode"
-            _pay_currency_code = d.pop("payCurrencyCode", UNSET)
-            pay_currency_code: str | Unset = (
-                _pay_currency_code
-                if isinstance(_pay_currency_code, Unset)
-                else expect_str(_pay_currency_code)
-            )
+
+            def _parse_pay_currency_code(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            pay_currency_code = _parse_pay_currency_code(d.pop("payCurrencyCode", None))
 
             _field = "rate"
-            _rate = d.pop("rate", UNSET)
-            rate: Decimal | Unset
-            if isinstance(_rate, Unset):
-                rate = UNSET
-            else:
-                rate = to_decimal(_rate)
+
+            def _parse_rate(data: object) -> Decimal | None:
+                if data is None:
+                    return data
+                if isinstance(data, DECIMAL_INPUTS):
+                    rate_type_0 = to_decimal(data)
+
+                    return rate_type_0
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
+
+            rate = _parse_rate(d.pop("rate", None))
 
             _field = "receiveAmount"
-            _receive_amount = d.pop("receiveAmount", UNSET)
-            receive_amount: Decimal | Unset
-            if isinstance(_receive_amount, Unset):
-                receive_amount = UNSET
-            else:
-                receive_amount = to_decimal(_receive_amount)
+
+            def _parse_receive_amount(data: object) -> Decimal | None:
+                if data is None:
+                    return data
+                if isinstance(data, DECIMAL_INPUTS):
+                    receive_amount_type_0 = to_decimal(data)
+
+                    return receive_amount_type_0
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
+
+            receive_amount = _parse_receive_amount(d.pop("receiveAmount", None))
 
             _field = "receiveCurrencyCode"
-            _receive_currency_code = d.pop("receiveCurrencyCode", UNSET)
-            receive_currency_code: str | Unset = (
-                _receive_currency_code
-                if isinstance(_receive_currency_code, Unset)
-                else expect_str(_receive_currency_code)
-            )
+
+            def _parse_receive_currency_code(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            receive_currency_code = _parse_receive_currency_code(d.pop("receiveCurrencyCode", None))
 
             _field = "status"
-            _status = d.pop("status", UNSET)
-            status: ExchangeStatus | Unset
-            if isinstance(_status, Unset):
-                status = UNSET
-            else:
-                status = ExchangeStatus(_status)
+
+            def _parse_status(data: object) -> ExchangeStatus | None:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    status_type_0 = ExchangeStatus(data)
+
+                    return status_type_0
+                raise TypeError(f"expected ExchangeStatus or null, got {json_type(data)}")
+
+            status = _parse_status(d.pop("status", None))
 
         except ModelValidationError as exc:
             raise exc.nested("Exchange", _field) from None
         except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
             raise parse_error("Exchange", _field, exc) from None
         instance__ = cls(
-            id=id,
             created_at=created_at,
+            id=id,
             pay_amount=pay_amount,
             pay_currency_code=pay_currency_code,
             rate=rate,

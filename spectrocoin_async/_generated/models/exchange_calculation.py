@@ -9,12 +9,11 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
-    checked_str,
-    expect_str,
+    DECIMAL_INPUTS,
+    json_type,
     parse_error,
     to_decimal,
 )
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ExchangeCalculation")
 
@@ -24,51 +23,48 @@ class ExchangeCalculation:
     """A calculated exchange quote (fields are this project's model).
 
     Attributes:
-        pay_amount (Decimal | Unset): Amount paid.
-        pay_currency_code (str | Unset): Currency paid.
-        rate (Decimal | Unset): Units of the receive currency per unit of the pay currency.
-        receive_amount (Decimal | Unset): Amount received.
-        receive_currency_code (str | Unset): Currency received.
+        pay_amount (Decimal | None): Amount paid.
+        pay_currency_code (None | str): Currency paid.
+        rate (Decimal | None): Units of the receive currency per unit of the pay currency.
+        receive_amount (Decimal | None): Amount received.
+        receive_currency_code (None | str): Currency received.
     """
 
-    pay_amount: Decimal | Unset = UNSET
-    pay_currency_code: str | Unset = UNSET
-    rate: Decimal | Unset = UNSET
-    receive_amount: Decimal | Unset = UNSET
-    receive_currency_code: str | Unset = UNSET
+    pay_amount: Decimal | None = None
+    pay_currency_code: None | str = None
+    rate: Decimal | None = None
+    receive_amount: Decimal | None = None
+    receive_currency_code: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        pay_amount: Decimal | None
         pay_amount = self.pay_amount
 
-        pay_currency_code = (
-            self.pay_currency_code
-            if isinstance(self.pay_currency_code, Unset)
-            else checked_str(self.pay_currency_code, "payCurrencyCode")
-        )
+        pay_currency_code: None | str
+        pay_currency_code = self.pay_currency_code
 
+        rate: Decimal | None
         rate = self.rate
 
+        receive_amount: Decimal | None
         receive_amount = self.receive_amount
 
-        receive_currency_code = (
-            self.receive_currency_code
-            if isinstance(self.receive_currency_code, Unset)
-            else checked_str(self.receive_currency_code, "receiveCurrencyCode")
-        )
+        receive_currency_code: None | str
+        receive_currency_code = self.receive_currency_code
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if pay_amount is not UNSET:
+        if pay_amount is not None:
             field_dict["payAmount"] = pay_amount
-        if pay_currency_code is not UNSET:
+        if pay_currency_code is not None:
             field_dict["payCurrencyCode"] = pay_currency_code
-        if rate is not UNSET:
+        if rate is not None:
             field_dict["rate"] = rate
-        if receive_amount is not UNSET:
+        if receive_amount is not None:
             field_dict["receiveAmount"] = receive_amount
-        if receive_currency_code is not UNSET:
+        if receive_currency_code is not None:
             field_dict["receiveCurrencyCode"] = receive_currency_code
 
         return field_dict
@@ -84,44 +80,65 @@ class ExchangeCalculation:
         _field = ""
         try:
             _field = "payAmount"
-            _pay_amount = d.pop("payAmount", UNSET)
-            pay_amount: Decimal | Unset
-            if isinstance(_pay_amount, Unset):
-                pay_amount = UNSET
-            else:
-                pay_amount = to_decimal(_pay_amount)
+
+            def _parse_pay_amount(data: object) -> Decimal | None:
+                if data is None:
+                    return data
+                if isinstance(data, DECIMAL_INPUTS):
+                    pay_amount_type_0 = to_decimal(data)
+
+                    return pay_amount_type_0
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
+
+            pay_amount = _parse_pay_amount(d.pop("payAmount", None))
 
             _field = "payCurrencyCode"
-            _pay_currency_code = d.pop("payCurrencyCode", UNSET)
-            pay_currency_code: str | Unset = (
-                _pay_currency_code
-                if isinstance(_pay_currency_code, Unset)
-                else expect_str(_pay_currency_code)
-            )
+
+            def _parse_pay_currency_code(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            pay_currency_code = _parse_pay_currency_code(d.pop("payCurrencyCode", None))
 
             _field = "rate"
-            _rate = d.pop("rate", UNSET)
-            rate: Decimal | Unset
-            if isinstance(_rate, Unset):
-                rate = UNSET
-            else:
-                rate = to_decimal(_rate)
+
+            def _parse_rate(data: object) -> Decimal | None:
+                if data is None:
+                    return data
+                if isinstance(data, DECIMAL_INPUTS):
+                    rate_type_0 = to_decimal(data)
+
+                    return rate_type_0
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
+
+            rate = _parse_rate(d.pop("rate", None))
 
             _field = "receiveAmount"
-            _receive_amount = d.pop("receiveAmount", UNSET)
-            receive_amount: Decimal | Unset
-            if isinstance(_receive_amount, Unset):
-                receive_amount = UNSET
-            else:
-                receive_amount = to_decimal(_receive_amount)
+
+            def _parse_receive_amount(data: object) -> Decimal | None:
+                if data is None:
+                    return data
+                if isinstance(data, DECIMAL_INPUTS):
+                    receive_amount_type_0 = to_decimal(data)
+
+                    return receive_amount_type_0
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
+
+            receive_amount = _parse_receive_amount(d.pop("receiveAmount", None))
 
             _field = "receiveCurrencyCode"
-            _receive_currency_code = d.pop("receiveCurrencyCode", UNSET)
-            receive_currency_code: str | Unset = (
-                _receive_currency_code
-                if isinstance(_receive_currency_code, Unset)
-                else expect_str(_receive_currency_code)
-            )
+
+            def _parse_receive_currency_code(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            receive_currency_code = _parse_receive_currency_code(d.pop("receiveCurrencyCode", None))
 
         except ModelValidationError as exc:
             raise exc.nested("ExchangeCalculation", _field) from None

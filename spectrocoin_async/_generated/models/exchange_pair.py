@@ -10,9 +10,9 @@ from ..._errors import ModelValidationError
 from ..._values import (
     checked_str,
     expect_str,
+    json_type,
     parse_error,
 )
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ExchangePair")
 
@@ -23,37 +23,28 @@ class ExchangePair:
 
     Attributes:
         id (str): Pair id, used as `exchangePairId`.
-        pay_currency_code (str | Unset): Currency paid.
-        receive_account_id (str | Unset): Account that receives, used as `receiveAccountId`.
-        receive_currency_code (str | Unset): Currency received.
+        pay_currency_code (None | str): Currency paid.
+        receive_account_id (None | str): Account that receives, used as `receiveAccountId`.
+        receive_currency_code (None | str): Currency received.
     """
 
     id: str
-    pay_currency_code: str | Unset = UNSET
-    receive_account_id: str | Unset = UNSET
-    receive_currency_code: str | Unset = UNSET
+    pay_currency_code: None | str = None
+    receive_account_id: None | str = None
+    receive_currency_code: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = checked_str(self.id, "id")
 
-        pay_currency_code = (
-            self.pay_currency_code
-            if isinstance(self.pay_currency_code, Unset)
-            else checked_str(self.pay_currency_code, "payCurrencyCode")
-        )
+        pay_currency_code: None | str
+        pay_currency_code = self.pay_currency_code
 
-        receive_account_id = (
-            self.receive_account_id
-            if isinstance(self.receive_account_id, Unset)
-            else checked_str(self.receive_account_id, "receiveAccountId")
-        )
+        receive_account_id: None | str
+        receive_account_id = self.receive_account_id
 
-        receive_currency_code = (
-            self.receive_currency_code
-            if isinstance(self.receive_currency_code, Unset)
-            else checked_str(self.receive_currency_code, "receiveCurrencyCode")
-        )
+        receive_currency_code: None | str
+        receive_currency_code = self.receive_currency_code
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -62,11 +53,11 @@ class ExchangePair:
                 "id": id,
             }
         )
-        if pay_currency_code is not UNSET:
+        if pay_currency_code is not None:
             field_dict["payCurrencyCode"] = pay_currency_code
-        if receive_account_id is not UNSET:
+        if receive_account_id is not None:
             field_dict["receiveAccountId"] = receive_account_id
-        if receive_currency_code is not UNSET:
+        if receive_currency_code is not None:
             field_dict["receiveCurrencyCode"] = receive_currency_code
 
         return field_dict
@@ -85,28 +76,37 @@ class ExchangePair:
             id = expect_str(d.pop("id"))
 
             _field = "payCurrencyCode"
-            _pay_currency_code = d.pop("payCurrencyCode", UNSET)
-            pay_currency_code: str | Unset = (
-                _pay_currency_code
-                if isinstance(_pay_currency_code, Unset)
-                else expect_str(_pay_currency_code)
-            )
+
+            def _parse_pay_currency_code(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            pay_currency_code = _parse_pay_currency_code(d.pop("payCurrencyCode", None))
 
             _field = "receiveAccountId"
-            _receive_account_id = d.pop("receiveAccountId", UNSET)
-            receive_account_id: str | Unset = (
-                _receive_account_id
-                if isinstance(_receive_account_id, Unset)
-                else expect_str(_receive_account_id)
-            )
+
+            def _parse_receive_account_id(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            receive_account_id = _parse_receive_account_id(d.pop("receiveAccountId", None))
 
             _field = "receiveCurrencyCode"
-            _receive_currency_code = d.pop("receiveCurrencyCode", UNSET)
-            receive_currency_code: str | Unset = (
-                _receive_currency_code
-                if isinstance(_receive_currency_code, Unset)
-                else expect_str(_receive_currency_code)
-            )
+
+            def _parse_receive_currency_code(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            receive_currency_code = _parse_receive_currency_code(d.pop("receiveCurrencyCode", None))
 
         except ModelValidationError as exc:
             raise exc.nested("ExchangePair", _field) from None

@@ -9,13 +9,14 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    DECIMAL_INPUTS,
     checked_str,
     expect_list,
     expect_str,
+    json_type,
     parse_error,
     to_decimal,
 )
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="GiftCard")
 
@@ -25,53 +26,53 @@ class GiftCard:
     """A gift card that can be bought (proposal).
 
     Attributes:
+        brand (None | str): Brand name.
+        country_code (None | str): Country the card is valid in (ISO 3166-1 alpha-2).
+        currency_code (None | str): Currency of the card's face value.
+        denominations (list[Decimal] | None): Fixed face values on offer; empty when any amount in the range is allowed.
         id (str): Gift-card product id, used as `giftCardId`.
-        brand (str | Unset): Brand name.
-        country_code (str | Unset): Country the card is valid in (ISO 3166-1 alpha-2).
-        currency_code (str | Unset): Currency of the card's face value.
-        denominations (list[Decimal] | Unset): Fixed face values on offer; empty when any amount in the range is
-            allowed.
-        max_amount (Decimal | Unset): Largest face value.
-        min_amount (Decimal | Unset): Smallest face value.
-        name (str | Unset): Product name.
+        max_amount (Decimal | None): Largest face value.
+        min_amount (Decimal | None): Smallest face value.
+        name (None | str): Product name.
     """
 
     id: str
-    brand: str | Unset = UNSET
-    country_code: str | Unset = UNSET
-    currency_code: str | Unset = UNSET
-    denominations: list[Decimal] | Unset = UNSET
-    max_amount: Decimal | Unset = UNSET
-    min_amount: Decimal | Unset = UNSET
-    name: str | Unset = UNSET
+    brand: None | str = None
+    country_code: None | str = None
+    currency_code: None | str = None
+    denominations: list[Decimal] | None = None
+    max_amount: Decimal | None = None
+    min_amount: Decimal | None = None
+    name: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = checked_str(self.id, "id")
+        brand: None | str
+        brand = self.brand
 
-        brand = self.brand if isinstance(self.brand, Unset) else checked_str(self.brand, "brand")
+        country_code: None | str
+        country_code = self.country_code
 
-        country_code = (
-            self.country_code
-            if isinstance(self.country_code, Unset)
-            else checked_str(self.country_code, "countryCode")
-        )
+        currency_code: None | str
+        currency_code = self.currency_code
 
-        currency_code = (
-            self.currency_code
-            if isinstance(self.currency_code, Unset)
-            else checked_str(self.currency_code, "currencyCode")
-        )
-
-        denominations: list[Decimal] | Unset = UNSET
-        if not isinstance(self.denominations, Unset):
+        denominations: list[Decimal] | None
+        if isinstance(self.denominations, list):
             denominations = self.denominations
 
+        else:
+            denominations = self.denominations
+
+        id = checked_str(self.id, "id")
+
+        max_amount: Decimal | None
         max_amount = self.max_amount
 
+        min_amount: Decimal | None
         min_amount = self.min_amount
 
-        name = self.name if isinstance(self.name, Unset) else checked_str(self.name, "name")
+        name: None | str
+        name = self.name
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -80,19 +81,19 @@ class GiftCard:
                 "id": id,
             }
         )
-        if brand is not UNSET:
+        if brand is not None:
             field_dict["brand"] = brand
-        if country_code is not UNSET:
+        if country_code is not None:
             field_dict["countryCode"] = country_code
-        if currency_code is not UNSET:
+        if currency_code is not None:
             field_dict["currencyCode"] = currency_code
-        if denominations is not UNSET:
+        if denominations is not None:
             field_dict["denominations"] = denominations
-        if max_amount is not UNSET:
+        if max_amount is not None:
             field_dict["maxAmount"] = max_amount
-        if min_amount is not UNSET:
+        if min_amount is not None:
             field_dict["minAmount"] = min_amount
-        if name is not UNSET:
+        if name is not None:
             field_dict["name"] = name
 
         return field_dict
@@ -107,66 +108,108 @@ class GiftCard:
         d = dict(src_dict)
         _field = ""
         try:
+            _field = "brand"
+
+            def _parse_brand(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            brand = _parse_brand(d.pop("brand", None))
+
+            _field = "countryCode"
+
+            def _parse_country_code(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            country_code = _parse_country_code(d.pop("countryCode", None))
+
+            _field = "currencyCode"
+
+            def _parse_currency_code(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            currency_code = _parse_currency_code(d.pop("currencyCode", None))
+
+            _field = "denominations"
+
+            def _parse_denominations(data: object) -> list[Decimal] | None:
+                if data is None:
+                    return data
+                if isinstance(data, list):
+                    denominations_type_0 = []
+                    _denominations_type_0 = expect_list(data)
+                    for _i, denominations_type_0_item_data in enumerate(_denominations_type_0):
+                        _field = f"denominations[{_i}]"
+                        denominations_type_0_item = to_decimal(denominations_type_0_item_data)
+
+                        denominations_type_0.append(denominations_type_0_item)
+
+                    return denominations_type_0
+                raise TypeError(f"expected list or null, got {json_type(data)}")
+
+            denominations = _parse_denominations(d.pop("denominations", None))
+
             _field = "id"
             id = expect_str(d.pop("id"))
 
-            _field = "brand"
-            _brand = d.pop("brand", UNSET)
-            brand: str | Unset = _brand if isinstance(_brand, Unset) else expect_str(_brand)
-
-            _field = "countryCode"
-            _country_code = d.pop("countryCode", UNSET)
-            country_code: str | Unset = (
-                _country_code if isinstance(_country_code, Unset) else expect_str(_country_code)
-            )
-
-            _field = "currencyCode"
-            _currency_code = d.pop("currencyCode", UNSET)
-            currency_code: str | Unset = (
-                _currency_code if isinstance(_currency_code, Unset) else expect_str(_currency_code)
-            )
-
-            _field = "denominations"
-            _denominations = d.pop("denominations", UNSET)
-            denominations: list[Decimal] | Unset = UNSET
-            if not isinstance(_denominations, Unset):
-                denominations = []
-                for _i, denominations_item_data in enumerate(expect_list(_denominations)):
-                    _field = f"denominations[{_i}]"
-                    denominations_item = to_decimal(denominations_item_data)
-
-                    denominations.append(denominations_item)
-
             _field = "maxAmount"
-            _max_amount = d.pop("maxAmount", UNSET)
-            max_amount: Decimal | Unset
-            if isinstance(_max_amount, Unset):
-                max_amount = UNSET
-            else:
-                max_amount = to_decimal(_max_amount)
+
+            def _parse_max_amount(data: object) -> Decimal | None:
+                if data is None:
+                    return data
+                if isinstance(data, DECIMAL_INPUTS):
+                    max_amount_type_0 = to_decimal(data)
+
+                    return max_amount_type_0
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
+
+            max_amount = _parse_max_amount(d.pop("maxAmount", None))
 
             _field = "minAmount"
-            _min_amount = d.pop("minAmount", UNSET)
-            min_amount: Decimal | Unset
-            if isinstance(_min_amount, Unset):
-                min_amount = UNSET
-            else:
-                min_amount = to_decimal(_min_amount)
+
+            def _parse_min_amount(data: object) -> Decimal | None:
+                if data is None:
+                    return data
+                if isinstance(data, DECIMAL_INPUTS):
+                    min_amount_type_0 = to_decimal(data)
+
+                    return min_amount_type_0
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
+
+            min_amount = _parse_min_amount(d.pop("minAmount", None))
 
             _field = "name"
-            _name = d.pop("name", UNSET)
-            name: str | Unset = _name if isinstance(_name, Unset) else expect_str(_name)
+
+            def _parse_name(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            name = _parse_name(d.pop("name", None))
 
         except ModelValidationError as exc:
             raise exc.nested("GiftCard", _field) from None
         except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
             raise parse_error("GiftCard", _field, exc) from None
         instance__ = cls(
-            id=id,
             brand=brand,
             country_code=country_code,
             currency_code=currency_code,
             denominations=denominations,
+            id=id,
             max_amount=max_amount,
             min_amount=min_amount,
             name=name,

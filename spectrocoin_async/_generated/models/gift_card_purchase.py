@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    DECIMAL_INPUTS,
     checked_str,
     enum_value,
     expect_str,
@@ -20,7 +21,6 @@ from ..._values import (
     to_decimal,
 )
 from ..models.gift_card_purchase_status import GiftCardPurchaseStatus
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="GiftCardPurchase")
 
@@ -30,71 +30,65 @@ class GiftCardPurchase:
     """A gift-card purchase (proposal).
 
     Attributes:
+        amount (Decimal | None): Face value bought.
+        brand (None | str): Brand name.
+        code (None | str): Card code once delivered (a secret; do not log). Secret: never shown in repr().
+        created_at (datetime.datetime | None): When the purchase was made.
+        currency_code (None | str): Currency of the face value.
+        gift_card_id (None | str): Gift-card product id.
         id (str): Purchase id.
-        amount (Decimal | Unset): Face value bought.
-        brand (str | Unset): Brand name.
-        code (None | str | Unset): Card code once delivered (a secret; do not log). Secret: never shown in repr().
-        created_at (datetime.datetime | Unset): When the purchase was made.
-        currency_code (str | Unset): Currency of the face value.
-        gift_card_id (str | Unset): Gift-card product id.
-        pay_amount (Decimal | Unset): Amount charged to the wallet.
-        pay_currency_code (str | Unset): Currency charged.
-        status (GiftCardPurchaseStatus | Unset): Status of a gift-card purchase (proposal; clients must accept unknown
-            values).
+        pay_amount (Decimal | None): Amount charged to the wallet.
+        pay_currency_code (None | str): Currency charged.
+        status (GiftCardPurchaseStatus | None): Current status (GiftCardPurchaseStatus).
     """
 
     id: str
-    amount: Decimal | Unset = UNSET
-    brand: str | Unset = UNSET
-    code: None | str | Unset = _attrs_field(default=UNSET, repr=False)
-    created_at: datetime.datetime | Unset = UNSET
-    currency_code: str | Unset = UNSET
-    gift_card_id: str | Unset = UNSET
-    pay_amount: Decimal | Unset = UNSET
-    pay_currency_code: str | Unset = UNSET
-    status: GiftCardPurchaseStatus | Unset = UNSET
+    amount: Decimal | None = None
+    brand: None | str = None
+    code: None | str = _attrs_field(default=None, repr=False)
+    created_at: datetime.datetime | None = None
+    currency_code: None | str = None
+    gift_card_id: None | str = None
+    pay_amount: Decimal | None = None
+    pay_currency_code: None | str = None
+    status: GiftCardPurchaseStatus | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = checked_str(self.id, "id")
-
+        amount: Decimal | None
         amount = self.amount
 
-        brand = self.brand if isinstance(self.brand, Unset) else checked_str(self.brand, "brand")
+        brand: None | str
+        brand = self.brand
 
-        code: None | str | Unset
-        if isinstance(self.code, Unset):
-            code = UNSET
-        else:
-            code = self.code
+        code: None | str
+        code = self.code
 
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
+        created_at: None | str
+        if isinstance(self.created_at, datetime.datetime):
             created_at = format_datetime(self.created_at, "createdAt")
+        else:
+            created_at = self.created_at
 
-        currency_code = (
-            self.currency_code
-            if isinstance(self.currency_code, Unset)
-            else checked_str(self.currency_code, "currencyCode")
-        )
+        currency_code: None | str
+        currency_code = self.currency_code
 
-        gift_card_id = (
-            self.gift_card_id
-            if isinstance(self.gift_card_id, Unset)
-            else checked_str(self.gift_card_id, "giftCardId")
-        )
+        gift_card_id: None | str
+        gift_card_id = self.gift_card_id
 
+        id = checked_str(self.id, "id")
+
+        pay_amount: Decimal | None
         pay_amount = self.pay_amount
 
-        pay_currency_code = (
-            self.pay_currency_code
-            if isinstance(self.pay_currency_code, Unset)
-            else checked_str(self.pay_currency_code, "payCurrencyCode")
-        )
+        pay_currency_code: None | str
+        pay_currency_code = self.pay_currency_code
 
-        status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
+        status: None | str
+        if isinstance(self.status, GiftCardPurchaseStatus):
             status = enum_value(self.status, GiftCardPurchaseStatus, "status")
+        else:
+            status = self.status
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -103,23 +97,23 @@ class GiftCardPurchase:
                 "id": id,
             }
         )
-        if amount is not UNSET:
+        if amount is not None:
             field_dict["amount"] = amount
-        if brand is not UNSET:
+        if brand is not None:
             field_dict["brand"] = brand
-        if code is not UNSET:
+        if code is not None:
             field_dict["code"] = code
-        if created_at is not UNSET:
+        if created_at is not None:
             field_dict["createdAt"] = created_at
-        if currency_code is not UNSET:
+        if currency_code is not None:
             field_dict["currencyCode"] = currency_code
-        if gift_card_id is not UNSET:
+        if gift_card_id is not None:
             field_dict["giftCardId"] = gift_card_id
-        if pay_amount is not UNSET:
+        if pay_amount is not None:
             field_dict["payAmount"] = pay_amount
-        if pay_currency_code is not UNSET:
+        if pay_currency_code is not None:
             field_dict["payCurrencyCode"] = pay_currency_code
-        if status is not UNSET:
+        if status is not None:
             field_dict["status"] = status
 
         return field_dict
@@ -134,90 +128,128 @@ class GiftCardPurchase:
         d = dict(src_dict)
         _field = ""
         try:
-            _field = "id"
-            id = expect_str(d.pop("id"))
-
             _field = "amount"
-            _amount = d.pop("amount", UNSET)
-            amount: Decimal | Unset
-            if isinstance(_amount, Unset):
-                amount = UNSET
-            else:
-                amount = to_decimal(_amount)
 
-            _field = "brand"
-            _brand = d.pop("brand", UNSET)
-            brand: str | Unset = _brand if isinstance(_brand, Unset) else expect_str(_brand)
-
-            _field = "code"
-
-            def _parse_code(data: object) -> None | str | Unset:
+            def _parse_amount(data: object) -> Decimal | None:
                 if data is None:
                     return data
-                if isinstance(data, Unset):
+                if isinstance(data, DECIMAL_INPUTS):
+                    amount_type_0 = to_decimal(data)
+
+                    return amount_type_0
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
+
+            amount = _parse_amount(d.pop("amount", None))
+
+            _field = "brand"
+
+            def _parse_brand(data: object) -> None | str:
+                if data is None:
                     return data
                 if isinstance(data, str):
                     return data
                 raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-            code = _parse_code(d.pop("code", UNSET))
+            brand = _parse_brand(d.pop("brand", None))
+
+            _field = "code"
+
+            def _parse_code(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            code = _parse_code(d.pop("code", None))
 
             _field = "createdAt"
-            _created_at = d.pop("createdAt", UNSET)
-            created_at: datetime.datetime | Unset
-            if isinstance(_created_at, Unset):
-                created_at = UNSET
-            else:
-                created_at = parse_datetime(_created_at)
+
+            def _parse_created_at(data: object) -> datetime.datetime | None:
+                if data is None:
+                    return data
+                if isinstance(data, (str, int, Decimal)):
+                    created_at_type_0 = parse_datetime(data)
+
+                    return created_at_type_0
+                raise TypeError(f"expected a timestamp or null, got {json_type(data)}")
+
+            created_at = _parse_created_at(d.pop("createdAt", None))
 
             _field = "currencyCode"
-            _currency_code = d.pop("currencyCode", UNSET)
-            currency_code: str | Unset = (
-                _currency_code if isinstance(_currency_code, Unset) else expect_str(_currency_code)
-            )
+
+            def _parse_currency_code(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            currency_code = _parse_currency_code(d.pop("currencyCode", None))
 
             _field = "giftCardId"
-            _gift_card_id = d.pop("giftCardId", UNSET)
-            gift_card_id: str | Unset = (
-                _gift_card_id if isinstance(_gift_card_id, Unset) else expect_str(_gift_card_id)
-            )
+
+            def _parse_gift_card_id(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            gift_card_id = _parse_gift_card_id(d.pop("giftCardId", None))
+
+            _field = "id"
+            id = expect_str(d.pop("id"))
 
             _field = "payAmount"
-            _pay_amount = d.pop("payAmount", UNSET)
-            pay_amount: Decimal | Unset
-            if isinstance(_pay_amount, Unset):
-                pay_amount = UNSET
-            else:
-                pay_amount = to_decimal(_pay_amount)
+
+            def _parse_pay_amount(data: object) -> Decimal | None:
+                if data is None:
+                    return data
+                if isinstance(data, DECIMAL_INPUTS):
+                    pay_amount_type_0 = to_decimal(data)
+
+                    return pay_amount_type_0
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
+
+            pay_amount = _parse_pay_amount(d.pop("payAmount", None))
 
             _field = "payCurrencyCode"
-            _pay_currency_code = d.pop("payCurrencyCode", UNSET)
-            pay_currency_code: str | Unset = (
-                _pay_currency_code
-                if isinstance(_pay_currency_code, Unset)
-                else expect_str(_pay_currency_code)
-            )
+
+            def _parse_pay_currency_code(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            pay_currency_code = _parse_pay_currency_code(d.pop("payCurrencyCode", None))
 
             _field = "status"
-            _status = d.pop("status", UNSET)
-            status: GiftCardPurchaseStatus | Unset
-            if isinstance(_status, Unset):
-                status = UNSET
-            else:
-                status = GiftCardPurchaseStatus(_status)
+
+            def _parse_status(data: object) -> GiftCardPurchaseStatus | None:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    status_type_0 = GiftCardPurchaseStatus(data)
+
+                    return status_type_0
+                raise TypeError(f"expected GiftCardPurchaseStatus or null, got {json_type(data)}")
+
+            status = _parse_status(d.pop("status", None))
 
         except ModelValidationError as exc:
             raise exc.nested("GiftCardPurchase", _field) from None
         except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
             raise parse_error("GiftCardPurchase", _field, exc) from None
         instance__ = cls(
-            id=id,
             amount=amount,
             brand=brand,
             code=code,
             created_at=created_at,
             currency_code=currency_code,
             gift_card_id=gift_card_id,
+            id=id,
             pay_amount=pay_amount,
             pay_currency_code=pay_currency_code,
             status=status,

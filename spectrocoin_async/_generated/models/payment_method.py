@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    DECIMAL_INPUTS,
     checked_str,
     enum_value,
     expect_str,
@@ -17,7 +18,6 @@ from ..._values import (
     to_decimal,
 )
 from ..models.payment_method_direction import PaymentMethodDirection
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PaymentMethod")
 
@@ -27,55 +27,56 @@ class PaymentMethod:
     """A deposit or withdrawal method (proposal).
 
     Attributes:
+        country_code (None | str): Country the method is limited to, or null if not limited.
+        currency_code (None | str): Currency the method moves.
+        direction (None | PaymentMethodDirection): Whether the method deposits or withdraws.
+        fixed_fee (Decimal | None): Fixed fee per operation, in `currencyCode`.
         id (str): Method id.
-        country_code (None | str | Unset): Country the method is limited to, or null if not limited.
-        currency_code (str | Unset): Currency the method moves.
-        direction (PaymentMethodDirection | Unset): Whether a payment method funds the wallet or pays out of it.
-        fixed_fee (Decimal | Unset): Fixed fee per operation, in `currencyCode`.
-        max_amount (Decimal | Unset): Largest amount allowed.
-        min_amount (Decimal | Unset): Smallest amount allowed.
-        name (str | Unset): Display name.
-        percentage_fee (Decimal | Unset): Fee as a percentage of the amount (fee rate).
+        max_amount (Decimal | None): Largest amount allowed.
+        min_amount (Decimal | None): Smallest amount allowed.
+        name (None | str): Display name.
+        percentage_fee (Decimal | None): Fee as a percentage of the amount (fee rate).
     """
 
     id: str
-    country_code: None | str | Unset = UNSET
-    currency_code: str | Unset = UNSET
-    direction: PaymentMethodDirection | Unset = UNSET
-    fixed_fee: Decimal | Unset = UNSET
-    max_amount: Decimal | Unset = UNSET
-    min_amount: Decimal | Unset = UNSET
-    name: str | Unset = UNSET
-    percentage_fee: Decimal | Unset = UNSET
+    country_code: None | str = None
+    currency_code: None | str = None
+    direction: None | PaymentMethodDirection = None
+    fixed_fee: Decimal | None = None
+    max_amount: Decimal | None = None
+    min_amount: Decimal | None = None
+    name: None | str = None
+    percentage_fee: Decimal | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = checked_str(self.id, "id")
+        country_code: None | str
+        country_code = self.country_code
 
-        country_code: None | str | Unset
-        if isinstance(self.country_code, Unset):
-            country_code = UNSET
-        else:
-            country_code = self.country_code
+        currency_code: None | str
+        currency_code = self.currency_code
 
-        currency_code = (
-            self.currency_code
-            if isinstance(self.currency_code, Unset)
-            else checked_str(self.currency_code, "currencyCode")
-        )
-
-        direction: str | Unset = UNSET
-        if not isinstance(self.direction, Unset):
+        direction: None | str
+        if isinstance(self.direction, PaymentMethodDirection):
             direction = enum_value(self.direction, PaymentMethodDirection, "direction")
+        else:
+            direction = self.direction
 
+        fixed_fee: Decimal | None
         fixed_fee = self.fixed_fee
 
+        id = checked_str(self.id, "id")
+
+        max_amount: Decimal | None
         max_amount = self.max_amount
 
+        min_amount: Decimal | None
         min_amount = self.min_amount
 
-        name = self.name if isinstance(self.name, Unset) else checked_str(self.name, "name")
+        name: None | str
+        name = self.name
 
+        percentage_fee: Decimal | None
         percentage_fee = self.percentage_fee
 
         field_dict: dict[str, Any] = {}
@@ -85,21 +86,21 @@ class PaymentMethod:
                 "id": id,
             }
         )
-        if country_code is not UNSET:
+        if country_code is not None:
             field_dict["countryCode"] = country_code
-        if currency_code is not UNSET:
+        if currency_code is not None:
             field_dict["currencyCode"] = currency_code
-        if direction is not UNSET:
+        if direction is not None:
             field_dict["direction"] = direction
-        if fixed_fee is not UNSET:
+        if fixed_fee is not None:
             field_dict["fixedFee"] = fixed_fee
-        if max_amount is not UNSET:
+        if max_amount is not None:
             field_dict["maxAmount"] = max_amount
-        if min_amount is not UNSET:
+        if min_amount is not None:
             field_dict["minAmount"] = min_amount
-        if name is not UNSET:
+        if name is not None:
             field_dict["name"] = name
-        if percentage_fee is not UNSET:
+        if percentage_fee is not None:
             field_dict["percentageFee"] = percentage_fee
 
         return field_dict
@@ -114,82 +115,117 @@ class PaymentMethod:
         d = dict(src_dict)
         _field = ""
         try:
-            _field = "id"
-            id = expect_str(d.pop("id"))
-
             _field = "countryCode"
 
-            def _parse_country_code(data: object) -> None | str | Unset:
+            def _parse_country_code(data: object) -> None | str:
                 if data is None:
-                    return data
-                if isinstance(data, Unset):
                     return data
                 if isinstance(data, str):
                     return data
                 raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-            country_code = _parse_country_code(d.pop("countryCode", UNSET))
+            country_code = _parse_country_code(d.pop("countryCode", None))
 
             _field = "currencyCode"
-            _currency_code = d.pop("currencyCode", UNSET)
-            currency_code: str | Unset = (
-                _currency_code if isinstance(_currency_code, Unset) else expect_str(_currency_code)
-            )
+
+            def _parse_currency_code(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            currency_code = _parse_currency_code(d.pop("currencyCode", None))
 
             _field = "direction"
-            _direction = d.pop("direction", UNSET)
-            direction: PaymentMethodDirection | Unset
-            if isinstance(_direction, Unset):
-                direction = UNSET
-            else:
-                direction = PaymentMethodDirection(_direction)
+
+            def _parse_direction(data: object) -> None | PaymentMethodDirection:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    direction_type_0 = PaymentMethodDirection(data)
+
+                    return direction_type_0
+                raise TypeError(f"expected PaymentMethodDirection or null, got {json_type(data)}")
+
+            direction = _parse_direction(d.pop("direction", None))
 
             _field = "fixedFee"
-            _fixed_fee = d.pop("fixedFee", UNSET)
-            fixed_fee: Decimal | Unset
-            if isinstance(_fixed_fee, Unset):
-                fixed_fee = UNSET
-            else:
-                fixed_fee = to_decimal(_fixed_fee)
+
+            def _parse_fixed_fee(data: object) -> Decimal | None:
+                if data is None:
+                    return data
+                if isinstance(data, DECIMAL_INPUTS):
+                    fixed_fee_type_0 = to_decimal(data)
+
+                    return fixed_fee_type_0
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
+
+            fixed_fee = _parse_fixed_fee(d.pop("fixedFee", None))
+
+            _field = "id"
+            id = expect_str(d.pop("id"))
 
             _field = "maxAmount"
-            _max_amount = d.pop("maxAmount", UNSET)
-            max_amount: Decimal | Unset
-            if isinstance(_max_amount, Unset):
-                max_amount = UNSET
-            else:
-                max_amount = to_decimal(_max_amount)
+
+            def _parse_max_amount(data: object) -> Decimal | None:
+                if data is None:
+                    return data
+                if isinstance(data, DECIMAL_INPUTS):
+                    max_amount_type_0 = to_decimal(data)
+
+                    return max_amount_type_0
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
+
+            max_amount = _parse_max_amount(d.pop("maxAmount", None))
 
             _field = "minAmount"
-            _min_amount = d.pop("minAmount", UNSET)
-            min_amount: Decimal | Unset
-            if isinstance(_min_amount, Unset):
-                min_amount = UNSET
-            else:
-                min_amount = to_decimal(_min_amount)
+
+            def _parse_min_amount(data: object) -> Decimal | None:
+                if data is None:
+                    return data
+                if isinstance(data, DECIMAL_INPUTS):
+                    min_amount_type_0 = to_decimal(data)
+
+                    return min_amount_type_0
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
+
+            min_amount = _parse_min_amount(d.pop("minAmount", None))
 
             _field = "name"
-            _name = d.pop("name", UNSET)
-            name: str | Unset = _name if isinstance(_name, Unset) else expect_str(_name)
+
+            def _parse_name(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            name = _parse_name(d.pop("name", None))
 
             _field = "percentageFee"
-            _percentage_fee = d.pop("percentageFee", UNSET)
-            percentage_fee: Decimal | Unset
-            if isinstance(_percentage_fee, Unset):
-                percentage_fee = UNSET
-            else:
-                percentage_fee = to_decimal(_percentage_fee)
+
+            def _parse_percentage_fee(data: object) -> Decimal | None:
+                if data is None:
+                    return data
+                if isinstance(data, DECIMAL_INPUTS):
+                    percentage_fee_type_0 = to_decimal(data)
+
+                    return percentage_fee_type_0
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
+
+            percentage_fee = _parse_percentage_fee(d.pop("percentageFee", None))
 
         except ModelValidationError as exc:
             raise exc.nested("PaymentMethod", _field) from None
         except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
             raise parse_error("PaymentMethod", _field, exc) from None
         instance__ = cls(
-            id=id,
             country_code=country_code,
             currency_code=currency_code,
             direction=direction,
             fixed_fee=fixed_fee,
+            id=id,
             max_amount=max_amount,
             min_amount=min_amount,
             name=name,

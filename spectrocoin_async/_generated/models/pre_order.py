@@ -10,11 +10,10 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
-from ..._types import to_uuid_or_unset
 from ..._values import (
+    DECIMAL_INPUTS,
     checked_bool,
     checked_str,
-    expect_bool,
     expect_str,
     format_datetime,
     json_type,
@@ -22,7 +21,6 @@ from ..._values import (
     parse_error,
     to_decimal,
 )
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PreOrder")
 
@@ -32,76 +30,69 @@ class PreOrder:
     """A merchant pre-order (fields are this project's model).
 
     Attributes:
+        created_at (datetime.datetime | None): When the pre-order was created.
+        description (None | str): Description shown in the payment window.
         id (str): Pre-order id.
-        created_at (datetime.datetime | Unset): When the pre-order was created.
-        description (None | str | Unset): Description shown in the payment window.
-        is_multiple (bool | Unset): Whether many orders can be created from it.
-        order_id (None | str | Unset): Merchant's order id for the first order.
-        project_id (UUID | Unset): Merchant project id.
-        receive_amount (Decimal | Unset): Fixed price the merchant receives.
-        receive_currency_code (str | Unset): Currency of the price.
-        redirect_url (None | str | Unset): Payment link of the pre-order.
-        valid_until (datetime.datetime | None | Unset): When the pre-order stops accepting orders, if ever.
+        is_multiple (bool | None): Whether many orders can be created from it.
+        order_id (None | str): Merchant's order id for the first order.
+        project_id (None | UUID): Merchant project id.
+        receive_amount (Decimal | None): Fixed price the merchant receives.
+        receive_currency_code (None | str): Currency of the price.
+        redirect_url (None | str): Payment link of the pre-order.
+        valid_until (datetime.datetime | None): When the pre-order stops accepting orders, if ever.
     """
 
     id: str
-    created_at: datetime.datetime | Unset = UNSET
-    description: None | str | Unset = UNSET
-    is_multiple: bool | Unset = UNSET
-    order_id: None | str | Unset = UNSET
-    project_id: UUID | Unset = _attrs_field(default=UNSET, converter=to_uuid_or_unset)
-    receive_amount: Decimal | Unset = UNSET
-    receive_currency_code: str | Unset = UNSET
-    redirect_url: None | str | Unset = UNSET
-    valid_until: datetime.datetime | None | Unset = UNSET
+    created_at: datetime.datetime | None = None
+    description: None | str = None
+    is_multiple: bool | None = None
+    order_id: None | str = None
+    project_id: None | UUID = None
+    receive_amount: Decimal | None = None
+    receive_currency_code: None | str = None
+    redirect_url: None | str = None
+    valid_until: datetime.datetime | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        created_at: None | str
+        if isinstance(self.created_at, datetime.datetime):
+            created_at = format_datetime(self.created_at, "createdAt")
+        else:
+            created_at = self.created_at
+
+        description: None | str
+        description = self.description
+
         id = checked_str(self.id, "id")
 
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = format_datetime(self.created_at, "createdAt")
-
-        description: None | str | Unset
-        if isinstance(self.description, Unset):
-            description = UNSET
-        else:
-            description = self.description
-
-        is_multiple: bool | Unset = UNSET
-        if not isinstance(self.is_multiple, Unset):
+        is_multiple: bool | None
+        if isinstance(self.is_multiple, bool):
             is_multiple = checked_bool(self.is_multiple, "isMultiple")
-
-        order_id: None | str | Unset
-        if isinstance(self.order_id, Unset):
-            order_id = UNSET
         else:
-            order_id = self.order_id
+            is_multiple = self.is_multiple
 
-        project_id: str | Unset = UNSET
-        if not isinstance(self.project_id, Unset):
+        order_id: None | str
+        order_id = self.order_id
+
+        project_id: None | str
+        if isinstance(self.project_id, UUID):
             project_id = None if self.project_id is None else str(self.project_id)
+        else:
+            project_id = self.project_id
 
+        receive_amount: Decimal | None
         receive_amount = self.receive_amount
 
-        receive_currency_code = (
-            self.receive_currency_code
-            if isinstance(self.receive_currency_code, Unset)
-            else checked_str(self.receive_currency_code, "receiveCurrencyCode")
-        )
+        receive_currency_code: None | str
+        receive_currency_code = self.receive_currency_code
 
-        redirect_url: None | str | Unset
-        if isinstance(self.redirect_url, Unset):
-            redirect_url = UNSET
-        else:
-            redirect_url = self.redirect_url
+        redirect_url: None | str
+        redirect_url = self.redirect_url
 
-        valid_until: None | str | Unset
-        if isinstance(self.valid_until, Unset):
-            valid_until = UNSET
-        elif isinstance(self.valid_until, datetime.datetime):
-            valid_until = format_datetime(self.valid_until, "validUntil_type_0")
+        valid_until: None | str
+        if isinstance(self.valid_until, datetime.datetime):
+            valid_until = format_datetime(self.valid_until, "validUntil")
         else:
             valid_until = self.valid_until
 
@@ -112,23 +103,23 @@ class PreOrder:
                 "id": id,
             }
         )
-        if created_at is not UNSET:
+        if created_at is not None:
             field_dict["createdAt"] = created_at
-        if description is not UNSET:
+        if description is not None:
             field_dict["description"] = description
-        if is_multiple is not UNSET:
+        if is_multiple is not None:
             field_dict["isMultiple"] = is_multiple
-        if order_id is not UNSET:
+        if order_id is not None:
             field_dict["orderId"] = order_id
-        if project_id is not UNSET:
+        if project_id is not None:
             field_dict["projectId"] = project_id
-        if receive_amount is not UNSET:
+        if receive_amount is not None:
             field_dict["receiveAmount"] = receive_amount
-        if receive_currency_code is not UNSET:
+        if receive_currency_code is not None:
             field_dict["receiveCurrencyCode"] = receive_currency_code
-        if redirect_url is not UNSET:
+        if redirect_url is not None:
             field_dict["redirectUrl"] = redirect_url
-        if valid_until is not UNSET:
+        if valid_until is not None:
             field_dict["validUntil"] = valid_until
 
         return field_dict
@@ -143,92 +134,107 @@ class PreOrder:
         d = dict(src_dict)
         _field = ""
         try:
-            _field = "id"
-            id = expect_str(d.pop("id"))
-
             _field = "createdAt"
-            _created_at = d.pop("createdAt", UNSET)
-            created_at: datetime.datetime | Unset
-            if isinstance(_created_at, Unset):
-                created_at = UNSET
-            else:
-                created_at = parse_datetime(_created_at)
+
+            def _parse_created_at(data: object) -> datetime.datetime | None:
+                if data is None:
+                    return data
+                if isinstance(data, (str, int, Decimal)):
+                    created_at_type_0 = parse_datetime(data)
+
+                    return created_at_type_0
+                raise TypeError(f"expected a timestamp or null, got {json_type(data)}")
+
+            created_at = _parse_created_at(d.pop("createdAt", None))
 
             _field = "description"
 
-            def _parse_description(data: object) -> None | str | Unset:
+            def _parse_description(data: object) -> None | str:
                 if data is None:
-                    return data
-                if isinstance(data, Unset):
                     return data
                 if isinstance(data, str):
                     return data
                 raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-            description = _parse_description(d.pop("description", UNSET))
+            description = _parse_description(d.pop("description", None))
+
+            _field = "id"
+            id = expect_str(d.pop("id"))
 
             _field = "isMultiple"
-            _is_multiple = d.pop("isMultiple", UNSET)
-            is_multiple: bool | Unset = (
-                _is_multiple if isinstance(_is_multiple, Unset) else expect_bool(_is_multiple)
-            )
+
+            def _parse_is_multiple(data: object) -> bool | None:
+                if data is None:
+                    return data
+                if isinstance(data, bool):
+                    return data
+                raise TypeError(f"expected true or false or null, got {json_type(data)}")
+
+            is_multiple = _parse_is_multiple(d.pop("isMultiple", None))
 
             _field = "orderId"
 
-            def _parse_order_id(data: object) -> None | str | Unset:
+            def _parse_order_id(data: object) -> None | str:
                 if data is None:
-                    return data
-                if isinstance(data, Unset):
                     return data
                 if isinstance(data, str):
                     return data
                 raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-            order_id = _parse_order_id(d.pop("orderId", UNSET))
+            order_id = _parse_order_id(d.pop("orderId", None))
 
             _field = "projectId"
-            _project_id = d.pop("projectId", UNSET)
-            project_id: UUID | Unset
-            if isinstance(_project_id, Unset):
-                project_id = UNSET
-            else:
-                project_id = UUID(expect_str(_project_id))
+
+            def _parse_project_id(data: object) -> None | UUID:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    project_id_type_0 = UUID(expect_str(data))
+
+                    return project_id_type_0
+                raise TypeError(f"expected a UUID or null, got {json_type(data)}")
+
+            project_id = _parse_project_id(d.pop("projectId", None))
 
             _field = "receiveAmount"
-            _receive_amount = d.pop("receiveAmount", UNSET)
-            receive_amount: Decimal | Unset
-            if isinstance(_receive_amount, Unset):
-                receive_amount = UNSET
-            else:
-                receive_amount = to_decimal(_receive_amount)
+
+            def _parse_receive_amount(data: object) -> Decimal | None:
+                if data is None:
+                    return data
+                if isinstance(data, DECIMAL_INPUTS):
+                    receive_amount_type_0 = to_decimal(data)
+
+                    return receive_amount_type_0
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
+
+            receive_amount = _parse_receive_amount(d.pop("receiveAmount", None))
 
             _field = "receiveCurrencyCode"
-            _receive_currency_code = d.pop("receiveCurrencyCode", UNSET)
-            receive_currency_code: str | Unset = (
-                _receive_currency_code
-                if isinstance(_receive_currency_code, Unset)
-                else expect_str(_receive_currency_code)
-            )
+
+            def _parse_receive_currency_code(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            receive_currency_code = _parse_receive_currency_code(d.pop("receiveCurrencyCode", None))
 
             _field = "redirectUrl"
 
-            def _parse_redirect_url(data: object) -> None | str | Unset:
+            def _parse_redirect_url(data: object) -> None | str:
                 if data is None:
-                    return data
-                if isinstance(data, Unset):
                     return data
                 if isinstance(data, str):
                     return data
                 raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-            redirect_url = _parse_redirect_url(d.pop("redirectUrl", UNSET))
+            redirect_url = _parse_redirect_url(d.pop("redirectUrl", None))
 
             _field = "validUntil"
 
-            def _parse_valid_until(data: object) -> datetime.datetime | None | Unset:
+            def _parse_valid_until(data: object) -> datetime.datetime | None:
                 if data is None:
-                    return data
-                if isinstance(data, Unset):
                     return data
                 if isinstance(data, (str, int, Decimal)):
                     valid_until_type_0 = parse_datetime(data)
@@ -236,16 +242,16 @@ class PreOrder:
                     return valid_until_type_0
                 raise TypeError(f"expected a timestamp or null, got {json_type(data)}")
 
-            valid_until = _parse_valid_until(d.pop("validUntil", UNSET))
+            valid_until = _parse_valid_until(d.pop("validUntil", None))
 
         except ModelValidationError as exc:
             raise exc.nested("PreOrder", _field) from None
         except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
             raise parse_error("PreOrder", _field, exc) from None
         instance__ = cls(
-            id=id,
             created_at=created_at,
             description=description,
+            id=id,
             is_multiple=is_multiple,
             order_id=order_id,
             project_id=project_id,

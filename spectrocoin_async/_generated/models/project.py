@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any, Self, TypeVar
 from uuid import UUID
 
@@ -12,15 +13,12 @@ from ..._errors import ModelValidationError
 from ..._types import to_uuid
 from ..._values import (
     checked_bool,
-    checked_str,
-    expect_bool,
     expect_str,
     format_datetime,
     json_type,
     parse_datetime,
     parse_error,
 )
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Project")
 
@@ -30,46 +28,45 @@ class Project:
     """A merchant project (proposal).
 
     Attributes:
+        callback_url (None | str): Default callback URL.
+        created_at (datetime.datetime | None): When the project was created.
         id (UUID): Project id, used as `projectId`.
-        callback_url (None | str | Unset): Default callback URL.
-        created_at (datetime.datetime | Unset): When the project was created.
-        name (str | Unset): Project name.
-        receive_currency_code (str | Unset): Default currency the merchant receives.
-        test_mode (bool | Unset): Whether the project is in test mode (payments are simulated).
+        name (None | str): Project name.
+        receive_currency_code (None | str): Default currency the merchant receives.
+        test_mode (bool | None): Whether the project is in test mode (payments are simulated).
     """
 
     id: UUID = _attrs_field(converter=to_uuid)
-    callback_url: None | str | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
-    name: str | Unset = UNSET
-    receive_currency_code: str | Unset = UNSET
-    test_mode: bool | Unset = UNSET
+    callback_url: None | str = None
+    created_at: datetime.datetime | None = None
+    name: None | str = None
+    receive_currency_code: None | str = None
+    test_mode: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        callback_url: None | str
+        callback_url = self.callback_url
+
+        created_at: None | str
+        if isinstance(self.created_at, datetime.datetime):
+            created_at = format_datetime(self.created_at, "createdAt")
+        else:
+            created_at = self.created_at
+
         id = None if self.id is None else str(self.id)
 
-        callback_url: None | str | Unset
-        if isinstance(self.callback_url, Unset):
-            callback_url = UNSET
-        else:
-            callback_url = self.callback_url
+        name: None | str
+        name = self.name
 
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = format_datetime(self.created_at, "createdAt")
+        receive_currency_code: None | str
+        receive_currency_code = self.receive_currency_code
 
-        name = self.name if isinstance(self.name, Unset) else checked_str(self.name, "name")
-
-        receive_currency_code = (
-            self.receive_currency_code
-            if isinstance(self.receive_currency_code, Unset)
-            else checked_str(self.receive_currency_code, "receiveCurrencyCode")
-        )
-
-        test_mode: bool | Unset = UNSET
-        if not isinstance(self.test_mode, Unset):
+        test_mode: bool | None
+        if isinstance(self.test_mode, bool):
             test_mode = checked_bool(self.test_mode, "testMode")
+        else:
+            test_mode = self.test_mode
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -78,15 +75,15 @@ class Project:
                 "id": id,
             }
         )
-        if callback_url is not UNSET:
+        if callback_url is not None:
             field_dict["callbackUrl"] = callback_url
-        if created_at is not UNSET:
+        if created_at is not None:
             field_dict["createdAt"] = created_at
-        if name is not UNSET:
+        if name is not None:
             field_dict["name"] = name
-        if receive_currency_code is not UNSET:
+        if receive_currency_code is not None:
             field_dict["receiveCurrencyCode"] = receive_currency_code
-        if test_mode is not UNSET:
+        if test_mode is not None:
             field_dict["testMode"] = test_mode
 
         return field_dict
@@ -101,56 +98,74 @@ class Project:
         d = dict(src_dict)
         _field = ""
         try:
-            _field = "id"
-            id = UUID(expect_str(d.pop("id")))
-
             _field = "callbackUrl"
 
-            def _parse_callback_url(data: object) -> None | str | Unset:
+            def _parse_callback_url(data: object) -> None | str:
                 if data is None:
-                    return data
-                if isinstance(data, Unset):
                     return data
                 if isinstance(data, str):
                     return data
                 raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-            callback_url = _parse_callback_url(d.pop("callbackUrl", UNSET))
+            callback_url = _parse_callback_url(d.pop("callbackUrl", None))
 
             _field = "createdAt"
-            _created_at = d.pop("createdAt", UNSET)
-            created_at: datetime.datetime | Unset
-            if isinstance(_created_at, Unset):
-                created_at = UNSET
-            else:
-                created_at = parse_datetime(_created_at)
+
+            def _parse_created_at(data: object) -> datetime.datetime | None:
+                if data is None:
+                    return data
+                if isinstance(data, (str, int, Decimal)):
+                    created_at_type_0 = parse_datetime(data)
+
+                    return created_at_type_0
+                raise TypeError(f"expected a timestamp or null, got {json_type(data)}")
+
+            created_at = _parse_created_at(d.pop("createdAt", None))
+
+            _field = "id"
+            id = UUID(expect_str(d.pop("id")))
 
             _field = "name"
-            _name = d.pop("name", UNSET)
-            name: str | Unset = _name if isinstance(_name, Unset) else expect_str(_name)
+
+            def _parse_name(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            name = _parse_name(d.pop("name", None))
 
             _field = "receiveCurrencyCode"
-            _receive_currency_code = d.pop("receiveCurrencyCode", UNSET)
-            receive_currency_code: str | Unset = (
-                _receive_currency_code
-                if isinstance(_receive_currency_code, Unset)
-                else expect_str(_receive_currency_code)
-            )
+
+            def _parse_receive_currency_code(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            receive_currency_code = _parse_receive_currency_code(d.pop("receiveCurrencyCode", None))
 
             _field = "testMode"
-            _test_mode = d.pop("testMode", UNSET)
-            test_mode: bool | Unset = (
-                _test_mode if isinstance(_test_mode, Unset) else expect_bool(_test_mode)
-            )
+
+            def _parse_test_mode(data: object) -> bool | None:
+                if data is None:
+                    return data
+                if isinstance(data, bool):
+                    return data
+                raise TypeError(f"expected true or false or null, got {json_type(data)}")
+
+            test_mode = _parse_test_mode(d.pop("testMode", None))
 
         except ModelValidationError as exc:
             raise exc.nested("Project", _field) from None
         except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
             raise parse_error("Project", _field, exc) from None
         instance__ = cls(
-            id=id,
             callback_url=callback_url,
             created_at=created_at,
+            id=id,
             name=name,
             receive_currency_code=receive_currency_code,
             test_mode=test_mode,

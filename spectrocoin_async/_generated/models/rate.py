@@ -13,11 +13,11 @@ from ..._values import (
     checked_str,
     expect_str,
     format_datetime,
+    json_type,
     parse_datetime,
     parse_error,
     to_decimal,
 )
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Rate")
 
@@ -29,14 +29,14 @@ class Rate:
     Attributes:
         from_currency_code (str): Currency converted from.
         rate (Decimal): Units of `toCurrencyCode` per unit of `fromCurrencyCode`.
+        timestamp (datetime.datetime | None): When the rate was taken.
         to_currency_code (str): Currency converted to.
-        timestamp (datetime.datetime | Unset): When the rate was taken.
     """
 
     from_currency_code: str
     rate: Decimal
     to_currency_code: str
-    timestamp: datetime.datetime | Unset = UNSET
+    timestamp: datetime.datetime | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -44,11 +44,13 @@ class Rate:
 
         rate = self.rate
 
-        to_currency_code = checked_str(self.to_currency_code, "toCurrencyCode")
-
-        timestamp: str | Unset = UNSET
-        if not isinstance(self.timestamp, Unset):
+        timestamp: None | str
+        if isinstance(self.timestamp, datetime.datetime):
             timestamp = format_datetime(self.timestamp, "timestamp")
+        else:
+            timestamp = self.timestamp
+
+        to_currency_code = checked_str(self.to_currency_code, "toCurrencyCode")
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -59,7 +61,7 @@ class Rate:
                 "toCurrencyCode": to_currency_code,
             }
         )
-        if timestamp is not UNSET:
+        if timestamp is not None:
             field_dict["timestamp"] = timestamp
 
         return field_dict
@@ -80,16 +82,21 @@ class Rate:
             _field = "rate"
             rate = to_decimal(d.pop("rate"))
 
+            _field = "timestamp"
+
+            def _parse_timestamp(data: object) -> datetime.datetime | None:
+                if data is None:
+                    return data
+                if isinstance(data, (str, int, Decimal)):
+                    timestamp_type_0 = parse_datetime(data)
+
+                    return timestamp_type_0
+                raise TypeError(f"expected a timestamp or null, got {json_type(data)}")
+
+            timestamp = _parse_timestamp(d.pop("timestamp", None))
+
             _field = "toCurrencyCode"
             to_currency_code = expect_str(d.pop("toCurrencyCode"))
-
-            _field = "timestamp"
-            _timestamp = d.pop("timestamp", UNSET)
-            timestamp: datetime.datetime | Unset
-            if isinstance(_timestamp, Unset):
-                timestamp = UNSET
-            else:
-                timestamp = parse_datetime(_timestamp)
 
         except ModelValidationError as exc:
             raise exc.nested("Rate", _field) from None
@@ -98,8 +105,8 @@ class Rate:
         instance__ = cls(
             from_currency_code=from_currency_code,
             rate=rate,
-            to_currency_code=to_currency_code,
             timestamp=timestamp,
+            to_currency_code=to_currency_code,
         )
 
         instance__.additional_properties = d

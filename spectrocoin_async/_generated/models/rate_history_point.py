@@ -10,14 +10,12 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
-    checked_str,
-    expect_str,
     format_datetime,
+    json_type,
     parse_datetime,
     parse_error,
     to_decimal,
 )
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RateHistoryPoint")
 
@@ -27,34 +25,28 @@ class RateHistoryPoint:
     """One point of a historical rate series (proposal).
 
     Attributes:
+        from_currency_code (None | str): Currency converted from.
         rate (Decimal): Units of `toCurrencyCode` per unit of `fromCurrencyCode`.
         timestamp (datetime.datetime): Start of the interval this point stands for.
-        from_currency_code (str | Unset): Currency converted from.
-        to_currency_code (str | Unset): Currency converted to.
+        to_currency_code (None | str): Currency converted to.
     """
 
     rate: Decimal
     timestamp: datetime.datetime
-    from_currency_code: str | Unset = UNSET
-    to_currency_code: str | Unset = UNSET
+    from_currency_code: None | str = None
+    to_currency_code: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from_currency_code: None | str
+        from_currency_code = self.from_currency_code
+
         rate = self.rate
 
         timestamp = format_datetime(self.timestamp, "timestamp")
 
-        from_currency_code = (
-            self.from_currency_code
-            if isinstance(self.from_currency_code, Unset)
-            else checked_str(self.from_currency_code, "fromCurrencyCode")
-        )
-
-        to_currency_code = (
-            self.to_currency_code
-            if isinstance(self.to_currency_code, Unset)
-            else checked_str(self.to_currency_code, "toCurrencyCode")
-        )
+        to_currency_code: None | str
+        to_currency_code = self.to_currency_code
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -64,9 +56,9 @@ class RateHistoryPoint:
                 "timestamp": timestamp,
             }
         )
-        if from_currency_code is not UNSET:
+        if from_currency_code is not None:
             field_dict["fromCurrencyCode"] = from_currency_code
-        if to_currency_code is not UNSET:
+        if to_currency_code is not None:
             field_dict["toCurrencyCode"] = to_currency_code
 
         return field_dict
@@ -81,36 +73,42 @@ class RateHistoryPoint:
         d = dict(src_dict)
         _field = ""
         try:
+            _field = "fromCurrencyCode"
+
+            def _parse_from_currency_code(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            from_currency_code = _parse_from_currency_code(d.pop("fromCurrencyCode", None))
+
             _field = "rate"
             rate = to_decimal(d.pop("rate"))
 
             _field = "timestamp"
             timestamp = parse_datetime(d.pop("timestamp"))
 
-            _field = "fromCurrencyCode"
-            _from_currency_code = d.pop("fromCurrencyCode", UNSET)
-            from_currency_code: str | Unset = (
-                _from_currency_code
-                if isinstance(_from_currency_code, Unset)
-                else expect_str(_from_currency_code)
-            )
-
             _field = "toCurrencyCode"
-            _to_currency_code = d.pop("toCurrencyCode", UNSET)
-            to_currency_code: str | Unset = (
-                _to_currency_code
-                if isinstance(_to_currency_code, Unset)
-                else expect_str(_to_currency_code)
-            )
+
+            def _parse_to_currency_code(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            to_currency_code = _parse_to_currency_code(d.pop("toCurrencyCode", None))
 
         except ModelValidationError as exc:
             raise exc.nested("RateHistoryPoint", _field) from None
         except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
             raise parse_error("RateHistoryPoint", _field, exc) from None
         instance__ = cls(
+            from_currency_code=from_currency_code,
             rate=rate,
             timestamp=timestamp,
-            from_currency_code=from_currency_code,
             to_currency_code=to_currency_code,
         )
 

@@ -4,14 +4,13 @@ import datetime
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, Self, TypeVar
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
-from ..._types import to_uuid_or_unset
 from ..._values import (
+    DECIMAL_INPUTS,
     checked_str,
     enum_value,
     expect_str,
@@ -22,7 +21,6 @@ from ..._values import (
     to_decimal,
 )
 from ..models.refund_status import RefundStatus
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Refund")
 
@@ -32,52 +30,50 @@ class Refund:
     """A refund of a merchant order (proposal).
 
     Attributes:
+        address (None | str): Address the refund was sent to.
+        amount (Decimal | None): Amount refunded.
+        created_at (datetime.datetime | None): When the refund was created.
+        currency_code (None | str): Currency refunded.
         id (str): Refund id.
-        address (None | str | Unset): Address the refund was sent to.
-        amount (Decimal | Unset): Amount refunded.
-        created_at (datetime.datetime | Unset): When the refund was created.
-        currency_code (str | Unset): Currency refunded.
-        order_id (UUID | Unset): System UUID of the refunded order.
-        status (RefundStatus | Unset): Status of a merchant refund (proposal; clients must accept unknown values).
+        order_id (None | str): Id of the refunded order, as SpectroCoin sends it.
+        status (None | RefundStatus): Current status (RefundStatus).
     """
 
     id: str
-    address: None | str | Unset = UNSET
-    amount: Decimal | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
-    currency_code: str | Unset = UNSET
-    order_id: UUID | Unset = _attrs_field(default=UNSET, converter=to_uuid_or_unset)
-    status: RefundStatus | Unset = UNSET
+    address: None | str = None
+    amount: Decimal | None = None
+    created_at: datetime.datetime | None = None
+    currency_code: None | str = None
+    order_id: None | str = None
+    status: None | RefundStatus = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = checked_str(self.id, "id")
+        address: None | str
+        address = self.address
 
-        address: None | str | Unset
-        if isinstance(self.address, Unset):
-            address = UNSET
-        else:
-            address = self.address
-
+        amount: Decimal | None
         amount = self.amount
 
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
+        created_at: None | str
+        if isinstance(self.created_at, datetime.datetime):
             created_at = format_datetime(self.created_at, "createdAt")
+        else:
+            created_at = self.created_at
 
-        currency_code = (
-            self.currency_code
-            if isinstance(self.currency_code, Unset)
-            else checked_str(self.currency_code, "currencyCode")
-        )
+        currency_code: None | str
+        currency_code = self.currency_code
 
-        order_id: str | Unset = UNSET
-        if not isinstance(self.order_id, Unset):
-            order_id = None if self.order_id is None else str(self.order_id)
+        id = checked_str(self.id, "id")
 
-        status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
+        order_id: None | str
+        order_id = self.order_id
+
+        status: None | str
+        if isinstance(self.status, RefundStatus):
             status = enum_value(self.status, RefundStatus, "status")
+        else:
+            status = self.status
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -86,17 +82,17 @@ class Refund:
                 "id": id,
             }
         )
-        if address is not UNSET:
+        if address is not None:
             field_dict["address"] = address
-        if amount is not UNSET:
+        if amount is not None:
             field_dict["amount"] = amount
-        if created_at is not UNSET:
+        if created_at is not None:
             field_dict["createdAt"] = created_at
-        if currency_code is not UNSET:
+        if currency_code is not None:
             field_dict["currencyCode"] = currency_code
-        if order_id is not UNSET:
+        if order_id is not None:
             field_dict["orderId"] = order_id
-        if status is not UNSET:
+        if status is not None:
             field_dict["status"] = status
 
         return field_dict
@@ -111,70 +107,91 @@ class Refund:
         d = dict(src_dict)
         _field = ""
         try:
-            _field = "id"
-            id = expect_str(d.pop("id"))
-
             _field = "address"
 
-            def _parse_address(data: object) -> None | str | Unset:
+            def _parse_address(data: object) -> None | str:
                 if data is None:
-                    return data
-                if isinstance(data, Unset):
                     return data
                 if isinstance(data, str):
                     return data
                 raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-            address = _parse_address(d.pop("address", UNSET))
+            address = _parse_address(d.pop("address", None))
 
             _field = "amount"
-            _amount = d.pop("amount", UNSET)
-            amount: Decimal | Unset
-            if isinstance(_amount, Unset):
-                amount = UNSET
-            else:
-                amount = to_decimal(_amount)
+
+            def _parse_amount(data: object) -> Decimal | None:
+                if data is None:
+                    return data
+                if isinstance(data, DECIMAL_INPUTS):
+                    amount_type_0 = to_decimal(data)
+
+                    return amount_type_0
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
+
+            amount = _parse_amount(d.pop("amount", None))
 
             _field = "createdAt"
-            _created_at = d.pop("createdAt", UNSET)
-            created_at: datetime.datetime | Unset
-            if isinstance(_created_at, Unset):
-                created_at = UNSET
-            else:
-                created_at = parse_datetime(_created_at)
+
+            def _parse_created_at(data: object) -> datetime.datetime | None:
+                if data is None:
+                    return data
+                if isinstance(data, (str, int, Decimal)):
+                    created_at_type_0 = parse_datetime(data)
+
+                    return created_at_type_0
+                raise TypeError(f"expected a timestamp or null, got {json_type(data)}")
+
+            created_at = _parse_created_at(d.pop("createdAt", None))
 
             _field = "currencyCode"
-            _currency_code = d.pop("currencyCode", UNSET)
-            currency_code: str | Unset = (
-                _currency_code if isinstance(_currency_code, Unset) else expect_str(_currency_code)
-            )
+
+            def _parse_currency_code(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            currency_code = _parse_currency_code(d.pop("currencyCode", None))
+
+            _field = "id"
+            id = expect_str(d.pop("id"))
 
             _field = "orderId"
-            _order_id = d.pop("orderId", UNSET)
-            order_id: UUID | Unset
-            if isinstance(_order_id, Unset):
-                order_id = UNSET
-            else:
-                order_id = UUID(expect_str(_order_id))
+
+            def _parse_order_id(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            order_id = _parse_order_id(d.pop("orderId", None))
 
             _field = "status"
-            _status = d.pop("status", UNSET)
-            status: RefundStatus | Unset
-            if isinstance(_status, Unset):
-                status = UNSET
-            else:
-                status = RefundStatus(_status)
+
+            def _parse_status(data: object) -> None | RefundStatus:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    status_type_0 = RefundStatus(data)
+
+                    return status_type_0
+                raise TypeError(f"expected RefundStatus or null, got {json_type(data)}")
+
+            status = _parse_status(d.pop("status", None))
 
         except ModelValidationError as exc:
             raise exc.nested("Refund", _field) from None
         except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
             raise parse_error("Refund", _field, exc) from None
         instance__ = cls(
-            id=id,
             address=address,
             amount=amount,
             created_at=created_at,
             currency_code=currency_code,
+            id=id,
             order_id=order_id,
             status=status,
         )

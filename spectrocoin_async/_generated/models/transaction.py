@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    DECIMAL_INPUTS,
     checked_str,
     enum_value,
     expect_str,
@@ -21,7 +22,6 @@ from ..._values import (
 )
 from ..models.transaction_status import TransactionStatus
 from ..models.transaction_type import TransactionType
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Transaction")
 
@@ -31,65 +31,63 @@ class Transaction:
     """A wallet transaction (proposal).
 
     Attributes:
+        account_id (None | str): Account the transaction belongs to.
+        amount (Decimal | None): Signed amount; negative means a debit.
+        created_at (datetime.datetime | None): When the transaction was created.
+        currency_code (None | str): Currency of the amount.
+        description (None | str): Free-text description.
+        fee (Decimal | None): Fee charged, in the same currency.
         id (str): Transaction id.
-        account_id (str | Unset): Account the transaction belongs to.
-        amount (Decimal | Unset): Signed amount; negative means a debit.
-        created_at (datetime.datetime | Unset): When the transaction was created.
-        currency_code (str | Unset): Currency of the amount.
-        description (None | str | Unset): Free-text description.
-        fee (Decimal | Unset): Fee charged, in the same currency.
-        status (TransactionStatus | Unset): Wallet transaction status (values from the legacy wallet API; proposal, may
-            grow).
-        type_ (TransactionType | Unset): Kind of wallet transaction (proposal; clients must accept unknown values).
+        status (None | TransactionStatus): Current status (TransactionStatus).
+        type_ (None | TransactionType): Kind of transaction.
     """
 
     id: str
-    account_id: str | Unset = UNSET
-    amount: Decimal | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
-    currency_code: str | Unset = UNSET
-    description: None | str | Unset = UNSET
-    fee: Decimal | Unset = UNSET
-    status: TransactionStatus | Unset = UNSET
-    type_: TransactionType | Unset = UNSET
+    account_id: None | str = None
+    amount: Decimal | None = None
+    created_at: datetime.datetime | None = None
+    currency_code: None | str = None
+    description: None | str = None
+    fee: Decimal | None = None
+    status: None | TransactionStatus = None
+    type_: None | TransactionType = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = checked_str(self.id, "id")
+        account_id: None | str
+        account_id = self.account_id
 
-        account_id = (
-            self.account_id
-            if isinstance(self.account_id, Unset)
-            else checked_str(self.account_id, "accountId")
-        )
-
+        amount: Decimal | None
         amount = self.amount
 
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
+        created_at: None | str
+        if isinstance(self.created_at, datetime.datetime):
             created_at = format_datetime(self.created_at, "createdAt")
-
-        currency_code = (
-            self.currency_code
-            if isinstance(self.currency_code, Unset)
-            else checked_str(self.currency_code, "currencyCode")
-        )
-
-        description: None | str | Unset
-        if isinstance(self.description, Unset):
-            description = UNSET
         else:
-            description = self.description
+            created_at = self.created_at
 
+        currency_code: None | str
+        currency_code = self.currency_code
+
+        description: None | str
+        description = self.description
+
+        fee: Decimal | None
         fee = self.fee
 
-        status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
-            status = enum_value(self.status, TransactionStatus, "status")
+        id = checked_str(self.id, "id")
 
-        type_: str | Unset = UNSET
-        if not isinstance(self.type_, Unset):
+        status: None | str
+        if isinstance(self.status, TransactionStatus):
+            status = enum_value(self.status, TransactionStatus, "status")
+        else:
+            status = self.status
+
+        type_: None | str
+        if isinstance(self.type_, TransactionType):
             type_ = enum_value(self.type_, TransactionType, "type")
+        else:
+            type_ = self.type_
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -98,21 +96,21 @@ class Transaction:
                 "id": id,
             }
         )
-        if account_id is not UNSET:
+        if account_id is not None:
             field_dict["accountId"] = account_id
-        if amount is not UNSET:
+        if amount is not None:
             field_dict["amount"] = amount
-        if created_at is not UNSET:
+        if created_at is not None:
             field_dict["createdAt"] = created_at
-        if currency_code is not UNSET:
+        if currency_code is not None:
             field_dict["currencyCode"] = currency_code
-        if description is not UNSET:
+        if description is not None:
             field_dict["description"] = description
-        if fee is not UNSET:
+        if fee is not None:
             field_dict["fee"] = fee
-        if status is not UNSET:
+        if status is not None:
             field_dict["status"] = status
-        if type_ is not UNSET:
+        if type_ is not None:
             field_dict["type"] = type_
 
         return field_dict
@@ -127,86 +125,119 @@ class Transaction:
         d = dict(src_dict)
         _field = ""
         try:
-            _field = "id"
-            id = expect_str(d.pop("id"))
-
             _field = "accountId"
-            _account_id = d.pop("accountId", UNSET)
-            account_id: str | Unset = (
-                _account_id if isinstance(_account_id, Unset) else expect_str(_account_id)
-            )
 
-            _field = "amount"
-            _amount = d.pop("amount", UNSET)
-            amount: Decimal | Unset
-            if isinstance(_amount, Unset):
-                amount = UNSET
-            else:
-                amount = to_decimal(_amount)
-
-            _field = "createdAt"
-            _created_at = d.pop("createdAt", UNSET)
-            created_at: datetime.datetime | Unset
-            if isinstance(_created_at, Unset):
-                created_at = UNSET
-            else:
-                created_at = parse_datetime(_created_at)
-
-            _field = "currencyCode"
-            _currency_code = d.pop("currencyCode", UNSET)
-            currency_code: str | Unset = (
-                _currency_code if isinstance(_currency_code, Unset) else expect_str(_currency_code)
-            )
-
-            _field = "description"
-
-            def _parse_description(data: object) -> None | str | Unset:
+            def _parse_account_id(data: object) -> None | str:
                 if data is None:
-                    return data
-                if isinstance(data, Unset):
                     return data
                 if isinstance(data, str):
                     return data
                 raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-            description = _parse_description(d.pop("description", UNSET))
+            account_id = _parse_account_id(d.pop("accountId", None))
+
+            _field = "amount"
+
+            def _parse_amount(data: object) -> Decimal | None:
+                if data is None:
+                    return data
+                if isinstance(data, DECIMAL_INPUTS):
+                    amount_type_0 = to_decimal(data)
+
+                    return amount_type_0
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
+
+            amount = _parse_amount(d.pop("amount", None))
+
+            _field = "createdAt"
+
+            def _parse_created_at(data: object) -> datetime.datetime | None:
+                if data is None:
+                    return data
+                if isinstance(data, (str, int, Decimal)):
+                    created_at_type_0 = parse_datetime(data)
+
+                    return created_at_type_0
+                raise TypeError(f"expected a timestamp or null, got {json_type(data)}")
+
+            created_at = _parse_created_at(d.pop("createdAt", None))
+
+            _field = "currencyCode"
+
+            def _parse_currency_code(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            currency_code = _parse_currency_code(d.pop("currencyCode", None))
+
+            _field = "description"
+
+            def _parse_description(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            description = _parse_description(d.pop("description", None))
 
             _field = "fee"
-            _fee = d.pop("fee", UNSET)
-            fee: Decimal | Unset
-            if isinstance(_fee, Unset):
-                fee = UNSET
-            else:
-                fee = to_decimal(_fee)
+
+            def _parse_fee(data: object) -> Decimal | None:
+                if data is None:
+                    return data
+                if isinstance(data, DECIMAL_INPUTS):
+                    fee_type_0 = to_decimal(data)
+
+                    return fee_type_0
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
+
+            fee = _parse_fee(d.pop("fee", None))
+
+            _field = "id"
+            id = expect_str(d.pop("id"))
 
             _field = "status"
-            _status = d.pop("status", UNSET)
-            status: TransactionStatus | Unset
-            if isinstance(_status, Unset):
-                status = UNSET
-            else:
-                status = TransactionStatus(_status)
+
+            def _parse_status(data: object) -> None | TransactionStatus:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    status_type_0 = TransactionStatus(data)
+
+                    return status_type_0
+                raise TypeError(f"expected TransactionStatus or null, got {json_type(data)}")
+
+            status = _parse_status(d.pop("status", None))
 
             _field = "type"
-            _type_ = d.pop("type", UNSET)
-            type_: TransactionType | Unset
-            if isinstance(_type_, Unset):
-                type_ = UNSET
-            else:
-                type_ = TransactionType(_type_)
+
+            def _parse_type_(data: object) -> None | TransactionType:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    type_type_0 = TransactionType(data)
+
+                    return type_type_0
+                raise TypeError(f"expected TransactionType or null, got {json_type(data)}")
+
+            type_ = _parse_type_(d.pop("type", None))
 
         except ModelValidationError as exc:
             raise exc.nested("Transaction", _field) from None
         except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
             raise parse_error("Transaction", _field, exc) from None
         instance__ = cls(
-            id=id,
             account_id=account_id,
             amount=amount,
             created_at=created_at,
             currency_code=currency_code,
             description=description,
             fee=fee,
+            id=id,
             status=status,
             type_=type_,
         )

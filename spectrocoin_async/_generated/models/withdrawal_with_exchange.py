@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
+    DECIMAL_INPUTS,
     checked_str,
     enum_value,
     expect_str,
@@ -20,7 +21,6 @@ from ..._values import (
     to_decimal,
 )
 from ..models.withdrawal_status import WithdrawalStatus
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="WithdrawalWithExchange")
 
@@ -30,83 +30,75 @@ class WithdrawalWithExchange:
     """A withdrawal that included an exchange (proposal).
 
     Attributes:
+        address (None | str): Destination address.
+        created_at (datetime.datetime | None): When the operation was created.
+        fee (Decimal | None): Withdrawal fee, in the receive currency.
         id (str): Operation id.
-        address (str | Unset): Destination address.
-        created_at (datetime.datetime | Unset): When the operation was created.
-        fee (Decimal | Unset): Withdrawal fee, in the receive currency.
-        memo (None | str | Unset): Memo or tag sent.
-        network_code (str | Unset): Network used.
-        pay_amount (Decimal | Unset): Amount paid.
-        pay_currency_code (str | Unset): Currency paid.
-        rate (Decimal | Unset): Applied exchange rate (receive units per pay unit).
-        receive_amount (Decimal | Unset): Amount sent out.
-        receive_currency_code (str | Unset): Currency sent out.
-        status (WithdrawalStatus | Unset): Status of a crypto or bank withdrawal (proposal; clients must accept unknown
-            values).
+        memo (None | str): Memo or tag sent.
+        network_code (None | str): Network used.
+        pay_amount (Decimal | None): Amount paid.
+        pay_currency_code (None | str): Currency paid.
+        rate (Decimal | None): Applied exchange rate (receive units per pay unit).
+        receive_amount (Decimal | None): Amount sent out.
+        receive_currency_code (None | str): Currency sent out.
+        status (None | WithdrawalStatus): Current status (WithdrawalStatus).
     """
 
     id: str
-    address: str | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
-    fee: Decimal | Unset = UNSET
-    memo: None | str | Unset = UNSET
-    network_code: str | Unset = UNSET
-    pay_amount: Decimal | Unset = UNSET
-    pay_currency_code: str | Unset = UNSET
-    rate: Decimal | Unset = UNSET
-    receive_amount: Decimal | Unset = UNSET
-    receive_currency_code: str | Unset = UNSET
-    status: WithdrawalStatus | Unset = UNSET
+    address: None | str = None
+    created_at: datetime.datetime | None = None
+    fee: Decimal | None = None
+    memo: None | str = None
+    network_code: None | str = None
+    pay_amount: Decimal | None = None
+    pay_currency_code: None | str = None
+    rate: Decimal | None = None
+    receive_amount: Decimal | None = None
+    receive_currency_code: None | str = None
+    status: None | WithdrawalStatus = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = checked_str(self.id, "id")
+        address: None | str
+        address = self.address
 
-        address = (
-            self.address
-            if isinstance(self.address, Unset)
-            else checked_str(self.address, "address")
-        )
-
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
+        created_at: None | str
+        if isinstance(self.created_at, datetime.datetime):
             created_at = format_datetime(self.created_at, "createdAt")
+        else:
+            created_at = self.created_at
 
+        fee: Decimal | None
         fee = self.fee
 
-        memo: None | str | Unset
-        if isinstance(self.memo, Unset):
-            memo = UNSET
-        else:
-            memo = self.memo
+        id = checked_str(self.id, "id")
 
-        network_code = (
-            self.network_code
-            if isinstance(self.network_code, Unset)
-            else checked_str(self.network_code, "networkCode")
-        )
+        memo: None | str
+        memo = self.memo
 
+        network_code: None | str
+        network_code = self.network_code
+
+        pay_amount: Decimal | None
         pay_amount = self.pay_amount
 
-        pay_currency_code = (
-            self.pay_currency_code
-            if isinstance(self.pay_currency_code, Unset)
-            else checked_str(self.pay_currency_code, "payCurrencyCode")
-        )
+        pay_currency_code: None | str
+        pay_currency_code = self.pay_currency_code
 
+        rate: Decimal | None
         rate = self.rate
 
+        receive_amount: Decimal | None
         receive_amount = self.receive_amount
 
-        receive_currency_code = (
-            self.receive_currency_code
-            if isinstance(self.receive_currency_code, Unset)
-            else checked_str(self.receive_currency_code, "receiveCurrencyCode")
-        )
+        receive_currency_code: None | str
+        receive_currency_code = self.receive_currency_code
 
-        status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
+        status: None | str
+        if isinstance(self.status, WithdrawalStatus):
             status = enum_value(self.status, WithdrawalStatus, "status")
+        else:
+            status = self.status
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -115,27 +107,27 @@ class WithdrawalWithExchange:
                 "id": id,
             }
         )
-        if address is not UNSET:
+        if address is not None:
             field_dict["address"] = address
-        if created_at is not UNSET:
+        if created_at is not None:
             field_dict["createdAt"] = created_at
-        if fee is not UNSET:
+        if fee is not None:
             field_dict["fee"] = fee
-        if memo is not UNSET:
+        if memo is not None:
             field_dict["memo"] = memo
-        if network_code is not UNSET:
+        if network_code is not None:
             field_dict["networkCode"] = network_code
-        if pay_amount is not UNSET:
+        if pay_amount is not None:
             field_dict["payAmount"] = pay_amount
-        if pay_currency_code is not UNSET:
+        if pay_currency_code is not None:
             field_dict["payCurrencyCode"] = pay_currency_code
-        if rate is not UNSET:
+        if rate is not None:
             field_dict["rate"] = rate
-        if receive_amount is not UNSET:
+        if receive_amount is not None:
             field_dict["receiveAmount"] = receive_amount
-        if receive_currency_code is not UNSET:
+        if receive_currency_code is not None:
             field_dict["receiveCurrencyCode"] = receive_currency_code
-        if status is not UNSET:
+        if status is not None:
             field_dict["status"] = status
 
         return field_dict
@@ -150,105 +142,151 @@ class WithdrawalWithExchange:
         d = dict(src_dict)
         _field = ""
         try:
-            _field = "id"
-            id = expect_str(d.pop("id"))
-
             _field = "address"
-            _address = d.pop("address", UNSET)
-            address: str | Unset = _address if isinstance(_address, Unset) else expect_str(_address)
 
-            _field = "createdAt"
-            _created_at = d.pop("createdAt", UNSET)
-            created_at: datetime.datetime | Unset
-            if isinstance(_created_at, Unset):
-                created_at = UNSET
-            else:
-                created_at = parse_datetime(_created_at)
-
-            _field = "fee"
-            _fee = d.pop("fee", UNSET)
-            fee: Decimal | Unset
-            if isinstance(_fee, Unset):
-                fee = UNSET
-            else:
-                fee = to_decimal(_fee)
-
-            _field = "memo"
-
-            def _parse_memo(data: object) -> None | str | Unset:
+            def _parse_address(data: object) -> None | str:
                 if data is None:
-                    return data
-                if isinstance(data, Unset):
                     return data
                 if isinstance(data, str):
                     return data
                 raise TypeError(f"expected a string or null, got {json_type(data)}")
 
-            memo = _parse_memo(d.pop("memo", UNSET))
+            address = _parse_address(d.pop("address", None))
+
+            _field = "createdAt"
+
+            def _parse_created_at(data: object) -> datetime.datetime | None:
+                if data is None:
+                    return data
+                if isinstance(data, (str, int, Decimal)):
+                    created_at_type_0 = parse_datetime(data)
+
+                    return created_at_type_0
+                raise TypeError(f"expected a timestamp or null, got {json_type(data)}")
+
+            created_at = _parse_created_at(d.pop("createdAt", None))
+
+            _field = "fee"
+
+            def _parse_fee(data: object) -> Decimal | None:
+                if data is None:
+                    return data
+                if isinstance(data, DECIMAL_INPUTS):
+                    fee_type_0 = to_decimal(data)
+
+                    return fee_type_0
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
+
+            fee = _parse_fee(d.pop("fee", None))
+
+            _field = "id"
+            id = expect_str(d.pop("id"))
+
+            _field = "memo"
+
+            def _parse_memo(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            memo = _parse_memo(d.pop("memo", None))
 
             _field = "networkCode"
-            _network_code = d.pop("networkCode", UNSET)
-            network_code: str | Unset = (
-                _network_code if isinstance(_network_code, Unset) else expect_str(_network_code)
-            )
+
+            def _parse_network_code(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            network_code = _parse_network_code(d.pop("networkCode", None))
 
             _field = "payAmount"
-            _pay_amount = d.pop("payAmount", UNSET)
-            pay_amount: Decimal | Unset
-            if isinstance(_pay_amount, Unset):
-                pay_amount = UNSET
-            else:
-                pay_amount = to_decimal(_pay_amount)
+
+            def _parse_pay_amount(data: object) -> Decimal | None:
+                if data is None:
+                    return data
+                if isinstance(data, DECIMAL_INPUTS):
+                    pay_amount_type_0 = to_decimal(data)
+
+                    return pay_amount_type_0
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
+
+            pay_amount = _parse_pay_amount(d.pop("payAmount", None))
 
             _field = "payCurrencyCode"
-            _pay_currency_code = d.pop("payCurrencyCode", UNSET)
-            pay_currency_code: str | Unset = (
-                _pay_currency_code
-                if isinstance(_pay_currency_code, Unset)
-                else expect_str(_pay_currency_code)
-            )
+
+            def _parse_pay_currency_code(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            pay_currency_code = _parse_pay_currency_code(d.pop("payCurrencyCode", None))
 
             _field = "rate"
-            _rate = d.pop("rate", UNSET)
-            rate: Decimal | Unset
-            if isinstance(_rate, Unset):
-                rate = UNSET
-            else:
-                rate = to_decimal(_rate)
+
+            def _parse_rate(data: object) -> Decimal | None:
+                if data is None:
+                    return data
+                if isinstance(data, DECIMAL_INPUTS):
+                    rate_type_0 = to_decimal(data)
+
+                    return rate_type_0
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
+
+            rate = _parse_rate(d.pop("rate", None))
 
             _field = "receiveAmount"
-            _receive_amount = d.pop("receiveAmount", UNSET)
-            receive_amount: Decimal | Unset
-            if isinstance(_receive_amount, Unset):
-                receive_amount = UNSET
-            else:
-                receive_amount = to_decimal(_receive_amount)
+
+            def _parse_receive_amount(data: object) -> Decimal | None:
+                if data is None:
+                    return data
+                if isinstance(data, DECIMAL_INPUTS):
+                    receive_amount_type_0 = to_decimal(data)
+
+                    return receive_amount_type_0
+                raise TypeError(f"expected a decimal number or null, got {json_type(data)}")
+
+            receive_amount = _parse_receive_amount(d.pop("receiveAmount", None))
 
             _field = "receiveCurrencyCode"
-            _receive_currency_code = d.pop("receiveCurrencyCode", UNSET)
-            receive_currency_code: str | Unset = (
-                _receive_currency_code
-                if isinstance(_receive_currency_code, Unset)
-                else expect_str(_receive_currency_code)
-            )
+
+            def _parse_receive_currency_code(data: object) -> None | str:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    return data
+                raise TypeError(f"expected a string or null, got {json_type(data)}")
+
+            receive_currency_code = _parse_receive_currency_code(d.pop("receiveCurrencyCode", None))
 
             _field = "status"
-            _status = d.pop("status", UNSET)
-            status: WithdrawalStatus | Unset
-            if isinstance(_status, Unset):
-                status = UNSET
-            else:
-                status = WithdrawalStatus(_status)
+
+            def _parse_status(data: object) -> None | WithdrawalStatus:
+                if data is None:
+                    return data
+                if isinstance(data, str):
+                    status_type_0 = WithdrawalStatus(data)
+
+                    return status_type_0
+                raise TypeError(f"expected WithdrawalStatus or null, got {json_type(data)}")
+
+            status = _parse_status(d.pop("status", None))
 
         except ModelValidationError as exc:
             raise exc.nested("WithdrawalWithExchange", _field) from None
         except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
             raise parse_error("WithdrawalWithExchange", _field, exc) from None
         instance__ = cls(
-            id=id,
             address=address,
             created_at=created_at,
             fee=fee,
+            id=id,
             memo=memo,
             network_code=network_code,
             pay_amount=pay_amount,

@@ -11,7 +11,14 @@ from typing import Final
 import attrs
 
 from ..catalogue import CURRENCIES, PROJECTS, Project
-from ..errors import SandboxError, conditionally_missing, invalid_state, not_found, rule_broken
+from ..errors import (
+    SandboxError,
+    conditionally_missing,
+    invalid,
+    invalid_state,
+    not_found,
+    rule_broken,
+)
 from .deposits import _Deposits
 from .exchanges import _Exchanges
 from .records import Order, PreOrder, Record, in_dates, iso
@@ -53,8 +60,16 @@ class _Orders(_Exchanges, _Deposits):
             raise not_found("projectId", project_id)
         return project
 
-    def _merchant_order_id(self, project: Project, wanted: str | None) -> str:
+    def _merchant_order_id(
+        self, project: Project, wanted: str | None, *, pre_orders: bool = False
+    ) -> str:
         taken = {o.order_id for o in self.orders.values() if o.project is project}
+        if pre_orders:  # a pre-order's orderId is its first order's: taken by any other's too
+            taken |= {
+                p.order_id
+                for p in self.pre_orders.values()
+                if p.project is project and p.order_id is not None
+            }
         if wanted is None:
             return f"SBX-{len(self.orders) + 1:05d}"
         if wanted in taken:
@@ -177,6 +192,10 @@ class _Orders(_Exchanges, _Deposits):
     ) -> Record:
         """``POST /merchants/orders/create``: a pre-order and its order, in one go."""
         project = self.project(project_id)
+        if pay_amount is not None and not (pay_amount.is_finite() and pay_amount >= 0):
+            # A zero pay amount beside the receive pair is what SpectroCoin's Drupal module sends
+            # (the receive pair wins); a negative one is refused wherever it stands.
+            raise invalid("payAmount", "must be at least 0")
         if receive_amount is not None:
             if receive_code is None:
                 raise conditionally_missing("receiveCurrencyCode")
@@ -250,6 +269,9 @@ class _Orders(_Exchanges, _Deposits):
         project = self.project(project_id)
         receive = self.currency(receive_code, "receiveCurrencyCode")
         receive_amount = self.amount(receive, receive_amount, "receiveAmount")
+        if order_id is not None:
+            # Refused now, as for an order: accepted, every order made from it would be refused.
+            self._merchant_order_id(project, order_id, pre_orders=True)
         pre = self._pre_order(
             project,
             merchant_order_id=order_id,

@@ -78,7 +78,7 @@ class AccountsAPI:
 
     async def get_account(
         self,
-        id: str,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> Account:
         """Get one wallet account
@@ -93,7 +93,7 @@ class AccountsAPI:
 
         `GET /accounts/{id}`
         Args:
-            id (str):
+            id (UUID | str):
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -119,7 +119,7 @@ class AccountsAPI:
 
     async def get_account_detailed(
         self,
-        id: str,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> Response[Account]:
         """Like `get_account`, but returns `Response[Account]`: the parsed body

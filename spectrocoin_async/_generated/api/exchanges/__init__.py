@@ -341,7 +341,7 @@ class ExchangesAPI:
 
     async def get_exchange(
         self,
-        id: str,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> Exchange:
         """Get one exchange
@@ -355,7 +355,7 @@ class ExchangesAPI:
 
         `GET /exchanges/{id}`
         Args:
-            id (str):
+            id (UUID | str):
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -381,7 +381,7 @@ class ExchangesAPI:
 
     async def get_exchange_detailed(
         self,
-        id: str,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> Response[Exchange]:
         """Like `get_exchange`, but returns `Response[Exchange]`: the parsed body

@@ -1,6 +1,8 @@
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
+from ...._types import path_id
 from ...._values import (
     path_segment,
 )
@@ -26,11 +28,11 @@ def _parse_response(data: Any) -> Exchange:
 
 
 def build_request(
-    id: str,
+    id: UUID | str,
 ) -> dict[str, Any]:
     """The request this operation sends (path, query, body) for the runtime to validate, encode
     and send. Arguments are spelled as users pass them; UUIDs and enums given as text are
     converted here, and a bad one raises ValidationError naming it."""
     return _get_kwargs(
-        id=id,
+        id=path_id(id),
     )

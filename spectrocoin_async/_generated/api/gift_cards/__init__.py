@@ -292,7 +292,7 @@ class GiftCardsAPI:
 
     async def get_gift_card_purchase(
         self,
-        id: str,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> GiftCardPurchase:
         """Get one gift-card purchase
@@ -306,7 +306,7 @@ class GiftCardsAPI:
 
         `GET /gift-cards/purchases/{id}`
         Args:
-            id (str):
+            id (UUID | str):
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -332,7 +332,7 @@ class GiftCardsAPI:
 
     async def get_gift_card_purchase_detailed(
         self,
-        id: str,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> Response[GiftCardPurchase]:
         """Like `get_gift_card_purchase`, but returns `Response[GiftCardPurchase]`: the parsed body

@@ -276,8 +276,14 @@ class MerchantAPI:
         Args:
             body (CreateOrderRequest): Merchant order. Give `receiveAmount` + `receiveCurrencyCode` or
                 `payAmount` +
-                `payCurrencyCode` (receive wins when both are given). Payer fields apply to projects with
-                "verified payers only".
+                `payCurrencyCode`; when both pairs are given the receive pair wins and the pay pair is
+                ignored (SpectroCoin's merchant order guide). SpectroCoin's Drupal module sends every
+                order with `payAmount: "0.0"` and `payCurrencyCode` beside the receive pair
+                (src/SCMerchantClient/messages/SpectroCoin_CreateOrderRequest.php, getPayAmount), as the
+                legacy merchant API's example did (`payAmount=0.0&receiveAmount=50.0`): a zero pay amount
+                beside the receive pair is accepted; the amount of the pair that counts must be above
+                zero, and no amount may be negative. Payer fields apply to projects with "verified payers
+                only".
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -324,7 +330,7 @@ class MerchantAPI:
 
     async def get_order(
         self,
-        id: str | UUID,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> Order:
         """Get one merchant order
@@ -339,7 +345,7 @@ class MerchantAPI:
 
         `GET /merchants/orders/{id}`
         Args:
-            id (str | UUID):
+            id (UUID | str):
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -365,7 +371,7 @@ class MerchantAPI:
 
     async def get_order_detailed(
         self,
-        id: str | UUID,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> Response[Order]:
         """Like `get_order`, but returns `Response[Order]`: the parsed body
@@ -385,7 +391,7 @@ class MerchantAPI:
 
     async def accept_order(
         self,
-        id: str | UUID,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> Order:
         """Accept an underpaid or late order
@@ -400,7 +406,7 @@ class MerchantAPI:
 
         `POST /merchants/orders/{id}/accept`
         Args:
-            id (str | UUID):
+            id (UUID | str):
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -426,7 +432,7 @@ class MerchantAPI:
 
     async def accept_order_detailed(
         self,
-        id: str | UUID,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> Response[Order]:
         """Like `accept_order`, but returns `Response[Order]`: the parsed body
@@ -446,7 +452,7 @@ class MerchantAPI:
 
     async def cancel_order(
         self,
-        id: str | UUID,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> Order:
         """Cancel a merchant order
@@ -462,7 +468,7 @@ class MerchantAPI:
 
         `POST /merchants/orders/{id}/cancel`
         Args:
-            id (str | UUID):
+            id (UUID | str):
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -488,7 +494,7 @@ class MerchantAPI:
 
     async def cancel_order_detailed(
         self,
-        id: str | UUID,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> Response[Order]:
         """Like `cancel_order`, but returns `Response[Order]`: the parsed body
@@ -682,7 +688,7 @@ class MerchantAPI:
 
     async def get_pre_order(
         self,
-        id: str,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> PreOrder:
         """Get one pre-order
@@ -697,7 +703,7 @@ class MerchantAPI:
 
         `GET /merchants/preorders/{id}`
         Args:
-            id (str):
+            id (UUID | str):
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -723,7 +729,7 @@ class MerchantAPI:
 
     async def get_pre_order_detailed(
         self,
-        id: str,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> Response[PreOrder]:
         """Like `get_pre_order`, but returns `Response[PreOrder]`: the parsed body
@@ -794,7 +800,7 @@ class MerchantAPI:
 
     async def get_project(
         self,
-        id: str | UUID,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> Project:
         """Get one merchant project
@@ -808,7 +814,7 @@ class MerchantAPI:
 
         `GET /merchants/projects/{id}`
         Args:
-            id (str | UUID):
+            id (UUID | str):
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -834,7 +840,7 @@ class MerchantAPI:
 
     async def get_project_detailed(
         self,
-        id: str | UUID,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> Response[Project]:
         """Like `get_project`, but returns `Response[Project]`: the parsed body

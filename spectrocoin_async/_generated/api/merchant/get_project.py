@@ -2,7 +2,7 @@ from typing import Any
 from urllib.parse import quote
 from uuid import UUID
 
-from ...._types import coerce_uuid
+from ...._types import path_id
 from ...._values import (
     path_segment,
 )
@@ -10,7 +10,7 @@ from ...models.project import Project
 
 
 def _get_kwargs(
-    id: UUID,
+    id: str,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -28,11 +28,11 @@ def _parse_response(data: Any) -> Project:
 
 
 def build_request(
-    id: str | UUID,
+    id: UUID | str,
 ) -> dict[str, Any]:
     """The request this operation sends (path, query, body) for the runtime to validate, encode
     and send. Arguments are spelled as users pass them; UUIDs and enums given as text are
     converted here, and a bad one raises ValidationError naming it."""
     return _get_kwargs(
-        id=coerce_uuid("id", id),
+        id=path_id(id),
     )

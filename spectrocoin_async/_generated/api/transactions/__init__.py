@@ -179,7 +179,7 @@ class TransactionsAPI:
 
     async def get_transaction(
         self,
-        id: str,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> Transaction:
         """Get one wallet transaction
@@ -193,7 +193,7 @@ class TransactionsAPI:
 
         `GET /transactions/{id}`
         Args:
-            id (str):
+            id (UUID | str):
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -219,7 +219,7 @@ class TransactionsAPI:
 
     async def get_transaction_detailed(
         self,
-        id: str,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> Response[Transaction]:
         """Like `get_transaction`, but returns `Response[Transaction]`: the parsed body

@@ -242,7 +242,7 @@ class WithdrawalsAPI:
 
     async def get_bank_withdrawal(
         self,
-        id: str,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> BankWithdrawal:
         """Get one bank withdrawal
@@ -257,7 +257,7 @@ class WithdrawalsAPI:
 
         `GET /withdrawals/bank/{id}`
         Args:
-            id (str):
+            id (UUID | str):
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -283,7 +283,7 @@ class WithdrawalsAPI:
 
     async def get_bank_withdrawal_detailed(
         self,
-        id: str,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> Response[BankWithdrawal]:
         """Like `get_bank_withdrawal`, but returns `Response[BankWithdrawal]`: the parsed body
@@ -566,7 +566,7 @@ class WithdrawalsAPI:
 
     async def get_crypto_withdrawal(
         self,
-        id: str,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> CryptoWithdrawal:
         """Get one crypto withdrawal
@@ -581,7 +581,7 @@ class WithdrawalsAPI:
 
         `GET /withdrawals/crypto/{id}`
         Args:
-            id (str):
+            id (UUID | str):
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -607,7 +607,7 @@ class WithdrawalsAPI:
 
     async def get_crypto_withdrawal_detailed(
         self,
-        id: str,
+        id: UUID | str,
         **options: Unpack[CallOptions],
     ) -> Response[CryptoWithdrawal]:
         """Like `get_crypto_withdrawal`, but returns `Response[CryptoWithdrawal]`: the parsed body

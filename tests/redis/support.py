@@ -1,0 +1,48 @@
+"""Helpers of the RedisLimiter and RedisTokenStore tests: limits, makers bound to a test's keys."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from spectrocoin_async import (
+    GroupLimits,
+    RateLimits,
+    RedisLimiter,
+    RedisTokenStore,
+)
+
+CLIENT = "client-1"
+
+
+def limits(rate: float | None, burst: int = 1, max_in_flight: int = 50) -> RateLimits:
+    group = GroupLimits(max_in_flight=max_in_flight, rate=rate, burst=burst)
+    return RateLimits(default=group, groups={"accounts": group}, max_in_flight=200)
+
+
+async def warm(*limiters: RedisLimiter) -> None:
+    """Open each pool's first connection, so that timings measure the limiter, not a connect."""
+    for limiter in limiters:
+        async with limiter.slot("warm-up"):
+            pass
+
+
+@pytest.fixture(name="make_limiter")
+def make_limiter_fixture(redis_url: str, key_prefix: str) -> Callable[..., RedisLimiter]:
+    def make(**kwargs: object) -> RedisLimiter:
+        kwargs.setdefault("client_id", CLIENT)
+        kwargs.setdefault("key_prefix", key_prefix)
+        return RedisLimiter.from_url(redis_url, **kwargs)  # type: ignore[arg-type]
+
+    return make
+
+
+@pytest.fixture(name="make_store")
+def make_store_fixture(redis_url: str, key_prefix: str) -> Callable[..., RedisTokenStore]:
+    def make(**kwargs: object) -> RedisTokenStore:
+        kwargs.setdefault("client_id", CLIENT)
+        kwargs.setdefault("key_prefix", key_prefix)
+        return RedisTokenStore.from_url(redis_url, **kwargs)  # type: ignore[arg-type]
+
+    return make
