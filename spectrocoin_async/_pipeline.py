@@ -338,7 +338,7 @@ class Pipeline:
         holds its limiter slot.
         """
         timeout, deadline, max_attempts = check_options(
-            options, self.stream_deadline if stream else self.deadline
+            options, self.stream_deadline if stream else self.deadline, operation
         )
         url, query, content, headers = self.build(operation, request, options)
         if operation.evidence in self._warn_levels:

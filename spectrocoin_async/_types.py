@@ -168,6 +168,8 @@ class Operation:
     success: tuple[int, ...] = (200,)
     # Body properties marked x-secret: held as Secret until encoded, the bytes hidden from repr.
     secret_fields: tuple[str, ...] = ()
+    # The keyword names of the operation's method (path, body, query, header), for messages.
+    parameters: tuple[str, ...] = ()
 
 
 class CallOptions(TypedDict, total=False):

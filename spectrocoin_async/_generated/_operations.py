@@ -24,6 +24,7 @@ OPERATIONS: dict[str, Operation] = {
         optional_auth=False,
         success=(200,),
         secret_fields=(),
+        parameters=("id",),
     ),
     "calculate_exchange": Operation(
         name="calculate_exchange",
@@ -41,14 +42,29 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(
             FieldRule(name="payCurrencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
             FieldRule(name="receiveCurrencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
-            FieldRule(name="payAmount", required=False, exclusive_minimum=Decimal(0)),
-            FieldRule(name="receiveAmount", required=False, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="payAmount",
+                required=False,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
+            FieldRule(
+                name="receiveAmount",
+                required=False,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
+        ),
+        body_any_of=(
+            (FieldRule(name="payAmount", required=True),),
+            (FieldRule(name="receiveAmount", required=True),),
         ),
         query_rules=(),
         accept=None,
         optional_auth=False,
         success=(200,),
         secret_fields=(),
+        parameters=("body",),
     ),
     "cancel_order": Operation(
         name="cancel_order",
@@ -69,6 +85,7 @@ OPERATIONS: dict[str, Operation] = {
         optional_auth=False,
         success=(200,),
         secret_fields=(),
+        parameters=("id",),
     ),
     "create_bank_withdrawal": Operation(
         name="create_bank_withdrawal",
@@ -86,7 +103,12 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(
             FieldRule(name="currencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
             FieldRule(name="rail", required=True),
-            FieldRule(name="amount", required=True, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="amount",
+                required=True,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
             FieldRule(name="beneficiaryName", required=True),
         ),
         query_rules=(),
@@ -94,6 +116,7 @@ OPERATIONS: dict[str, Operation] = {
         optional_auth=False,
         success=(200,),
         secret_fields=(),
+        parameters=("body",),
     ),
     "create_crypto_deposit_address": Operation(
         name="create_crypto_deposit_address",
@@ -114,6 +137,7 @@ OPERATIONS: dict[str, Operation] = {
         optional_auth=False,
         success=(200,),
         secret_fields=(),
+        parameters=("body",),
     ),
     "create_crypto_withdrawal": Operation(
         name="create_crypto_withdrawal",
@@ -131,13 +155,19 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(
             FieldRule(name="currencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
             FieldRule(name="address", required=True),
-            FieldRule(name="amount", required=True, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="amount",
+                required=True,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
         ),
         query_rules=(),
         accept=None,
         optional_auth=False,
         success=(200,),
         secret_fields=(),
+        parameters=("body",),
     ),
     "create_exchange": Operation(
         name="create_exchange",
@@ -155,13 +185,30 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(
             FieldRule(name="payCurrencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
             FieldRule(name="receiveCurrencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
-            FieldRule(name="payAmount", required=True, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="payAmount",
+                required=True,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
+        ),
+        body_any_of=(
+            (
+                FieldRule(name="payCurrencyCode", required=True),
+                FieldRule(name="receiveCurrencyCode", required=True),
+            ),
+            (
+                FieldRule(name="exchangePairId", required=True),
+                FieldRule(name="payAccountId", required=True),
+                FieldRule(name="receiveAccountId", required=True),
+            ),
         ),
         query_rules=(),
         accept=None,
         optional_auth=False,
         success=(200,),
         secret_fields=(),
+        parameters=("body",),
     ),
     "create_order": Operation(
         name="create_order",
@@ -177,9 +224,19 @@ OPERATIONS: dict[str, Operation] = {
         source="https://docs.spectrocoin.com/reference/createorderusingpost2, https://docs.spectrocoin.com/docs/creating-a-payment, https://docs.spectrocoin.com/docs/verified-payers-only, https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php",
         group="merchant",
         body_rules=(
-            FieldRule(name="receiveAmount", required=False, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="receiveAmount",
+                required=False,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
             FieldRule(name="receiveCurrencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
-            FieldRule(name="payAmount", required=False, minimum=Decimal(0)),
+            FieldRule(
+                name="payAmount",
+                required=False,
+                minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
             FieldRule(name="payCurrencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
             FieldRule(name="projectId", required=True, format="uuid"),
         ),
@@ -198,6 +255,7 @@ OPERATIONS: dict[str, Operation] = {
         optional_auth=False,
         success=(200,),
         secret_fields=(),
+        parameters=("body",),
     ),
     "create_order_from_pre_order": Operation(
         name="create_order_from_pre_order",
@@ -221,6 +279,7 @@ OPERATIONS: dict[str, Operation] = {
         optional_auth=False,
         success=(200,),
         secret_fields=(),
+        parameters=("body",),
     ),
     "create_pre_order": Operation(
         name="create_pre_order",
@@ -237,7 +296,12 @@ OPERATIONS: dict[str, Operation] = {
         group="merchant",
         body_rules=(
             FieldRule(name="projectId", required=True, format="uuid"),
-            FieldRule(name="receiveAmount", required=True, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="receiveAmount",
+                required=True,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
             FieldRule(name="receiveCurrencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
         ),
         query_rules=(),
@@ -245,6 +309,7 @@ OPERATIONS: dict[str, Operation] = {
         optional_auth=False,
         success=(200,),
         secret_fields=(),
+        parameters=("body",),
     ),
     "create_withdrawal_with_exchange": Operation(
         name="create_withdrawal_with_exchange",
@@ -261,7 +326,12 @@ OPERATIONS: dict[str, Operation] = {
         group="withdrawals",
         body_rules=(
             FieldRule(name="payCurrencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
-            FieldRule(name="payAmount", required=True, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="payAmount",
+                required=True,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
             FieldRule(name="receiveCurrencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
             FieldRule(name="address", required=True),
         ),
@@ -270,6 +340,7 @@ OPERATIONS: dict[str, Operation] = {
         optional_auth=False,
         success=(200,),
         secret_fields=(),
+        parameters=("body",),
     ),
     "export_orders": Operation(
         name="export_orders",
@@ -303,6 +374,11 @@ OPERATIONS: dict[str, Operation] = {
         optional_auth=False,
         success=(200,),
         secret_fields=(),
+        parameters=(
+            "format",
+            "date_from",
+            "date_to",
+        ),
     ),
     "export_transactions": Operation(
         name="export_transactions",
@@ -336,6 +412,12 @@ OPERATIONS: dict[str, Operation] = {
         optional_auth=False,
         success=(200,),
         secret_fields=(),
+        parameters=(
+            "format",
+            "date_from",
+            "date_to",
+            "account_id",
+        ),
     ),
     "get_access_token": Operation(
         name="get_access_token",
@@ -360,6 +442,7 @@ OPERATIONS: dict[str, Operation] = {
         optional_auth=False,
         success=(200,),
         secret_fields=("client_secret",),
+        parameters=("body",),
     ),
     "get_account": Operation(
         name="get_account",
@@ -380,6 +463,7 @@ OPERATIONS: dict[str, Operation] = {
         optional_auth=False,
         success=(200,),
         secret_fields=(),
+        parameters=("id",),
     ),
     "get_bank_withdrawal": Operation(
         name="get_bank_withdrawal",
@@ -400,6 +484,7 @@ OPERATIONS: dict[str, Operation] = {
         optional_auth=False,
         success=(200,),
         secret_fields=(),
+        parameters=("id",),
     ),
     "get_crypto_withdrawal": Operation(
         name="get_crypto_withdrawal",
@@ -420,6 +505,7 @@ OPERATIONS: dict[str, Operation] = {
         optional_auth=False,
         success=(200,),
         secret_fields=(),
+        parameters=("id",),
     ),
     "get_crypto_withdrawal_fee": Operation(
         name="get_crypto_withdrawal_fee",
@@ -436,13 +522,19 @@ OPERATIONS: dict[str, Operation] = {
         group="withdrawals",
         body_rules=(
             FieldRule(name="currencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
-            FieldRule(name="amount", required=True, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="amount",
+                required=True,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
         ),
         query_rules=(),
         accept=None,
         optional_auth=False,
         success=(200,),
         secret_fields=(),
+        parameters=("body",),
     ),
     "get_exchange": Operation(
         name="get_exchange",
@@ -463,6 +555,7 @@ OPERATIONS: dict[str, Operation] = {
         optional_auth=False,
         success=(200,),
         secret_fields=(),
+        parameters=("id",),
     ),
     "get_gift_card_purchase": Operation(
         name="get_gift_card_purchase",
@@ -483,6 +576,7 @@ OPERATIONS: dict[str, Operation] = {
         optional_auth=False,
         success=(200,),
         secret_fields=(),
+        parameters=("id",),
     ),
     "get_order": Operation(
         name="get_order",
@@ -503,6 +597,7 @@ OPERATIONS: dict[str, Operation] = {
         optional_auth=False,
         success=(200,),
         secret_fields=(),
+        parameters=("id",),
     ),
     "get_pre_order": Operation(
         name="get_pre_order",
@@ -523,6 +618,7 @@ OPERATIONS: dict[str, Operation] = {
         optional_auth=False,
         success=(200,),
         secret_fields=(),
+        parameters=("id",),
     ),
     "get_project": Operation(
         name="get_project",
@@ -543,6 +639,7 @@ OPERATIONS: dict[str, Operation] = {
         optional_auth=False,
         success=(200,),
         secret_fields=(),
+        parameters=("id",),
     ),
     "get_rate_history": Operation(
         name="get_rate_history",
@@ -566,6 +663,13 @@ OPERATIONS: dict[str, Operation] = {
         optional_auth=True,
         success=(200,),
         secret_fields=(),
+        parameters=(
+            "from_",
+            "to",
+            "date_from",
+            "date_to",
+            "interval",
+        ),
     ),
     "get_rates": Operation(
         name="get_rates",
@@ -589,6 +693,10 @@ OPERATIONS: dict[str, Operation] = {
         optional_auth=True,
         success=(200,),
         secret_fields=(),
+        parameters=(
+            "from_",
+            "to",
+        ),
     ),
     "get_transaction": Operation(
         name="get_transaction",
@@ -609,6 +717,7 @@ OPERATIONS: dict[str, Operation] = {
         optional_auth=False,
         success=(200,),
         secret_fields=(),
+        parameters=("id",),
     ),
     "list_accounts": Operation(
         name="list_accounts",
@@ -629,6 +738,7 @@ OPERATIONS: dict[str, Operation] = {
         optional_auth=False,
         success=(200,),
         secret_fields=(),
+        parameters=(),
     ),
     "list_bank_withdrawals": Operation(
         name="list_bank_withdrawals",
@@ -654,6 +764,15 @@ OPERATIONS: dict[str, Operation] = {
         optional_auth=False,
         success=(200,),
         secret_fields=(),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "currency_code",
+            "status",
+            "date_from",
+            "date_to",
+        ),
     ),
     "list_crypto_deposit_addresses": Operation(
         name="list_crypto_deposit_addresses",
@@ -679,6 +798,13 @@ OPERATIONS: dict[str, Operation] = {
         optional_auth=False,
         success=(200,),
         secret_fields=(),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "currency_code",
+            "network_code",
+        ),
     ),
     "list_crypto_withdrawals": Operation(
         name="list_crypto_withdrawals",
@@ -704,6 +830,15 @@ OPERATIONS: dict[str, Operation] = {
         optional_auth=False,
         success=(200,),
         secret_fields=(),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "currency_code",
+            "status",
+            "date_from",
+            "date_to",
+        ),
     ),
     "list_currencies": Operation(
         name="list_currencies",
@@ -724,6 +859,7 @@ OPERATIONS: dict[str, Operation] = {
         optional_auth=True,
         success=(200,),
         secret_fields=(),
+        parameters=(),
     ),
     "list_deposit_addresses": Operation(
         name="list_deposit_addresses",
@@ -744,6 +880,7 @@ OPERATIONS: dict[str, Operation] = {
         optional_auth=False,
         success=(200,),
         secret_fields=(),
+        parameters=("currency_code",),
     ),
     "list_exchange_pairs": Operation(
         name="list_exchange_pairs",
@@ -764,6 +901,7 @@ OPERATIONS: dict[str, Operation] = {
         optional_auth=False,
         success=(200,),
         secret_fields=(),
+        parameters=(),
     ),
     "list_exchanges": Operation(
         name="list_exchanges",
@@ -788,6 +926,14 @@ OPERATIONS: dict[str, Operation] = {
         optional_auth=False,
         success=(200,),
         secret_fields=(),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "date_from",
+            "date_to",
+            "status",
+        ),
     ),
     "list_gift_card_purchases": Operation(
         name="list_gift_card_purchases",
@@ -812,6 +958,14 @@ OPERATIONS: dict[str, Operation] = {
         optional_auth=False,
         success=(200,),
         secret_fields=(),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "status",
+            "date_from",
+            "date_to",
+        ),
     ),
     "list_gift_cards": Operation(
         name="list_gift_cards",
@@ -832,6 +986,10 @@ OPERATIONS: dict[str, Operation] = {
         optional_auth=False,
         success=(200,),
         secret_fields=(),
+        parameters=(
+            "country_code",
+            "currency_code",
+        ),
     ),
     "list_orders": Operation(
         name="list_orders",
@@ -857,6 +1015,15 @@ OPERATIONS: dict[str, Operation] = {
         optional_auth=False,
         success=(200,),
         secret_fields=(),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "date_from",
+            "date_to",
+            "status",
+            "project_id",
+        ),
     ),
     "list_payment_methods": Operation(
         name="list_payment_methods",
@@ -877,6 +1044,11 @@ OPERATIONS: dict[str, Operation] = {
         optional_auth=False,
         success=(200,),
         secret_fields=(),
+        parameters=(
+            "currency_code",
+            "country_code",
+            "direction",
+        ),
     ),
     "list_pre_orders": Operation(
         name="list_pre_orders",
@@ -902,6 +1074,12 @@ OPERATIONS: dict[str, Operation] = {
         optional_auth=False,
         success=(200,),
         secret_fields=(),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "project_id",
+        ),
     ),
     "list_projects": Operation(
         name="list_projects",
@@ -922,6 +1100,7 @@ OPERATIONS: dict[str, Operation] = {
         optional_auth=False,
         success=(200,),
         secret_fields=(),
+        parameters=(),
     ),
     "list_refunds": Operation(
         name="list_refunds",
@@ -946,6 +1125,14 @@ OPERATIONS: dict[str, Operation] = {
         optional_auth=False,
         success=(200,),
         secret_fields=(),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "date_from",
+            "date_to",
+            "status",
+        ),
     ),
     "list_transactions": Operation(
         name="list_transactions",
@@ -971,6 +1158,17 @@ OPERATIONS: dict[str, Operation] = {
         optional_auth=False,
         success=(200,),
         secret_fields=(),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "account_id",
+            "currency_code",
+            "type",
+            "status",
+            "date_from",
+            "date_to",
+        ),
     ),
     "list_withdrawals_with_exchange": Operation(
         name="list_withdrawals_with_exchange",
@@ -995,6 +1193,14 @@ OPERATIONS: dict[str, Operation] = {
         optional_auth=False,
         success=(200,),
         secret_fields=(),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "status",
+            "date_from",
+            "date_to",
+        ),
     ),
     "purchase_gift_card": Operation(
         name="purchase_gift_card",
@@ -1011,7 +1217,12 @@ OPERATIONS: dict[str, Operation] = {
         group="gift_cards",
         body_rules=(
             FieldRule(name="giftCardId", required=True),
-            FieldRule(name="amount", required=True, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="amount",
+                required=True,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
             FieldRule(name="payCurrencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
         ),
         query_rules=(),
@@ -1019,5 +1230,6 @@ OPERATIONS: dict[str, Operation] = {
         optional_auth=False,
         success=(200,),
         secret_fields=(),
+        parameters=("body",),
     ),
 }

@@ -613,6 +613,24 @@ def test_body_from_stdin_file_and_flags(
     assert cli(monkeypatch, [*argv, "--body", "[1]"], env).code == 2
 
 
+def test_a_misspelt_body_key_is_refused(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str]
+) -> None:
+    """Issue 19 item 3: exit 2 naming the key and the field meant; nothing is sent."""
+    body = {
+        "projectId": "f58a9032-94c8-1b36-a132-3d6c2ad81255",
+        "receiveAmount": "10",
+        "receiveCurrencyCode": "USD",
+        "callback_url": "https://shop.example/cb",
+    }
+    argv = ["merchant", "create-order", "--body", "-"]
+    refused = cli(monkeypatch, argv, env, stdin=json.dumps(body).encode())
+    assert refused.code == 2
+    assert refused.out == b""
+    assert "callback_url: unknown field; did you mean callbackUrl?" in refused.err
+    assert refused.err.count("\n") == 1
+
+
 def test_wire_names_match_the_spec() -> None:
     from spectrocoin_async._generated import models
 

@@ -11,7 +11,7 @@ import pytest
 PACKAGE = Path(__file__).parents[2] / "spectrocoin_async"
 
 # pipeline (with its reading and option checks), auth, limits, retry, encoding, validation,
-# errors, JSON, pagination, types, values, and the evidence warning
+# errors, JSON, pagination, types, values, the evidence warning, and name suggestions
 CORE = (
     "_pipeline",
     "_responses",
@@ -29,6 +29,7 @@ CORE = (
     "_reading",  # the bounded body reader
     "_redaction",  # Secret and the redacted str/bytes
     "_evidence",
+    "_suggest",
 )
 
 

@@ -5,7 +5,6 @@ from decimal import Decimal
 from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
@@ -13,6 +12,7 @@ from ..._values import (
     expect_str,
     parse_error,
     to_decimal,
+    unknown_field,
 )
 from ..types import UNSET, Unset
 
@@ -34,7 +34,6 @@ class CalculateExchangeRequest:
     receive_currency_code: str
     pay_amount: Decimal | Unset = UNSET
     receive_amount: Decimal | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         pay_currency_code = checked_str(self.pay_currency_code, "payCurrencyCode")
@@ -46,7 +45,7 @@ class CalculateExchangeRequest:
         receive_amount = self.receive_amount
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "payCurrencyCode": pay_currency_code,
@@ -68,6 +67,16 @@ class CalculateExchangeRequest:
                 "CalculateExchangeRequest", "", f"expected an object, got {type(src_dict).__name__}"
             )
         d = dict(src_dict)
+        unknown_field(
+            "CalculateExchangeRequest",
+            d,
+            (
+                "payCurrencyCode",
+                "receiveCurrencyCode",
+                "payAmount",
+                "receiveAmount",
+            ),
+        )
         _field = ""
         try:
             _field = "payCurrencyCode"
@@ -103,21 +112,4 @@ class CalculateExchangeRequest:
             receive_amount=receive_amount,
         )
 
-        instance__.additional_properties = d
         return instance__
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

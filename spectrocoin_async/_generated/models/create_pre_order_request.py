@@ -17,6 +17,7 @@ from ..._values import (
     expect_str,
     parse_error,
     to_decimal,
+    unknown_field,
 )
 from ..types import UNSET, Unset
 
@@ -48,7 +49,6 @@ class CreatePreOrderRequest:
     is_multiple: bool | Unset = UNSET
     order_id: str | Unset = UNSET
     success_url: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         project_id = None if self.project_id is None else str(self.project_id)
@@ -92,7 +92,7 @@ class CreatePreOrderRequest:
         )
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "projectId": project_id,
@@ -123,6 +123,21 @@ class CreatePreOrderRequest:
                 "CreatePreOrderRequest", "", f"expected an object, got {type(src_dict).__name__}"
             )
         d = dict(src_dict)
+        unknown_field(
+            "CreatePreOrderRequest",
+            d,
+            (
+                "projectId",
+                "receiveAmount",
+                "receiveCurrencyCode",
+                "callbackUrl",
+                "description",
+                "failureUrl",
+                "isMultiple",
+                "orderId",
+                "successUrl",
+            ),
+        )
         _field = ""
         try:
             _field = "projectId"
@@ -186,21 +201,4 @@ class CreatePreOrderRequest:
             success_url=success_url,
         )
 
-        instance__.additional_properties = d
         return instance__
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

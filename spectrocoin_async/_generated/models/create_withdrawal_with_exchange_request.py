@@ -5,7 +5,6 @@ from decimal import Decimal
 from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..._errors import ModelValidationError
 from ..._values import (
@@ -13,6 +12,7 @@ from ..._values import (
     expect_str,
     parse_error,
     to_decimal,
+    unknown_field,
 )
 from ..types import UNSET, Unset
 
@@ -38,7 +38,6 @@ class CreateWithdrawalWithExchangeRequest:
     receive_currency_code: str
     memo: str | Unset = UNSET
     network_code: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         address = checked_str(self.address, "address")
@@ -58,7 +57,7 @@ class CreateWithdrawalWithExchangeRequest:
         )
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "address": address,
@@ -84,6 +83,18 @@ class CreateWithdrawalWithExchangeRequest:
                 f"expected an object, got {type(src_dict).__name__}",
             )
         d = dict(src_dict)
+        unknown_field(
+            "CreateWithdrawalWithExchangeRequest",
+            d,
+            (
+                "address",
+                "payAmount",
+                "payCurrencyCode",
+                "receiveCurrencyCode",
+                "memo",
+                "networkCode",
+            ),
+        )
         _field = ""
         try:
             _field = "address"
@@ -121,21 +132,4 @@ class CreateWithdrawalWithExchangeRequest:
             network_code=network_code,
         )
 
-        instance__.additional_properties = d
         return instance__
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

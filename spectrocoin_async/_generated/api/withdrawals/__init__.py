@@ -195,7 +195,8 @@ class WithdrawalsAPI:
         `POST /withdrawals/bank`
         Args:
             body (CreateBankWithdrawalRequest): A bank withdrawal to send (proposal). Flat form
-                fields.
+                fields. SEPA needs `iban`; SWIFT needs
+                `bic` and `iban` or `accountNumber`.
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
