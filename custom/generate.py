@@ -489,6 +489,11 @@ def prepare(spec: dict[str, Any]) -> dict[str, Any]:
             # The generator makes nothing of callbacks and rejects a $ref to one: render_callbacks
             # reads them instead.
             op.pop("callbacks", None)
+            # The generator documents a parameter with its schema's description, not its own.
+            for param in op.get("parameters", []):
+                schema = param.get("schema", {})
+                if param.get("description") and "$ref" not in schema:
+                    schema.setdefault("description", param["description"])
             # Evidence first, so help() and --help show it in their first lines.
             label = "Sources" if len(sources(op)) > 1 else "Source"
             evidence = f"Evidence: {EVIDENCE_TEXT[op['x-evidence']]} {label}: " + ", ".join(
