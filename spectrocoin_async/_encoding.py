@@ -42,6 +42,7 @@ __all__ = [
     "encode_json",
     "encode_query",
     "form_pairs",
+    "json_ready",
     "plain_number",
 ]
 
@@ -52,6 +53,22 @@ MAX_DEPTH: Final = 32
 """Deepest nesting of mappings and lists encoded; a structure that contains itself hits it."""
 
 _encode_str = json.encoder.encode_basestring
+
+
+def json_ready(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` (a model's ``to_dict()``) with every ``Decimal`` as its plain-notation text, so
+    ``json.dumps`` takes it and no digit is lost (a float would round ``0.1``)."""
+    return {key: _ready(item) for key, item in data.items()}
+
+
+def _ready(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return plain_number(value)
+    if isinstance(value, dict):
+        return {key: _ready(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_ready(item) for item in value]
+    return value
 
 
 def plain_number(value: Decimal | int | float) -> str:
