@@ -31,6 +31,7 @@ from typing import Any, Final, Literal
 from urllib.parse import quote_plus
 
 from ._errors import ValidationError
+from ._redaction import Secret
 from ._types import Unset
 from ._values import check_decimal
 
@@ -112,6 +113,8 @@ def _text(value: str, path: str) -> str:
 def _scalar(value: Any, path: str) -> str:
     if isinstance(value, str):
         return _text(value, path)
+    if isinstance(value, Secret):  # revealed only here, on its way into the bytes sent
+        return _text(value.reveal(), path)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (Decimal, int, float)):
@@ -258,7 +261,7 @@ def _json(value: Any, out: list[str], path: str, depth: int) -> None:
         out.append("]")
     elif isinstance(value, enum.Enum):
         _json(value.value, out, path, depth)
-    elif isinstance(value, (datetime.date, datetime.datetime, uuid.UUID)):
+    elif isinstance(value, (datetime.date, datetime.datetime, uuid.UUID, Secret)):
         out.append(_encode_str(_scalar(value, path)))
     else:
         raise ValidationError(path or "value", f"cannot encode {type(value).__name__} as JSON")

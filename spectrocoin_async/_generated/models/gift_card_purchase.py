@@ -33,7 +33,7 @@ class GiftCardPurchase:
     Attributes:
         amount (Decimal | None): Face value bought.
         brand (None | str): Brand name.
-        code (None | str): Card code once delivered (a secret; do not log).
+        code (None | str): Card code once delivered (a secret; do not log). Secret: never shown in repr().
         created_at (datetime.datetime | None): When the purchase was made.
         currency_code (None | str): Currency of the face value.
         gift_card_id (None | str): Gift-card product id.
@@ -46,7 +46,7 @@ class GiftCardPurchase:
     id: str
     amount: Decimal | None = None
     brand: None | str = None
-    code: None | str = None
+    code: None | str = _attrs_field(default=None, repr=False)
     created_at: datetime.datetime | None = None
     currency_code: None | str = None
     gift_card_id: None | str = None
