@@ -12,7 +12,6 @@ import datetime
 import inspect
 import json
 import re
-import typing
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,6 @@ import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from spectrocoin_async import SpectroCoinClient
 from spectrocoin_async._generated import models
 from spectrocoin_async._generated._operations import OPERATIONS
 from spectrocoin_async._types import Operation
@@ -82,9 +80,10 @@ def spec_operations(spec: dict[str, Any]) -> dict[str, tuple[str, str, dict[str,
 
 def namespaces() -> dict[str, type[Any]]:
     """Tag -> the class of ``sc.<tag>`` (a hand-written subclass where there is one)."""
-    hints = typing.get_type_hints(SpectroCoinClient)
+    from spectrocoin_async._cli._commands import _client_namespace
+
     tags = {op.tag for op in OPERATIONS.values()}
-    return {tag: hints[tag] for tag in sorted(tags)}
+    return {tag: _client_namespace(tag) for tag in sorted(tags)}
 
 
 def described_args(doc: str) -> dict[str, str]:
@@ -442,6 +441,10 @@ def evidence_page(spec: dict[str, Any]) -> str:
     for name, schema in spec["components"]["schemas"].items():
         if "x-evidence-notes" in schema:
             lines.append(f"- [{name}](models/{name}.md): {_text(schema['x-evidence-notes'])}")
+        for prop, prop_schema in schema.get("properties", {}).items():
+            if "x-evidence-notes" in prop_schema:
+                note = _text(prop_schema["x-evidence-notes"])
+                lines.append(f"- [{name}](models/{name}.md) `{prop}`: {note}")
     return "\n".join(lines) + "\n"
 
 
