@@ -158,6 +158,7 @@ def operation_facts(spec: dict[str, Any]) -> list[dict[str, Any]]:
             tag = str(PythonIdentifier(op["tags"][0], "field_"))
             body = None
             body_rules: list[dict[str, Any]] = []
+            secret_fields: list[str] = []
             body_any_of: list[list[dict[str, Any]]] = []
             if "requestBody" in op:
                 (content_type, media), *_ = _resolve(spec, op["requestBody"])["content"].items()
@@ -168,6 +169,8 @@ def operation_facts(spec: dict[str, Any]) -> list[dict[str, Any]]:
                     rule = _rule(prop, _resolve(spec, prop_schema), prop in required)
                     if _has_constraint(rule):
                         body_rules.append(rule)
+                    if prop_schema.get("x-secret"):
+                        secret_fields.append(prop)
                 body_any_of = _alternatives(spec, schema)
             query_rules = []
             params = [_resolve(spec, p) for p in op.get("parameters", [])]
@@ -216,6 +219,7 @@ def operation_facts(spec: dict[str, Any]) -> list[dict[str, Any]]:
                     "accept": accept,
                     "optional_auth": auth == "optional",
                     "success": tuple(success),
+                    "secret_fields": tuple(secret_fields),
                     "parameters": public_parameters(op, params),
                 }
             )
