@@ -11,6 +11,7 @@ body encoding, input constraints) and ``py.typed``. The same input always gives 
 from __future__ import annotations
 
 import json
+import keyword
 import shutil
 import subprocess
 import sys
@@ -157,6 +158,7 @@ def operation_facts(spec: dict[str, Any]) -> list[dict[str, Any]]:
             tag = str(PythonIdentifier(op["tags"][0], "field_"))
             body = None
             body_rules: list[dict[str, Any]] = []
+            secret_fields: list[str] = []
             body_any_of: list[list[dict[str, Any]]] = []
             if "requestBody" in op:
                 (content_type, media), *_ = _resolve(spec, op["requestBody"])["content"].items()
@@ -167,6 +169,8 @@ def operation_facts(spec: dict[str, Any]) -> list[dict[str, Any]]:
                     rule = _rule(prop, _resolve(spec, prop_schema), prop in required)
                     if _has_constraint(rule):
                         body_rules.append(rule)
+                    if prop_schema.get("x-secret"):
+                        secret_fields.append(prop)
                 body_any_of = _alternatives(spec, schema)
             query_rules = []
             params = [_resolve(spec, p) for p in op.get("parameters", [])]
@@ -215,9 +219,32 @@ def operation_facts(spec: dict[str, Any]) -> list[dict[str, Any]]:
                     "accept": accept,
                     "optional_auth": auth == "optional",
                     "success": tuple(success),
+                    "secret_fields": tuple(secret_fields),
+                    "parameters": public_parameters(op, params),
                 }
             )
     return sorted(facts, key=lambda f: f["name"])
+
+
+def public_parameters(op: dict[str, Any], params: list[dict[str, Any]]) -> tuple[str, ...]:
+    """The keyword names of an operation's method, in its order: path, ``body``, query, header.
+
+    Spelled as public_params.jinja spells them (``format``, not the generator's ``format_``;
+    a keyword keeps its ``_``: ``from_``), so an unknown keyword can be told which there are.
+    """
+
+    def public(name: str) -> str:
+        python = str(PythonIdentifier(name, "field_"))
+        bare = python[:-1]
+        keep = python.endswith("_") and bare == name and not keyword.iskeyword(bare)
+        return bare if keep else python
+
+    by_place = {
+        place: [public(p["name"]) for p in params if p["in"] == place]
+        for place in ("path", "query", "header")
+    }
+    body = ["body"] if "requestBody" in op else []
+    return (*by_place["path"], *body, *by_place["query"], *by_place["header"])
 
 
 def _py(value: Any, cls: str = "FieldRule") -> str:
@@ -462,6 +489,11 @@ def prepare(spec: dict[str, Any]) -> dict[str, Any]:
             # The generator makes nothing of callbacks and rejects a $ref to one: render_callbacks
             # reads them instead.
             op.pop("callbacks", None)
+            # The generator documents a parameter with its schema's description, not its own.
+            for param in op.get("parameters", []):
+                schema = param.get("schema", {})
+                if param.get("description") and "$ref" not in schema:
+                    schema.setdefault("description", param["description"])
             # Evidence first, so help() and --help show it in their first lines.
             label = "Sources" if len(sources(op)) > 1 else "Source"
             evidence = f"Evidence: {EVIDENCE_TEXT[op['x-evidence']]} {label}: " + ", ".join(

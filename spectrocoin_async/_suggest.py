@@ -25,7 +25,11 @@ def closest(name: str, candidates: Iterable[str]) -> str | None:
     if plain in by_plain:
         return by_plain[plain]
     found = difflib.get_close_matches(plain, list(by_plain), n=1, cutoff=0.6)
-    return by_plain[found[0]] if found else None
+    if found:
+        return by_plain[found[0]]
+    # A name that says more than the valid one (from_currency_code for from_), or less.
+    within = [c for c in by_plain if len(c) >= 2 and (plain.startswith(c) or c.startswith(plain))]
+    return by_plain[max(within, key=len)] if within and len(plain) >= 2 else None
 
 
 def unknown_reason(name: str, candidates: Iterable[str], what: str) -> str:

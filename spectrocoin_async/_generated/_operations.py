@@ -23,6 +23,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("id",),
     ),
     "calculate_exchange": Operation(
         name="calculate_exchange",
@@ -61,6 +63,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("body",),
     ),
     "cancel_order": Operation(
         name="cancel_order",
@@ -80,6 +84,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("id",),
     ),
     "create_bank_withdrawal": Operation(
         name="create_bank_withdrawal",
@@ -109,6 +115,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("body",),
     ),
     "create_crypto_deposit_address": Operation(
         name="create_crypto_deposit_address",
@@ -128,6 +136,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("body",),
     ),
     "create_crypto_withdrawal": Operation(
         name="create_crypto_withdrawal",
@@ -156,6 +166,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("body",),
     ),
     "create_exchange": Operation(
         name="create_exchange",
@@ -195,6 +207,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("body",),
     ),
     "create_order": Operation(
         name="create_order",
@@ -240,6 +254,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("body",),
     ),
     "create_order_from_pre_order": Operation(
         name="create_order_from_pre_order",
@@ -262,6 +278,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("body",),
     ),
     "create_pre_order": Operation(
         name="create_pre_order",
@@ -290,6 +308,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("body",),
     ),
     "create_withdrawal_with_exchange": Operation(
         name="create_withdrawal_with_exchange",
@@ -319,6 +339,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("body",),
     ),
     "export_orders": Operation(
         name="export_orders",
@@ -351,6 +373,12 @@ OPERATIONS: dict[str, Operation] = {
         ),
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=(
+            "format",
+            "date_from",
+            "date_to",
+        ),
     ),
     "export_transactions": Operation(
         name="export_transactions",
@@ -383,6 +411,13 @@ OPERATIONS: dict[str, Operation] = {
         ),
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=(
+            "format",
+            "date_from",
+            "date_to",
+            "account_id",
+        ),
     ),
     "get_access_token": Operation(
         name="get_access_token",
@@ -406,6 +441,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=("client_secret",),
+        parameters=("body",),
     ),
     "get_account": Operation(
         name="get_account",
@@ -425,6 +462,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("id",),
     ),
     "get_bank_withdrawal": Operation(
         name="get_bank_withdrawal",
@@ -444,6 +483,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("id",),
     ),
     "get_crypto_withdrawal": Operation(
         name="get_crypto_withdrawal",
@@ -463,6 +504,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("id",),
     ),
     "get_crypto_withdrawal_fee": Operation(
         name="get_crypto_withdrawal_fee",
@@ -490,6 +533,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("body",),
     ),
     "get_exchange": Operation(
         name="get_exchange",
@@ -509,6 +554,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("id",),
     ),
     "get_gift_card_purchase": Operation(
         name="get_gift_card_purchase",
@@ -528,6 +575,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("id",),
     ),
     "get_order": Operation(
         name="get_order",
@@ -547,6 +596,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("id",),
     ),
     "get_pre_order": Operation(
         name="get_pre_order",
@@ -566,6 +617,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("id",),
     ),
     "get_project": Operation(
         name="get_project",
@@ -585,6 +638,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("id",),
     ),
     "get_rate_history": Operation(
         name="get_rate_history",
@@ -607,6 +662,14 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=True,
         success=(200,),
+        secret_fields=(),
+        parameters=(
+            "from_",
+            "to",
+            "date_from",
+            "date_to",
+            "interval",
+        ),
     ),
     "get_rates": Operation(
         name="get_rates",
@@ -629,6 +692,11 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=True,
         success=(200,),
+        secret_fields=(),
+        parameters=(
+            "from_",
+            "to",
+        ),
     ),
     "get_transaction": Operation(
         name="get_transaction",
@@ -648,6 +716,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("id",),
     ),
     "list_accounts": Operation(
         name="list_accounts",
@@ -667,6 +737,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=(),
     ),
     "list_bank_withdrawals": Operation(
         name="list_bank_withdrawals",
@@ -691,6 +763,16 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "currency_code",
+            "status",
+            "date_from",
+            "date_to",
+        ),
     ),
     "list_crypto_deposit_addresses": Operation(
         name="list_crypto_deposit_addresses",
@@ -715,6 +797,14 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "currency_code",
+            "network_code",
+        ),
     ),
     "list_crypto_withdrawals": Operation(
         name="list_crypto_withdrawals",
@@ -739,6 +829,16 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "currency_code",
+            "status",
+            "date_from",
+            "date_to",
+        ),
     ),
     "list_currencies": Operation(
         name="list_currencies",
@@ -758,6 +858,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=True,
         success=(200,),
+        secret_fields=(),
+        parameters=(),
     ),
     "list_deposit_addresses": Operation(
         name="list_deposit_addresses",
@@ -777,6 +879,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("currency_code",),
     ),
     "list_exchange_pairs": Operation(
         name="list_exchange_pairs",
@@ -796,6 +900,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=(),
     ),
     "list_exchanges": Operation(
         name="list_exchanges",
@@ -819,6 +925,15 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "date_from",
+            "date_to",
+            "status",
+        ),
     ),
     "list_gift_card_purchases": Operation(
         name="list_gift_card_purchases",
@@ -842,6 +957,15 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "status",
+            "date_from",
+            "date_to",
+        ),
     ),
     "list_gift_cards": Operation(
         name="list_gift_cards",
@@ -861,6 +985,11 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=(
+            "country_code",
+            "currency_code",
+        ),
     ),
     "list_orders": Operation(
         name="list_orders",
@@ -885,6 +1014,16 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "date_from",
+            "date_to",
+            "status",
+            "project_id",
+        ),
     ),
     "list_payment_methods": Operation(
         name="list_payment_methods",
@@ -904,6 +1043,12 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=(
+            "currency_code",
+            "country_code",
+            "direction",
+        ),
     ),
     "list_pre_orders": Operation(
         name="list_pre_orders",
@@ -928,6 +1073,13 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "project_id",
+        ),
     ),
     "list_projects": Operation(
         name="list_projects",
@@ -947,6 +1099,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=(),
     ),
     "list_refunds": Operation(
         name="list_refunds",
@@ -970,6 +1124,15 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "date_from",
+            "date_to",
+            "status",
+        ),
     ),
     "list_transactions": Operation(
         name="list_transactions",
@@ -994,6 +1157,18 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "account_id",
+            "currency_code",
+            "type",
+            "status",
+            "date_from",
+            "date_to",
+        ),
     ),
     "list_withdrawals_with_exchange": Operation(
         name="list_withdrawals_with_exchange",
@@ -1017,6 +1192,15 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "status",
+            "date_from",
+            "date_to",
+        ),
     ),
     "purchase_gift_card": Operation(
         name="purchase_gift_card",
@@ -1045,5 +1229,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("body",),
     ),
 }
