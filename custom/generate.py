@@ -158,6 +158,7 @@ def operation_facts(spec: dict[str, Any]) -> list[dict[str, Any]]:
             tag = str(PythonIdentifier(op["tags"][0], "field_"))
             body = None
             body_rules: list[dict[str, Any]] = []
+            secret_fields: list[str] = []
             body_any_of: list[list[dict[str, Any]]] = []
             if "requestBody" in op:
                 (content_type, media), *_ = _resolve(spec, op["requestBody"])["content"].items()
@@ -168,6 +169,8 @@ def operation_facts(spec: dict[str, Any]) -> list[dict[str, Any]]:
                     rule = _rule(prop, _resolve(spec, prop_schema), prop in required)
                     if _has_constraint(rule):
                         body_rules.append(rule)
+                    if prop_schema.get("x-secret"):
+                        secret_fields.append(prop)
                 body_any_of = _alternatives(spec, schema)
             query_rules = []
             params = [_resolve(spec, p) for p in op.get("parameters", [])]
@@ -216,6 +219,7 @@ def operation_facts(spec: dict[str, Any]) -> list[dict[str, Any]]:
                     "accept": accept,
                     "optional_auth": auth == "optional",
                     "success": tuple(success),
+                    "secret_fields": tuple(secret_fields),
                     "parameters": public_parameters(op, params),
                 }
             )
@@ -485,6 +489,11 @@ def prepare(spec: dict[str, Any]) -> dict[str, Any]:
             # The generator makes nothing of callbacks and rejects a $ref to one: render_callbacks
             # reads them instead.
             op.pop("callbacks", None)
+            # The generator documents a parameter with its schema's description, not its own.
+            for param in op.get("parameters", []):
+                schema = param.get("schema", {})
+                if param.get("description") and "$ref" not in schema:
+                    schema.setdefault("description", param["description"])
             # Evidence first, so help() and --help show it in their first lines.
             label = "Sources" if len(sources(op)) > 1 else "Source"
             evidence = f"Evidence: {EVIDENCE_TEXT[op['x-evidence']]} {label}: " + ", ".join(

@@ -54,7 +54,9 @@ __all__ = [  # noqa: PLE0604 - models' names are added from the generated list
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "BatchFailure",
     "BatchResult",
+    "BatchSuccess",
     "CallOptions",
     "CallbackApp",
     "CallbackError",
@@ -107,7 +109,7 @@ __all__ = [  # noqa: PLE0604 - models' names are added from the generated list
 ]
 
 if TYPE_CHECKING:
-    from ._batch import BatchResult, iter_batch, run_batch
+    from ._batch import BatchFailure, BatchResult, BatchSuccess, iter_batch, run_batch
     from ._callbacks import (
         CallbackApp,
         JsonCallback,
@@ -142,7 +144,7 @@ _CALLBACK_NAMES = frozenset(
 )
 
 # Batch helpers, and the aiohttp transport's warning, likewise.
-_BATCH_NAMES = frozenset({"BatchResult", "iter_batch", "run_batch"})
+_BATCH_NAMES = frozenset({"BatchFailure", "BatchResult", "BatchSuccess", "iter_batch", "run_batch"})
 
 
 def __getattr__(name: str) -> Any:

@@ -35,6 +35,7 @@ from ._json import decode_json
 from ._merchant import MerchantNamespace
 from ._pipeline import BodyEncoding, Pipeline, check_headers
 from ._ratelimit import InProcessLimiter, Limiter, RateLimits
+from ._reading import ACCEPT_ENCODING
 from ._retry import RetryPolicy, check_seconds, check_whole_number
 from ._types import CallOptions, Operation
 from ._version import __version__
@@ -262,7 +263,12 @@ class SpectroCoinClient(Namespaces):
             check_whole_number("max_connections", max_connections)
         if token_refresh_margin is not None:
             check_seconds("token_refresh_margin", token_refresh_margin)
-        headers = {"User-Agent": _user_agent(), "Accept": "application/json"}
+        # Accept-Encoding: only what _reading can inflate with a bound (never br or zstd).
+        headers = {
+            "User-Agent": _user_agent(),
+            "Accept": "application/json",
+            "Accept-Encoding": ACCEPT_ENCODING,
+        }
         if api_version:
             headers[api_version_header] = api_version
             check_headers({api_version_header: api_version})
@@ -298,6 +304,9 @@ class SpectroCoinClient(Namespaces):
                 per_request["User-Agent"] = headers["User-Agent"]
             if http_client.headers.get("accept", "*/*") == "*/*":
                 per_request["Accept"] = "application/json"
+            if http_client.headers.get("accept-encoding") != ACCEPT_ENCODING:
+                # Not a choice but a need: a body in another encoding would be refused.
+                per_request["Accept-Encoding"] = ACCEPT_ENCODING
             if api_version:
                 per_request[api_version_header] = api_version
         self._http = http_client
@@ -402,7 +411,7 @@ class SpectroCoinClient(Namespaces):
             "body": {
                 "grant_type": "client_credentials",
                 "client_id": self.client_id,
-                "client_secret": self._client_secret.reveal(),
+                "client_secret": self._client_secret,  # revealed by the encoder only
             },
         }
         operation = OPERATIONS["get_access_token"]

@@ -21,6 +21,8 @@ export is a GET, so calling again is safe.
 from __future__ import annotations
 
 import datetime
+import errno
+import logging
 import math
 import os
 import tempfile
@@ -33,18 +35,27 @@ import anyio
 import httpx
 from attrs import frozen
 
-from ._errors import APIConnectionError, APITimeoutError, ValidationError
+from ._errors import (
+    APIConnectionError,
+    APITimeoutError,
+    ResponseValidationError,
+    ValidationError,
+)
 from ._generated._operations import OPERATIONS
 from ._generated.api.exports import ExportsAPI
 from ._generated.api.exports import export_orders as _export_orders
 from ._generated.api.exports import export_transactions as _export_transactions
 from ._pipeline import Pipeline
+from ._reading import BodyStream, UnreadableBody
+from ._redaction import without_frames
 from ._types import UNSET, CallOptions, Operation, Unset
 
 if TYPE_CHECKING:
     from ._generated.models.export_format import ExportFormat
 
 __all__ = ["DEFAULT_CHUNK_SIZE", "DownloadResult", "ExportsNamespace"]
+
+logger = logging.getLogger("spectrocoin_async")
 
 DEFAULT_CHUNK_SIZE = 64 * 1024
 """Bytes per chunk read from the network."""
@@ -234,13 +245,14 @@ class ExportsNamespace(ExportsAPI):
                 # chunk_size: re-cutting copies every byte through a buffer, and the writes are
                 # batched anyway. An explicit other chunk_size still sets the progress steps.
                 size = None if chunk_size == DEFAULT_CHUNK_SIZE else chunk_size
-                chunks = response.aiter_bytes(size)
+                body = BodyStream(response)  # bounded inflating, its own count of wire bytes
+                chunks = body.pieces(size)
                 # One deadline scope around the whole body: an iterator (_body) needs one per
                 # chunk, since it must not yield to its caller inside a scope.
                 deadline = math.inf if expires is None else expires
                 try:
                     with (
-                        _read_errors(operation, response),
+                        _read_errors(operation, response, body),
                         anyio.CancelScope(deadline=deadline) as scope,
                     ):
                         async for chunk in chunks:
@@ -258,8 +270,8 @@ class ExportsNamespace(ExportsAPI):
                     with anyio.CancelScope(shield=True):
                         await _close_iterator(chunks)
                 if scope.cancelled_caught:
-                    raise _deadline_exceeded(operation, response)
-                _check_length(operation, response)
+                    raise _deadline_exceeded(operation, body)
+                _check_length(operation, response, body.raw_bytes)
                 if pending:
                     await anyio.to_thread.run_sync(_write, file.wrapped, pending)
                 await anyio.to_thread.run_sync(_flush_to_disk, file.wrapped)
@@ -307,14 +319,36 @@ def _flush_to_disk(file: IO[bytes]) -> None:
 
 def _move_into_place(temp: str, target: Path) -> None:
     """Rename, then fsync the directory (POSIX): the rename itself survives a crash, not only
-    the bytes it points at."""
+    the bytes it points at.
+
+    After the rename the download has succeeded (the file's own bytes were synced before it), so
+    a directory fsync that fails is logged, never raised: raising would report a failure with
+    ``path`` already replaced. Network and FUSE filesystems refuse it (EINVAL, ENOTSUP).
+    """
     os.replace(temp, target)
-    if os.name == "posix":
+    if os.name != "posix":
+        return
+    try:
         directory = os.open(target.parent, os.O_RDONLY)
         try:
             os.fsync(directory)
         finally:
             os.close(directory)
+    except OSError as exc:
+        refused = exc.errno in _FSYNC_REFUSED
+        logger.log(
+            logging.INFO if refused else logging.WARNING,
+            "%s is in place; fsync of its directory %s (%s): the rename may not survive a crash",
+            target,
+            "is not supported there" if refused else "failed",
+            exc,
+        )
+
+
+# What filesystems that cannot fsync a directory answer (NFS, FUSE, some SMB mounts).
+_FSYNC_REFUSED = frozenset(
+    {errno.EINVAL, errno.ENOTSUP, getattr(errno, "EOPNOTSUPP", errno.ENOTSUP), errno.EBADF}
+)
 
 
 _ADVISE = getattr(os, "posix_fadvise", None)  # not on macOS or Windows
@@ -339,12 +373,17 @@ def _remove(name: str) -> None:
 async def _body(
     operation: Operation, response: httpx.Response, chunk_size: int | None, expires: float | None
 ) -> AsyncGenerator[bytes, None]:
-    """The body in chunks, with transport failures mapped; closes the response however it ends."""
-    chunks = response.aiter_bytes(chunk_size)
+    """The body in chunks, with transport failures mapped; closes the response however it ends.
+
+    Read through ``BodyStream``: inflated a bounded piece at a time, and its raw bytes counted
+    by the SDK itself (httpx never counts a body given as ``content=``, as a plain
+    ``httpx.MockTransport`` does)."""
+    body = BodyStream(response)
+    chunks = body.pieces(chunk_size)
     try:
         while True:
             try:
-                with _read_errors(operation, response):
+                with _read_errors(operation, response, body):
                     if expires is None:
                         chunk = await anext(chunks)
                     else:
@@ -353,12 +392,12 @@ async def _body(
                         with anyio.CancelScope(deadline=expires) as scope:
                             chunk = await anext(chunks)
                         if scope.cancelled_caught:
-                            raise _deadline_exceeded(operation, response)
+                            raise _deadline_exceeded(operation, body)
             except StopAsyncIteration:
                 break
             if chunk:
                 yield chunk
-        _check_length(operation, response)
+        _check_length(operation, response, body.raw_bytes)
     finally:
         with anyio.CancelScope(shield=True):
             await _close_iterator(chunks)
@@ -366,39 +405,49 @@ async def _body(
 
 
 async def _close_iterator(chunks: AsyncIterator[bytes]) -> None:
-    # httpx's iterator is an async generator: close it here rather than leave it to the garbage
-    # collector (trio warns about those).
+    # The body's iterator is an async generator: close it here rather than leave it to the
+    # garbage collector (trio warns about those).
     close = getattr(chunks, "aclose", None)
     if close is not None:
         await close()
 
 
 @contextmanager
-def _read_errors(operation: Operation, response: httpx.Response) -> Iterator[None]:
-    """Transport failures while the body is read, as the SDK's typed errors."""
+def _read_errors(
+    operation: Operation, response: httpx.Response, body: BodyStream
+) -> Iterator[None]:
+    """Failures while the body is read, as the SDK's typed errors (transport errors chained
+    without their frames: those hold the request as sent)."""
     try:
         yield
     except httpx.TimeoutException as exc:
         raise APITimeoutError(
-            f"{type(exc).__name__} after {response.num_bytes_downloaded} body bytes",
+            f"{type(exc).__name__} after {body.raw_bytes} body bytes",
             operation=operation.operation_id,
-        ) from exc
+        ) from without_frames(exc)
     except httpx.RequestError as exc:
-        # ReadError, RemoteProtocolError (h11's own Content-Length check), DecodingError
+        # ReadError, RemoteProtocolError (h11's own Content-Length check)
         raise APIConnectionError(
-            f"{type(exc).__name__} after {response.num_bytes_downloaded} body bytes: {exc}",
+            f"{type(exc).__name__} after {body.raw_bytes} body bytes: {exc}",
             operation=operation.operation_id,
-        ) from exc
+        ) from without_frames(exc)
+    except UnreadableBody as exc:
+        raise ResponseValidationError(
+            str(exc),
+            status_code=response.status_code,
+            headers=response.headers,
+            operation=operation.operation_id,
+        ) from None
 
 
-def _deadline_exceeded(operation: Operation, response: httpx.Response) -> APITimeoutError:
+def _deadline_exceeded(operation: Operation, body: BodyStream) -> APITimeoutError:
     return APITimeoutError(
-        f"deadline exceeded after {response.num_bytes_downloaded} body bytes",
+        f"deadline exceeded after {body.raw_bytes} body bytes",
         operation=operation.operation_id,
     )
 
 
-def _check_length(operation: Operation, response: httpx.Response) -> None:
+def _check_length(operation: Operation, response: httpx.Response, received: int) -> None:
     """A body that ended early (or ran long) against its ``Content-Length`` is broken.
 
     httpx's HTTP/1.1 transport already checks this; other transports may not. The count is of
@@ -407,7 +456,6 @@ def _check_length(operation: Operation, response: httpx.Response) -> None:
     declared = response.headers.get("content-length")
     if declared is None or not declared.strip().isdigit():
         return
-    received = response.num_bytes_downloaded
     if received != int(declared):
         raise APIConnectionError(
             f"body ended after {received} of {int(declared)} declared bytes",

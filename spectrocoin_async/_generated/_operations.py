@@ -23,6 +23,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
         parameters=("id",),
     ),
     "calculate_exchange": Operation(
@@ -62,6 +63,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
         parameters=("body",),
     ),
     "cancel_order": Operation(
@@ -82,6 +84,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
         parameters=("id",),
     ),
     "create_bank_withdrawal": Operation(
@@ -112,6 +115,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
         parameters=("body",),
     ),
     "create_crypto_deposit_address": Operation(
@@ -132,6 +136,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
         parameters=("body",),
     ),
     "create_crypto_withdrawal": Operation(
@@ -161,6 +166,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
         parameters=("body",),
     ),
     "create_exchange": Operation(
@@ -201,6 +207,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
         parameters=("body",),
     ),
     "create_order": Operation(
@@ -214,7 +221,7 @@ OPERATIONS: dict[str, Operation] = {
         response="json",
         moves_money=True,
         evidence="documented",
-        source="https://docs.spectrocoin.com/reference/createorderusingpost2, https://docs.spectrocoin.com/docs/creating-a-payment, https://docs.spectrocoin.com/docs/verified-payers-only, https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php",
+        source="https://docs.spectrocoin.com/reference/createorderusingpost2, https://docs.spectrocoin.com/docs/creating-a-payment, https://docs.spectrocoin.com/docs/verified-payers-only, https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php, https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/7e96668de4d7cafe94264312fde9d859b81ff17a/SCMerchantClient/SCMerchantClient.php, https://github.com/SpectroCoin/Drupal-Bitcoin-Payment-Gateway-Module/blob/HEAD/src/SCMerchantClient/SCMerchantClient.php, https://github.com/SpectroCoin/Drupal-Bitcoin-Payment-Gateway-Module/blob/HEAD/src/SCMerchantClient/messages/SpectroCoin_CreateOrderRequest.php",
         group="merchant",
         body_rules=(
             FieldRule(
@@ -247,6 +254,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
         parameters=("body",),
     ),
     "create_order_from_pre_order": Operation(
@@ -270,6 +278,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
         parameters=("body",),
     ),
     "create_pre_order": Operation(
@@ -299,6 +308,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
         parameters=("body",),
     ),
     "create_withdrawal_with_exchange": Operation(
@@ -329,6 +339,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
         parameters=("body",),
     ),
     "export_orders": Operation(
@@ -362,6 +373,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
         parameters=(
             "format",
             "date_from",
@@ -399,6 +411,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
         parameters=(
             "format",
             "date_from",
@@ -428,6 +441,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=("client_secret",),
         parameters=("body",),
     ),
     "get_account": Operation(
@@ -448,6 +462,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
         parameters=("id",),
     ),
     "get_bank_withdrawal": Operation(
@@ -468,6 +483,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
         parameters=("id",),
     ),
     "get_crypto_withdrawal": Operation(
@@ -488,6 +504,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
         parameters=("id",),
     ),
     "get_crypto_withdrawal_fee": Operation(
@@ -516,6 +533,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
         parameters=("body",),
     ),
     "get_exchange": Operation(
@@ -536,6 +554,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
         parameters=("id",),
     ),
     "get_gift_card_purchase": Operation(
@@ -556,6 +575,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
         parameters=("id",),
     ),
     "get_order": Operation(
@@ -569,13 +589,14 @@ OPERATIONS: dict[str, Operation] = {
         response="json",
         moves_money=False,
         evidence="documented",
-        source="https://docs.spectrocoin.com/docs/expired-orders, https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/includes/SpectroCoinGateway.php",
+        source="https://docs.spectrocoin.com/docs/expired-orders, https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/includes/SpectroCoinGateway.php, https://github.com/SpectroCoin/Drupal-Bitcoin-Payment-Gateway-Module/blob/HEAD/tests/e2e/tier2/stub/index.php",
         group="merchant",
         body_rules=(),
         query_rules=(),
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
         parameters=("id",),
     ),
     "get_pre_order": Operation(
@@ -596,6 +617,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
         parameters=("id",),
     ),
     "get_project": Operation(
@@ -616,6 +638,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
         parameters=("id",),
     ),
     "get_rate_history": Operation(
@@ -639,6 +662,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=True,
         success=(200,),
+        secret_fields=(),
         parameters=(
             "from_",
             "to",
@@ -668,6 +692,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=True,
         success=(200,),
+        secret_fields=(),
         parameters=(
             "from_",
             "to",
@@ -691,6 +716,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
         parameters=("id",),
     ),
     "list_accounts": Operation(
@@ -711,6 +737,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
         parameters=(),
     ),
     "list_bank_withdrawals": Operation(
@@ -736,6 +763,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
         parameters=(
             "page",
             "size",
@@ -769,6 +797,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
         parameters=(
             "page",
             "size",
@@ -800,6 +829,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
         parameters=(
             "page",
             "size",
@@ -828,6 +858,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=True,
         success=(200,),
+        secret_fields=(),
         parameters=(),
     ),
     "list_deposit_addresses": Operation(
@@ -848,6 +879,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
         parameters=("currency_code",),
     ),
     "list_exchange_pairs": Operation(
@@ -868,6 +900,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
         parameters=(),
     ),
     "list_exchanges": Operation(
@@ -892,6 +925,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
         parameters=(
             "page",
             "size",
@@ -923,6 +957,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
         parameters=(
             "page",
             "size",
@@ -950,6 +985,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
         parameters=(
             "country_code",
             "currency_code",
@@ -978,6 +1014,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
         parameters=(
             "page",
             "size",
@@ -1006,6 +1043,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
         parameters=(
             "currency_code",
             "country_code",
@@ -1035,6 +1073,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
         parameters=(
             "page",
             "size",
@@ -1060,6 +1099,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
         parameters=(),
     ),
     "list_refunds": Operation(
@@ -1084,6 +1124,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
         parameters=(
             "page",
             "size",
@@ -1116,6 +1157,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
         parameters=(
             "page",
             "size",
@@ -1150,6 +1192,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
         parameters=(
             "page",
             "size",
@@ -1186,6 +1229,7 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
         parameters=("body",),
     ),
 }

@@ -28,11 +28,18 @@ async def warm(*limiters: RedisLimiter) -> None:
             pass
 
 
+# Redis calls of tests that are not about timeouts get 5 s, not the 0.5 s default: on a busy
+# machine a healthy Redis can take longer than that, and a test would see a fallback it never
+# asked for. Tests of a hung or slow Redis pass their own timeout.
+LOADED_TIMEOUT = 5.0
+
+
 @pytest.fixture(name="make_limiter")
 def make_limiter_fixture(redis_url: str, key_prefix: str) -> Callable[..., RedisLimiter]:
     def make(**kwargs: object) -> RedisLimiter:
         kwargs.setdefault("client_id", CLIENT)
         kwargs.setdefault("key_prefix", key_prefix)
+        kwargs.setdefault("timeout", LOADED_TIMEOUT)
         return RedisLimiter.from_url(redis_url, **kwargs)  # type: ignore[arg-type]
 
     return make
@@ -43,6 +50,7 @@ def make_store_fixture(redis_url: str, key_prefix: str) -> Callable[..., RedisTo
     def make(**kwargs: object) -> RedisTokenStore:
         kwargs.setdefault("client_id", CLIENT)
         kwargs.setdefault("key_prefix", key_prefix)
+        kwargs.setdefault("timeout", LOADED_TIMEOUT)
         return RedisTokenStore.from_url(redis_url, **kwargs)  # type: ignore[arg-type]
 
     return make

@@ -24,6 +24,7 @@ from spectrocoin_async import (
 from spectrocoin_async._redis import _RATE
 from tests.redis.support import (
     CLIENT,
+    LOADED_TIMEOUT,
     limits,
     make_limiter_fixture,  # noqa: F401
     warm,
@@ -47,14 +48,27 @@ async def test_burst_then_paced_on_redis_time(
 ) -> None:
     async with make_limiter(rate_limits=limits(rate=10, burst=3)) as limiter:
         await warm(limiter)
-        waits = []
-        for _ in range(5):
-            async with limiter.slot("accounts") as waited:
-                waits.append(waited)
-        assert all(w < 0.05 for w in waits[:3]), waits
-        # Two more at 10/s after an empty bucket: the 4th about 0.1 s later, the 5th 0.1 s after.
-        assert 0.06 < waits[3] < 0.2, waits
-        assert 0.06 < waits[4] < 0.2, waits
+        sleeps: list[float] = []
+        real_sleep = limiter._sleep
+
+        async def sleep(seconds: float) -> None:
+            sleeps.append(seconds)
+            await real_sleep(seconds)
+
+        limiter._sleep = sleep
+        now_s, now_us = command(redis_url, "TIME")
+        start = int(now_s) * 1_000_000 + int(now_us)
+        for _ in range(3):
+            async with limiter.slot("accounts"):
+                pass
+        assert sleeps == []  # the burst: granted at the first ask, no wait
+        for _ in range(2):
+            async with limiter.slot("accounts"):
+                pass
+        now_s, now_us = command(redis_url, "TIME")
+        # Two more at 10/s after an empty bucket: at least 0.1 s apart on Redis' own clock (a
+        # lower bound: a busy machine only makes it later).
+        assert int(now_s) * 1_000_000 + int(now_us) - start >= 200_000 - 1_000
         assert limiter.stats["redis"] == 6
         ttl = command(redis_url, "PTTL", limiter.rate_key("accounts"))
         assert 0 < ttl <= 500  # the key lives only as long as it matters (TAT - now)
@@ -83,7 +97,7 @@ async def test_two_limiters_share_one_allowance(
     assert len(sent) == calls
     minimum = (calls - 1) / rate
     assert elapsed >= minimum * 0.97, elapsed  # never faster than the one allowance
-    assert elapsed <= minimum * 2.0, elapsed  # and it does use it (slack for a busy machine)
+    # ...and it does use it: every permit came from Redis, from both (counted, not timed).
     assert a.stats["redis"] + b.stats["redis"] == calls
     assert a.stats["redis"] > 5 and b.stats["redis"] > 5
 
@@ -112,37 +126,51 @@ async def test_queued_tasks_share_round_trips_within_the_burst(
 async def test_a_permit_whose_taker_left_during_the_round_trip_goes_back(
     make_limiter: Callable[..., RedisLimiter], redis_url: str
 ) -> None:
-    """A slow Redis (100 ms a call): B asks for itself and C, and C's deadline passes while the
-    answer is on its way. C's permit is given back: Redis ends holding A's and B's only."""
+    """B asks Redis for itself and C, and C leaves (its deadline) while the answer is on its
+    way. C's permit is given back: Redis ends holding A's and B's only. Driven by events: A's
+    round trip is held until B and C queue behind it, B's until C has left."""
     async with make_limiter(rate_limits=limits(rate=2, burst=5)) as limiter:
         run = limiter._run
+        rounds = 0
+        asking = [anyio.Event(), anyio.Event()]  # A's, then B's round trip is on its way
+        answer = [anyio.Event(), anyio.Event()]  # let it come back
 
-        async def slow(op: Any) -> Any:
-            await anyio.sleep(0.1)
+        async def held(op: Any) -> Any:
+            nonlocal rounds
+            rounds += 1
+            if rounds <= 2:  # A's, B's (for B and C); then C's refund goes through
+                asking[rounds - 1].set()
+                await answer[rounds - 1].wait()
             return await run(op)
 
-        async with limiter.slot("warm-up"):  # the pool's first connection, before the clock
+        async with limiter.slot("warm-up"):  # the pool's first connection
             pass
-        limiter._run = slow  # type: ignore[method-assign]
-        now_s, now_us = command(redis_url, "TIME")
-        start = int(now_s) * 1_000_000 + int(now_us)
+        limiter._run = held  # type: ignore[method-assign]
         entered: list[str] = []
 
-        async def call(name: str, deadline: float) -> None:
-            with anyio.move_on_after(deadline):
+        async def call(name: str, scope: anyio.CancelScope) -> None:
+            with scope:
                 async with limiter.slot("accounts"):
                     entered.append(name)
 
+        c_scope = anyio.CancelScope()
         async with anyio.create_task_group() as tg:
-            tg.start_soon(call, "A", 5)
-            await anyio.sleep(0.02)
-            tg.start_soon(call, "B", 5)
-            tg.start_soon(call, "C", 0.15)
+            tg.start_soon(call, "A", anyio.CancelScope())
+            await asking[0].wait()
+            tg.start_soon(call, "B", anyio.CancelScope())
+            tg.start_soon(call, "C", c_scope)
+            await anyio.wait_all_tasks_blocked()  # B and C queue behind A's round trip
+            answer[0].set()
+            await asking[1].wait()  # A has its permit; B asks for B and C
+            after_a = int(command(redis_url, "GET", limiter.rate_key("accounts")))
+            c_scope.cancel()  # C leaves while the answer is on its way
+            await anyio.wait_all_tasks_blocked()
+            answer[1].set()
         assert entered == ["A", "B"]
         assert limiter.stats["refunded"] == 1
         tat = int(command(redis_url, "GET", limiter.rate_key("accounts")))
-        # A's permit at ~0.1 s, then B's and C's at ~0.2 s, C's given back: two intervals on.
-        assert abs(tat - start - 0.1e6 - 2 * 500_000) < 100_000, tat - start
+        # B's and C's permits moved Redis' arrival time two intervals on, C's refund one back.
+        assert tat - after_a == 500_000, tat - after_a
 
 
 async def test_accounts_and_groups_do_not_share(make_limiter: Callable[..., RedisLimiter]) -> None:
@@ -151,10 +179,13 @@ async def test_accounts_and_groups_do_not_share(make_limiter: Callable[..., Redi
         make_limiter(client_id="client-2", rate_limits=limits(rate=1, burst=1)) as b,
     ):
         await warm(a, b)
+        # Each takes its own burst of one: granted at the first ask, one round trip each, where
+        # a shared bucket would answer "wait" and need a second (counted, not timed).
         for limiter, group in ((a, "accounts"), (b, "accounts"), (a, "wallets")):
-            with anyio.fail_after(0.5):
-                async with limiter.slot(group) as waited:
-                    assert waited < 0.1
+            before = limiter.stats["round_trips"]
+            async with limiter.slot(group):
+                pass
+            assert limiter.stats["round_trips"] == before + 1
 
 
 async def test_group_without_rate_takes_no_permit_but_honours_a_shared_pause(
@@ -358,13 +389,17 @@ def test_cancelled_waiters_never_leak_a_permit(
     theoretical arrival time is the start plus that many intervals (a leaked permit would add a
     whole 100 ms interval, a lost one take it away)."""
     prefix = f"t-{uuid.uuid4().hex[:16]}"
-    entered = 0
+    entered = granted = refunded = 0
     interval_us = 100_000
 
     async def scenario() -> int:
         nonlocal entered
         limiter = RedisLimiter.from_url(
-            redis_url, client_id=CLIENT, key_prefix=prefix, rate_limits=limits(rate=10, burst=3)
+            redis_url,
+            client_id=CLIENT,
+            key_prefix=prefix,
+            rate_limits=limits(rate=10, burst=3),
+            timeout=LOADED_TIMEOUT,
         )
         async with limiter:
             async with limiter.slot("warm-up"):  # the pool's first connection, before the clock
@@ -382,13 +417,20 @@ def test_cancelled_waiters_never_leak_a_permit(
                 for deadline in deadlines:
                     tg.start_soon(caller, deadline)
             tat = command(redis_url, "GET", limiter.rate_key("accounts"))
+        nonlocal granted, refunded
+        granted = limiter.stats["redis"] - 1  # the warm-up's is not a caller's
+        refunded = limiter.stats["refunded"]
+        assert limiter.stats["fallback"] == 0
         return (int(tat) if tat is not None else start) - start
 
     try:
         advance = anyio.run(scenario, backend=backend)
     finally:
         delete_prefix(redis_url, "{" + prefix + ":*")
-    assert abs(advance - entered * interval_us) <= 20_000, (advance, entered, deadlines)
+    # None lost: Redis' arrival time moved at least one interval per caller that got through
+    # (a busy machine can only move it further), and every permit used was a caller's.
+    assert advance >= entered * interval_us - 20_000, (advance, entered, deadlines)
+    assert granted == entered, (granted, refunded, entered)
     assert entered >= sum(d is None for d in deadlines)
 
 

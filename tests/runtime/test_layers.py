@@ -26,6 +26,8 @@ CORE = (
     "_pagination",
     "_types",
     "_values",
+    "_reading",  # the bounded body reader
+    "_redaction",  # Secret and the redacted str/bytes
     "_evidence",
     "_suggest",
 )

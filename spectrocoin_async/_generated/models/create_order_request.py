@@ -9,6 +9,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._encoding import json_ready
 from ..._errors import ModelValidationError
 from ..._types import to_uuid
 from ..._values import (
@@ -41,13 +42,13 @@ class CreateOrderRequest:
             callback_url (str | Unset): URL that receives status-change callbacks.
             description (str | Unset): Order description shown in the payment window.
             failure_url (str | Unset): Where the payer is sent after a failed payment.
-            lang (str | Unset): Language of the payment window (e.g. "en"), as sent by the plugins.
+            lang (str | Unset): Language of the payment window, such as `en`.
             order_id (str | Unset): Merchant's order id, unique within the project; generated if absent.
             pay_amount (Decimal | Unset): Amount the payer pays; above zero when the pay pair is the one that counts, and
                 may
                 be 0 beside the receive pair (which then wins).
             pay_currency_code (str | Unset): Currency the payer pays in.
-            pay_network_name (str | Unset): Network the payer pays on, as sent by the plugins.
+            pay_network_name (str | Unset): Network the payer pays on.
             payer_date_of_birth (datetime.date | Unset): Date of birth of the verified payer (YYYY-MM-DD).
             payer_email (str | Unset): Email of the verified payer.
             payer_name (str | Unset): First name of the verified payer.
@@ -192,6 +193,10 @@ class CreateOrderRequest:
             field_dict["successUrl"] = success_url
 
         return field_dict
+
+    def to_json(self) -> dict[str, Any]:
+        """`to_dict()` ready for `json.dumps`: money as plain-notation strings (`"0.00000001"`)."""
+        return json_ready(self.to_dict())
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

@@ -58,7 +58,11 @@ async def main(out: Path) -> None:
         )
         for result in results:
             reveal_type(result.value)  # revealed: TransactionPage | None
-            if result.error is not None:
+            if result.ok:
+                reveal_type(result.value)  # revealed: TransactionPage
+                print("account", accounts[result.index].id, len(result.value.content))
+            else:
+                reveal_type(result.error)  # revealed: Exception
                 print("account", accounts[result.index].id, "failed:", result.error)
 
         download = await sc.exports.download_transactions(
