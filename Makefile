@@ -9,12 +9,17 @@ PORT   ?= 0
 NODE_DIR   := build/node
 NODE_STAMP := $(NODE_DIR)/.installed-stamp
 
-.PHONY: install generate changes check-generated check-install lint typecheck pytest test demo bench sandbox clean node-tools
+.PHONY: docs install generate changes check-generated check-install lint typecheck pytest test conformance demo bench sandbox clean node-tools
 
+# Every user extra of pyproject.toml, read from it (a new extra needs no edit here).
+EXTRAS = $(shell $(PYTHON) -c "import tomllib; \
+	print(','.join(tomllib.load(open('pyproject.toml', 'rb'))['project']['optional-dependencies']))")
+
+# The development tools are a PEP 735 dependency group, which pip installs from 25.1 on.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -m pip install --quiet --upgrade "pip>=25.1"
+	$(PY) -m pip install --quiet -e ".[$(EXTRAS)]" --group dev
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -68,18 +73,46 @@ node-tools: $(NODE_STAMP)
 pytest: $(STAMP) $(NODE_STAMP)
 	$(PY) -m pytest -q -rs
 
-## A clean virtual environment with only `pip install .` (no generator, no dev tools) imports the
-## package, and the wheel carries the spec the sandbox needs.
+## `python -m build` makes the sdist and the wheel, `twine check --strict` checks their metadata as
+## PyPI would, and both carry LICENSE (tests/support/dist.py). A clean virtual environment with
+## only the built wheel (no generator, no dev tools) imports the package, and the wheel carries
+## the spec the sandbox needs and the py.typed marker. Then, with the extras and the pinned mypy
+## added, users' own programs and the README blocks pass `mypy --strict` against the installed
+## wheel, every `reveal_type` as expected (tests/docs/check_user_programs.py,
+## tests/docs/user_programs/).
+CHECK_VENV := build/check-install/venv
+MYPY_PIN   := $(shell grep -o '"mypy==[^"]*"' pyproject.toml | tr -d '"')
+
 check-install: $(STAMP)
-	rm -rf build/check-install
-	$(PYTHON) -m venv build/check-install/venv
-	build/check-install/venv/bin/pip install --quiet .
+	rm -rf build/check-install && mkdir -p build/check-install
+	$(PY) -m build --outdir build/check-install/dist . >build/check-install/build.log 2>&1 \
+		|| { cat build/check-install/build.log; exit 1; }
+	$(VENV)/bin/twine check --strict build/check-install/dist/*
+	$(PY) tests/support/dist.py build/check-install/dist
+	$(PYTHON) -m venv $(CHECK_VENV)
+	$(CHECK_VENV)/bin/pip install --quiet build/check-install/dist/*.whl
 	cd build && check-install/venv/bin/python -c "import spectrocoin_async as s, pathlib; \
 		assert (pathlib.Path(s.__file__).parent / 'sandbox' / 'openapi.yaml').is_file(); \
+		assert (pathlib.Path(s.__file__).parent / 'py.typed').is_file(); \
 		from spectrocoin_async._redis import scripts; assert 'redis.call' in scripts._RATE.source; \
-		print('pip install . ->', s.__version__, s.SpectroCoinClient(), s.Order.__name__)"
+		print('the built wheel ->', s.__version__, s.SpectroCoinClient(), s.Order.__name__)"
+	$(CHECK_VENV)/bin/pip install --quiet "$$(echo build/check-install/dist/*.whl)[cli,sandbox,callbacks]" "$(MYPY_PIN)"
+	$(CHECK_VENV)/bin/python tests/docs/check_user_programs.py
 
-test: install check-generated changes lint typecheck check-install pytest
+## The documentation site, into build/site: guides from the README's sections, the API reference,
+## model and Evidence pages written from openapi.yaml and the code (custom/docs_reference.py).
+## Strict: a warning fails it.
+docs: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict --quiet
+	@echo "documentation site built: build/site/index.html"
+
+test: install check-generated changes lint typecheck check-install docs pytest
+
+## The conformance runs with a larger budget than `make test`: Schemathesis (every phase,
+## stateful included, 500 cases per operation) and Prism (static, dynamic, proxy).
+conformance: $(STAMP) $(NODE_STAMP)
+	SPECTROCOIN_SCHEMATHESIS_MAX_EXAMPLES=500 $(PY) -m pytest -q -rs \
+		tests/conformance/test_schemathesis.py tests/conformance/test_prism.py
 
 ## The demo needs the runtime and the sandbox extra only, not the dev toolchain. A checkout that
 ## already ran `make install` reuses that environment.

@@ -11,6 +11,7 @@ body encoding, input constraints) and ``py.typed``. The same input always gives 
 from __future__ import annotations
 
 import json
+import keyword
 import shutil
 import subprocess
 import sys
@@ -105,8 +106,11 @@ def _alternatives(spec: dict[str, Any], schema: dict[str, Any]) -> list[list[dic
     """A body schema's ``anyOf`` of ``required`` groups ("receive pair or pay pair"): per group,
     its fields as required rules, with the constraints the group adds to them."""
     groups = []
+    understood = {"exclusiveMinimum", "minimum", "maximum", "pattern", "format"}
     for option in schema.get("anyOf", []):
         props = option.get("properties", {})
+        if any(set(sub) - understood for sub in props.values()):
+            return []  # a group chosen by a value (rail: const SEPA): left to the server
         groups.append(
             [_rule(name, _resolve(spec, props.get(name, {})), True) for name in option["required"]]
         )
@@ -154,6 +158,7 @@ def operation_facts(spec: dict[str, Any]) -> list[dict[str, Any]]:
             tag = str(PythonIdentifier(op["tags"][0], "field_"))
             body = None
             body_rules: list[dict[str, Any]] = []
+            secret_fields: list[str] = []
             body_any_of: list[list[dict[str, Any]]] = []
             if "requestBody" in op:
                 (content_type, media), *_ = _resolve(spec, op["requestBody"])["content"].items()
@@ -164,6 +169,8 @@ def operation_facts(spec: dict[str, Any]) -> list[dict[str, Any]]:
                     rule = _rule(prop, _resolve(spec, prop_schema), prop in required)
                     if _has_constraint(rule):
                         body_rules.append(rule)
+                    if prop_schema.get("x-secret"):
+                        secret_fields.append(prop)
                 body_any_of = _alternatives(spec, schema)
             query_rules = []
             params = [_resolve(spec, p) for p in op.get("parameters", [])]
@@ -212,9 +219,32 @@ def operation_facts(spec: dict[str, Any]) -> list[dict[str, Any]]:
                     "accept": accept,
                     "optional_auth": auth == "optional",
                     "success": tuple(success),
+                    "secret_fields": tuple(secret_fields),
+                    "parameters": public_parameters(op, params),
                 }
             )
     return sorted(facts, key=lambda f: f["name"])
+
+
+def public_parameters(op: dict[str, Any], params: list[dict[str, Any]]) -> tuple[str, ...]:
+    """The keyword names of an operation's method, in its order: path, ``body``, query, header.
+
+    Spelled as public_params.jinja spells them (``format``, not the generator's ``format_``;
+    a keyword keeps its ``_``: ``from_``), so an unknown keyword can be told which there are.
+    """
+
+    def public(name: str) -> str:
+        python = str(PythonIdentifier(name, "field_"))
+        bare = python[:-1]
+        keep = python.endswith("_") and bare == name and not keyword.iskeyword(bare)
+        return bare if keep else python
+
+    by_place = {
+        place: [public(p["name"]) for p in params if p["in"] == place]
+        for place in ("path", "query", "header")
+    }
+    body = ["body"] if "requestBody" in op else []
+    return (*by_place["path"], *body, *by_place["query"], *by_place["header"])
 
 
 def _py(value: Any, cls: str = "FieldRule") -> str:
@@ -410,6 +440,7 @@ def render_spec_extensions(spec: dict[str, Any]) -> str:
     secrets = json.dumps(secret_properties(spec), sort_keys=True)
     aliases = json.dumps(alias_properties(spec), sort_keys=True)
     optional = json.dumps(response_optional(spec), sort_keys=True)
+    requests = json.dumps(sorted(request_schemas(spec)))
     return (
         "{# Written by custom/generate.py from openapi.yaml's x-enum-*, x-secret and x-aliases\n"
         "   keys and the optional properties of the objects the API sends. #}\n"
@@ -417,12 +448,14 @@ def render_spec_extensions(spec: dict[str, Any]) -> str:
         f"{{% set SECRETS = {secrets} %}}\n"
         f"{{% set ALIASES = {aliases} %}}\n"
         f"{{% set RESPONSE_OPTIONAL = {optional} %}}\n"
+        f"{{% set REQUESTS = {requests} %}}\n"
     )
 
 
 def prepare(spec: dict[str, Any]) -> dict[str, Any]:
     """The spec as the generator sees it: evidence appended to every operation's description,
-    and the optional properties of responses nullable instead (see ``response_optional``)."""
+    the optional properties of responses nullable instead (see ``response_optional``), and no
+    additional properties on requests."""
     prepared: dict[str, Any] = json.loads(json.dumps(spec, default=str))
     for name, aliased in alias_properties(spec).items():
         # The model reads the aliases into the property (model.py.jinja), so the property is
@@ -441,6 +474,10 @@ def prepare(spec: dict[str, Any]) -> dict[str, Any]:
         for prop in optional:
             schema["properties"][prop] = _nullable(schema["properties"][prop])
         schema["required"] = [*schema.get("required", ()), *optional]
+    # A request model has exactly the spec's fields: its from_dict refuses any other key
+    # (model.py.jinja), where a misspelt one used to ride along in additional_properties.
+    for name in request_schemas(spec):
+        prepared["components"]["schemas"][name]["additionalProperties"] = False
     for schema in prepared["components"]["schemas"].values():
         if all(set(option) <= {"required", "properties"} for option in schema.get("anyOf", [{}])):
             # "These fields or those": checked by the runtime (body_any_of), not a type.
@@ -457,6 +494,11 @@ def prepare(spec: dict[str, Any]) -> dict[str, Any]:
             # The generator makes nothing of callbacks and rejects a $ref to one: render_callbacks
             # reads them instead.
             op.pop("callbacks", None)
+            # The generator documents a parameter with its schema's description, not its own.
+            for param in op.get("parameters", []):
+                schema = param.get("schema", {})
+                if param.get("description") and "$ref" not in schema:
+                    schema.setdefault("description", param["description"])
             # Evidence first, so help() and --help show it in their first lines.
             label = "Sources" if len(sources(op)) > 1 else "Source"
             evidence = f"Evidence: {EVIDENCE_TEXT[op['x-evidence']]} {label}: " + ", ".join(

@@ -145,7 +145,11 @@ def _signature_changes(
         a, b = p0[name], p1[name]
         if b.required and not a.required:
             yield _change("Changed", True, subject, f"parameter '{name}' became required")
-        if str(a.annotation) != str(b.annotation):
+        before, after = _members(a.annotation), _members(b.annotation)
+        if before < after:
+            added = " | ".join(sorted(after - before))
+            yield _change("Changed", False, subject, f"parameter '{name}' also accepts {added}")
+        elif before != after:
             yield _change(
                 "Changed",
                 True,
@@ -161,6 +165,11 @@ def _signature_changes(
             )
     if str(old.returns) != str(new.returns):
         yield _change("Changed", True, subject, f"returns {new.returns} instead of {old.returns}")
+
+
+def _members(annotation: object) -> frozenset[str]:
+    """The members of a union annotation, so that ``str`` -> ``UUID | str`` reads as a widening."""
+    return frozenset(part.strip() for part in str(annotation).split("|"))
 
 
 def _is_model(obj: griffe.Object) -> bool:

@@ -81,7 +81,14 @@ class _Spec:
         """A schema's type label, whether it admits null, and its inline enum values."""
         name, resolved = self.resolve(schema)
         nullable = bool(resolved.get("nullable")) or bool(schema.get("nullable"))
-        variants = resolved.get("anyOf") or resolved.get("oneOf")
+        if name is not None:
+            return name, nullable, None  # a named schema: its own changes are reported once
+        # anyOf/oneOf entries that only say which fields are required constrain, not type.
+        variants = [
+            v
+            for v in resolved.get("anyOf") or resolved.get("oneOf") or ()
+            if set(v) - {"required", "description", "not"}
+        ]
         if variants:
             labels = []
             for variant in variants:
@@ -90,8 +97,6 @@ class _Spec:
                 if label != "null":
                     labels.append(label)
             return " | ".join(sorted(set(labels))) or "null", nullable, None
-        if name is not None:
-            return name, nullable, None  # a named schema: its own changes are reported once
         kinds = resolved.get("type", "object")
         kinds = [kinds] if isinstance(kinds, str) else list(kinds)
         nullable = nullable or "null" in kinds
@@ -249,7 +254,9 @@ def _parameter_changes(
             yield _change("Changed", False, subject, f"{what} became optional")
         t0, _, e0 = old.describe(p0.get("schema") or {})
         t1, _, e1 = new.describe(p1.get("schema") or {})
-        if t0 != t1:
+        if _widened(t0, t1):
+            yield _change("Changed", False, subject, f"{what} now accepts any {t1} (was {t0})")
+        elif t0 != t1:
             yield _change(
                 "Changed", True, subject, f"{what} changed type from {t0} to {t1}: pass a {t1}"
             )
@@ -319,7 +326,9 @@ def _request_changes(
             yield _change("Changed", True, subject, f"{what} became required")
         elif a.required and not b.required:
             yield _change("Changed", False, subject, f"{what} became optional")
-        if a.type != b.type:
+        if _widened(a.type, b.type):
+            yield _change("Changed", False, subject, f"{what} now accepts any {b.type}")
+        elif a.type != b.type:
             yield _change(
                 "Changed", True, subject, f"{what} changed type from {a.type} to {b.type}"
             )
@@ -328,6 +337,11 @@ def _request_changes(
         elif b.nullable and not a.nullable:
             yield _change("Changed", False, subject, f"{what} now accepts null")
         yield from _enum_changes(subject, what, a.enum, b.enum, breaking_removal=True)
+
+
+def _widened(before: str, after: str) -> bool:
+    """An input that drops its format (``string (uuid)`` -> ``string``) accepts more than before."""
+    return before != after and before.partition(" (")[0] == after and " (" in before
 
 
 def _parent_present(path: str, fields: Mapping[str, _Field]) -> bool:

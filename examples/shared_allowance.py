@@ -98,6 +98,14 @@ async def forget(redis_url: str, prefix: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        import coredis  # noqa: F401 - only to say which install is missing
+    except ImportError:
+        print(
+            "shared_allowance.py: needs coredis: pip install 'spectrocoin-async[redis]'",
+            file=sys.stderr,
+        )
+        return 2
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--calls", type=int, default=40, help="calls per worker")

@@ -7,16 +7,6 @@ callback helpers and every model of the spec.
 from typing import TYPE_CHECKING, Any
 
 from ._auth import InMemoryTokenStore, Secret, Token, TokenStore
-from ._batch import BatchResult, iter_batch, run_batch
-from ._callbacks import (
-    CallbackApp,
-    JsonCallback,
-    LegacyCallback,
-    PublicKeySource,
-    VerifiedCallback,
-    callback_app,
-    parse_callback,
-)
 from ._client import (
     DEFAULT_BASE_URL,
     DEFAULT_DEADLINE,
@@ -51,7 +41,6 @@ from ._generated import models as _models
 from ._ratelimit import GroupLimits, InProcessLimiter, Limiter, RateLimits
 from ._retry import RetryPolicy
 from ._telemetry import configure_logging as _configure_logging
-from ._transport import TransportFallbackWarning
 from ._types import UNSET, CallOptions, File, Response, Unset
 from ._version import __version__
 
@@ -66,7 +55,9 @@ __all__ = [  # noqa: PLE0604 - models' names are added from the generated list
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "BatchFailure",
     "BatchResult",
+    "BatchSuccess",
     "CallOptions",
     "CallbackApp",
     "CallbackError",
@@ -119,8 +110,19 @@ __all__ = [  # noqa: PLE0604 - models' names are added from the generated list
 ]
 
 if TYPE_CHECKING:
+    from ._batch import BatchFailure, BatchResult, BatchSuccess, iter_batch, run_batch
+    from ._callbacks import (
+        CallbackApp,
+        JsonCallback,
+        LegacyCallback,
+        PublicKeySource,
+        VerifiedCallback,
+        callback_app,
+        parse_callback,
+    )
     from ._generated.models import *  # noqa: F403 - the models are part of the public surface
     from ._redis import MissingExtraError, RedisLimiter, RedisTokenStore, RedisUnavailableError
+    from ._transport import TransportFallbackWarning
 
 # The Redis extra loads on first use, so `import spectrocoin_async` never imports it.
 _REDIS_NAMES = frozenset(
@@ -128,10 +130,40 @@ _REDIS_NAMES = frozenset(
 )
 
 
+# So do the callback helpers (parsing, RSA verification, the ASGI app): a client that never
+# receives a callback never loads them.
+_CALLBACK_NAMES = frozenset(
+    {
+        "CallbackApp",
+        "JsonCallback",
+        "LegacyCallback",
+        "PublicKeySource",
+        "VerifiedCallback",
+        "callback_app",
+        "parse_callback",
+    }
+)
+
+# Batch helpers, and the aiohttp transport's warning, likewise.
+_BATCH_NAMES = frozenset({"BatchFailure", "BatchResult", "BatchSuccess", "iter_batch", "run_batch"})
+
+
 def __getattr__(name: str) -> Any:
     # Models load on first use: importing all 62 up front would double the import time.
     if name in _models.__all__:
         return getattr(_models, name)
+    if name in _CALLBACK_NAMES:
+        from . import _callbacks
+
+        return getattr(_callbacks, name)
+    if name in _BATCH_NAMES:
+        from . import _batch
+
+        return getattr(_batch, name)
+    if name == "TransportFallbackWarning":
+        from ._transport import TransportFallbackWarning
+
+        return TransportFallbackWarning
     if name in _REDIS_NAMES:
         from . import _redis
 

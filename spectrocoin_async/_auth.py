@@ -32,6 +32,7 @@ from ._errors import (
     RateLimitError,
     SpectroCoinError,
 )
+from ._redaction import RedactedText, Secret
 
 __all__ = [
     "InMemoryTokenStore",
@@ -42,38 +43,14 @@ __all__ = [
 ]
 
 
-class Secret:
-    """A string that never shows itself in ``repr()``, ``str()``, f-strings or logs."""
-
-    __slots__ = ("_value",)
-
-    def __init__(self, value: str) -> None:
-        self._value = value
-
-    def reveal(self) -> str:
-        return self._value
-
-    def __repr__(self) -> str:
-        return "Secret('**********')"
-
-    __str__ = __repr__
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Secret) and other._value == self._value
-
-    def __hash__(self) -> int:
-        return hash(self._value)
-
-    def __bool__(self) -> bool:
-        return bool(self._value)
-
-
 @frozen
 class Token:
     """An access token. ``expires_at`` is wall-clock epoch seconds (``time.time()``), so that
     several processes sharing a store agree on it; ``lifetime`` is ``expires_in`` as granted."""
 
-    access_token: str = field(repr=False)
+    # Its repr hides it wherever it is held: in frame locals (``token``) an error reporter
+    # captures, too.
+    access_token: str = field(repr=False, converter=RedactedText)
     expires_at: float
     lifetime: float
 

@@ -47,35 +47,58 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from contextlib import asynccontextmanager, suppress
-from typing import Generic, TypeVar, cast
+from typing import Generic, Literal, NoReturn, TypeAlias, TypeVar, cast
 
 import anyio
 from attrs import frozen
 
-__all__ = ["BatchResult", "iter_batch", "run_batch"]
+__all__ = ["BatchFailure", "BatchResult", "BatchSuccess", "iter_batch", "run_batch"]
 
 T = TypeVar("T")
 
 
 @frozen
-class BatchResult(Generic[T]):
-    """The outcome of one call of a batch: its ``value``, or the ``error`` it raised."""
+class BatchSuccess(Generic[T]):
+    """A call of a batch that returned: its ``value``."""
 
     index: int
     """Position of the call in the input."""
-    value: T | None = None
-    error: Exception | None = None
+    value: T
+    error: None = None
 
     @property
-    def ok(self) -> bool:
-        """True when the call returned (``error`` is None)."""
-        return self.error is None
+    def ok(self) -> Literal[True]:
+        """Always True: ``if result.ok:`` narrows a ``BatchResult`` to this class."""
+        return True
 
     def unwrap(self) -> T:
-        """The value, or raise the call's exception."""
-        if self.error is not None:
-            raise self.error
-        return cast(T, self.value)
+        """The value."""
+        return self.value
+
+
+@frozen
+class BatchFailure:
+    """A call of a batch that raised: the ``error``."""
+
+    index: int
+    """Position of the call in the input."""
+    error: Exception
+    value: None = None
+
+    @property
+    def ok(self) -> Literal[False]:
+        """Always False: ``if not result.ok:`` narrows a ``BatchResult`` to this class."""
+        return False
+
+    def unwrap(self) -> NoReturn:
+        """Raise the call's exception."""
+        raise self.error
+
+
+BatchResult: TypeAlias = BatchSuccess[T] | BatchFailure
+"""The outcome of one call of a batch. ``result.ok`` (or ``result.error is None``) tells a type
+checker which one it is, so ``result.value`` is a ``T``, not ``T | None``, where the call
+returned."""
 
 
 async def run_batch(
@@ -172,9 +195,9 @@ async def _drive(
             try:
                 value = await call()
             except Exception as exc:
-                result = BatchResult[T](index=index, error=exc)
+                result: BatchResult[T] = BatchFailure(index=index, error=exc)
             else:
-                result = BatchResult[T](index=index, value=value)
+                result = BatchSuccess(index=index, value=value)
             await deliver(result)
         finally:
             slots.release()

@@ -12,7 +12,8 @@ import httpx
 
 from ._errors import ValidationError
 from ._retry import check_whole_number
-from ._types import CallOptions
+from ._suggest import closest
+from ._types import CallOptions, Operation
 
 if TYPE_CHECKING:
     from httpx._client import UseClientDefault
@@ -33,21 +34,38 @@ def _seconds(name: str, value: object) -> float:
     return seconds
 
 
+def _unknown_keyword(name: str, operation: Operation | None) -> ValidationError:
+    """What a keyword the method does not take is, and what was probably meant."""
+    options = ", ".join(sorted(_OPTIONS))
+    if operation is None:
+        reason = f"is not a per-call option (those are {options})"
+        close = closest(name, _OPTIONS)
+    else:
+        taken = ", ".join(operation.parameters) or "none"
+        reason = (
+            f"is not a parameter of {operation.tag}.{operation.name} (its parameters: {taken}; "
+            f"per-call options: {options})"
+        )
+        close = closest(name, (*operation.parameters, *sorted(_OPTIONS)))
+    return ValidationError(name, reason + (f"; did you mean {close}?" if close else ""))
+
+
 def check_options(
-    options: CallOptions, default_deadline: float | None = None
+    options: CallOptions,
+    default_deadline: float | None = None,
+    operation: Operation | None = None,
 ) -> tuple[httpx.Timeout | float | UseClientDefault | None, float | None, int | None]:
     """Validate the per-call options: ``(timeout, deadline, max_attempts)``.
 
     ``timeout`` and ``deadline`` follow httpx: left out, the client's default; ``None``, none.
+    Any other keyword reached the method's ``**options``: a misspelt parameter, named with the
+    ``operation``'s parameters and the closest name.
     """
     if not options:
         return httpx.USE_CLIENT_DEFAULT, default_deadline, None
     unknown = options.keys() - _OPTIONS
     if unknown:
-        raise ValidationError(
-            sorted(unknown)[0],
-            f"is not a per-call option (those are {', '.join(sorted(_OPTIONS))})",
-        )
+        raise _unknown_keyword(str(sorted(unknown)[0])[:80], operation)
     timeout: httpx.Timeout | float | UseClientDefault | None = httpx.USE_CLIENT_DEFAULT
     if "timeout" in options:
         raw = options["timeout"]

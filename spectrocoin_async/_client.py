@@ -11,14 +11,13 @@ import time
 from collections.abc import Awaitable, Callable, Mapping
 from decimal import Decimal
 from types import TracebackType
-from typing import Any, Final, Literal, Self, get_args
+from typing import TYPE_CHECKING, Any, Final, Literal, Self, get_args
 
 import anyio
 import httpx
 from httpx._client import UseClientDefault
 
 from ._auth import Secret, TokenManager, TokenStore
-from ._callbacks import PublicKeySource
 from ._encoding import ArrayFormat
 from ._errors import (
     APIConnectionError,
@@ -36,9 +35,13 @@ from ._json import decode_json
 from ._merchant import MerchantNamespace
 from ._pipeline import BodyEncoding, Pipeline, check_headers
 from ._ratelimit import InProcessLimiter, Limiter, RateLimits
+from ._reading import ACCEPT_ENCODING
 from ._retry import RetryPolicy, check_seconds, check_whole_number
 from ._types import CallOptions, Operation
 from ._version import __version__
+
+if TYPE_CHECKING:
+    from ._callbacks import PublicKeySource
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -140,12 +143,12 @@ def _transport_for(
     http: str, transport: httpx.AsyncBaseTransport | None, limits: httpx.Limits
 ) -> httpx.AsyncBaseTransport | None:
     """The transport of the client built here: the caller's, httpx's own (None), or aiohttp."""
-    from ._transport import HTTP_CHOICES, AiohttpTransport, check_available
-
-    if http not in HTTP_CHOICES:
-        raise ValidationError("http", f"must be 'httpx' or 'aiohttp', got {http!r}")
     if http == "httpx":
         return transport
+    if http != "aiohttp":
+        raise ValidationError("http", f"must be 'httpx' or 'aiohttp', got {http!r}")
+    from ._transport import AiohttpTransport, check_available  # loads with the first use
+
     if transport is not None:
         raise ValidationError("transport", "http='aiohttp' brings its own transport: pass one")
     try:
@@ -260,7 +263,12 @@ class SpectroCoinClient(Namespaces):
             check_whole_number("max_connections", max_connections)
         if token_refresh_margin is not None:
             check_seconds("token_refresh_margin", token_refresh_margin)
-        headers = {"User-Agent": _user_agent(), "Accept": "application/json"}
+        # Accept-Encoding: only what _reading can inflate with a bound (never br or zstd).
+        headers = {
+            "User-Agent": _user_agent(),
+            "Accept": "application/json",
+            "Accept-Encoding": ACCEPT_ENCODING,
+        }
         if api_version:
             headers[api_version_header] = api_version
             check_headers({api_version_header: api_version})
@@ -296,6 +304,9 @@ class SpectroCoinClient(Namespaces):
                 per_request["User-Agent"] = headers["User-Agent"]
             if http_client.headers.get("accept", "*/*") == "*/*":
                 per_request["Accept"] = "application/json"
+            if http_client.headers.get("accept-encoding") != ACCEPT_ENCODING:
+                # Not a choice but a need: a body in another encoding would be refused.
+                per_request["Accept-Encoding"] = ACCEPT_ENCODING
             if api_version:
                 per_request[api_version_header] = api_version
         self._http = http_client
@@ -331,12 +342,18 @@ class SpectroCoinClient(Namespaces):
         )
         self._bind_namespaces(self._pipeline)
         self.exports = ExportsNamespace(self._pipeline)
-        if public_key_pem is not None or public_key_path is not None:
-            key = PublicKeySource(pem=public_key_pem, path=public_key_path, clock=clock)
-        elif public_key_url:
-            key = PublicKeySource(url=public_key_url, clock=clock)
-        else:
-            key = PublicKeySource(clock=clock)
+        if public_key_pem is not None and public_key_path is not None:
+            raise ValidationError("public_key_path", "pass public_key_pem or public_key_path")
+
+        def key() -> PublicKeySource:  # on the first callback: the callbacks package loads then
+            from ._callbacks import PublicKeySource
+
+            if public_key_pem is not None or public_key_path is not None:
+                return PublicKeySource(pem=public_key_pem, path=public_key_path, clock=clock)
+            if public_key_url:
+                return PublicKeySource(url=public_key_url, clock=clock)
+            return PublicKeySource(clock=clock)
+
         self.merchant = MerchantNamespace(
             self._pipeline, http=http_client, project_id=self.project_id, public_key=key
         )
@@ -394,7 +411,7 @@ class SpectroCoinClient(Namespaces):
             "body": {
                 "grant_type": "client_credentials",
                 "client_id": self.client_id,
-                "client_secret": self._client_secret.reveal(),
+                "client_secret": self._client_secret,  # revealed by the encoder only
             },
         }
         operation = OPERATIONS["get_access_token"]

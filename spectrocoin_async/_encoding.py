@@ -31,6 +31,7 @@ from typing import Any, Final, Literal
 from urllib.parse import quote_plus
 
 from ._errors import ValidationError
+from ._redaction import Secret
 from ._types import Unset
 from ._values import check_decimal
 
@@ -41,6 +42,7 @@ __all__ = [
     "encode_json",
     "encode_query",
     "form_pairs",
+    "json_ready",
     "plain_number",
 ]
 
@@ -51,6 +53,22 @@ MAX_DEPTH: Final = 32
 """Deepest nesting of mappings and lists encoded; a structure that contains itself hits it."""
 
 _encode_str = json.encoder.encode_basestring
+
+
+def json_ready(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` (a model's ``to_dict()``) with every ``Decimal`` as its plain-notation text, so
+    ``json.dumps`` takes it and no digit is lost (a float would round ``0.1``)."""
+    return {key: _ready(item) for key, item in data.items()}
+
+
+def _ready(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return plain_number(value)
+    if isinstance(value, dict):
+        return {key: _ready(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_ready(item) for item in value]
+    return value
 
 
 def plain_number(value: Decimal | int | float) -> str:
@@ -95,6 +113,8 @@ def _text(value: str, path: str) -> str:
 def _scalar(value: Any, path: str) -> str:
     if isinstance(value, str):
         return _text(value, path)
+    if isinstance(value, Secret):  # revealed only here, on its way into the bytes sent
+        return _text(value.reveal(), path)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (Decimal, int, float)):
@@ -241,7 +261,7 @@ def _json(value: Any, out: list[str], path: str, depth: int) -> None:
         out.append("]")
     elif isinstance(value, enum.Enum):
         _json(value.value, out, path, depth)
-    elif isinstance(value, (datetime.date, datetime.datetime, uuid.UUID)):
+    elif isinstance(value, (datetime.date, datetime.datetime, uuid.UUID, Secret)):
         out.append(_encode_str(_scalar(value, path)))
     else:
         raise ValidationError(path or "value", f"cannot encode {type(value).__name__} as JSON")

@@ -275,6 +275,21 @@ class ModelValidationError(SpectroCoinError, ValueError):
         return ModelValidationError(model, f"{field}{inner}", self.reason)
 
 
+class UnknownFieldError(ValidationError, ModelValidationError):
+    """A key a request model does not have: ``callback_url: unknown field; did you mean
+    callbackUrl?``. Raised by a request model's ``from_dict``, a plain ``dict`` given as
+    ``body=`` and the CLI's ``--body``, before anything is sent (a misspelt key would otherwise
+    be dropped, and the order created without it). It is both a :class:`ValidationError` and a
+    :class:`ModelValidationError`: ``field`` is the key as given, ``model`` the request model.
+    """
+
+    def __init__(self, model: str, field: str, reason: str) -> None:
+        self.model = model
+        self.field = field
+        self.reason = reason
+        SpectroCoinError.__init__(self, f"{field}: {reason}")
+
+
 class CallbackError(SpectroCoinError):
     """A merchant callback that is not in a format SpectroCoin sends."""
 

@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
-from ._callbacks import PublicKeySource, VerifiedCallback, parse_callback, verify_callback
 from ._generated.api.merchant import MerchantAPI
 from ._types import Runtime
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the callbacks package loads with the first callback verified
     import httpx
 
+    from ._callbacks import PublicKeySource, VerifiedCallback
     from ._generated.models import Order
 
 __all__ = ["MerchantNamespace"]
 
 
 class MerchantNamespace(MerchantAPI):
-    __slots__ = ("_http", "_project_id", "_public_key")
+    __slots__ = ("_http", "_make_public_key", "_project_id", "_public_key")
 
     def __init__(
         self,
@@ -26,12 +26,13 @@ class MerchantNamespace(MerchantAPI):
         *,
         http: httpx.AsyncClient,
         project_id: str | None,
-        public_key: PublicKeySource,
+        public_key: Callable[[], PublicKeySource],
     ) -> None:
         super().__init__(runtime)
         self._http = http
         self._project_id = project_id
-        self._public_key = public_key
+        self._make_public_key = public_key
+        self._public_key: PublicKeySource | None = None
 
     async def verify_callback(self, headers: Mapping[str, str], body: bytes) -> VerifiedCallback:
         """Parse and verify a merchant callback exactly as received.
@@ -49,7 +50,11 @@ class MerchantNamespace(MerchantAPI):
             CallbackUnavailableError: the signing key cannot be loaded now; answer 5xx.
             APIError, APIConnectionError: the order could not be fetched now; answer 5xx.
         """
+        from ._callbacks import parse_callback, verify_callback
+
         callback = parse_callback(headers, body)
+        if self._public_key is None:
+            self._public_key = self._make_public_key()
         return await verify_callback(
             callback,
             get_order=self._get_order_by_id_text,

@@ -28,11 +28,20 @@ from ._errors import (
     APITimeoutError,
     AuthenticationError,
     ClientClosedError,
+    ResponseValidationError,
     SpectroCoinError,
 )
 from ._evidence import checked_levels, warn_unconfirmed
 from ._pagination import Pages
 from ._ratelimit import Limiter
+from ._reading import (
+    ERROR_BODY_LIMIT,
+    MAX_RESPONSE_BYTES,
+    BodyTooLarge,
+    UnreadableBody,
+    read_body,
+)
+from ._redaction import RedactedBytes, RedactedText, Secret, without_frames
 from ._responses import (
     _LEGACY_ERROR_STATUSES,
     _REFUSED,
@@ -71,6 +80,16 @@ _REPLAYED = frozenset({401, 403})
 _URL_CACHE_SIZE = 512
 # warn_unconfirmed -> execute -> call -> the generated method -> the caller's line.
 _USER_FRAME = 4
+
+
+def _hide_secrets(operation: Operation, body: Any) -> None:
+    """Wrap the body's x-secret values in ``Secret`` (in place: the dict is the generated
+    code's own), so that a frame holding the request shows none; the encoder reveals them."""
+    if isinstance(body, dict):
+        for name in operation.secret_fields:
+            value = body.get(name)
+            if isinstance(value, str):
+                body[name] = Secret(value)
 
 
 class _Call:
@@ -186,6 +205,7 @@ class Pipeline:
         self.deadline = deadline
         self.stream_deadline = stream_deadline
         self._urls: dict[str, httpx.URL] = {}
+        self._bearer: tuple[str, str] | None = None
         self._clock = clock
         self._sleep = sleep
         self._wall_clock = wall_clock
@@ -273,11 +293,15 @@ class Pipeline:
         content = None
         encoding = self.encoding_for(operation)
         if encoding is not None and body is not None:
+            if operation.secret_fields:
+                _hide_secrets(operation, body)
             content = (
                 encode_json(body)
                 if encoding == "json"
                 else encode_form(body, array_format=self.array_format)
             )
+            if operation.secret_fields:
+                content = RedactedBytes(content)
         else:
             encoding = None
         extra = options.get("headers")
@@ -318,7 +342,7 @@ class Pipeline:
         holds its limiter slot.
         """
         timeout, deadline, max_attempts = check_options(
-            options, self.stream_deadline if stream else self.deadline
+            options, self.stream_deadline if stream else self.deadline, operation
         )
         url, query, content, headers = self.build(operation, request, options)
         if operation.evidence in self._warn_levels:
@@ -414,7 +438,9 @@ class Pipeline:
                 if (never_sent or call.safe) and attempt < call.max_attempts:
                     await self._backoff(policy.backoff(attempt, self._rng), call)
                     continue
-                raise self._transport_error(call, exc, never_sent, attempt) from exc
+                # Chained without frames: theirs hold the request as sent (token, body).
+                error = self._transport_error(call, exc, never_sent, attempt)
+                raise error from without_frames(exc)
             status = response.status_code
             if status in operation.success:
                 if status in _LEGACY_ERROR_STATUSES and not call.stream and _legacy_error(response):
@@ -486,7 +512,11 @@ class Pipeline:
         """One attempt: take a slot, send, read (or hand over the stream with its slot)."""
         headers = call.headers
         if token is not None:
-            headers["Authorization"] = f"Bearer {token}"
+            bearer = self._bearer
+            if bearer is None or bearer[0] is not token:
+                # One header value per token, hidden from repr (frame locals hold this dict).
+                bearer = self._bearer = (token, RedactedText(f"Bearer {token}"))
+            headers["Authorization"] = bearer[1]
         request = self.http.build_request(
             call.operation.method,
             call.url,
@@ -510,10 +540,8 @@ class Pipeline:
             started = self._clock()
             response = await self._send(call, request, waited, started, stream=True)
             if response.status_code not in call.operation.success:
-                try:
-                    await response.aread()  # error bodies are small; they feed the exception
-                finally:
-                    await response.aclose()
+                # Only feeds the exception: cut at the limit (read_body closes the response).
+                await read_body(response, ERROR_BODY_LIMIT, truncate=True)
             else:
                 # The body is still to come: the slot goes with it, released when it is closed.
                 assert isinstance(response.stream, httpx.AsyncByteStream)
@@ -530,13 +558,30 @@ class Pipeline:
         call.tries += 1
         call.sending = True
         try:
-            response = await self.http.send(request, stream=stream)
+            # Always streamed: httpx's own read inflates the whole body before any size check.
+            response = await self.http.send(request, stream=True)
+            if not stream:
+                if response.status_code in call.operation.success:
+                    await read_body(response, MAX_RESPONSE_BYTES)
+                else:  # only feeds the exception: cut, not refused
+                    await read_body(response, ERROR_BODY_LIMIT, truncate=True)
         except httpx.TransportError as exc:
             call.sending = False
             if not isinstance(exc, _NOT_SENT):
                 call.reached = True
             self._log(call, request, None, started, waited, exc)
             raise
+        except (BodyTooLarge, UnreadableBody) as exc:
+            call.sending = False
+            call.reached = True  # a success status: the server did act
+            binary = call.operation.response == "binary"
+            hint = " (stream a large export with download_* or iter_*)" if binary else ""
+            raise ResponseValidationError(
+                f"{exc}{hint}",
+                status_code=response.status_code,
+                headers=response.headers,
+                operation=call.operation.operation_id,
+            ) from None
         except RuntimeError:
             call.sending = False
             if self.http.is_closed:  # httpx's "Cannot send a request, as the client ..."

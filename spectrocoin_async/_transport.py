@@ -29,9 +29,7 @@ import httpx
 if TYPE_CHECKING:
     import aiohttp
 
-__all__ = ["AiohttpTransport", "HTTP_CHOICES", "TransportFallbackWarning", "check_available"]
-
-HTTP_CHOICES = ("httpx", "aiohttp")
+__all__ = ["AiohttpTransport", "TransportFallbackWarning", "check_available"]
 
 
 class TransportFallbackWarning(RuntimeWarning):

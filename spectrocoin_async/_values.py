@@ -14,10 +14,12 @@ from __future__ import annotations
 import datetime
 import enum
 import re
+from collections.abc import Mapping
 from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal, InvalidOperation, Rounded
 from typing import Any, Final, TypeVar
 
-from ._errors import ModelValidationError, ValidationError
+from ._errors import ModelValidationError, UnknownFieldError, ValidationError
+from ._suggest import unknown_reason
 
 __all__ = [
     "DECIMAL_INPUTS",
@@ -42,6 +44,7 @@ __all__ = [
     "parse_error",
     "path_segment",
     "to_decimal",
+    "unknown_field",
 ]
 
 MAX_DECIMAL_DIGITS: Final = 50
@@ -285,6 +288,15 @@ def parse_error(model: str, field: str, exc: BaseException) -> ModelValidationEr
         return ModelValidationError(model, field, "is required but missing")
     reason = str(exc) or type(exc).__name__
     return ModelValidationError(model, field, reason[:200])
+
+
+def unknown_field(model: str, given: Mapping[str, Any], known: tuple[str, ...]) -> None:
+    """Refuse a key of a request that ``model`` does not have (the first, with the closest wire
+    name): a misspelt key would otherwise be dropped without a word."""
+    for key in given:
+        if key not in known:
+            shown = str(key)[:80]
+            raise UnknownFieldError(model, shown, unknown_reason(shown, known, "field"))
 
 
 def enum_value(value: Any, enum_type: type[E], field: str) -> Any:

@@ -146,6 +146,13 @@ def build_app() -> App:
         chosen = backend or os.environ.get("SPECTROCOIN_BACKEND") or "asyncio"
         if chosen not in ("asyncio", "trio"):
             raise UsageError(f"SPECTROCOIN_BACKEND must be asyncio or trio, not {chosen!r}")
+        if chosen == "trio":
+            try:
+                import trio  # noqa: F401 - only to say which install is missing
+            except ImportError:
+                raise UsageError(
+                    "the trio backend needs trio: pip install 'spectrocoin-async[trio]'"
+                ) from None
         if verbose:
             _log_exchanges()
         use_settings(Settings(output=output, dry_run=dry_run, profile=profile, timeout=timeout))

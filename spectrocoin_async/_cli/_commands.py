@@ -48,17 +48,19 @@ _HIDDEN_FIELDS = re.compile(r"secret|password", re.IGNORECASE)
 
 @functools.cache
 def tag_classes() -> dict[str, type[Any]]:
-    """Tag name -> generated namespace class, from ``Namespaces``' annotations."""
-    from .._generated.api import Namespaces
+    """Tag name -> generated namespace class (each tag's module loads here)."""
+    from .._generated.api import namespace_classes
 
-    return dict(typing.get_type_hints(Namespaces))
+    return namespace_classes()
 
 
 def _client_namespace(tag: str) -> type[Any]:
     """The class the client uses for a tag (a hand-written subclass where there is one)."""
     from .._client import SpectroCoinClient
 
-    hints = typing.get_type_hints(SpectroCoinClient)
+    # The generated annotations name classes their module loads on first use.
+    names = {cls.__name__: cls for cls in tag_classes().values()}
+    hints = typing.get_type_hints(SpectroCoinClient, localns=names)
     cls: type[Any] = hints.get(tag) or tag_classes()[tag]
     return cls
 

@@ -25,6 +25,8 @@ from urllib.parse import parse_qsl, quote, quote_plus
 import httpx
 from attrs import define
 
+from .._generated._secrets import SECRET_FIELDS
+from .._json import decode_json
 from .._pagination import Pages
 from .._types import CallOptions, Operation
 from ._config import Credentials, load_credentials
@@ -236,21 +238,63 @@ def _body(request: httpx.Request, parts: list[str]) -> list[str]:
     content = request.content
     if not content:
         return []
-    form = request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded")
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    form = media == "application/x-www-form-urlencoded"
     pairs = parse_qsl(content.decode("utf-8", "replace"), keep_blank_values=True) if form else []
-    if not any(is_secret_key(key) for key, _ in pairs):
-        parts += ["--data-binary", shlex.quote(content.decode("utf-8", "replace"))]
+    if not any(_is_secret_field(key) for key, _ in pairs):
+        shown = _json_shown(content) if media == "application/json" else None
+        parts += ["--data-binary", shlex.quote(shown or content.decode("utf-8", "replace"))]
         return []
     # curl encodes each value itself, so a variable can stand for a secret one.
     variables = []
     for key, value in pairs:
-        if is_secret_key(key) and re.fullmatch(r"[A-Za-z0-9_]+", key):
+        if not _is_secret_field(key):
+            parts += ["--data-urlencode", shlex.quote(f"{key}={value}")]
+        elif re.fullmatch(r"[A-Za-z0-9_]+", key):
             variable = "SPECTROCOIN_" + key.upper()
             variables.append(variable)
             parts += ["--data-urlencode", f'{shlex.quote(key + "=")}"${variable}"']
-        else:
-            parts += ["--data-urlencode", shlex.quote(f"{key}={value}")]
+        else:  # a nested key ("card[code]") has no variable name: never its value, though
+            parts += ["--data-urlencode", shlex.quote(f"{key}={REDACTED}")]
     return variables
+
+
+_FORM_KEY_PARTS = re.compile(r"[^\[\]]+")  # "a[b][0]" -> a, b, 0
+
+
+def _is_secret_field(key: str) -> bool:
+    """A body key named like a credential, or one the spec marks ``x-secret`` (``code`` of a
+    gift-card purchase), also as the last part of a form's nested ``a[b][code]``."""
+    names = _FORM_KEY_PARTS.findall(key)
+    return bool(names) and (is_secret_key(names[-1]) or names[-1] in SECRET_FIELDS)
+
+
+def _hide_fields(value: Any) -> tuple[Any, bool]:
+    """``value`` with every secret field's value replaced, and whether there was one."""
+    if isinstance(value, dict):
+        found = False
+        shown: dict[str, Any] = {}
+        for key, item in value.items():
+            if isinstance(key, str) and _is_secret_field(key):
+                shown[key], found = REDACTED, True
+            else:
+                shown[key], inner = _hide_fields(item)
+                found = found or inner
+        return shown, found
+    if isinstance(value, list):
+        items = [_hide_fields(item) for item in value]
+        return [item for item, _ in items], any(inner for _, inner in items)
+    return value, False
+
+
+def _json_shown(content: bytes) -> str | None:
+    """A JSON body with its secret fields redacted (re-encoded), or None when it has none."""
+    try:
+        data = decode_json(content)
+    except ValueError:
+        return None
+    shown, found = _hide_fields(data)
+    return json_text(shown) if found else None
 
 
 # -- the client -----------------------------------------------------------------------------------

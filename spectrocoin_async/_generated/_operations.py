@@ -23,6 +23,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("id",),
     ),
     "calculate_exchange": Operation(
         name="calculate_exchange",
@@ -40,13 +42,25 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(
             FieldRule(name="payCurrencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
             FieldRule(name="receiveCurrencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
-            FieldRule(name="payAmount", required=False, exclusive_minimum=Decimal(0)),
-            FieldRule(name="receiveAmount", required=False, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="payAmount",
+                required=False,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
+            FieldRule(
+                name="receiveAmount",
+                required=False,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
         ),
         query_rules=(),
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("body",),
     ),
     "cancel_order": Operation(
         name="cancel_order",
@@ -66,6 +80,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("id",),
     ),
     "create_bank_withdrawal": Operation(
         name="create_bank_withdrawal",
@@ -83,13 +99,20 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(
             FieldRule(name="currencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
             FieldRule(name="rail", required=True),
-            FieldRule(name="amount", required=True, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="amount",
+                required=True,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
             FieldRule(name="beneficiaryName", required=True),
         ),
         query_rules=(),
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("body",),
     ),
     "create_crypto_deposit_address": Operation(
         name="create_crypto_deposit_address",
@@ -109,6 +132,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("body",),
     ),
     "create_crypto_withdrawal": Operation(
         name="create_crypto_withdrawal",
@@ -126,12 +151,19 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(
             FieldRule(name="currencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
             FieldRule(name="address", required=True),
-            FieldRule(name="amount", required=True, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="amount",
+                required=True,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
         ),
         query_rules=(),
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("body",),
     ),
     "create_exchange": Operation(
         name="create_exchange",
@@ -149,12 +181,30 @@ OPERATIONS: dict[str, Operation] = {
         body_rules=(
             FieldRule(name="payCurrencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
             FieldRule(name="receiveCurrencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
-            FieldRule(name="payAmount", required=True, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="payAmount",
+                required=True,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
+        ),
+        body_any_of=(
+            (
+                FieldRule(name="payCurrencyCode", required=True),
+                FieldRule(name="receiveCurrencyCode", required=True),
+            ),
+            (
+                FieldRule(name="exchangePairId", required=True),
+                FieldRule(name="payAccountId", required=True),
+                FieldRule(name="receiveAccountId", required=True),
+            ),
         ),
         query_rules=(),
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("body",),
     ),
     "create_order": Operation(
         name="create_order",
@@ -167,12 +217,22 @@ OPERATIONS: dict[str, Operation] = {
         response="json",
         moves_money=True,
         evidence="documented",
-        source="https://docs.spectrocoin.com/reference/createorderusingpost2, https://docs.spectrocoin.com/docs/creating-a-payment, https://docs.spectrocoin.com/docs/verified-payers-only, https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php",
+        source="https://docs.spectrocoin.com/reference/createorderusingpost2, https://docs.spectrocoin.com/docs/creating-a-payment, https://docs.spectrocoin.com/docs/verified-payers-only, https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php, https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/7e96668de4d7cafe94264312fde9d859b81ff17a/SCMerchantClient/SCMerchantClient.php, https://github.com/SpectroCoin/Drupal-Bitcoin-Payment-Gateway-Module/blob/HEAD/src/SCMerchantClient/SCMerchantClient.php, https://github.com/SpectroCoin/Drupal-Bitcoin-Payment-Gateway-Module/blob/HEAD/src/SCMerchantClient/messages/SpectroCoin_CreateOrderRequest.php",
         group="merchant",
         body_rules=(
-            FieldRule(name="receiveAmount", required=False, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="receiveAmount",
+                required=False,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
             FieldRule(name="receiveCurrencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
-            FieldRule(name="payAmount", required=False, minimum=Decimal(0)),
+            FieldRule(
+                name="payAmount",
+                required=False,
+                minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
             FieldRule(name="payCurrencyCode", required=False, pattern="^[A-Z0-9]{2,10}$"),
             FieldRule(name="projectId", required=True, format="uuid"),
         ),
@@ -190,6 +250,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("body",),
     ),
     "create_order_from_pre_order": Operation(
         name="create_order_from_pre_order",
@@ -212,6 +274,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("body",),
     ),
     "create_pre_order": Operation(
         name="create_pre_order",
@@ -228,13 +292,20 @@ OPERATIONS: dict[str, Operation] = {
         group="merchant",
         body_rules=(
             FieldRule(name="projectId", required=True, format="uuid"),
-            FieldRule(name="receiveAmount", required=True, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="receiveAmount",
+                required=True,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
             FieldRule(name="receiveCurrencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
         ),
         query_rules=(),
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("body",),
     ),
     "create_withdrawal_with_exchange": Operation(
         name="create_withdrawal_with_exchange",
@@ -251,7 +322,12 @@ OPERATIONS: dict[str, Operation] = {
         group="withdrawals",
         body_rules=(
             FieldRule(name="payCurrencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
-            FieldRule(name="payAmount", required=True, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="payAmount",
+                required=True,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
             FieldRule(name="receiveCurrencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
             FieldRule(name="address", required=True),
         ),
@@ -259,6 +335,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("body",),
     ),
     "export_orders": Operation(
         name="export_orders",
@@ -291,6 +369,12 @@ OPERATIONS: dict[str, Operation] = {
         ),
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=(
+            "format",
+            "date_from",
+            "date_to",
+        ),
     ),
     "export_transactions": Operation(
         name="export_transactions",
@@ -323,6 +407,13 @@ OPERATIONS: dict[str, Operation] = {
         ),
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=(
+            "format",
+            "date_from",
+            "date_to",
+            "account_id",
+        ),
     ),
     "get_access_token": Operation(
         name="get_access_token",
@@ -346,6 +437,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=("client_secret",),
+        parameters=("body",),
     ),
     "get_account": Operation(
         name="get_account",
@@ -365,6 +458,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("id",),
     ),
     "get_bank_withdrawal": Operation(
         name="get_bank_withdrawal",
@@ -384,6 +479,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("id",),
     ),
     "get_crypto_withdrawal": Operation(
         name="get_crypto_withdrawal",
@@ -403,6 +500,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("id",),
     ),
     "get_crypto_withdrawal_fee": Operation(
         name="get_crypto_withdrawal_fee",
@@ -419,12 +518,19 @@ OPERATIONS: dict[str, Operation] = {
         group="withdrawals",
         body_rules=(
             FieldRule(name="currencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
-            FieldRule(name="amount", required=True, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="amount",
+                required=True,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
         ),
         query_rules=(),
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("body",),
     ),
     "get_exchange": Operation(
         name="get_exchange",
@@ -444,6 +550,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("id",),
     ),
     "get_gift_card_purchase": Operation(
         name="get_gift_card_purchase",
@@ -463,6 +571,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("id",),
     ),
     "get_order": Operation(
         name="get_order",
@@ -475,13 +585,15 @@ OPERATIONS: dict[str, Operation] = {
         response="json",
         moves_money=False,
         evidence="documented",
-        source="https://docs.spectrocoin.com/docs/expired-orders, https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/includes/SpectroCoinGateway.php",
+        source="https://docs.spectrocoin.com/docs/expired-orders, https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/includes/SpectroCoinGateway.php, https://github.com/SpectroCoin/Drupal-Bitcoin-Payment-Gateway-Module/blob/HEAD/tests/e2e/tier2/stub/index.php",
         group="merchant",
         body_rules=(),
         query_rules=(),
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("id",),
     ),
     "get_pre_order": Operation(
         name="get_pre_order",
@@ -501,6 +613,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("id",),
     ),
     "get_project": Operation(
         name="get_project",
@@ -520,6 +634,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("id",),
     ),
     "get_rate_history": Operation(
         name="get_rate_history",
@@ -542,6 +658,14 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=True,
         success=(200,),
+        secret_fields=(),
+        parameters=(
+            "from_",
+            "to",
+            "date_from",
+            "date_to",
+            "interval",
+        ),
     ),
     "get_rates": Operation(
         name="get_rates",
@@ -564,6 +688,11 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=True,
         success=(200,),
+        secret_fields=(),
+        parameters=(
+            "from_",
+            "to",
+        ),
     ),
     "get_transaction": Operation(
         name="get_transaction",
@@ -583,6 +712,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("id",),
     ),
     "list_accounts": Operation(
         name="list_accounts",
@@ -602,6 +733,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=(),
     ),
     "list_bank_withdrawals": Operation(
         name="list_bank_withdrawals",
@@ -626,6 +759,16 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "currency_code",
+            "status",
+            "date_from",
+            "date_to",
+        ),
     ),
     "list_crypto_deposit_addresses": Operation(
         name="list_crypto_deposit_addresses",
@@ -650,6 +793,14 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "currency_code",
+            "network_code",
+        ),
     ),
     "list_crypto_withdrawals": Operation(
         name="list_crypto_withdrawals",
@@ -674,6 +825,16 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "currency_code",
+            "status",
+            "date_from",
+            "date_to",
+        ),
     ),
     "list_currencies": Operation(
         name="list_currencies",
@@ -693,6 +854,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=True,
         success=(200,),
+        secret_fields=(),
+        parameters=(),
     ),
     "list_deposit_addresses": Operation(
         name="list_deposit_addresses",
@@ -712,6 +875,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("currency_code",),
     ),
     "list_exchange_pairs": Operation(
         name="list_exchange_pairs",
@@ -731,6 +896,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=(),
     ),
     "list_exchanges": Operation(
         name="list_exchanges",
@@ -754,6 +921,15 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "date_from",
+            "date_to",
+            "status",
+        ),
     ),
     "list_gift_card_purchases": Operation(
         name="list_gift_card_purchases",
@@ -777,6 +953,15 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "status",
+            "date_from",
+            "date_to",
+        ),
     ),
     "list_gift_cards": Operation(
         name="list_gift_cards",
@@ -796,6 +981,11 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=(
+            "country_code",
+            "currency_code",
+        ),
     ),
     "list_orders": Operation(
         name="list_orders",
@@ -820,6 +1010,16 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "date_from",
+            "date_to",
+            "status",
+            "project_id",
+        ),
     ),
     "list_payment_methods": Operation(
         name="list_payment_methods",
@@ -839,6 +1039,12 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=(
+            "currency_code",
+            "country_code",
+            "direction",
+        ),
     ),
     "list_pre_orders": Operation(
         name="list_pre_orders",
@@ -863,6 +1069,13 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "project_id",
+        ),
     ),
     "list_projects": Operation(
         name="list_projects",
@@ -882,6 +1095,8 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=(),
     ),
     "list_refunds": Operation(
         name="list_refunds",
@@ -905,6 +1120,15 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "date_from",
+            "date_to",
+            "status",
+        ),
     ),
     "list_transactions": Operation(
         name="list_transactions",
@@ -929,6 +1153,18 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "account_id",
+            "currency_code",
+            "type",
+            "status",
+            "date_from",
+            "date_to",
+        ),
     ),
     "list_withdrawals_with_exchange": Operation(
         name="list_withdrawals_with_exchange",
@@ -952,6 +1188,15 @@ OPERATIONS: dict[str, Operation] = {
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=(
+            "page",
+            "size",
+            "sort",
+            "status",
+            "date_from",
+            "date_to",
+        ),
     ),
     "purchase_gift_card": Operation(
         name="purchase_gift_card",
@@ -968,13 +1213,20 @@ OPERATIONS: dict[str, Operation] = {
         group="gift_cards",
         body_rules=(
             FieldRule(name="giftCardId", required=True),
-            FieldRule(name="amount", required=True, exclusive_minimum=Decimal(0)),
+            FieldRule(
+                name="amount",
+                required=True,
+                exclusive_minimum=Decimal(0),
+                maximum=Decimal(1000000000000000),
+            ),
             FieldRule(name="payCurrencyCode", required=True, pattern="^[A-Z0-9]{2,10}$"),
         ),
         query_rules=(),
         accept=None,
         optional_auth=False,
         success=(200,),
+        secret_fields=(),
+        parameters=("body",),
     ),
 }
 

@@ -5,6 +5,6 @@ redact their values from body previews. Do not edit."""
 
 from .._errors import register_secret_fields
 
-SECRET_FIELDS: tuple[str, ...] = ("access_token", "client_secret")
+SECRET_FIELDS: tuple[str, ...] = ("access_token", "client_secret", "code")
 
 register_secret_fields(SECRET_FIELDS)

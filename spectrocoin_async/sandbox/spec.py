@@ -12,6 +12,7 @@ import datetime
 import re
 import uuid
 from collections.abc import Mapping
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final
 
@@ -22,6 +23,7 @@ from .errors import SandboxError, invalid, missing
 
 __all__ = [
     "DEFAULT_SPEC_PATH",
+    "MAX_AMOUNT",
     "QueryParam",
     "SpecOperation",
     "Produces",
@@ -38,6 +40,8 @@ DEFAULT_SPEC_PATH: Final = _INSTALLED_SPEC if _INSTALLED_SPEC.is_file() else _CH
 """The copy shipped in the wheel, or the spec at the root of a repository checkout."""
 
 _METHODS: Final = ("get", "put", "post", "delete", "patch", "head", "options")
+# The `maximum` of every amount of a request in openapi.yaml (tests hold the two together).
+MAX_AMOUNT: Final = Decimal(10**15)
 
 
 _INTEGER_RE: Final = re.compile(r"-?[0-9]{1,19}")

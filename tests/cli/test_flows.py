@@ -372,6 +372,57 @@ def test_dry_run_prints_the_pipelines_request_as_curl(monkeypatch: pytest.Monkey
     )
 
 
+def test_dry_run_redacts_every_x_secret_field_of_a_body_file(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Issue 17, item 2: only the configured secret was redacted; one from --body went out in clear.
+    env = {
+        "SPECTROCOIN_BASE_URL": "http://127.0.0.1:9/api/public",  # nothing listens there
+        "SPECTROCOIN_CLIENT_ID": "id-1",
+        "SPECTROCOIN_CLIENT_SECRET": SECRET,
+    }
+    body = tmp_path / "body.json"
+    other = "body-file-secret-5e1d"
+    body.write_text(json.dumps({"client_id": "id-2", "client_secret": other}))
+    argv = ["auth", "get-access-token", "--body", f"@{body}", "--dry-run"]
+    result = ok(cli(monkeypatch, argv, env))
+    assert other not in result.text and SECRET not in result.text
+    assert '--data-urlencode client_secret="$SPECTROCOIN_CLIENT_SECRET"' in result.text
+
+
+def test_dry_run_body_redaction_covers_x_secret_fields_json_and_nested_form_keys() -> None:
+    from spectrocoin_async._cli._session import curl_command
+
+    json_request = httpx.Request(
+        "POST",
+        "http://x/y",
+        content=b'{"a": 1.10, "list": [{"code": "GIFT-1"}], "inner": {"access_token": "t-9"}}',
+        headers={"content-type": "application/json; charset=utf-8"},
+    )
+    assert curl_command(json_request, ()).endswith(
+        "--data-binary "
+        '\'{"a":1.10,"list":[{"code":"<redacted>"}],"inner":{"access_token":"<redacted>"}}\''
+    )
+    form_request = httpx.Request(
+        "POST",
+        "http://x/y",
+        content=b"a=1&card%5Bcode%5D=G-1&code=G-2&plain=code",
+        headers={"content-type": "application/x-www-form-urlencoded"},
+    )
+    shown = curl_command(form_request, ())
+    assert "G-1" not in shown and "G-2" not in shown
+    assert shown.startswith("# needs SPECTROCOIN_CODE in the environment (never printed)\n")
+    assert shown.endswith(
+        "--data-urlencode a=1 --data-urlencode 'card[code]=<redacted>' "
+        '--data-urlencode code="$SPECTROCOIN_CODE" --data-urlencode plain=code'
+    )
+    untouched = b'{"a": 1.10, "b": "code"}'
+    plain = httpx.Request(
+        "POST", "http://x/y", content=untouched, headers={"content-type": "application/json"}
+    )
+    assert curl_command(plain, ()).endswith(f"--data-binary '{untouched.decode()}'")
+
+
 def test_no_secret_in_any_output(
     monkeypatch: pytest.MonkeyPatch, env: dict[str, str], sandbox: SandboxServer
 ) -> None:
@@ -560,6 +611,24 @@ def test_body_from_stdin_file_and_flags(
         "--data-binary 'payCurrencyCode=EUR&receiveCurrencyCode=BTC&payAmount=2'\n"
     )
     assert cli(monkeypatch, [*argv, "--body", "[1]"], env).code == 2
+
+
+def test_a_misspelt_body_key_is_refused(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str]
+) -> None:
+    """Issue 19 item 3: exit 2 naming the key and the field meant; nothing is sent."""
+    body = {
+        "projectId": "f58a9032-94c8-1b36-a132-3d6c2ad81255",
+        "receiveAmount": "10",
+        "receiveCurrencyCode": "USD",
+        "callback_url": "https://shop.example/cb",
+    }
+    argv = ["merchant", "create-order", "--body", "-"]
+    refused = cli(monkeypatch, argv, env, stdin=json.dumps(body).encode())
+    assert refused.code == 2
+    assert refused.out == b""
+    assert "callback_url: unknown field; did you mean callbackUrl?" in refused.err
+    assert refused.err.count("\n") == 1
 
 
 def test_wire_names_match_the_spec() -> None:

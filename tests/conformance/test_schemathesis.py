@@ -7,7 +7,9 @@ tests/conformance/schemathesis_hooks.py), statuses, content types, bodies and he
 an undeclared method gets 405, and ``Allow`` lists exactly the path's methods.
 
 Bounded for ``make test``: a fixed seed, a fixed number of cases per operation, no example
-database, so that two runs send the same requests.
+database, so that two runs send the same requests. The stateful phase follows the spec's OpenAPI
+links, so that ids flow from a create to its get, accept and cancel. ``make conformance`` runs it
+all with a larger budget (``SPECTROCOIN_SCHEMATHESIS_MAX_EXAMPLES``).
 """
 
 from __future__ import annotations
@@ -32,7 +34,10 @@ from spectrocoin_async.sandbox import (
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "build" / "schemathesis"
 SEED = 20261128
-MAX_EXAMPLES = 25
+# Bounded for `make test`; `make conformance` runs the same checks with a larger budget.
+MAX_EXAMPLES = int(os.environ.get("SPECTROCOIN_SCHEMATHESIS_MAX_EXAMPLES", "25"))
+# The stateful phase follows the spec's links, so ids flow from create to get, accept, cancel.
+PHASES = os.environ.get("SPECTROCOIN_SCHEMATHESIS_PHASES", "examples,coverage,fuzzing,stateful")
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +76,7 @@ def _schemathesis(
         "--exclude-checks",
         "positive_data_acceptance",
         "--phases",
-        "examples,coverage,fuzzing",
+        PHASES,
         "--seed",
         str(SEED),
         "--max-examples",
@@ -110,6 +115,10 @@ def test_the_sandbox_follows_the_spec(sandbox_url: str) -> None:
     assert run.returncode == 0, run.stdout[-12000:] + run.stderr[-3000:]
     # It really ran, over every operation of the spec, with no failure or error.
     assert "Tested: 44" in summary, summary
+    # The stateful phase ran: it follows the spec's links (create -> get, accept, cancel).
+    if "stateful" in PHASES:
+        assert "✅ Stateful" in summary, summary
+        assert "API Links:" in run.stdout
     result = json.loads(report.read_text())
     assert result["failures"] in ([], {}, 0, None), result["failures"]
     assert result["errors"] in ([], {}, 0, None), result["errors"]

@@ -108,6 +108,7 @@ def test_error_schema_fields_are_optional() -> None:
 
 
 PLUGIN_REPO = "https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin"
+DRUPAL_REPO = "https://github.com/SpectroCoin/Drupal-Bitcoin-Payment-Gateway-Module"
 DOCS = "https://docs.spectrocoin.com/"
 PLUGIN_FILE = re.compile(r"https://github\.com/SpectroCoin/[\w.-]+/blob/[\w.-]+/\S+\.php$")
 
@@ -148,10 +149,16 @@ def test_the_evidence_of_issue_25() -> None:
         DOCS + "docs/creating-a-payment",
         DOCS + "docs/verified-payers-only",
         PLUGIN_REPO + "/blob/HEAD/SCMerchantClient/SCMerchantClient.php",
+        # Issue 18: the 403 replay (WooCommerce since 7e96668, Drupal) and Drupal's pay pair.
+        PLUGIN_REPO + "/blob/7e96668de4d7cafe94264312fde9d859b81ff17a/SCMerchantClient/"
+        "SCMerchantClient.php",
+        DRUPAL_REPO + "/blob/HEAD/src/SCMerchantClient/SCMerchantClient.php",
+        DRUPAL_REPO + "/blob/HEAD/src/SCMerchantClient/messages/SpectroCoin_CreateOrderRequest.php",
     ]
     assert _sources(by_id["getOrder"]) == [
         DOCS + "docs/expired-orders",
         PLUGIN_REPO + "/blob/HEAD/includes/SpectroCoinGateway.php",
+        DRUPAL_REPO + "/blob/HEAD/tests/e2e/tier2/stub/index.php",  # orders keyed uuid
     ]
     levels = {name: by_id[name]["x-evidence"] for name in by_id}
     assert {n for n, level in levels.items() if level == "plugin"} == set()
@@ -180,3 +187,56 @@ def test_order_status_codes_name_statuses_of_the_enum() -> None:
     assert status["x-enum-case-insensitive"] is True
     assert set(status["x-enum-codes"].values()) <= set(status["enum"])
     assert len(status["x-enum-codes"]) == 18
+
+
+# A property whose name or description says it is a credential or a code to keep: it must be
+# marked `x-secret: true` (hidden from repr, redacted from previews and dry runs).
+SECRET_NAME = re.compile(
+    r"(?i)(secret|password|passphrase|passcode|^pin$|pin_?code|(access|refresh|id)_?token$"
+    r"|api_?key|private_?key|signing_?key|cvv|cvc|mnemonic|seed_?phrase|^otp$|^code$)"
+)
+SECRET_TEXT = re.compile(
+    r"(?i)(\ba secret\b|do not log|never log|not be logged|password|passphrase|\bPIN\b"
+    r"|private key|\bsecret\b)"
+)
+# Named like one, and not one: a currency's or a network's code is public.
+NOT_SECRET = {("Currency", "code"), ("CurrencyNetwork", "code")}
+
+
+def _properties(name: str, schema: dict[str, Any]) -> Any:
+    """``(owner, property, schema)`` of ``schema`` and of the inline schemas in it (a ``$ref``
+    is a component of its own, walked under its own name)."""
+    if "$ref" in schema:
+        return
+    for prop, sub in (schema.get("properties") or {}).items():
+        yield name, prop, sub
+        yield from _properties(f"{name}.{prop}", sub)
+    for key in ("items", "additionalProperties"):
+        if isinstance(schema.get(key), dict):
+            yield from _properties(name, schema[key])
+    for key in ("allOf", "oneOf", "anyOf"):
+        for sub in schema.get(key) or ():
+            yield from _properties(name, sub)
+
+
+def test_every_secret_like_field_of_the_spec_is_marked_x_secret() -> None:
+    # Issue 17, item 3: GiftCardPurchase.code ("a secret; do not log") was not marked.
+    checked = marked = 0
+    for name, schema in spec()["components"]["schemas"].items():
+        for owner, prop, sub in _properties(name, schema):
+            checked += 1
+            described = str(sub.get("description", "")) + str(resolve(sub).get("description", ""))
+            looks_secret = bool(SECRET_NAME.search(prop) or SECRET_TEXT.search(described))
+            if (owner, prop) in NOT_SECRET:
+                assert not sub.get("x-secret"), (owner, prop)
+                continue
+            assert bool(sub.get("x-secret")) == looks_secret, (
+                f"{owner}.{prop}: looks {'secret' if looks_secret else 'public'} "
+                f"but x-secret is {sub.get('x-secret')!r} ({described[:80]!r})"
+            )
+            marked += looks_secret
+    for _, _, op in operations():
+        for param in map(resolve, op.get("parameters", [])):
+            assert not SECRET_NAME.search(param["name"]) or param.get("x-secret"), param["name"]
+    assert checked > 300
+    assert marked == 3

@@ -1,4 +1,7 @@
-"""The README's quickstart, run as written against respx."""
+"""The README's quickstart, run as written against respx.
+
+Every ```python block of the README is also type-checked under ``mypy --strict`` as a user's
+code sees the installed package: tests/docs/test_user_programs.py."""
 
 from __future__ import annotations
 
@@ -62,49 +65,3 @@ async def test_readme_quickstart_runs(
         b'"https://shop.example/callback","orderId":"sc-0364","receiveAmount":10,'
         b'"receiveCurrencyCode":"USD"}'
     )
-
-
-# Names the README's fragments use without defining them (a fragment is a few lines of a larger
-# program; the quickstart is a whole one and gets no prelude).
-FRAGMENT_PRELUDE = """\
-from datetime import date
-from decimal import Decimal
-
-from spectrocoin_async import SpectroCoinClient
-
-
-async def already_processed(order_id: str | None, status: str | None) -> bool:
-    return False
-
-
-async def mark_order(order_id: str | None, status: str | None) -> None: ...
-
-
-async def example(sc: SpectroCoinClient) -> None:
-"""
-
-
-def python_blocks() -> list[str]:
-    return re.findall(r"```python\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
-
-
-def test_readme_code_blocks_pass_mypy_strict(tmp_path: Path) -> None:
-    """Every ```python block of the README type-checks under mypy --strict, as users copy it."""
-    import subprocess
-    import sys
-    import textwrap
-
-    blocks = python_blocks()
-    assert len(blocks) >= 5
-    for index, block in enumerate(blocks):
-        whole = "def main" in block or "async def main" in block
-        source = block if whole else FRAGMENT_PRELUDE + textwrap.indent(block, "    ")
-        (tmp_path / f"readme_block_{index}.py").write_text(source, encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(tmp_path)],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=README.parent,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr

@@ -337,9 +337,27 @@ async def test_deadline_covers_the_body(
             yield b"z" * 100
 
     api.get("/exports/transactions").mock(return_value=streamed(Body(slow)))
-    with pytest.raises(APITimeoutError):
+    with pytest.raises(
+        APITimeoutError, match=r"^exportTransactions: deadline exceeded after \d+00 body bytes"
+    ):
         await exports.download_transactions(tmp_path / "tx.csv", deadline=0.2)
     assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("piece", [100, 65536], ids=["many-small-chunks", "network-sized"])
+async def test_the_file_holds_every_byte_in_order_however_the_body_is_cut(
+    api: respx.MockRouter, exports: ExportsNamespace, tmp_path: Path, piece: int
+) -> None:
+    # 100-byte pieces make a 1 MiB write batch of 10,486 buffers (past writev's limit: joined);
+    # 64 KiB pieces, 16 (one writev). Both must give the same file.
+    total = 3 * MB + 7
+    api.get("/exports/transactions").mock(
+        return_value=streamed(Body(pseudo_random(total, piece=piece)))
+    )
+    result = await exports.download_transactions(tmp_path / "tx.csv")
+    assert result.bytes_written == total
+    digest = hashlib.sha256((tmp_path / "tx.csv").read_bytes()).hexdigest()
+    assert digest == await expected_digest(total)
 
 
 async def test_missing_directory_raises_before_writing_and_closes_the_response(

@@ -307,3 +307,23 @@ def test_an_additive_change_passes_and_suggests_a_patch(tmp_path: Path) -> None:
 def test_without_a_release_tag_the_base_is_head(tmp_path: Path) -> None:
     _git(tmp_path, "init", "-q")
     assert changes.default_base(tmp_path) == "HEAD"
+
+
+def test_required_only_any_of_keeps_the_models_name_and_a_dropped_format_widens() -> None:
+    import spec_diff
+
+    before = copy.deepcopy(SPEC)
+    for param in op(before, "/merchants/orders/{id}")["parameters"]:
+        if param.get("name") == "id":
+            param["schema"] = {"type": "string", "format": "uuid"}
+    after = copy.deepcopy(before)
+    after["components"]["schemas"]["CreateOrderRequest"]["anyOf"] = [
+        {"required": ["payAmount"]},
+        {"required": ["receiveAmount"]},
+    ]
+    for param in op(after, "/merchants/orders/{id}")["parameters"]:
+        if param.get("name") == "id":
+            param["schema"] = {"type": "string"}
+    assert [c.line() for c in spec_diff.spec_changes(before, after)] == [
+        "merchant.get_order: parameter 'id' now accepts any string (was string (uuid))"
+    ]

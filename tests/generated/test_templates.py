@@ -98,6 +98,34 @@ def test_models_load_on_first_use() -> None:
     assert out.stdout.split() == ["export_format", "True"]
 
 
+def test_namespaces_and_helpers_load_on_first_use() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, spectrocoin_async as s;"
+        "p = 'spectrocoin_async._generated.api.';"
+        "tags = lambda: sorted({m.removeprefix(p).split('.')[0] for m in sys.modules if m.startswith(p)});"
+        "print(','.join(tags()));"
+        "print(','.join(sorted(m for m in ('spectrocoin_async._callbacks', 'spectrocoin_async._batch', "
+        "'spectrocoin_async._transport', 'difflib') if m in sys.modules)) or '-');"
+        "sc = s.SpectroCoinClient('id', 'secret'); print(','.join(tags()));"
+        "a = sc.accounts; print(type(a).__name__, a is sc.accounts, ','.join(tags()));"
+        "s.callback_app, s.run_batch, s.TransportFallbackWarning;"
+        "print('spectrocoin_async._callbacks' in sys.modules, 'spectrocoin_async._batch' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    # Only the namespaces the hand-written client extends (exports, merchant) load with the
+    # package; a tag's module loads with its first use, and the namespace is built once.
+    assert out.stdout.splitlines() == [
+        "exports,merchant",
+        "-",
+        "exports,merchant",
+        "AccountsAPI True accounts,exports,merchant",
+        "True True",
+    ]
+
+
 def test_issue_10_template_overrides_generate_what_they_promise() -> None:
     models = GENERATED / "models"
     token_request = (models / "token_request.py").read_text()

@@ -14,6 +14,7 @@ import email.utils
 import gzip
 import socket
 import time
+import tracemalloc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
@@ -43,6 +44,7 @@ from spectrocoin_async import (
     TokenRequest,
     UnprocessableEntityError,
 )
+from tests.support.bombs import gzip_bomb
 from tests.support.spec_calls import example_calls
 
 from .faultserver import Act, FaultServer
@@ -93,6 +95,7 @@ KINDS = {
     "cancelled mid-request": "test_cancelled_mid_request",
     "compressed body": "test_compressed_body",
     "3xx on every operation": "test_redirect_on_every_operation",
+    "decompression bomb": "test_decompression_bomb",
     # Covered against the sandbox in test_faults.py, with its ledger as the witness:
     "random faults under concurrency": "test_faulty_money_moves_are_never_sent_twice",
     "token expiry mid-batch": "test_token_expiry_in_the_middle_of_a_batch",
@@ -565,6 +568,34 @@ async def test_redirect_on_every_operation(server: FaultServer, tmp_path: Path) 
         ("POST", "/oauth/token"),
     ]
     assert not any(a.path.startswith("/sso") for a in server.arrivals)
+
+
+async def test_decompression_bomb(server: FaultServer, tmp_path: Path) -> None:
+    # 519 KiB of gzip that inflates to 512 MiB, as a success, as an error body and as a streamed
+    # export's error body: refused or cut as it is read, never inflated whole.
+    bomb = gzip_bomb(512)
+    headers = (("Content-Type", "application/json"), ("Content-Encoding", "gzip"))
+    server.script("/accounts", Act(body=bomb, headers=headers))
+    server.script("/exchanges", Act(status=500, body=bomb, headers=headers))
+    server.script("/exports/transactions", Act(status=503, body=bomb, headers=headers))
+    target = tmp_path / "out.csv"
+    target.write_bytes(b"previous export")
+    tracemalloc.start()
+    try:
+        async with client(server) as sc:
+            with pytest.raises(ResponseValidationError) as refused:
+                await sc.accounts.list_accounts()
+            with pytest.raises(ServerError):
+                await exchange(sc)
+            with pytest.raises(ServerError):
+                await sc.exports.download_transactions(target, max_attempts=1)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert "response body is larger than 67108864 bytes (decoded)" in str(refused.value)
+    assert peak < 72 * 1024 * 1024  # the 64 MiB limit and a few pieces; was over 512 MiB
+    assert server.count("/accounts") == 1  # a refused body is not retried either
+    assert folder_after(tmp_path) == {"out.csv": b"previous export"}
 
 
 async def test_cancelled_mid_request(server: FaultServer) -> None:

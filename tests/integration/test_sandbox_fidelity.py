@@ -199,3 +199,69 @@ def test_the_sandbox_accepts_every_request_example_of_the_spec(
             form = {k: _form_value(v) for k, v in body.items()}
             answer = http.request(method.upper(), path, data=form)
     assert answer.status_code == int(success), f"{operation}: {answer.status_code} {answer.text}"
+
+
+# -- item 10: one bound for every amount of a request, in the spec, the SDK and the sandbox -------
+
+
+def _request_amounts() -> list[tuple[str, str, dict[str, Any]]]:
+    schemas = spec()["components"]["schemas"]
+    found = []
+    for name, schema in schemas.items():
+        if not name.endswith("Request"):
+            continue
+        for prop, sub in schema.get("properties", {}).items():
+            if sub.get("format") == "decimal":
+                found.append((name, prop, sub))
+    return found
+
+
+def test_every_request_amount_declares_the_bound_the_sandbox_and_the_sdk_use() -> None:
+    from spectrocoin_async._generated._operations import OPERATIONS
+    from spectrocoin_async.sandbox.spec import MAX_AMOUNT
+
+    amounts = _request_amounts()
+    assert len(amounts) == 11
+    assert {sub.get("maximum") for _, _, sub in amounts} == {MAX_AMOUNT}
+    rules = [r for op in OPERATIONS.values() for r in op.body_rules if r.maximum is not None]
+    assert len(rules) == 11
+    assert {r.maximum for r in rules} == {MAX_AMOUNT}
+    declared = spec()["components"]["responses"]["UnprocessableEntity"]["x-business-rules"]
+    assert "amount_too_large" not in declared
+
+
+@pytest.mark.parametrize(
+    ("amount", "status"), [("1000000000000000", 200), ("1000000000000000.01", 422)]
+)
+def test_the_sandbox_refuses_an_amount_past_the_bound_as_the_schema_does(
+    sandbox_url: str, amount: str, status: int
+) -> None:
+    """It was ``amount_too_large``, a business rule standing for the sandbox's decimal
+    precision; now the spec's ``maximum`` (a schema refusal, naming the field)."""
+    with _client(sandbox_url) as http:
+        answer = http.post(
+            "/exchanges/calculate",
+            data={"payCurrencyCode": "EUR", "receiveCurrencyCode": "BTC", "payAmount": amount},
+        )
+    assert answer.status_code == status, answer.text
+    if status == 422:
+        assert answer.json()["key"] == "invalid_parameter"
+        assert answer.json()["errorParameters"] == [{"key": "name", "value": "payAmount"}]
+
+
+@pytest.mark.anyio
+async def test_the_sdk_refuses_an_amount_past_the_bound_before_sending() -> None:
+    from spectrocoin_async import CalculateExchangeRequest, SpectroCoinClient, ValidationError
+
+    async with SpectroCoinClient("id", "secret", base_url="http://127.0.0.1:9") as sc:
+        with pytest.raises(ValidationError) as caught:
+            await sc.exchanges.calculate_exchange(
+                body=CalculateExchangeRequest(
+                    pay_currency_code="EUR",
+                    receive_currency_code="BTC",
+                    pay_amount=Decimal("1000000000000000.01"),
+                )
+            )
+    assert str(caught.value) == (
+        "payAmount: must be at most 1000000000000000, got 1000000000000000.01"
+    )

@@ -99,6 +99,26 @@ async def both(a: RedisLimiter, b: RedisLimiter, *, tasks: int, seconds: float) 
     return counts
 
 
+async def take(limiters: list[RedisLimiter], *, tasks: int, total: int) -> list[int]:
+    """``tasks`` tasks per limiter take permits, asking again and again, until ``total`` are
+    granted in all; the permits of each limiter. Counted, not timed: a busy machine only makes it
+    take longer."""
+    counts = [0] * len(limiters)
+    async with anyio.create_task_group() as tg:
+
+        async def task(index: int) -> None:
+            while True:
+                async with limiters[index].slot("accounts"):
+                    counts[index] += 1
+                    if sum(counts) >= total:
+                        tg.cancel_scope.cancel()
+
+        for index in range(len(limiters)):
+            for _ in range(tasks):
+                tg.start_soon(task, index)
+    return counts
+
+
 def warnings_of(caplog: pytest.LogCaptureFixture) -> list[str]:
     return [r.getMessage() for r in caplog.records if r.name == LOGGER]
 
@@ -115,7 +135,9 @@ async def test_two_clients_share_one_burst_exactly(
             RedisLimiter(r, client_id="c", key_prefix=cluster_prefix, rate_limits=limits(0.01, 6))
             for r in (one, two)
         )
-        counts = await both(a, b, tasks=5, seconds=0.5)
+        counts = await take([a, b], tasks=5, total=6)
+        # Nothing more: the next permit is 100 s away.
+        assert await permits_within(a, 2, 0.2) + await permits_within(b, 2, 0.2) == 0
     assert sum(counts) == 6, counts
     assert a.stats["redis"] + b.stats["redis"] == 6
     assert a.stats["fallback"] + b.stats["fallback"] == 0
@@ -125,9 +147,10 @@ async def test_two_clients_share_one_burst_exactly(
 async def test_two_clients_keep_to_one_rate(
     redis_cluster: LocalCluster, cluster_prefix: str
 ) -> None:
-    """10/s with a burst of 3 for 0.45 s: 3 at once, then one each 0.1 s (0.1 ... 0.4): 7, with
-    50 ms to spare either side. Redis' own record agrees: its theoretical arrival time moved by
-    one interval per permit."""
+    """10/s with a burst of 3: 7 permits take two clients at least 0.4 s on Redis' own clock (3
+    at once, then one each 0.1 s), never less, and Redis' own record agrees: its theoretical
+    arrival time moved by one interval per permit, at least. (Lower bounds only: a busy machine
+    can only make it slower.)"""
     async with cluster_client(redis_cluster) as one, cluster_client(redis_cluster) as two:
         a, b = (
             RedisLimiter(r, client_id="c", key_prefix=cluster_prefix, rate_limits=limits(10, 3))
@@ -139,10 +162,13 @@ async def test_two_clients_keep_to_one_rate(
         node = redis_cluster.url(redis_cluster.node_of(a.rate_key("accounts")))
         seconds, micros = command(node, "TIME")
         start = int(seconds) * 1_000_000 + int(micros)
-        counts = await both(a, b, tasks=4, seconds=0.45)
+        counts = await take([a, b], tasks=4, total=7)
+        seconds, micros = command(node, "TIME")
+        end = int(seconds) * 1_000_000 + int(micros)
         tat = int(command(node, "GET", a.rate_key("accounts")))
     assert sum(counts) == 7, counts
-    assert abs((tat - start) - 7 * 100_000) <= 30_000, tat - start
+    assert end - start >= 4 * 100_000 - 1_000, end - start  # Redis' TIME has microseconds
+    assert tat - start >= 7 * 100_000 - 1_000, tat - start
     assert a.stats["redis"] + b.stats["redis"] == 2 + 7  # a warm-up each, then the 7
 
 
@@ -219,16 +245,18 @@ async def test_a_pause_set_through_one_client_holds_back_the_other(
         a = RedisLimiter(one, rate_limits=limits(100, 5), **common)
         b = RedisLimiter(two, rate_limits=limits(100, 5), **common)
         unrated = RedisLimiter(two, rate_limits=limits(None), **common)
-        await a.pause("accounts", 0.8)
+        # Long enough that the checks below all run inside it, however busy the machine.
+        await a.pause("accounts", 2.0)
         node = redis_cluster.url(redis_cluster.node_of(a.pause_key("accounts")))
-        assert 0 < command(node, "PTTL", a.pause_key("accounts")) <= 800
+        assert 0 < command(node, "PTTL", a.pause_key("accounts")) <= 2000
         for limiter in (b, unrated):  # rated or not, nobody gets through while it lasts
             with anyio.move_on_after(0.15):
                 async with limiter.slot("accounts"):
                     pytest.fail("a slot during the shared pause")
-        async with b.slot("accounts") as waited:  # the last 0.5 s of it, or so
-            pass
-        assert 0.3 < waited < 0.8, waited
+        async with b.slot("accounts") as waited:  # the rest of it
+            # Granted only once the pause is over: its key is gone.
+            assert command(node, "PTTL", a.pause_key("accounts")) == -2
+        assert waited > 0
         assert b.stats["redis"] == 1 and b.stats["fallback"] == 0
         assert b.stats["redis_errors"] == unrated.stats["redis_errors"] == 0
 
@@ -380,13 +408,16 @@ async def test_while_its_slot_is_half_moved_an_account_falls_back_then_comes_bac
             fallback_share=0.5,
             breaker_cooldown=0.3,
         )
-        assert await permits_within(limiter, 3, 0.2) == 2
+        for _ in range(2):  # the burst; the next permit is 100 s away
+            async with limiter.slot("accounts"):
+                pass
         slot = redis_cluster.keyslot(limiter.rate_key("accounts"))
         source = redis_cluster.owner(slot)
         target = next(port for port in redis_cluster.ports if port != source)
         start_moving(redis_cluster, slot, source, target)
         try:
-            with anyio.fail_after(1):  # never longer than the timeout, then the fallback's burst
+            # A bound for a broken build only: it is the timeout at most, then the fallback's burst.
+            with anyio.fail_after(30):
                 async with limiter.slot("accounts"):
                     pass
             assert limiter.stats["redis_errors"] == 1 and limiter.stats["fallback"] == 1
@@ -397,7 +428,9 @@ async def test_while_its_slot_is_half_moved_an_account_falls_back_then_comes_bac
         assert limiter.stats["redis"] == 2 and limiter.stats["redis_errors"] == 1
     logged = warnings_of(caplog)
     assert len(logged) == 2, logged
-    assert "TRYAGAIN" in logged[0] or "retries exhausted" in logged[0], logged
+    # TRYAGAIN, or coredis' retries of it used up; on a busy machine the 0.5 s timeout may come
+    # first: an outage all the same.
+    assert any(why in logged[0] for why in ("TRYAGAIN", "retries exhausted", "TimeoutError"))
     assert "answers again" in logged[1], logged
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import anyio
@@ -13,7 +14,7 @@ import pytest
 import respx
 
 from spectrocoin_async import SpectroCoinClient
-from spectrocoin_async._batch import BatchResult, iter_batch, run_batch
+from spectrocoin_async._batch import BatchFailure, iter_batch, run_batch
 from spectrocoin_async._errors import NotFoundError
 
 pytestmark = pytest.mark.anyio
@@ -79,7 +80,7 @@ async def test_a_failing_item_does_not_cancel_the_others() -> None:
     with pytest.raises(ValueError, match="boom") as caught:
         results[1].unwrap()
     assert caught.value is boom
-    assert results[1] == BatchResult(index=1, error=boom)
+    assert results[1] == BatchFailure(index=1, error=boom)
 
 
 async def test_a_call_that_raises_before_awaiting_is_collected() -> None:
@@ -283,3 +284,34 @@ async def test_reconcile_transactions_of_every_account(
     # Every call of the batch went through the client's limiter, in its own group.
     assert acquired.count("transactions") == 6
     assert acquired.count("accounts") == 1
+
+
+def test_ok_tells_a_type_checker_which_result_it_is(tmp_path: Path) -> None:
+    """Issue 19 item 7: ``result.ok`` narrows ``result.value`` from ``T | None`` to ``T``."""
+    import subprocess
+    import sys
+
+    program = tmp_path / "narrowing.py"
+    program.write_text(
+        "from decimal import Decimal\n"
+        "from spectrocoin_async import BatchResult\n"
+        "def total(results: list[BatchResult[Decimal]]) -> Decimal:\n"
+        "    sum_ = Decimal(0)\n"
+        "    for result in results:\n"
+        "        if result.ok:\n"
+        "            sum_ += result.value\n"
+        "        else:\n"
+        "            print(result.index, result.error.args)\n"
+        "        if result.error is None:\n"
+        "            sum_ += result.value\n"
+        "    return sum_\n",
+        encoding="utf-8",
+    )
+    checked = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(program)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr

@@ -181,6 +181,45 @@ async def test_bad_per_call_options_are_a_validation_error_naming_the_option(
     assert seen == []
 
 
+async def test_an_unknown_keyword_names_the_method_its_parameters_and_the_closest() -> None:
+    """Issue 19 item 4: the misspelt parameter is named with what the method does take."""
+    transport, seen = counting_transport()
+    async with SpectroCoinClient("id", "secret", transport=transport) as sc:
+        with pytest.raises(ValidationError) as caught:
+            await sc.rates.get_rates(from_currency_code="BTC")  # type: ignore[call-arg]
+        assert str(caught.value) == (
+            "from_currency_code: is not a parameter of rates.get_rates (its parameters: from_, "
+            "to; per-call options: deadline, headers, max_attempts, timeout); did you mean from_?"
+        )
+        assert caught.value.field == "from_currency_code"
+        with pytest.raises(ValidationError, match=r"; did you mean date_from\?$"):
+            await sc.merchant.list_orders(datefrom="2026-01-01")  # type: ignore[call-arg]
+        with pytest.raises(
+            ValidationError, match=r"its parameters: id; .*did you mean deadline\?$"
+        ):
+            await sc.merchant.get_order("x", deadlin=5)  # type: ignore[call-arg]
+        with pytest.raises(
+            ValidationError, match=r"its parameters: page, size, sort, .*timeout\)$"
+        ):
+            async for _ in sc.merchant.iterate_list_orders(zzz_unrelated=1):  # type: ignore[call-arg]
+                pass
+    assert seen == []
+
+
+def test_every_operation_lists_the_parameters_its_method_takes() -> None:
+    import inspect
+
+    from spectrocoin_async._generated._operations import OPERATIONS
+    from spectrocoin_async._generated.api import Namespaces
+
+    sc = SpectroCoinClient("id", "secret")
+    for name, operation in OPERATIONS.items():
+        method = getattr(getattr(sc, operation.tag), name)
+        taken = [p for p in inspect.signature(method).parameters if p != "options"]
+        assert operation.parameters == tuple(taken), name
+    assert set(Namespaces.__annotations__)
+
+
 async def test_good_per_call_options_are_accepted() -> None:
     transport, seen = counting_transport()
     async with SpectroCoinClient("id", "secret", transport=transport) as sc:

@@ -11,8 +11,8 @@ import pytest
 PACKAGE = Path(__file__).parents[2] / "spectrocoin_async"
 
 # pipeline (with its reading and option checks), auth, limits, retry, encoding, validation,
-# errors, JSON, pagination, types, values, the evidence warning, and telemetry (logs, OTel) with
-# the version it reports
+# errors, JSON, pagination, types, values, the evidence warning, name suggestions, and
+# telemetry (logs, OTel) with the version it reports
 CORE = (
     "_pipeline",
     "_responses",
@@ -27,7 +27,10 @@ CORE = (
     "_pagination",
     "_types",
     "_values",
+    "_reading",  # the bounded body reader
+    "_redaction",  # Secret and the redacted str/bytes
     "_evidence",
+    "_suggest",
     "_telemetry",
     "_version",
 )

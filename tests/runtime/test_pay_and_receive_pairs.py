@@ -102,3 +102,49 @@ async def test_a_body_with_no_usable_pair_is_refused_before_sending(
                 )
     assert (caught.value.field, caught.value.reason) == (field, reason)
     assert token.call_count == 0  # nothing sent, not even the token request
+
+
+# -- issue 18, item 9: "this or that" is in the schema (anyOf of required), checked before sending
+
+
+async def test_an_exchange_naming_no_pair_is_refused_before_sending() -> None:
+    from spectrocoin_async import CreateExchangeRequest
+
+    with respx.mock(base_url=BASE, assert_all_called=False) as router:
+        token = router.post("/oauth/token").respond(json=TOKEN_BODY)
+        async with SpectroCoinClient("client-1", "secret-1") as sc:
+            with pytest.raises(ValidationError) as caught:
+                await sc.exchanges.create_exchange(
+                    body=CreateExchangeRequest(pay_amount=Decimal("10"), pay_currency_code="EUR")
+                )
+    assert caught.value.reason.startswith(
+        "give payCurrencyCode and receiveCurrencyCode or "
+        "exchangePairId and payAccountId and receiveAccountId "
+        "(receiveCurrencyCode: is required; exchangePairId: is required)"
+    )
+    assert token.call_count == 0
+
+
+def test_the_spec_says_each_pair_as_an_anyof_of_required_groups() -> None:
+    from tests.support.spec import spec
+
+    schemas = spec()["components"]["schemas"]
+    groups = {
+        name: [option["required"] for option in schemas[name]["anyOf"]]
+        for name in (
+            "CreateOrderRequest",
+            "CreateExchangeRequest",
+            "CreateBankWithdrawalRequest",
+        )
+    }
+    assert groups == {
+        "CreateOrderRequest": [
+            ["receiveAmount", "receiveCurrencyCode"],
+            ["payAmount", "payCurrencyCode"],
+        ],
+        "CreateExchangeRequest": [
+            ["payCurrencyCode", "receiveCurrencyCode"],
+            ["exchangePairId", "payAccountId", "receiveAccountId"],
+        ],
+        "CreateBankWithdrawalRequest": [["iban"], ["bic", "iban"], ["bic", "accountNumber"]],
+    }

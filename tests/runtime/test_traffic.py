@@ -133,11 +133,15 @@ def wire(clock: FakeClock) -> Wire:
     return Wire(clock)
 
 
-def make_client(clock: FakeClock, wire: Wire, **kwargs: Any) -> SpectroCoinClient:
+def make_client(
+    clock: FakeClock, wire: Wire, *, anonymous: bool = False, **kwargs: Any
+) -> SpectroCoinClient:
+    """``anonymous``: no credentials, so public calls send no token and the wire carries only
+    the calls under test (with credentials, public operations send one: issue 25)."""
     kwargs.setdefault("rng", random.Random(0))
     return SpectroCoinClient(
-        CLIENT_ID,
-        CLIENT_SECRET,
+        None if anonymous else CLIENT_ID,
+        None if anonymous else CLIENT_SECRET,
         transport=wire.transport,
         clock=clock,
         sleep=clock.sleep,
@@ -437,7 +441,10 @@ async def test_pause_holds_requests_already_waiting_for_a_token(clock: FakeClock
         side_effect=[r(429, headers={"Retry-After": "5"}), r(200, json=[]), r(200, json=[])]
     )
     limits = RateLimits(groups={"currencies": GroupLimits(max_in_flight=8, rate=1.0, burst=1)})
-    async with make_client(clock, wire, rate_limits=limits) as sc, anyio.create_task_group() as tg:
+    async with (
+        make_client(clock, wire, anonymous=True, rate_limits=limits) as sc,
+        anyio.create_task_group() as tg,
+    ):
         tg.start_soon(sc.currencies.list_currencies)
         tg.start_soon(sc.currencies.list_currencies)
     # t=0: one is sent, the other owes a token until t=1. t=0.5: the 429 pauses the group until
@@ -690,7 +697,7 @@ async def test_in_flight_never_exceeds_the_group_semaphore(clock: FakeClock) -> 
     route = wire.router.get("/currencies").mock(side_effect=always(200, json=[]))
     limits = RateLimits(default=GroupLimits(max_in_flight=4, rate=None), max_in_flight=32)
     results: list[Any] = []
-    async with make_client(clock, wire, rate_limits=limits) as sc:
+    async with make_client(clock, wire, anonymous=True, rate_limits=limits) as sc:
 
         async def one() -> None:
             results.append(await sc.currencies.list_currencies())
@@ -716,7 +723,10 @@ async def test_in_flight_never_exceeds_the_global_cap(clock: FakeClock) -> None:
     wire.router.get("/currencies").mock(side_effect=always(200, json=[]))
     wire.router.get("/rates").mock(side_effect=always(200, json=[]))
     limits = RateLimits(default=GroupLimits(max_in_flight=8, rate=None), max_in_flight=4)
-    async with make_client(clock, wire, rate_limits=limits) as sc, anyio.create_task_group() as tg:
+    async with (
+        make_client(clock, wire, anonymous=True, rate_limits=limits) as sc,
+        anyio.create_task_group() as tg,
+    ):
         for _ in range(25):
             tg.start_soon(sc.currencies.list_currencies)
             tg.start_soon(sc.rates.get_rates)
@@ -735,7 +745,10 @@ async def test_group_semaphores_are_independent_under_the_global_cap(clock: Fake
         groups={"rates": GroupLimits(max_in_flight=2, rate=None)},
         max_in_flight=32,
     )
-    async with make_client(clock, wire, rate_limits=limits) as sc, anyio.create_task_group() as tg:
+    async with (
+        make_client(clock, wire, anonymous=True, rate_limits=limits) as sc,
+        anyio.create_task_group() as tg,
+    ):
         for _ in range(12):
             tg.start_soon(sc.currencies.list_currencies)
             tg.start_soon(sc.rates.get_rates)
@@ -818,7 +831,7 @@ async def test_per_call_timeout_applies_to_that_request_only(
 ) -> None:
     wire = Wire(clock, latency=0.5)
     wire.router.get("/currencies").mock(side_effect=always(200, json=[]))
-    async with make_client(clock, wire) as sc:
+    async with make_client(clock, wire, anonymous=True) as sc:
         async with anyio.create_task_group() as tg:
             tg.start_soon(
                 lambda: sc.currencies.list_currencies(timeout=1.5, headers={"X-Call": "a"})
@@ -842,7 +855,7 @@ async def test_per_call_timeout_applies_to_that_request_only(
 @pytest.mark.anyio
 async def test_client_timeout_is_configurable(clock: FakeClock, wire: Wire) -> None:
     wire.router.get("/currencies").mock(side_effect=always(200, json=[]))
-    async with make_client(clock, wire, timeout=7.0) as sc:
+    async with make_client(clock, wire, anonymous=True, timeout=7.0) as sc:
         await sc.currencies.list_currencies()
         await sc.currencies.list_currencies(timeout=1.0)
         await sc.currencies.list_currencies()
@@ -982,7 +995,7 @@ async def test_detailed_exposes_status_headers_trace_id_rate_limits_attempts(
             ),
         ]
     )
-    async with make_client(clock, wire, retry=RetryPolicy(jitter=False)) as sc:
+    async with make_client(clock, wire, anonymous=True, retry=RetryPolicy(jitter=False)) as sc:
         detailed = await sc.currencies.list_currencies_detailed()
     assert detailed.status_code == 200
     assert [c.code for c in detailed.parsed] == ["BTC"]

@@ -5,8 +5,8 @@ from decimal import Decimal
 from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
+from ..._encoding import json_ready
 from ..._errors import ModelValidationError
 from ..._values import (
     checked_str,
@@ -14,6 +14,7 @@ from ..._values import (
     expect_str,
     parse_error,
     to_decimal,
+    unknown_field,
 )
 from ..models.bank_rail import BankRail
 from ..types import UNSET, Unset
@@ -23,20 +24,21 @@ T = TypeVar("T", bound="CreateBankWithdrawalRequest")
 
 @_attrs_define
 class CreateBankWithdrawalRequest:
-    """A bank withdrawal to send (proposal). Flat form fields.
+    """A bank withdrawal to send (proposal). Flat form fields. SEPA needs `iban`; SWIFT needs
+    `bic` and `iban` or `accountNumber`.
 
-    Attributes:
-        amount (Decimal): Amount to send.
-        beneficiary_name (str): Full name of the beneficiary.
-        currency_code (str): Fiat currency to send.
-        rail (BankRail): Bank payment rail of a fiat transfer (may grow).
-        account_id (str | Unset): Account to pay from; the account of `currencyCode` if omitted.
-        account_number (str | Unset): Beneficiary account number where no IBAN exists (SWIFT).
-        beneficiary_address (str | Unset): Beneficiary's address (needed for SWIFT).
-        beneficiary_country_code (str | Unset): Beneficiary's country (ISO 3166-1 alpha-2).
-        bic (str | Unset): BIC/SWIFT code of the beneficiary's bank.
-        iban (str | Unset): Beneficiary IBAN (SEPA, and SWIFT where applicable).
-        reference (str | Unset): Payment reference shown to the beneficiary.
+        Attributes:
+            amount (Decimal): Amount to send.
+            beneficiary_name (str): Full name of the beneficiary.
+            currency_code (str): Fiat currency to send.
+            rail (BankRail): Bank payment rail of a fiat transfer (may grow).
+            account_id (str | Unset): Account to pay from; the account of `currencyCode` if omitted.
+            account_number (str | Unset): Beneficiary account number where no IBAN exists (SWIFT).
+            beneficiary_address (str | Unset): Beneficiary's address (needed for SWIFT).
+            beneficiary_country_code (str | Unset): Beneficiary's country (ISO 3166-1 alpha-2).
+            bic (str | Unset): BIC/SWIFT code of the beneficiary's bank.
+            iban (str | Unset): Beneficiary IBAN (SEPA, and SWIFT where applicable).
+            reference (str | Unset): Payment reference shown to the beneficiary.
     """
 
     amount: Decimal
@@ -50,7 +52,6 @@ class CreateBankWithdrawalRequest:
     bic: str | Unset = UNSET
     iban: str | Unset = UNSET
     reference: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         amount = self.amount
@@ -96,7 +97,7 @@ class CreateBankWithdrawalRequest:
         )
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "amount": amount,
@@ -122,6 +123,10 @@ class CreateBankWithdrawalRequest:
 
         return field_dict
 
+    def to_json(self) -> dict[str, Any]:
+        """`to_dict()` ready for `json.dumps`: money as plain-notation strings (`"0.00000001"`)."""
+        return json_ready(self.to_dict())
+
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decoded JSON as `CreateBankWithdrawalRequest`; `ModelValidationError` names what does not fit."""
@@ -132,6 +137,23 @@ class CreateBankWithdrawalRequest:
                 f"expected an object, got {type(src_dict).__name__}",
             )
         d = dict(src_dict)
+        unknown_field(
+            "CreateBankWithdrawalRequest",
+            d,
+            (
+                "amount",
+                "beneficiaryName",
+                "currencyCode",
+                "rail",
+                "accountId",
+                "accountNumber",
+                "beneficiaryAddress",
+                "beneficiaryCountryCode",
+                "bic",
+                "iban",
+                "reference",
+            ),
+        )
         _field = ""
         try:
             _field = "amount"
@@ -208,21 +230,4 @@ class CreateBankWithdrawalRequest:
             reference=reference,
         )
 
-        instance__.additional_properties = d
         return instance__
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

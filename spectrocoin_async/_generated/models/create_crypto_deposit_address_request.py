@@ -4,13 +4,14 @@ from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
+from ..._encoding import json_ready
 from ..._errors import ModelValidationError
 from ..._values import (
     checked_str,
     expect_str,
     parse_error,
+    unknown_field,
 )
 from ..types import UNSET, Unset
 
@@ -28,7 +29,6 @@ class CreateCryptoDepositAddressRequest:
 
     currency_code: str
     network_code: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         currency_code = checked_str(self.currency_code, "currencyCode")
@@ -40,7 +40,7 @@ class CreateCryptoDepositAddressRequest:
         )
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "currencyCode": currency_code,
@@ -50,6 +50,10 @@ class CreateCryptoDepositAddressRequest:
             field_dict["networkCode"] = network_code
 
         return field_dict
+
+    def to_json(self) -> dict[str, Any]:
+        """`to_dict()` ready for `json.dumps`: money as plain-notation strings (`"0.00000001"`)."""
+        return json_ready(self.to_dict())
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
@@ -61,6 +65,14 @@ class CreateCryptoDepositAddressRequest:
                 f"expected an object, got {type(src_dict).__name__}",
             )
         d = dict(src_dict)
+        unknown_field(
+            "CreateCryptoDepositAddressRequest",
+            d,
+            (
+                "currencyCode",
+                "networkCode",
+            ),
+        )
         _field = ""
         try:
             _field = "currencyCode"
@@ -81,21 +93,4 @@ class CreateCryptoDepositAddressRequest:
             network_code=network_code,
         )
 
-        instance__.additional_properties = d
         return instance__
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

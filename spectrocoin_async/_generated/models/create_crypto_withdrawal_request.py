@@ -5,14 +5,15 @@ from decimal import Decimal
 from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
+from ..._encoding import json_ready
 from ..._errors import ModelValidationError
 from ..._values import (
     checked_str,
     expect_str,
     parse_error,
     to_decimal,
+    unknown_field,
 )
 from ..types import UNSET, Unset
 
@@ -38,7 +39,6 @@ class CreateCryptoWithdrawalRequest:
     account_id: str | Unset = UNSET
     memo: str | Unset = UNSET
     network_code: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         address = checked_str(self.address, "address")
@@ -62,7 +62,7 @@ class CreateCryptoWithdrawalRequest:
         )
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "address": address,
@@ -79,6 +79,10 @@ class CreateCryptoWithdrawalRequest:
 
         return field_dict
 
+    def to_json(self) -> dict[str, Any]:
+        """`to_dict()` ready for `json.dumps`: money as plain-notation strings (`"0.00000001"`)."""
+        return json_ready(self.to_dict())
+
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decoded JSON as `CreateCryptoWithdrawalRequest`; `ModelValidationError` names what does not fit."""
@@ -89,6 +93,18 @@ class CreateCryptoWithdrawalRequest:
                 f"expected an object, got {type(src_dict).__name__}",
             )
         d = dict(src_dict)
+        unknown_field(
+            "CreateCryptoWithdrawalRequest",
+            d,
+            (
+                "address",
+                "amount",
+                "currencyCode",
+                "accountId",
+                "memo",
+                "networkCode",
+            ),
+        )
         _field = ""
         try:
             _field = "address"
@@ -129,21 +145,4 @@ class CreateCryptoWithdrawalRequest:
             network_code=network_code,
         )
 
-        instance__.additional_properties = d
         return instance__
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -5,14 +5,15 @@ from decimal import Decimal
 from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
+from ..._encoding import json_ready
 from ..._errors import ModelValidationError
 from ..._values import (
     checked_str,
     expect_str,
     parse_error,
     to_decimal,
+    unknown_field,
 )
 from ..types import UNSET, Unset
 
@@ -39,7 +40,6 @@ class CreateExchangeRequest:
     pay_currency_code: str | Unset = UNSET
     receive_account_id: str | Unset = UNSET
     receive_currency_code: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         pay_amount = self.pay_amount
@@ -75,7 +75,7 @@ class CreateExchangeRequest:
         )
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "payAmount": pay_amount,
@@ -94,6 +94,10 @@ class CreateExchangeRequest:
 
         return field_dict
 
+    def to_json(self) -> dict[str, Any]:
+        """`to_dict()` ready for `json.dumps`: money as plain-notation strings (`"0.00000001"`)."""
+        return json_ready(self.to_dict())
+
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decoded JSON as `CreateExchangeRequest`; `ModelValidationError` names what does not fit."""
@@ -102,6 +106,18 @@ class CreateExchangeRequest:
                 "CreateExchangeRequest", "", f"expected an object, got {type(src_dict).__name__}"
             )
         d = dict(src_dict)
+        unknown_field(
+            "CreateExchangeRequest",
+            d,
+            (
+                "payAmount",
+                "exchangePairId",
+                "payAccountId",
+                "payCurrencyCode",
+                "receiveAccountId",
+                "receiveCurrencyCode",
+            ),
+        )
         _field = ""
         try:
             _field = "payAmount"
@@ -160,21 +176,4 @@ class CreateExchangeRequest:
             receive_currency_code=receive_currency_code,
         )
 
-        instance__.additional_properties = d
         return instance__
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -4,13 +4,14 @@ from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
+from ..._encoding import json_ready
 from ..._errors import ModelValidationError
 from ..._values import (
     checked_str,
     expect_str,
     parse_error,
+    unknown_field,
 )
 from ..types import UNSET, Unset
 
@@ -30,7 +31,6 @@ class CreateOrderFromPreOrderRequest:
     pre_order_id: str
     pay_currency_code: str | Unset = UNSET
     pay_network_code: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         pre_order_id = checked_str(self.pre_order_id, "preOrderId")
@@ -48,7 +48,7 @@ class CreateOrderFromPreOrderRequest:
         )
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "preOrderId": pre_order_id,
@@ -61,6 +61,10 @@ class CreateOrderFromPreOrderRequest:
 
         return field_dict
 
+    def to_json(self) -> dict[str, Any]:
+        """`to_dict()` ready for `json.dumps`: money as plain-notation strings (`"0.00000001"`)."""
+        return json_ready(self.to_dict())
+
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decoded JSON as `CreateOrderFromPreOrderRequest`; `ModelValidationError` names what does not fit."""
@@ -71,6 +75,15 @@ class CreateOrderFromPreOrderRequest:
                 f"expected an object, got {type(src_dict).__name__}",
             )
         d = dict(src_dict)
+        unknown_field(
+            "CreateOrderFromPreOrderRequest",
+            d,
+            (
+                "preOrderId",
+                "payCurrencyCode",
+                "payNetworkCode",
+            ),
+        )
         _field = ""
         try:
             _field = "preOrderId"
@@ -102,21 +115,4 @@ class CreateOrderFromPreOrderRequest:
             pay_network_code=pay_network_code,
         )
 
-        instance__.additional_properties = d
         return instance__
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -9,6 +9,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._encoding import json_ready
 from ..._errors import ModelValidationError
 from ..._types import to_uuid
 from ..._values import (
@@ -17,6 +18,7 @@ from ..._values import (
     format_date,
     parse_error,
     to_decimal,
+    unknown_field,
 )
 from ..types import UNSET, Unset
 
@@ -40,13 +42,13 @@ class CreateOrderRequest:
             callback_url (str | Unset): URL that receives status-change callbacks.
             description (str | Unset): Order description shown in the payment window.
             failure_url (str | Unset): Where the payer is sent after a failed payment.
-            lang (str | Unset): Language of the payment window (e.g. "en"), as sent by the plugins.
+            lang (str | Unset): Language of the payment window, such as `en`.
             order_id (str | Unset): Merchant's order id, unique within the project; generated if absent.
             pay_amount (Decimal | Unset): Amount the payer pays; above zero when the pay pair is the one that counts, and
                 may
                 be 0 beside the receive pair (which then wins).
             pay_currency_code (str | Unset): Currency the payer pays in.
-            pay_network_name (str | Unset): Network the payer pays on, as sent by the plugins.
+            pay_network_name (str | Unset): Network the payer pays on.
             payer_date_of_birth (datetime.date | Unset): Date of birth of the verified payer (YYYY-MM-DD).
             payer_email (str | Unset): Email of the verified payer.
             payer_name (str | Unset): First name of the verified payer.
@@ -72,7 +74,6 @@ class CreateOrderRequest:
     receive_amount: Decimal | Unset = UNSET
     receive_currency_code: str | Unset = UNSET
     success_url: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         project_id = None if self.project_id is None else str(self.project_id)
@@ -154,7 +155,7 @@ class CreateOrderRequest:
         )
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "projectId": project_id,
@@ -193,6 +194,10 @@ class CreateOrderRequest:
 
         return field_dict
 
+    def to_json(self) -> dict[str, Any]:
+        """`to_dict()` ready for `json.dumps`: money as plain-notation strings (`"0.00000001"`)."""
+        return json_ready(self.to_dict())
+
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decoded JSON as `CreateOrderRequest`; `ModelValidationError` names what does not fit."""
@@ -201,6 +206,28 @@ class CreateOrderRequest:
                 "CreateOrderRequest", "", f"expected an object, got {type(src_dict).__name__}"
             )
         d = dict(src_dict)
+        unknown_field(
+            "CreateOrderRequest",
+            d,
+            (
+                "projectId",
+                "callbackUrl",
+                "description",
+                "failureUrl",
+                "lang",
+                "orderId",
+                "payAmount",
+                "payCurrencyCode",
+                "payNetworkName",
+                "payerDateOfBirth",
+                "payerEmail",
+                "payerName",
+                "payerSurname",
+                "receiveAmount",
+                "receiveCurrencyCode",
+                "successUrl",
+            ),
+        )
         _field = ""
         try:
             _field = "projectId"
@@ -329,21 +356,4 @@ class CreateOrderRequest:
             success_url=success_url,
         )
 
-        instance__.additional_properties = d
         return instance__
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -8,6 +8,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._encoding import json_ready
 from ..._errors import ModelValidationError
 from ..._values import (
     DECIMAL_INPUTS,
@@ -31,9 +32,8 @@ class CreateOrderResponse:
         Attributes:
             deposit_address (None | str): Address the payer sends to.
             memo (None | str): Memo or tag the payer must add, where the network needs one.
-            order_id (None | str): Order id as the API returns it, an opaque string. SpectroCoin's own plugin test
-                (tests/SCMerchantClient/Http/CreateOrderResponseTest.php) uses `"ORD123"`, not a UUID,
-                and the plugin keeps it as a string; `id` of getOrder is the UUID to look an order up.
+            order_id (None | str): Order id as the API returns it, an opaque string (not always a UUID); `id` of getOrder
+                is the UUID to look an order up.
             pay_amount (Decimal | None): Amount the payer pays.
             pay_currency_code (None | str): Currency the payer pays in.
             pay_network_code (None | str): Network the payer pays on.
@@ -122,6 +122,10 @@ class CreateOrderResponse:
             field_dict["validUntil"] = valid_until
 
         return field_dict
+
+    def to_json(self) -> dict[str, Any]:
+        """`to_dict()` ready for `json.dumps`: money as plain-notation strings (`"0.00000001"`)."""
+        return json_ready(self.to_dict())
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

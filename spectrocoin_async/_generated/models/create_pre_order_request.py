@@ -8,6 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._encoding import json_ready
 from ..._errors import ModelValidationError
 from ..._types import to_uuid
 from ..._values import (
@@ -17,6 +18,7 @@ from ..._values import (
     expect_str,
     parse_error,
     to_decimal,
+    unknown_field,
 )
 from ..types import UNSET, Unset
 
@@ -48,7 +50,6 @@ class CreatePreOrderRequest:
     is_multiple: bool | Unset = UNSET
     order_id: str | Unset = UNSET
     success_url: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         project_id = None if self.project_id is None else str(self.project_id)
@@ -92,7 +93,7 @@ class CreatePreOrderRequest:
         )
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "projectId": project_id,
@@ -115,6 +116,10 @@ class CreatePreOrderRequest:
 
         return field_dict
 
+    def to_json(self) -> dict[str, Any]:
+        """`to_dict()` ready for `json.dumps`: money as plain-notation strings (`"0.00000001"`)."""
+        return json_ready(self.to_dict())
+
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decoded JSON as `CreatePreOrderRequest`; `ModelValidationError` names what does not fit."""
@@ -123,6 +128,21 @@ class CreatePreOrderRequest:
                 "CreatePreOrderRequest", "", f"expected an object, got {type(src_dict).__name__}"
             )
         d = dict(src_dict)
+        unknown_field(
+            "CreatePreOrderRequest",
+            d,
+            (
+                "projectId",
+                "receiveAmount",
+                "receiveCurrencyCode",
+                "callbackUrl",
+                "description",
+                "failureUrl",
+                "isMultiple",
+                "orderId",
+                "successUrl",
+            ),
+        )
         _field = ""
         try:
             _field = "projectId"
@@ -186,21 +206,4 @@ class CreatePreOrderRequest:
             success_url=success_url,
         )
 
-        instance__.additional_properties = d
         return instance__
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -3,7 +3,7 @@ from typing import Any
 
 
 class ExchangeStatus(StrEnum):
-    """Status of an exchange (proposal; clients must accept unknown values).
+    """Status of an exchange. New values may appear; unknown ones are kept, never refused.
 
     A value this SDK does not know yet parses into a pseudo-member whose ``is_unknown`` is True and
     whose ``value`` is the raw string, so a new server-side value never breaks a call.

@@ -8,6 +8,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._encoding import json_ready
 from ..._errors import ModelValidationError
 from ..._values import (
     DECIMAL_INPUTS,
@@ -32,7 +33,7 @@ class GiftCardPurchase:
     Attributes:
         amount (Decimal | None): Face value bought.
         brand (None | str): Brand name.
-        code (None | str): Card code once delivered (a secret; do not log).
+        code (None | str): Card code once delivered (a secret; do not log). Secret: never shown in repr().
         created_at (datetime.datetime | None): When the purchase was made.
         currency_code (None | str): Currency of the face value.
         gift_card_id (None | str): Gift-card product id.
@@ -45,7 +46,7 @@ class GiftCardPurchase:
     id: str
     amount: Decimal | None = None
     brand: None | str = None
-    code: None | str = None
+    code: None | str = _attrs_field(default=None, repr=False)
     created_at: datetime.datetime | None = None
     currency_code: None | str = None
     gift_card_id: None | str = None
@@ -117,6 +118,10 @@ class GiftCardPurchase:
             field_dict["status"] = status
 
         return field_dict
+
+    def to_json(self) -> dict[str, Any]:
+        """`to_dict()` ready for `json.dumps`: money as plain-notation strings (`"0.00000001"`)."""
+        return json_ready(self.to_dict())
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

@@ -5,14 +5,15 @@ from decimal import Decimal
 from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
+from ..._encoding import json_ready
 from ..._errors import ModelValidationError
 from ..._values import (
     checked_str,
     expect_str,
     parse_error,
     to_decimal,
+    unknown_field,
 )
 
 T = TypeVar("T", bound="PurchaseGiftCardRequest")
@@ -31,7 +32,6 @@ class PurchaseGiftCardRequest:
     amount: Decimal
     gift_card_id: str
     pay_currency_code: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         amount = self.amount
@@ -41,7 +41,7 @@ class PurchaseGiftCardRequest:
         pay_currency_code = checked_str(self.pay_currency_code, "payCurrencyCode")
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "amount": amount,
@@ -52,6 +52,10 @@ class PurchaseGiftCardRequest:
 
         return field_dict
 
+    def to_json(self) -> dict[str, Any]:
+        """`to_dict()` ready for `json.dumps`: money as plain-notation strings (`"0.00000001"`)."""
+        return json_ready(self.to_dict())
+
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decoded JSON as `PurchaseGiftCardRequest`; `ModelValidationError` names what does not fit."""
@@ -60,6 +64,15 @@ class PurchaseGiftCardRequest:
                 "PurchaseGiftCardRequest", "", f"expected an object, got {type(src_dict).__name__}"
             )
         d = dict(src_dict)
+        unknown_field(
+            "PurchaseGiftCardRequest",
+            d,
+            (
+                "amount",
+                "giftCardId",
+                "payCurrencyCode",
+            ),
+        )
         _field = ""
         try:
             _field = "amount"
@@ -81,21 +94,4 @@ class PurchaseGiftCardRequest:
             pay_currency_code=pay_currency_code,
         )
 
-        instance__.additional_properties = d
         return instance__
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

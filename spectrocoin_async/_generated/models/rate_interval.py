@@ -3,7 +3,7 @@ from typing import Any
 
 
 class RateInterval(StrEnum):
-    """Spacing of historical rate points (proposal).
+    """Spacing of historical rate points.
 
     A value this SDK does not know yet parses into a pseudo-member whose ``is_unknown`` is True and
     whose ``value`` is the raw string, so a new server-side value never breaks a call.

@@ -6,12 +6,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._encoding import json_ready
 from ..._errors import ModelValidationError
 from ..._values import (
     checked_str,
     enum_value,
     expect_str,
     parse_error,
+    unknown_field,
 )
 from ..models.grant_type import GrantType
 
@@ -31,7 +33,6 @@ class TokenRequest:
     client_id: str
     client_secret: str = _attrs_field(repr=False)
     grant_type: GrantType
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         client_id = checked_str(self.client_id, "client_id")
@@ -41,7 +42,7 @@ class TokenRequest:
         grant_type = enum_value(self.grant_type, GrantType, "grant_type")
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "client_id": client_id,
@@ -52,6 +53,10 @@ class TokenRequest:
 
         return field_dict
 
+    def to_json(self) -> dict[str, Any]:
+        """`to_dict()` ready for `json.dumps`: money as plain-notation strings (`"0.00000001"`)."""
+        return json_ready(self.to_dict())
+
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decoded JSON as `TokenRequest`; `ModelValidationError` names what does not fit."""
@@ -60,6 +65,15 @@ class TokenRequest:
                 "TokenRequest", "", f"expected an object, got {type(src_dict).__name__}"
             )
         d = dict(src_dict)
+        unknown_field(
+            "TokenRequest",
+            d,
+            (
+                "client_id",
+                "client_secret",
+                "grant_type",
+            ),
+        )
         _field = ""
         try:
             _field = "client_id"
@@ -81,21 +95,4 @@ class TokenRequest:
             grant_type=grant_type,
         )
 
-        instance__.additional_properties = d
         return instance__
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -3,7 +3,7 @@ from typing import Any
 
 
 class TransactionType(StrEnum):
-    """Kind of wallet transaction (proposal; clients must accept unknown values).
+    """Kind of wallet transaction. New values may appear; unknown ones are kept, never refused.
 
     A value this SDK does not know yet parses into a pseudo-member whose ``is_unknown`` is True and
     whose ``value`` is the raw string, so a new server-side value never breaks a call.

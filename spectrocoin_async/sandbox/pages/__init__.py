@@ -21,7 +21,7 @@ from .render import STATIC_PATH, Renderer
 from .security import PageGuard
 
 if TYPE_CHECKING:
-    from ..app import Sandbox
+    from .controls import SandboxControls
 
 __all__ = ["OUTCOMES", "page_routes"]
 
@@ -63,7 +63,7 @@ def _page(handler: Handler) -> Handler:
     return endpoint
 
 
-def page_routes(sandbox: Sandbox, api_prefix: str) -> list[Route]:
+def page_routes(sandbox: SandboxControls, api_prefix: str) -> list[Route]:
     """The pages' routes; ``api_prefix`` is where the API (and so ``redirectUrl``) lives."""
     renderer = Renderer(PageGuard())
     checkout = Checkout(sandbox, renderer, api_prefix)

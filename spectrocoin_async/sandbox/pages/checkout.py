@@ -22,7 +22,7 @@ from .render import Renderer, read_form
 from .security import TOKEN_FIELD, origin_of
 
 if TYPE_CHECKING:
-    from ..app import Sandbox
+    from .controls import SandboxControls
 
 __all__ = ["OUTCOMES", "Checkout", "Outcome"]
 
@@ -47,7 +47,7 @@ _OPEN: Final = frozenset({"NEW", "PENDING"})
 
 
 class Checkout:
-    def __init__(self, sandbox: Sandbox, renderer: Renderer, api_prefix: str) -> None:
+    def __init__(self, sandbox: SandboxControls, renderer: Renderer, api_prefix: str) -> None:
         self.sandbox = sandbox
         self.render = renderer
         self.api_prefix = api_prefix

@@ -18,7 +18,7 @@ from .render import Renderer, read_form
 from .security import TOKEN_FIELD
 
 if TYPE_CHECKING:
-    from ..app import Sandbox
+    from .controls import SandboxControls
 
 __all__ = ["SETTINGS", "Dashboard"]
 
@@ -42,7 +42,7 @@ _RECENT: Final = 25
 
 
 class Dashboard:
-    def __init__(self, sandbox: Sandbox, renderer: Renderer) -> None:
+    def __init__(self, sandbox: SandboxControls, renderer: Renderer) -> None:
         self.sandbox = sandbox
         self.render = renderer
 

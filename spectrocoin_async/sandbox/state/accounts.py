@@ -9,13 +9,16 @@ import datetime
 import random
 from collections import Counter
 from collections.abc import Callable, Iterator
-from decimal import Decimal, InvalidOperation
+from decimal import Context, Decimal
 from typing import Any
 
 from ..catalogue import CURRENCIES, Currency
 from ..errors import insufficient_funds, invalid, not_found, rule_broken
 from ..rates import RateBoard
+from ..spec import MAX_AMOUNT
 from .records import Account, Order, PreOrder, Record, in_dates, iso
+
+_AMOUNT_CONTEXT = Context(prec=60)
 
 
 class _Accounts:
@@ -78,13 +81,14 @@ class _Accounts:
 
     @staticmethod
     def amount(currency: Currency, value: Decimal, name: str) -> Decimal:
-        """``value`` as an amount of ``currency``: positive, and no finer than its scale."""
+        """``value`` as an amount of ``currency``: positive, at most ``MAX_AMOUNT`` (the spec's
+        ``maximum``), and no finer than its scale."""
         if not value.is_finite() or value <= 0:
             raise invalid(name, "must be greater than 0")
-        try:
-            exact = value.quantize(currency.quantum)
-        except InvalidOperation:
-            raise rule_broken("amount_too_large", name, "is too large") from None
+        if value > MAX_AMOUNT:
+            raise invalid(name, f"must be at most {MAX_AMOUNT}")
+        # Room for the bound's 16 digits and any currency's scale: the bound is the only limit.
+        exact = value.quantize(currency.quantum, context=_AMOUNT_CONTEXT)
         if exact != value:
             raise rule_broken(
                 "amount_scale", name, f"{currency.code} has {currency.scale} decimal places"

@@ -45,6 +45,8 @@ class _Exchanges(_Accounts):
         rate = self.rates.rate(pay.code, receive.code)
         if pay_amount is not None:
             pay_amount = self.amount(pay, pay_amount, "payAmount")
+            if receive_amount is not None:  # ignored (pay wins), but held to its schema still
+                self.amount(receive, receive_amount, "receiveAmount")
             receive_amount = (pay_amount * rate).quantize(receive.quantum, ROUND_DOWN)
         elif receive_amount is not None:
             receive_amount = self.amount(receive, receive_amount, "receiveAmount")

@@ -93,7 +93,7 @@ class AccountsAPI:
 
         `GET /accounts/{id}`
         Args:
-            id (UUID | str):
+            id (UUID | str): Account id as returned by listAccounts.
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:

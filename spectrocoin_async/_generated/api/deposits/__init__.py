@@ -46,7 +46,7 @@ class DepositsAPI:
 
         `GET /deposits/addresses`
         Args:
-            currency_code (str | Unset):
+            currency_code (str | Unset): Only instructions for this currency (upper case).
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -114,11 +114,13 @@ class DepositsAPI:
 
         `GET /deposits/crypto-addresses`
         Args:
-            page (int | Unset):  Default: 0.
-            size (int | Unset):  Default: 20.
-            sort (str | Unset):
-            currency_code (str | Unset):
-            network_code (str | Unset):
+            page (int | Unset): Page to return, counted from 0 (the first page is 0; at most 10^9).
+                Default: 0.
+            size (int | Unset): Number of items per page, from 1 to 100. Default: 20.
+            sort (str | Unset): Sort order: `createdAt`, `createdAt,asc` or `createdAt,desc`
+                (`createdAt` is the one sortable property).
+            currency_code (str | Unset): Only addresses for this currency (upper case).
+            network_code (str | Unset): Only addresses on this network.
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:

@@ -49,8 +49,8 @@ class ExportsAPI:
         `GET /exports/orders`
         Args:
             format (str | ExportFormat): File format of an export.
-            date_from (datetime.date | Unset):
-            date_to (datetime.date | Unset):
+            date_from (datetime.date | Unset): First day to include (inclusive).
+            date_to (datetime.date | Unset): Last day to include (inclusive).
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -124,9 +124,9 @@ class ExportsAPI:
         `GET /exports/transactions`
         Args:
             format (str | ExportFormat): File format of an export.
-            date_from (datetime.date | Unset):
-            date_to (datetime.date | Unset):
-            account_id (str | Unset):
+            date_from (datetime.date | Unset): First day to include (inclusive).
+            date_to (datetime.date | Unset): Last day to include (inclusive).
+            account_id (str | Unset): Only transactions of this account.
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:

@@ -50,8 +50,8 @@ class GiftCardsAPI:
 
         `GET /gift-cards`
         Args:
-            country_code (str | Unset):
-            currency_code (str | Unset):
+            country_code (str | Unset): Only cards for this country (ISO 3166-1 alpha-2).
+            currency_code (str | Unset): Only cards in this currency (upper case).
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -121,13 +121,15 @@ class GiftCardsAPI:
 
         `GET /gift-cards/purchases`
         Args:
-            page (int | Unset):  Default: 0.
-            size (int | Unset):  Default: 20.
-            sort (str | Unset):
-            status (str | GiftCardPurchaseStatus | Unset): Status of a gift-card purchase (proposal;
-                clients must accept unknown values).
-            date_from (datetime.date | Unset):
-            date_to (datetime.date | Unset):
+            page (int | Unset): Page to return, counted from 0 (the first page is 0; at most 10^9).
+                Default: 0.
+            size (int | Unset): Number of items per page, from 1 to 100. Default: 20.
+            sort (str | Unset): Sort order: `createdAt`, `createdAt,asc` or `createdAt,desc`
+                (`createdAt` is the one sortable property).
+            status (str | GiftCardPurchaseStatus | Unset): Status of a gift-card purchase. New values
+                may appear; unknown ones are kept, never refused.
+            date_from (datetime.date | Unset): First day to include (inclusive).
+            date_to (datetime.date | Unset): Last day to include (inclusive).
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -306,7 +308,7 @@ class GiftCardsAPI:
 
         `GET /gift-cards/purchases/{id}`
         Args:
-            id (UUID | str):
+            id (UUID | str): Gift-card purchase id.
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:

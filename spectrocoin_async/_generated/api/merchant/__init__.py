@@ -61,11 +61,13 @@ class MerchantAPI:
 
         `GET /merchants/orders`
         Args:
-            page (int | Unset):  Default: 0.
-            size (int | Unset):  Default: 20.
-            sort (str | Unset):
-            date_from (datetime.date | Unset):
-            date_to (datetime.date | Unset):
+            page (int | Unset): Page to return, counted from 0 (the first page is 0; at most 10^9).
+                Default: 0.
+            size (int | Unset): Number of items per page, from 1 to 100. Default: 20.
+            sort (str | Unset): Sort order: `createdAt`, `createdAt,asc` or `createdAt,desc`
+                (`createdAt` is the one sortable property).
+            date_from (datetime.date | Unset): First day to include (inclusive).
+            date_to (datetime.date | Unset): Last day to include (inclusive).
             status (str | OrderStatus | Unset): Merchant order status. Legacy numeric codes: NEW 1,
                 PENDING 2, PAID 3, FAILED 4, EXPIRED 5,
                 TEST 6, LATE_CRYPTO_PAYMENT 10, PARTIAL_PAYMENT 11, UNDERPAID 12, CANCELLED 13,
@@ -77,7 +79,7 @@ class MerchantAPI:
                 by the merchant and then become PAID. Names match case-insensitively and a legacy numeric
                 code maps to its status, as in SpectroCoin's plugin
                 (SCMerchantClient/Enum/OrderStatus.php).
-            project_id (str | UUID | Unset):
+            project_id (str | UUID | Unset): Only orders of this project (UUID).
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -258,7 +260,10 @@ class MerchantAPI:
         https://docs.spectrocoin.com/reference/createorderusingpost2,
         https://docs.spectrocoin.com/docs/creating-a-payment,
         https://docs.spectrocoin.com/docs/verified-payers-only,
-        https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php
+        https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php,
+        https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/7e96668de4d7cafe94264312fde9d859b81ff17a/SCMerchantClient/SCMerchantClient.php,
+        https://github.com/SpectroCoin/Drupal-Bitcoin-Payment-Gateway-Module/blob/HEAD/src/SCMerchantClient/SCMerchantClient.php,
+        https://github.com/SpectroCoin/Drupal-Bitcoin-Payment-Gateway-Module/blob/HEAD/src/SCMerchantClient/messages/SpectroCoin_CreateOrderRequest.php
 
         Creates a merchant order for a project and returns `redirectUrl`, the payment window where
         the payer picks currency and network. SpectroCoin first creates a pre-order; the order
@@ -337,7 +342,8 @@ class MerchantAPI:
 
         Evidence: documented: method and path are stated on docs.spectrocoin.com. Sources:
         https://docs.spectrocoin.com/docs/expired-orders,
-        https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/includes/SpectroCoinGateway.php
+        https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/includes/SpectroCoinGateway.php,
+        https://github.com/SpectroCoin/Drupal-Bitcoin-Payment-Gateway-Module/blob/HEAD/tests/e2e/tier2/stub/index.php
 
         Returns one merchant order by its system UUID `id` (not the merchant's `orderId`). This is
         the way to verify a callback: take only `id` from the unsigned callback, fetch the order
@@ -345,7 +351,10 @@ class MerchantAPI:
 
         `GET /merchants/orders/{id}`
         Args:
-            id (UUID | str):
+            id (UUID | str): The order's id, sent exactly as given: a UUID in SpectroCoin's
+                documentation, 32 hex
+                digits without dashes in the e2e stub of SpectroCoin's plugins
+                (tests/e2e/tier2/stub/index.php), which looks orders up by the exact string.
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -406,7 +415,10 @@ class MerchantAPI:
 
         `POST /merchants/orders/{id}/accept`
         Args:
-            id (UUID | str):
+            id (UUID | str): The order's id, sent exactly as given: a UUID in SpectroCoin's
+                documentation, 32 hex
+                digits without dashes in the e2e stub of SpectroCoin's plugins
+                (tests/e2e/tier2/stub/index.php), which looks orders up by the exact string.
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -468,7 +480,10 @@ class MerchantAPI:
 
         `POST /merchants/orders/{id}/cancel`
         Args:
-            id (UUID | str):
+            id (UUID | str): The order's id, sent exactly as given: a UUID in SpectroCoin's
+                documentation, 32 hex
+                digits without dashes in the e2e stub of SpectroCoin's plugins
+                (tests/e2e/tier2/stub/index.php), which looks orders up by the exact string.
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -533,10 +548,12 @@ class MerchantAPI:
 
         `GET /merchants/preorders`
         Args:
-            page (int | Unset):  Default: 0.
-            size (int | Unset):  Default: 20.
-            sort (str | Unset):
-            project_id (str | UUID | Unset):
+            page (int | Unset): Page to return, counted from 0 (the first page is 0; at most 10^9).
+                Default: 0.
+            size (int | Unset): Number of items per page, from 1 to 100. Default: 20.
+            sort (str | Unset): Sort order: `createdAt`, `createdAt,asc` or `createdAt,desc`
+                (`createdAt` is the one sortable property).
+            project_id (str | UUID | Unset): Only pre-orders of this project (UUID).
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -703,7 +720,7 @@ class MerchantAPI:
 
         `GET /merchants/preorders/{id}`
         Args:
-            id (UUID | str):
+            id (UUID | str): Pre-order id.
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -814,7 +831,7 @@ class MerchantAPI:
 
         `GET /merchants/projects/{id}`
         Args:
-            id (UUID | str):
+            id (UUID | str): Project id (a UUID), sent exactly as given.
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -881,13 +898,15 @@ class MerchantAPI:
 
         `GET /merchants/refunds`
         Args:
-            page (int | Unset):  Default: 0.
-            size (int | Unset):  Default: 20.
-            sort (str | Unset):
-            date_from (datetime.date | Unset):
-            date_to (datetime.date | Unset):
-            status (str | RefundStatus | Unset): Status of a merchant refund (proposal; clients must
-                accept unknown values).
+            page (int | Unset): Page to return, counted from 0 (the first page is 0; at most 10^9).
+                Default: 0.
+            size (int | Unset): Number of items per page, from 1 to 100. Default: 20.
+            sort (str | Unset): Sort order: `createdAt`, `createdAt,asc` or `createdAt,desc`
+                (`createdAt` is the one sortable property).
+            date_from (datetime.date | Unset): First day to include (inclusive).
+            date_to (datetime.date | Unset): Last day to include (inclusive).
+            status (str | RefundStatus | Unset): Status of a merchant refund. New values may appear;
+                unknown ones are kept, never refused.
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:

@@ -47,8 +47,8 @@ class PaymentMethodsAPI:
 
         `GET /payment-methods`
         Args:
-            currency_code (str | Unset):
-            country_code (str | Unset):
+            currency_code (str | Unset): Only methods for this currency (upper case).
+            country_code (str | Unset): Only methods available in this country (ISO 3166-1 alpha-2).
             direction (str | PaymentMethodDirection | Unset): Whether a payment method funds the
                 wallet or pays out of it.
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.

@@ -51,8 +51,8 @@ class RatesAPI:
 
         `GET /rates`
         Args:
-            from_ (str | Unset):
-            to (str | Unset):
+            from_ (str | Unset): Currency to convert from (upper case).
+            to (str | Unset): Currency to convert to (upper case).
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -125,11 +125,11 @@ class RatesAPI:
 
         `GET /rates/history`
         Args:
-            from_ (str):
-            to (str):
-            date_from (datetime.date | Unset):
-            date_to (datetime.date | Unset):
-            interval (str | RateInterval | Unset): Spacing of historical rate points (proposal).
+            from_ (str): Currency to convert from (upper case).
+            to (str): Currency to convert to (upper case).
+            date_from (datetime.date | Unset): First day of the range (inclusive).
+            date_to (datetime.date | Unset): Last day of the range (inclusive).
+            interval (str | RateInterval | Unset): Spacing of historical rate points.
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:

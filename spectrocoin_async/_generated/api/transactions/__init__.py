@@ -56,17 +56,19 @@ class TransactionsAPI:
 
         `GET /transactions`
         Args:
-            page (int | Unset):  Default: 0.
-            size (int | Unset):  Default: 20.
-            sort (str | Unset):
-            account_id (str | Unset):
-            currency_code (str | Unset):
-            type (str | TransactionType | Unset): Kind of wallet transaction (proposal; clients must
-                accept unknown values).
-            status (str | TransactionStatus | Unset): Wallet transaction status (values from the
-                legacy wallet API; proposal, may grow).
-            date_from (datetime.date | Unset):
-            date_to (datetime.date | Unset):
+            page (int | Unset): Page to return, counted from 0 (the first page is 0; at most 10^9).
+                Default: 0.
+            size (int | Unset): Number of items per page, from 1 to 100. Default: 20.
+            sort (str | Unset): Sort order: `createdAt`, `createdAt,asc` or `createdAt,desc`
+                (`createdAt` is the one sortable property).
+            account_id (str | Unset): Only transactions of this account.
+            currency_code (str | Unset): Only transactions in this currency (upper case).
+            type (str | TransactionType | Unset): Kind of wallet transaction. New values may appear;
+                unknown ones are kept, never refused.
+            status (str | TransactionStatus | Unset): Wallet transaction status. New values may
+                appear; unknown ones are kept, never refused.
+            date_from (datetime.date | Unset): First day to include (inclusive).
+            date_to (datetime.date | Unset): Last day to include (inclusive).
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -193,7 +195,7 @@ class TransactionsAPI:
 
         `GET /transactions/{id}`
         Args:
-            id (UUID | str):
+            id (UUID | str): Transaction id.
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:

@@ -63,14 +63,16 @@ class WithdrawalsAPI:
 
         `GET /withdrawals/bank`
         Args:
-            page (int | Unset):  Default: 0.
-            size (int | Unset):  Default: 20.
-            sort (str | Unset):
-            currency_code (str | Unset):
-            status (str | WithdrawalStatus | Unset): Status of a crypto or bank withdrawal (proposal;
-                clients must accept unknown values).
-            date_from (datetime.date | Unset):
-            date_to (datetime.date | Unset):
+            page (int | Unset): Page to return, counted from 0 (the first page is 0; at most 10^9).
+                Default: 0.
+            size (int | Unset): Number of items per page, from 1 to 100. Default: 20.
+            sort (str | Unset): Sort order: `createdAt`, `createdAt,asc` or `createdAt,desc`
+                (`createdAt` is the one sortable property).
+            currency_code (str | Unset): Only withdrawals of this currency (upper case).
+            status (str | WithdrawalStatus | Unset): Status of a crypto or bank withdrawal. New values
+                may appear; unknown ones are kept, never refused.
+            date_from (datetime.date | Unset): First day to include (inclusive).
+            date_to (datetime.date | Unset): Last day to include (inclusive).
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -195,7 +197,8 @@ class WithdrawalsAPI:
         `POST /withdrawals/bank`
         Args:
             body (CreateBankWithdrawalRequest): A bank withdrawal to send (proposal). Flat form
-                fields.
+                fields. SEPA needs `iban`; SWIFT needs
+                `bic` and `iban` or `accountNumber`.
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -257,7 +260,7 @@ class WithdrawalsAPI:
 
         `GET /withdrawals/bank/{id}`
         Args:
-            id (UUID | str):
+            id (UUID | str): Bank withdrawal id.
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -324,14 +327,16 @@ class WithdrawalsAPI:
 
         `GET /withdrawals/crypto`
         Args:
-            page (int | Unset):  Default: 0.
-            size (int | Unset):  Default: 20.
-            sort (str | Unset):
-            currency_code (str | Unset):
-            status (str | WithdrawalStatus | Unset): Status of a crypto or bank withdrawal (proposal;
-                clients must accept unknown values).
-            date_from (datetime.date | Unset):
-            date_to (datetime.date | Unset):
+            page (int | Unset): Page to return, counted from 0 (the first page is 0; at most 10^9).
+                Default: 0.
+            size (int | Unset): Number of items per page, from 1 to 100. Default: 20.
+            sort (str | Unset): Sort order: `createdAt`, `createdAt,asc` or `createdAt,desc`
+                (`createdAt` is the one sortable property).
+            currency_code (str | Unset): Only withdrawals of this currency (upper case).
+            status (str | WithdrawalStatus | Unset): Status of a crypto or bank withdrawal. New values
+                may appear; unknown ones are kept, never refused.
+            date_from (datetime.date | Unset): First day to include (inclusive).
+            date_to (datetime.date | Unset): Last day to include (inclusive).
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -581,7 +586,7 @@ class WithdrawalsAPI:
 
         `GET /withdrawals/crypto/{id}`
         Args:
-            id (UUID | str):
+            id (UUID | str): Crypto withdrawal id.
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
@@ -649,13 +654,15 @@ class WithdrawalsAPI:
 
         `GET /withdrawals/with-exchange`
         Args:
-            page (int | Unset):  Default: 0.
-            size (int | Unset):  Default: 20.
-            sort (str | Unset):
-            status (str | WithdrawalStatus | Unset): Status of a crypto or bank withdrawal (proposal;
-                clients must accept unknown values).
-            date_from (datetime.date | Unset):
-            date_to (datetime.date | Unset):
+            page (int | Unset): Page to return, counted from 0 (the first page is 0; at most 10^9).
+                Default: 0.
+            size (int | Unset): Number of items per page, from 1 to 100. Default: 20.
+            sort (str | Unset): Sort order: `createdAt`, `createdAt,asc` or `createdAt,desc`
+                (`createdAt` is the one sortable property).
+            status (str | WithdrawalStatus | Unset): Status of a crypto or bank withdrawal. New values
+                may appear; unknown ones are kept, never refused.
+            date_from (datetime.date | Unset): First day to include (inclusive).
+            date_to (datetime.date | Unset): Last day to include (inclusive).
             **options: per-call options (timeout, deadline, headers, max_attempts), see CallOptions.
 
         Raises:
