@@ -179,7 +179,7 @@ async def test_rotated_key_is_fetched_again_and_the_callback_verifies(
                 httpx.Response(200, content=pem_of(new_key)),
             ]
         )
-        async with SpectroCoinClient(public_key_url=KEY_URL, clock=clock) as sc:
+        async with SpectroCoinClient._testing(public_key_url=KEY_URL, clock=clock) as sc:
             old = await sc.merchant.verify_callback(FORM, body_signed_by(private_key))
             assert route.call_count == 1
             clock.now += 1.0  # rotated right after the first load: no interval to wait out
@@ -259,7 +259,7 @@ async def test_forged_callbacks_during_a_key_outage_cost_one_fetch_per_interval(
 
     with respx.mock(assert_all_called=False) as router:
         route = router.get(KEY_URL).mock(side_effect=key_url)
-        async with SpectroCoinClient(public_key_url=KEY_URL, clock=clock) as sc:
+        async with SpectroCoinClient._testing(public_key_url=KEY_URL, clock=clock) as sc:
             async with anyio.create_task_group() as tg:
                 for _ in range(100):
                     tg.start_soon(forged_callback, sc)
