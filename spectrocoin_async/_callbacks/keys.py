@@ -18,6 +18,12 @@ from spectrocoin_async._errors import (
     CallbackVerificationError,
     ValidationError,
 )
+from spectrocoin_async._reading import (
+    ACCEPT_ENCODING,
+    BodyTooLarge,
+    UnreadableBody,
+    read_body,
+)
 
 # One logger for the whole package, named as before the split, so logging configuration holds.
 logger = logging.getLogger("spectrocoin_async._callbacks")
@@ -27,6 +33,10 @@ SPECTROCOIN_PUBLIC_KEY_URL: Final = "https://spectrocoin.com/files/merchant.publ
 
 DEFAULT_KEY_REFETCH_INTERVAL: Final = 60.0
 """Least seconds between two re-fetches of the callback key after signatures stop matching it."""
+
+
+MAX_KEY_BYTES: Final = 64 * 1024
+"""A PEM public key is a few KiB; a key URL answering more is refused, read no further."""
 
 
 class PublicKeySource:
@@ -186,12 +196,21 @@ class PublicKeySource:
 
     @staticmethod
     async def _fetch(http: httpx.AsyncClient, url: str) -> bytes:
+        # Read like every other body the SDK reads: bounded as it is inflated, so a forged or
+        # broken key URL cannot make the receiver inflate a decompression bomb.
+        request = http.build_request("GET", url, headers={"Accept-Encoding": ACCEPT_ENCODING})
         try:
             # auth=None: the SDK's bearer token has no business on a static file.
-            response = await http.get(url, auth=None, follow_redirects=True)
-            response.raise_for_status()
+            response = await http.send(request, auth=None, follow_redirects=True, stream=True)
+            if response.is_error:
+                await response.aclose()
+                response.raise_for_status()
+            return await read_body(response, MAX_KEY_BYTES)
         except httpx.HTTPError as exc:
             raise CallbackUnavailableError(
                 f"cannot fetch the callback public key from {url}: {type(exc).__name__}: {exc}"
             ) from exc
-        return response.content
+        except (BodyTooLarge, UnreadableBody) as exc:
+            raise CallbackUnavailableError(
+                f"cannot fetch the callback public key from {url}: {exc}"
+            ) from None

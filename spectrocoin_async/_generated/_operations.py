@@ -221,7 +221,7 @@ OPERATIONS: dict[str, Operation] = {
         response="json",
         moves_money=True,
         evidence="documented",
-        source="https://docs.spectrocoin.com/reference/createorderusingpost2, https://docs.spectrocoin.com/docs/creating-a-payment, https://docs.spectrocoin.com/docs/verified-payers-only, https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php",
+        source="https://docs.spectrocoin.com/reference/createorderusingpost2, https://docs.spectrocoin.com/docs/creating-a-payment, https://docs.spectrocoin.com/docs/verified-payers-only, https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php, https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/7e96668de4d7cafe94264312fde9d859b81ff17a/SCMerchantClient/SCMerchantClient.php, https://github.com/SpectroCoin/Drupal-Bitcoin-Payment-Gateway-Module/blob/HEAD/src/SCMerchantClient/SCMerchantClient.php, https://github.com/SpectroCoin/Drupal-Bitcoin-Payment-Gateway-Module/blob/HEAD/src/SCMerchantClient/messages/SpectroCoin_CreateOrderRequest.php",
         group="merchant",
         body_rules=(
             FieldRule(
@@ -589,7 +589,7 @@ OPERATIONS: dict[str, Operation] = {
         response="json",
         moves_money=False,
         evidence="documented",
-        source="https://docs.spectrocoin.com/docs/expired-orders, https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/includes/SpectroCoinGateway.php",
+        source="https://docs.spectrocoin.com/docs/expired-orders, https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/includes/SpectroCoinGateway.php, https://github.com/SpectroCoin/Drupal-Bitcoin-Payment-Gateway-Module/blob/HEAD/tests/e2e/tier2/stub/index.php",
         group="merchant",
         body_rules=(),
         query_rules=(),

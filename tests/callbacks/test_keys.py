@@ -396,3 +396,29 @@ def test_refetch_interval_is_validated(bad: Any) -> None:
     assert str(info.value) == (
         f"refetch_interval: must be a finite number of seconds above 0; got {bad!r}"
     )
+
+
+@pytest.mark.anyio
+async def test_a_decompression_bomb_at_the_key_url_is_refused_as_read() -> None:
+    # Issue 17, item 4: the key fetch read and inflated whatever the URL sent before looking.
+    import tracemalloc
+
+    from tests.support.bombs import MIB, CountingStream, gzip_bomb
+
+    stream = CountingStream(gzip_bomb(512))
+    bomb = httpx.Response(200, headers={"content-encoding": "gzip"}, stream=stream)
+    transport = httpx.MockTransport(lambda request: bomb)
+    tracemalloc.start()
+    try:
+        async with httpx.AsyncClient(transport=transport) as http:
+            with pytest.raises(CallbackUnavailableError) as caught:
+                await PublicKeySource(url="https://keys.example/sc.pem").load(http)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert str(caught.value) == (
+        "cannot fetch the callback public key from https://keys.example/sc.pem: "
+        "response body is larger than 65536 bytes (decoded)"  # a PEM key is a few KiB
+    )
+    assert stream.pulled <= stream.chunk and stream.closed
+    assert peak < 4 * MIB

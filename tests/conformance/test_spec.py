@@ -108,6 +108,7 @@ def test_error_schema_fields_are_optional() -> None:
 
 
 PLUGIN_REPO = "https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin"
+DRUPAL_REPO = "https://github.com/SpectroCoin/Drupal-Bitcoin-Payment-Gateway-Module"
 DOCS = "https://docs.spectrocoin.com/"
 PLUGIN_FILE = re.compile(r"https://github\.com/SpectroCoin/[\w.-]+/blob/[\w.-]+/\S+\.php$")
 
@@ -148,10 +149,16 @@ def test_the_evidence_of_issue_25() -> None:
         DOCS + "docs/creating-a-payment",
         DOCS + "docs/verified-payers-only",
         PLUGIN_REPO + "/blob/HEAD/SCMerchantClient/SCMerchantClient.php",
+        # Issue 18: the 403 replay (WooCommerce since 7e96668, Drupal) and Drupal's pay pair.
+        PLUGIN_REPO + "/blob/7e96668de4d7cafe94264312fde9d859b81ff17a/SCMerchantClient/"
+        "SCMerchantClient.php",
+        DRUPAL_REPO + "/blob/HEAD/src/SCMerchantClient/SCMerchantClient.php",
+        DRUPAL_REPO + "/blob/HEAD/src/SCMerchantClient/messages/SpectroCoin_CreateOrderRequest.php",
     ]
     assert _sources(by_id["getOrder"]) == [
         DOCS + "docs/expired-orders",
         PLUGIN_REPO + "/blob/HEAD/includes/SpectroCoinGateway.php",
+        DRUPAL_REPO + "/blob/HEAD/tests/e2e/tier2/stub/index.php",  # orders keyed uuid
     ]
     levels = {name: by_id[name]["x-evidence"] for name in by_id}
     assert {n for n, level in levels.items() if level == "plugin"} == set()

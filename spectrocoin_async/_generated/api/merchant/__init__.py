@@ -260,7 +260,10 @@ class MerchantAPI:
         https://docs.spectrocoin.com/reference/createorderusingpost2,
         https://docs.spectrocoin.com/docs/creating-a-payment,
         https://docs.spectrocoin.com/docs/verified-payers-only,
-        https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php
+        https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/SCMerchantClient/SCMerchantClient.php,
+        https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/7e96668de4d7cafe94264312fde9d859b81ff17a/SCMerchantClient/SCMerchantClient.php,
+        https://github.com/SpectroCoin/Drupal-Bitcoin-Payment-Gateway-Module/blob/HEAD/src/SCMerchantClient/SCMerchantClient.php,
+        https://github.com/SpectroCoin/Drupal-Bitcoin-Payment-Gateway-Module/blob/HEAD/src/SCMerchantClient/messages/SpectroCoin_CreateOrderRequest.php
 
         Creates a merchant order for a project and returns `redirectUrl`, the payment window where
         the payer picks currency and network. SpectroCoin first creates a pre-order; the order
@@ -339,7 +342,8 @@ class MerchantAPI:
 
         Evidence: documented: method and path are stated on docs.spectrocoin.com. Sources:
         https://docs.spectrocoin.com/docs/expired-orders,
-        https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/includes/SpectroCoinGateway.php
+        https://github.com/SpectroCoin/WordPress-WooCommerce-Bitcoin-Payment-Gateway-Plugin/blob/HEAD/includes/SpectroCoinGateway.php,
+        https://github.com/SpectroCoin/Drupal-Bitcoin-Payment-Gateway-Module/blob/HEAD/tests/e2e/tier2/stub/index.php
 
         Returns one merchant order by its system UUID `id` (not the merchant's `orderId`). This is
         the way to verify a callback: take only `id` from the unsigned callback, fetch the order
