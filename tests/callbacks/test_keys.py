@@ -162,7 +162,7 @@ async def verify_body(source: PublicKeySource, http: httpx.AsyncClient, body: by
     get_order, _ = orders()
     cb = parse_callback(FORM, body)
     verified = await verify_callback(cb, get_order=get_order, public_key=source, http=http)
-    return verified.merchant_order_id
+    return verified.order_id
 
 
 @pytest.mark.anyio
@@ -193,7 +193,7 @@ async def test_rotated_key_is_fetched_again_and_the_callback_verifies(
     assert str(info.value) == (
         "legacy callback signature does not match: not signed by SpectroCoin, or altered"
     )
-    assert old.merchant_order_id == new.merchant_order_id == again.merchant_order_id == "shop-42"
+    assert old.order_id == new.order_id == again.order_id == "shop-42"
 
 
 @pytest.mark.anyio
@@ -275,7 +275,7 @@ async def test_forged_callbacks_during_a_key_outage_cost_one_fetch_per_interval(
             assert route.call_count == 1
             clock.now = 60.0  # the interval is over: one more fetch, and the key is back
             genuine = await sc.merchant.verify_callback(FORM, body_signed_by(private_key))
-            assert genuine.merchant_order_id == "shop-42"
+            assert genuine.order_id == "shop-42"
             assert route.call_count == 2
 
 
