@@ -30,6 +30,7 @@ CORE = (
     "_redaction",  # Secret and the redacted str/bytes
     "_evidence",
     "_suggest",
+    "_event_loop",
 )
 
 
