@@ -36,6 +36,7 @@ from sandbox_proc import SandboxUnavailable, sandbox, sandbox_config
 MEASURES = (
     "cpu",
     "instructions",
+    "sockets",
     "loopback",
     "tokens",
     "throttle",

@@ -6,7 +6,6 @@ Names are compared without case, ``_`` or ``-``, so a Python name finds its wire
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 __all__ = ["closest", "unknown_reason"]
@@ -24,6 +23,8 @@ def closest(name: str, candidates: Iterable[str]) -> str | None:
     plain = _plain(name[:200])
     if plain in by_plain:
         return by_plain[plain]
+    import difflib  # only on a mistake: not loaded by `import spectrocoin_async`
+
     found = difflib.get_close_matches(plain, list(by_plain), n=1, cutoff=0.6)
     if found:
         return by_plain[found[0]]

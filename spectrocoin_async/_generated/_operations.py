@@ -55,10 +55,6 @@ OPERATIONS: dict[str, Operation] = {
                 maximum=Decimal(1000000000000000),
             ),
         ),
-        body_any_of=(
-            (FieldRule(name="payAmount", required=True),),
-            (FieldRule(name="receiveAmount", required=True),),
-        ),
         query_rules=(),
         accept=None,
         optional_auth=False,

@@ -6,6 +6,10 @@ lists, under ``x-business-rules`` of its 400 and 422 responses, the rules a sche
 express (an unknown currency, too many decimal places for the currency, insufficient funds...).
 A refusal passes only if its body says ``category: business`` with one of those keys: a
 schema-valid request refused for a schema reason still fails.
+
+``before_call`` feeds the stateful phase: there a create (an order, a pre-order) names the
+sandbox's seeded project and known currencies, so that ids flow along the spec's links to get,
+accept and cancel. Every other phase sends the data exactly as generated.
 """
 
 from __future__ import annotations
@@ -57,3 +61,25 @@ def declared_refusals_only(ctx: Any, response: Any, case: Any) -> bool | None:
         f"schema-valid request refused with {code} ({category}/{key}), which is not a business "
         f"rule declared under x-business-rules of the spec's {code} response"
     )
+
+
+# The stateful phase follows the spec's links (create -> get, accept, cancel), but a create needs
+# a project and currencies the sandbox holds: random well-formed ones end in 404 or
+# unknown_currency, and no id ever flows. In that phase only, and only for schema-valid data, a
+# create names the sandbox's seeded project and known currencies (still schema-valid values).
+_PROJECT = "f58a9032-94c8-1b36-a132-3d6c2ad81255"  # the docs' example project, seeded
+_KNOWN = {"projectId": _PROJECT, "receiveCurrencyCode": "EUR", "payCurrencyCode": "BTC"}
+_CREATES = {"createOrder", "createPreOrder"}
+
+
+@schemathesis.hook
+def before_call(ctx: Any, case: Any, kwargs: Any) -> None:
+    meta = case.meta
+    if meta is None or meta.phase.name.value != "stateful" or not meta.generation.mode.is_positive:
+        return
+    if case.operation.definition.raw.get("operationId") not in _CREATES:
+        return
+    if isinstance(case.body, dict):
+        for key, value in _KNOWN.items():
+            if key in case.body:
+                case.body[key] = value

@@ -108,7 +108,7 @@ def test_namespaces_and_helpers_load_on_first_use() -> None:
         "tags = lambda: sorted({m.removeprefix(p).split('.')[0] for m in sys.modules if m.startswith(p)});"
         "print(','.join(tags()));"
         "print(','.join(sorted(m for m in ('spectrocoin_async._callbacks', 'spectrocoin_async._batch', "
-        "'spectrocoin_async._transport') if m in sys.modules)) or '-');"
+        "'spectrocoin_async._transport', 'difflib') if m in sys.modules)) or '-');"
         "sc = s.SpectroCoinClient('id', 'secret'); print(','.join(tags()));"
         "a = sc.accounts; print(type(a).__name__, a is sc.accounts, ','.join(tags()));"
         "s.callback_app, s.run_batch, s.TransportFallbackWarning;"

@@ -28,6 +28,21 @@ async def warm(*limiters: RedisLimiter) -> None:
             pass
 
 
+def record_sleeps(limiter: RedisLimiter) -> list[float]:
+    """Every sleep ``limiter`` takes from now on (it still sleeps): "it never waited" counted,
+    not timed."""
+    sleeps: list[float] = []
+    real = limiter._sleep
+
+    async def sleep(seconds: float) -> None:
+        sleeps.append(seconds)
+        await real(seconds)
+
+    limiter._sleep = sleep
+    limiter._local._sleep = sleep
+    return sleeps
+
+
 # Redis calls of tests that are not about timeouts get 5 s, not the 0.5 s default: on a busy
 # machine a healthy Redis can take longer than that, and a test would see a fallback it never
 # asked for. Tests of a hung or slow Redis pass their own timeout.

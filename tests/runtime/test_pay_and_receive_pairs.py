@@ -107,25 +107,6 @@ async def test_a_body_with_no_usable_pair_is_refused_before_sending(
 # -- issue 18, item 9: "this or that" is in the schema (anyOf of required), checked before sending
 
 
-async def test_a_quote_with_neither_amount_is_refused_before_sending() -> None:
-    from spectrocoin_async import CalculateExchangeRequest
-
-    with respx.mock(base_url=BASE, assert_all_called=False) as router:
-        token = router.post("/oauth/token").respond(json=TOKEN_BODY)
-        async with SpectroCoinClient("client-1", "secret-1") as sc:
-            with pytest.raises(ValidationError) as caught:
-                await sc.exchanges.calculate_exchange(
-                    body=CalculateExchangeRequest(
-                        pay_currency_code="EUR", receive_currency_code="BTC"
-                    )
-                )
-    assert str(caught.value) == (
-        "payAmount: give payAmount or receiveAmount "
-        "(payAmount: is required; receiveAmount: is required)"
-    )
-    assert token.call_count == 0
-
-
 async def test_an_exchange_naming_no_pair_is_refused_before_sending() -> None:
     from spectrocoin_async import CreateExchangeRequest
 
@@ -152,7 +133,6 @@ def test_the_spec_says_each_pair_as_an_anyof_of_required_groups() -> None:
         name: [option["required"] for option in schemas[name]["anyOf"]]
         for name in (
             "CreateOrderRequest",
-            "CalculateExchangeRequest",
             "CreateExchangeRequest",
             "CreateBankWithdrawalRequest",
         )
@@ -162,7 +142,6 @@ def test_the_spec_says_each_pair_as_an_anyof_of_required_groups() -> None:
             ["receiveAmount", "receiveCurrencyCode"],
             ["payAmount", "payCurrencyCode"],
         ],
-        "CalculateExchangeRequest": [["payAmount"], ["receiveAmount"]],
         "CreateExchangeRequest": [
             ["payCurrencyCode", "receiveCurrencyCode"],
             ["exchangePairId", "payAccountId", "receiveAccountId"],

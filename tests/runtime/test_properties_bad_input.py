@@ -62,6 +62,7 @@ from spectrocoin_async._callbacks import (
 )
 from spectrocoin_async._encoding import MAX_DEPTH, encode_form, encode_json, encode_query
 from spectrocoin_async._generated import models
+from spectrocoin_async._generated._operations import OPERATIONS
 from spectrocoin_async._json import decode_json
 from tests.conftest import BASE, TOKEN_BODY
 
@@ -847,6 +848,14 @@ TEXT_AMOUNTS = st.one_of(
 )
 
 
+# The spec's bound on a withdrawal's amount (read from the operation table, not restated).
+AMOUNT_MAXIMUM = next(
+    rule.maximum
+    for rule in OPERATIONS["create_crypto_withdrawal"].body_rules
+    if rule.name == "amount" and rule.maximum is not None
+)
+
+
 def _plain(text: str) -> bool:
     return (
         text.isascii()
@@ -885,7 +894,7 @@ def test_text_amounts_are_sent_in_plain_notation_or_refused_naming_the_field(bac
 
             with pytest.raises(SpectroCoinError) as info:
                 portal.call(send)
-            if _plain(text) and Decimal(text) > 0:
+            if _plain(text) and 0 < Decimal(text) <= AMOUNT_MAXIMUM:
                 # Sent, in exactly the caller's plain text (it is canonical already).
                 assert wire == [b"address=bc1qtest&amount=" + text.encode() + b"&currencyCode=BTC"]
                 assert not isinstance(info.value, ValidationError)
@@ -895,7 +904,9 @@ def test_text_amounts_are_sent_in_plain_notation_or_refused_naming_the_field(bac
             error = info.value
             assert isinstance(error, ValidationError)
             assert error.field == "amount"
-            if _plain(text):
+            if _plain(text) and Decimal(text) > 0:
+                assert error.reason == f"must be at most {AMOUNT_MAXIMUM}, got {Decimal(text)}"
+            elif _plain(text):
                 assert error.reason == f"must be greater than 0, got {Decimal(text)}"
             else:
                 assert error.reason == (

@@ -23,12 +23,15 @@ T = TypeVar("T", bound="CalculateExchangeRequest")
 @_attrs_define
 class CalculateExchangeRequest:
     """Quote request. Give `payAmount` or `receiveAmount`; `payAmount` wins if both are given.
+    Neither is a `conditionally_required` refusal (x-business-rules): as an `anyOf` of
+    `required` it makes Schemathesis 4.32's coverage phase fail intermittently inside Python
+    (SystemError), so it stays a declared rule here.
 
-    Attributes:
-        pay_currency_code (str): Currency to pay.
-        receive_currency_code (str): Currency to receive.
-        pay_amount (Decimal | Unset): Amount to pay.
-        receive_amount (Decimal | Unset): Amount to receive.
+        Attributes:
+            pay_currency_code (str): Currency to pay.
+            receive_currency_code (str): Currency to receive.
+            pay_amount (Decimal | Unset): Amount to pay.
+            receive_amount (Decimal | Unset): Amount to receive.
     """
 
     pay_currency_code: str
