@@ -164,7 +164,7 @@ def example_call(spec: dict[str, Any], operation: Operation, method: Callable[..
         value = _python_value(_parameter_example(spec, param), hints[name])
         args.append(value if param["in"] == "path" else f"{name}={value}")
     if "requestBody" in op:
-        body_type = hints["body"]
+        body_type = hints["body"].split(" | ")[0]  # the model; a plain dict is accepted too
         (media,) = resolve(spec, op["requestBody"])["content"].values()
         example = media.get("example", {})
         model = getattr(models, body_type)

@@ -147,11 +147,11 @@ async def run(sc: SpectroCoinClient, output_dir: Path) -> None:
         project_id = sc.project_id
         if project_id is None:
             raise SystemExit("set SPECTROCOIN_PROJECT_ID")
-        merchant_order_id = f"demo-{time.strftime('%Y%m%d-%H%M%S')}"
+        order_id = f"demo-{time.strftime('%Y%m%d-%H%M%S')}"
         created = await sc.merchant.create_order(
             body=CreateOrderRequest(
                 project_id=UUID(project_id),
-                order_id=merchant_order_id,
+                order_id=order_id,
                 description="Coffee beans, 1 kg",
                 receive_amount=Decimal("25.00"),
                 receive_currency_code="EUR",
@@ -161,7 +161,7 @@ async def run(sc: SpectroCoinClient, output_dir: Path) -> None:
         order_uuid = str(created.order_id)
         say(
             "5 Order",
-            f"{merchant_order_id}: {money(created.receive_amount, 'EUR')}, order {order_uuid}",
+            f"{order_id}: {money(created.receive_amount, 'EUR')}, order {order_uuid}",
         )
         more(f"payment window {created.redirect_url}")
 
@@ -176,7 +176,7 @@ async def run(sc: SpectroCoinClient, output_dir: Path) -> None:
         receiver.should_exit = True
 
     verified = received[-1]
-    assert verified.merchant_order_id == merchant_order_id
+    assert verified.order_id == order_id
     assert verified.receive_amount == Decimal("25.00")
     say("7 Callback", f"{len(received)} received at {callback_url}")
     more(

@@ -9,6 +9,7 @@ import re
 import sys
 import time
 from collections.abc import Awaitable, Callable, Mapping
+from contextvars import ContextVar
 from decimal import Decimal
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Final, Literal, Self, get_args
@@ -165,6 +166,18 @@ def _user_agent() -> str:
     return f"spectrocoin-async/{__version__} python/{python} httpx/{httpx.__version__}"
 
 
+# The clock, sleep, wall clock and jitter randomness a client is built with: the real ones,
+# unless SpectroCoinClient._testing sets them for the construction it wraps.
+_HOOKS: ContextVar[
+    tuple[
+        Callable[[], float],
+        Callable[[float], Awaitable[None]],
+        Callable[[], float],
+        random.Random | None,
+    ]
+] = ContextVar("spectrocoin_client_hooks", default=(time.monotonic, anyio.sleep, time.time, None))
+
+
 class SpectroCoinClient(Namespaces):
     """Async client for the SpectroCoin Public API.
 
@@ -212,12 +225,35 @@ class SpectroCoinClient(Namespaces):
         public_key_pem, public_key_path, public_key_url: SpectroCoin's key for legacy callbacks
             (default: the published URL, fetched on first use and again, at most once a
             minute, when a signature stops matching it).
-        clock, sleep, wall_clock, rng: injectable for tests (monotonic seconds, an async sleep,
-            epoch seconds for HTTP-date ``Retry-After``, and the backoff jitter's randomness).
+
+    Namespaces (one per tag of the spec): ``accounts``, ``auth``, ``currencies``, ``deposits``,
+    ``exchanges``, ``exports`` (streamed CSV/PDF downloads), ``gift_cards``, ``merchant`` (orders,
+    refunds and ``verify_callback``), ``payment_methods``, ``rates``, ``transactions`` and
+    ``withdrawals``; and ``request()`` for a path the spec lacks.
     """
 
     merchant: MerchantNamespace
     exports: ExportsNamespace
+
+    @classmethod
+    def _testing(
+        cls,
+        *args: Any,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
+        wall_clock: Callable[[], float] = time.time,
+        rng: random.Random | None = None,
+        **kwargs: Any,
+    ) -> Self:
+        """A client whose time and randomness the tests control: ``clock`` (monotonic seconds),
+        ``sleep`` (an async sleep), ``wall_clock`` (epoch seconds, for HTTP-date
+        ``Retry-After``) and ``rng`` (the backoff jitter). Kept out of ``__init__``, which is
+        what users read."""
+        token = _HOOKS.set((clock, sleep, wall_clock, rng))
+        try:
+            return cls(*args, **kwargs)
+        finally:
+            _HOOKS.reset(token)
 
     def __init__(
         self,
@@ -245,11 +281,8 @@ class SpectroCoinClient(Namespaces):
         public_key_pem: bytes | None = None,
         public_key_path: str | os.PathLike[str] | None = None,
         public_key_url: str | None = None,
-        clock: Callable[[], float] = time.monotonic,
-        sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
-        wall_clock: Callable[[], float] = time.time,
-        rng: random.Random | None = None,
     ) -> None:
+        clock, sleep, wall_clock, rng = _HOOKS.get()
         env = os.environ
         self.client_id = client_id or env.get("SPECTROCOIN_CLIENT_ID") or None
         secret = client_secret or env.get("SPECTROCOIN_CLIENT_SECRET") or None

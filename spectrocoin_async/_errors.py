@@ -40,6 +40,7 @@ __all__ = [
     "CallbackVerificationError",
     "CallbackUnavailableError",
     "ClientClosedError",
+    "EventLoopMismatchError",
     "ModelValidationError",
     "NotFoundError",
     "PermissionDeniedError",
@@ -303,6 +304,12 @@ class CallbackUnavailableError(SpectroCoinError):
 
     Nothing is known about the callback itself: answer 5xx so that SpectroCoin sends it again.
     """
+
+
+class EventLoopMismatchError(SpectroCoinError, RuntimeError):
+    """The client is used on an event loop other than the one of its first call (a module-level
+    client under two ``anyio.run`` calls, or pytest's loop per test). Nothing was sent: create
+    one client per event loop."""
 
 
 class ClientClosedError(SpectroCoinError, RuntimeError):

@@ -31,6 +31,7 @@ from ._errors import (
     ResponseValidationError,
     SpectroCoinError,
 )
+from ._event_loop import LoopBinding
 from ._evidence import checked_levels, warn_unconfirmed
 from ._pagination import Pages
 from ._ratelimit import Limiter
@@ -198,6 +199,7 @@ class Pipeline:
         self.body_encodings = dict(body_encodings)
         self.array_format: ArrayFormat = array_format
         self.closed = False
+        self._loop = LoopBinding()
         # The cancel scope of every call in flight: aclose() cancels them, then waits for them.
         self._calls: set[anyio.CancelScope] = set()
         self._drained: anyio.Event | None = None
@@ -341,6 +343,7 @@ class Pipeline:
         iterates it and must close it (``await response.aclose()``); until then the response
         holds its limiter slot.
         """
+        self._loop.check()
         timeout, deadline, max_attempts = check_options(
             options, self.stream_deadline if stream else self.deadline, operation
         )

@@ -33,7 +33,7 @@ def api() -> Iterator[respx.MockRouter]:
 
 @pytest.fixture
 async def sc(api: respx.MockRouter) -> AsyncIterator[SpectroCoinClient]:
-    async with SpectroCoinClient("client-1", "s3cr3t-value", rng=None) as client:
+    async with SpectroCoinClient("client-1", "s3cr3t-value") as client:
         yield client
 
 

@@ -178,7 +178,7 @@ class CallbackApp:
         except Exception:
             logger.exception(
                 "the callback handler failed for order %s; answering 500",
-                verified.merchant_order_id,
+                verified.order_id,
             )
             await _respond(send, 500, "callback handler failed")
             return
@@ -227,12 +227,12 @@ def callback_app(
             if verified.status == "PAID":
                 # "UPDATE ... WHERE status != 'paid'" does nothing the second time
                 await shop.mark_paid_once(
-                    verified.merchant_order_id,
+                    verified.order_id,
                     amount=verified.receive_amount,
                     currency=verified.receive_currency_code,
                 )
             elif verified.status in ("EXPIRED", "FAILED", "CANCELLED"):
-                await shop.cancel_once(verified.merchant_order_id)
+                await shop.cancel_once(verified.order_id)
             # Any other status, known or not: record it, never reject it.
 
     Verify the amount and currency against your own order before shipping anything.

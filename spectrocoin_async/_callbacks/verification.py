@@ -41,8 +41,9 @@ class VerifiedCallback:
 
     kind: Literal["json", "legacy"]
     """``"json"`` (unsigned, verified through the API) or ``"legacy"`` (verified by ``sign``)."""
-    merchant_order_id: str | None
-    """Your own order id (``orderId``), for both kinds: key your handler on this."""
+    order_id: str | None
+    """Your own order id (``orderId``), for both kinds, as ``Order.order_id``: key your handler
+    on this."""
     status: str | None
     """The status by its current API name (``"PAID"``); an unknown legacy code as its digits."""
     pay_amount: Decimal | None
@@ -51,25 +52,30 @@ class VerifiedCallback:
     receive_currency_code: str | None
     received_amount: Decimal | None
     """Amount received so far: legacy callbacks carry it; the API's order does not (``None``)."""
-    order_id: str | None
-    """SpectroCoin's order id exactly as the JSON callback carried it (legacy callbacks carry
-    none: ``None``)."""
+    id: str | None
+    """SpectroCoin's order UUID, as ``Order.id``, exactly as the JSON callback carried it
+    (legacy callbacks carry none: ``None``)."""
     callback: JsonCallback | LegacyCallback = attrs.field(repr=False)
     order: Order | None = attrs.field(default=None, repr=False)
+
+    @property
+    def merchant_order_id(self) -> str | None:
+        """The former name of ``order_id`` (your own order id), kept for existing handlers."""
+        return self.order_id
 
     @classmethod
     def from_order(cls, callback: JsonCallback, order: Order) -> VerifiedCallback:
         """The verified facts of a JSON callback: the order as the API reports it."""
         return cls(
             kind="json",
-            merchant_order_id=order.order_id,
+            order_id=order.order_id,
             status=_status_text(order.status),
             pay_amount=order.pay_amount,
             pay_currency_code=order.pay_currency_code,
             receive_amount=order.receive_amount,
             receive_currency_code=order.receive_currency_code,
             received_amount=None,
-            order_id=callback.id,  # as received, never reformatted
+            id=callback.id,  # as received, never reformatted
             callback=callback,
             order=order,
         )
@@ -79,14 +85,14 @@ class VerifiedCallback:
         """The verified facts of a legacy callback: its signed fields."""
         return cls(
             kind="legacy",
-            merchant_order_id=callback.order_id,
+            order_id=callback.order_id,
             status=callback.status_name or str(callback.status),
             pay_amount=callback.pay_amount,
             pay_currency_code=callback.pay_currency,
             receive_amount=callback.receive_amount,
             receive_currency_code=callback.receive_currency,
             received_amount=callback.received_amount,
-            order_id=None,
+            id=None,
             callback=callback,
         )
 
@@ -130,7 +136,7 @@ async def verify_callback(
     again, at most once per ``refetch_interval`` (:class:`PublicKeySource`), and ``sign`` is
     checked once more if it changed. Then ``merchantApiId`` is checked against
     ``project_id`` when both are known. ``merchantApiId`` is not covered by the signature, so
-    that check is only a sanity check: also match ``merchant_order_id`` and the amounts against
+    that check is only a sanity check: also match ``order_id`` and the amounts against
     your own records, and, with several projects, the signed ``callback.merchant_id`` and
     ``callback.api_id`` (a genuine callback of another project verifies too).
 

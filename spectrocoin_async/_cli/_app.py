@@ -292,6 +292,7 @@ def _extras(app: App) -> None:
             "reason": "the order was fetched from the API with your credentials"
             if isinstance(callback, JsonCallback)
             else "the signature matches SpectroCoin's public key",
+            "id": verified.id,
             "orderId": verified.order_id,
             "status": verified.status,
         }

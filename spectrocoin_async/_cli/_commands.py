@@ -108,7 +108,9 @@ def _hint(annotation: Any, where: Mapping[str, Any]) -> Any:
     names the generated modules import only for type checkers (models, ``datetime``, ...)."""
     if not isinstance(annotation, str):
         return annotation
-    names = ModelNames(datetime=datetime, Decimal=Decimal, UUID=uuid.UUID, Unset=Unset)
+    names = ModelNames(
+        datetime=datetime, Decimal=Decimal, UUID=uuid.UUID, Unset=Unset, Mapping=Mapping, Any=Any
+    )
     return eval(annotation, dict(where), names)  # as typing.get_type_hints evaluates them
 
 

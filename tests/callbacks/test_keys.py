@@ -162,7 +162,7 @@ async def verify_body(source: PublicKeySource, http: httpx.AsyncClient, body: by
     get_order, _ = orders()
     cb = parse_callback(FORM, body)
     verified = await verify_callback(cb, get_order=get_order, public_key=source, http=http)
-    return verified.merchant_order_id
+    return verified.order_id
 
 
 @pytest.mark.anyio
@@ -179,7 +179,7 @@ async def test_rotated_key_is_fetched_again_and_the_callback_verifies(
                 httpx.Response(200, content=pem_of(new_key)),
             ]
         )
-        async with SpectroCoinClient(public_key_url=KEY_URL, clock=clock) as sc:
+        async with SpectroCoinClient._testing(public_key_url=KEY_URL, clock=clock) as sc:
             old = await sc.merchant.verify_callback(FORM, body_signed_by(private_key))
             assert route.call_count == 1
             clock.now += 1.0  # rotated right after the first load: no interval to wait out
@@ -193,7 +193,7 @@ async def test_rotated_key_is_fetched_again_and_the_callback_verifies(
     assert str(info.value) == (
         "legacy callback signature does not match: not signed by SpectroCoin, or altered"
     )
-    assert old.merchant_order_id == new.merchant_order_id == again.merchant_order_id == "shop-42"
+    assert old.order_id == new.order_id == again.order_id == "shop-42"
 
 
 @pytest.mark.anyio
@@ -259,7 +259,7 @@ async def test_forged_callbacks_during_a_key_outage_cost_one_fetch_per_interval(
 
     with respx.mock(assert_all_called=False) as router:
         route = router.get(KEY_URL).mock(side_effect=key_url)
-        async with SpectroCoinClient(public_key_url=KEY_URL, clock=clock) as sc:
+        async with SpectroCoinClient._testing(public_key_url=KEY_URL, clock=clock) as sc:
             async with anyio.create_task_group() as tg:
                 for _ in range(100):
                     tg.start_soon(forged_callback, sc)
@@ -275,7 +275,7 @@ async def test_forged_callbacks_during_a_key_outage_cost_one_fetch_per_interval(
             assert route.call_count == 1
             clock.now = 60.0  # the interval is over: one more fetch, and the key is back
             genuine = await sc.merchant.verify_callback(FORM, body_signed_by(private_key))
-            assert genuine.merchant_order_id == "shop-42"
+            assert genuine.order_id == "shop-42"
             assert route.call_count == 2
 
 

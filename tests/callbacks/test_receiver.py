@@ -381,7 +381,7 @@ async def test_documented_route_form_receives_callbacks(framework: str) -> None:
     assert wrong_method.status_code == 405
     assert len(recorder.seen) == 1
     assert merchant.calls == 1
-    assert recorder.seen[0].merchant_order_id == "shop-42"
+    assert recorder.seen[0].order_id == "shop-42"
 
 
 @pytest.mark.anyio

@@ -41,14 +41,14 @@ async def test_json_callback_is_verified_by_fetching_the_order() -> None:
     assert verified.order is order
     assert verified == VerifiedCallback(
         kind="json",
-        merchant_order_id="shop-42",
+        order_id="shop-42",
         status="PAID",
         pay_amount=Decimal("0.00123"),
         pay_currency_code="BTC",
         receive_amount=Decimal("50.0"),
         receive_currency_code="EUR",
         received_amount=None,
-        order_id=ORDER_UUID,
+        id=ORDER_UUID,
         callback=json_cb(),
         order=order,
     )
@@ -157,14 +157,14 @@ async def test_legacy_callback_is_verified_by_signature(
 
     assert verified == VerifiedCallback(
         kind="legacy",
-        merchant_order_id="shop-42",
+        order_id="shop-42",
         status="PAID",
         pay_amount=Decimal("0.00123"),
         pay_currency_code="BTC",
         receive_amount=Decimal("50.0"),
         receive_currency_code="EUR",
         received_amount=Decimal("0.0"),
-        order_id=None,
+        id=None,
         callback=cb,
         order=None,
     )
@@ -180,7 +180,7 @@ async def test_both_kinds_have_one_shape(signed_fields: dict[str, str], public_p
         parse_legacy(signed_fields), get_order=get_order, public_key=PublicKeySource(pem=public_pem)
     )
     shared = (
-        "merchant_order_id",
+        "order_id",
         "status",
         "pay_amount",
         "pay_currency_code",
@@ -239,3 +239,16 @@ def test_verified_legacy_callback_with_unknown_code_keeps_the_code(
     cb = parse_legacy({**signed_fields, "status": "42"})
     assert cb.status_name is None
     assert VerifiedCallback.from_legacy(cb).status == "42"
+
+
+def test_verified_callback_names_ids_as_order_does() -> None:
+    """Issue 19 item 10: ``order_id`` is the merchant's id and ``id`` SpectroCoin's, as in
+    ``Order``; the former ``merchant_order_id`` still reads the merchant's id."""
+    import attrs
+
+    order = make_order()
+    verified = VerifiedCallback.from_order(json_cb(), order)
+    assert verified.order_id == order.order_id == "shop-42"
+    assert verified.id == ORDER_UUID == str(order.id)
+    assert verified.merchant_order_id == "shop-42"
+    assert "merchant_order_id" not in {f.name for f in attrs.fields(VerifiedCallback)}

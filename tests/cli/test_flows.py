@@ -120,7 +120,7 @@ def test_order_life_cycle_and_callback_verification(
     )
     report = decode_json(ok(verified).out)
     assert report["verified"] is True and report["format"] == "json"
-    assert report["status"] == "PAID" and report["orderId"] == str(order_id)
+    assert report["status"] == "PAID" and report["id"] == str(order_id)
     # Its timestamps read as every other command prints them (the API's "...001Z").
     fetched = decode_json(ok(cli(monkeypatch, ["merchant", "get-order", str(order_id)], env)).out)
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", fetched["createdAt"])

@@ -149,7 +149,7 @@ def prism_proxy() -> Iterator[Prism]:
 
 
 def _client(url: str) -> SpectroCoinClient:
-    return SpectroCoinClient("client-1", "s3cr3t-value", base_url=url, rng=None)
+    return SpectroCoinClient("client-1", "s3cr3t-value", base_url=url)
 
 
 def _check_result(call: ExampleCall, result: Any) -> None:
@@ -247,7 +247,7 @@ async def test_proxy_mode_in_front_of_the_sandbox(prism_proxy: Prism) -> None:
     succeeded: list[str] = []
     refused: dict[str, int] = {}
     async with SpectroCoinClient(
-        DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, base_url=prism_proxy.url, rng=None
+        DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, base_url=prism_proxy.url
     ) as sc:
         for call in CALLS:
             try:

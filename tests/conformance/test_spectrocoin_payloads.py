@@ -286,7 +286,7 @@ async def test_a_json_callback_for_a_stub_order_is_verified_with_the_id_as_recei
     assert answer.status_code == 200
     assert fetched.call_count == 1
     [verified] = seen
-    assert verified.order_id == STUB_ORDER_ID
-    assert verified.merchant_order_id == "17-42"
+    assert verified.id == STUB_ORDER_ID
+    assert verified.order_id == "17-42"
     assert verified.status == "NEW"
     assert verified.receive_amount == Decimal("10.00")

@@ -52,7 +52,7 @@ async def test_a_refused_directory_fsync_after_the_rename_is_logged_not_raised(
     target = tmp_path / "tx.csv"
     target.write_bytes(b"previous export")
     caplog.set_level(logging.INFO, logger="spectrocoin_async")
-    async with SpectroCoinClient("client-1", "s3cr3t-value", rng=None) as sc:
+    async with SpectroCoinClient("client-1", "s3cr3t-value") as sc:
         result = await sc.exports.download_transactions(target)
     assert len(refused) == 1
     assert result.path == target and result.bytes_written == len(CSV)
@@ -107,7 +107,7 @@ async def test_a_short_body_is_still_caught_by_the_sdks_own_count(
             stream=stream,
         )
     )
-    async with SpectroCoinClient("client-1", "s3cr3t-value", rng=None) as sc:
+    async with SpectroCoinClient("client-1", "s3cr3t-value") as sc:
         with pytest.raises(APIConnectionError) as caught:
             await sc.exports.download_transactions(tmp_path / "tx.csv")
     assert f"body ended after 1000 of {len(CSV)} declared bytes" in str(caught.value)

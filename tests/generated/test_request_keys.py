@@ -66,3 +66,41 @@ def test_response_models_keep_unknown_fields() -> None:
     order = Order.from_dict({"id": ORDER_ID, "status": "NEW", "newServerField": 7})
     assert order.additional_properties == {"newServerField": 7}
     assert order.to_dict()["newServerField"] == 7
+
+
+# -- issue 19 item 5: a plain dict as body= is checked exactly as from_dict checks it ------------
+
+
+@pytest.mark.anyio
+async def test_a_dict_body_is_sent_like_the_model() -> None:
+    import respx
+
+    from spectrocoin_async import SpectroCoinClient
+    from tests.conftest import BASE, TOKEN_BODY
+
+    answer = {"id": ORDER_ID, "orderId": "A-1", "redirectUrl": "https://pay.example/x"}
+    body = {
+        "projectId": PROJECT,
+        "orderId": "A-1",
+        "receiveAmount": "10",
+        "receiveCurrencyCode": "EUR",
+    }
+    with respx.mock(base_url=BASE) as api:
+        api.post("/oauth/token").respond(json=TOKEN_BODY)
+        route = api.post("/merchants/orders/create").respond(json=answer)
+        async with SpectroCoinClient("id", "secret") as sc:
+            await sc.merchant.create_order(body=body)
+            await sc.merchant.create_order(body=CreateOrderRequest.from_dict(body))
+            with pytest.raises(ValidationError) as info:
+                await sc.merchant.create_order(body={**body, "callback_url": "https://x"})
+            assert str(info.value) == "callback_url: unknown field; did you mean callbackUrl?"
+            with pytest.raises(
+                ModelValidationError, match=r"^CreateOrderRequest: expected an object"
+            ):
+                await sc.merchant.create_order(body=[1])  # type: ignore[arg-type]
+    assert route.call_count == 2
+    assert route.calls[0].request.content == route.calls[1].request.content
+    assert route.calls[0].request.content == (
+        b'{"projectId":"' + PROJECT.encode() + b'","orderId":"A-1","receiveAmount":10,'
+        b'"receiveCurrencyCode":"EUR"}'
+    )

@@ -95,8 +95,8 @@ async def test_order_life_cycle_reaches_callback_app(
     assert [v.status for v in received] == statuses
     if project == SANDBOX_PROJECT_ID:
         # JSON callbacks: the order was re-fetched with our token; only that answer counts.
-        assert all(v.order_id == str(created.order_id) for v in received)
-        assert all(v.merchant_order_id == f"cb-{project[:8]}" for v in received)
+        assert all(v.id == str(created.order_id) for v in received)
+        assert all(v.order_id == f"cb-{project[:8]}" for v in received)
         assert received[-1].receive_amount == Decimal("12.34")
     else:
         # Legacy callbacks: RSA-signed by the sandbox key, verified against its public key.

@@ -111,7 +111,7 @@ def server() -> Any:
 def client(server: FaultServer, **options: Any) -> SpectroCoinClient:
     options.setdefault("retry", FAST)
     options.setdefault("timeout", SHORT)
-    return SpectroCoinClient(
+    return SpectroCoinClient._testing(
         "fault-client",
         "fault-secret-value",
         base_url=server.base_url,

@@ -99,7 +99,7 @@ async def test_quick_flow(sc: SpectroCoinClient, control: Control, sink: Callbac
     for headers, body in callbacks:
         assert headers["content-type"] == "application/json"
         verified = await sc.merchant.verify_callback(headers, body)
-        assert verified.order_id == str(created.order_id)
+        assert verified.id == str(created.order_id)
     assert verified.status == "PAID"
     assert verified.receive_amount == Decimal("25.00")
     assert (await balances(sc))["EUR"] == after["EUR"] + Decimal("25.00")
@@ -294,7 +294,7 @@ async def test_callbacks_go_out_on_paid_expired_and_failed_only_by_default(
     await sc.merchant.accept_order(UUID(ids["underpaid"]))
     ((headers, body),) = sink.take()
     verified = await sc.merchant.verify_callback(headers, body)
-    assert (verified.merchant_order_id, verified.status) == ("underpaid", "PAID")
+    assert (verified.order_id, verified.status) == ("underpaid", "PAID")
     assert (await control.ledger())["callbacksDelivered"] == 4
 
 

@@ -84,7 +84,7 @@ async def test_refresh_ahead_of_expiry_under_load_is_exactly_one_request() -> No
     with respx.mock(base_url=BASE, assert_all_called=False) as router:
         token = router.post("/oauth/token").mock(side_effect=token_endpoint)
         accounts = router.get("/accounts").mock(return_value=json_response(ACCOUNTS))
-        async with SpectroCoinClient(
+        async with SpectroCoinClient._testing(
             "id",
             "secret",
             wall_clock=clock,
@@ -120,7 +120,7 @@ async def test_expired_token_is_replaced_before_use() -> None:
             ]
         )
         accounts = router.get("/accounts").mock(return_value=json_response(ACCOUNTS))
-        async with SpectroCoinClient("id", "secret", wall_clock=clock) as sc:
+        async with SpectroCoinClient._testing("id", "secret", wall_clock=clock) as sc:
             await sc.accounts.list_accounts()
             clock.now += 31
             await sc.accounts.list_accounts()
@@ -399,7 +399,7 @@ async def _token_window(
             ]
         )
         accounts = router.get("/accounts").mock(return_value=json_response(ACCOUNTS))
-        async with SpectroCoinClient(
+        async with SpectroCoinClient._testing(
             "id",
             "secret",
             retry=retry or RetryPolicy(max_attempts=1),

@@ -66,7 +66,7 @@ async def test_a_gzip_bomb_as_json_is_refused_with_memory_near_the_limit(
     assert len(bomb) < 530 * 1024
     stream = CountingStream(bomb)
     api.get("/accounts").mock(return_value=bomb_response(200, stream))
-    async with SpectroCoinClient("client-1", "s3cr3t-value", rng=None) as sc:
+    async with SpectroCoinClient("client-1", "s3cr3t-value") as sc:
         error, peak = await peak_of(sc.accounts.list_accounts)
     assert type(error) is ResponseValidationError
     assert error.status_code == 200
@@ -86,7 +86,7 @@ async def test_a_bomb_as_an_error_body_is_cut_at_the_error_limit(
     bomb = gzip_bomb(512)
     stream = CountingStream(bomb)
     api.get("/accounts").mock(return_value=bomb_response(status, stream))
-    async with SpectroCoinClient("client-1", "s3cr3t-value", rng=None, retry=None) as sc:
+    async with SpectroCoinClient("client-1", "s3cr3t-value", retry=None) as sc:
         error, peak = await peak_of(lambda: sc.accounts.list_accounts(max_attempts=1))
     assert getattr(error, "status_code", None) == status  # still the status's own error
     assert stream.pulled <= 2 * stream.chunk
@@ -98,7 +98,7 @@ async def test_a_bomb_from_the_token_endpoint_is_cut_too() -> None:
     stream = CountingStream(gzip_bomb(512))
     with respx.mock(base_url=BASE) as router:
         router.post("/oauth/token").mock(return_value=bomb_response(401, stream))
-        async with SpectroCoinClient("client-1", "s3cr3t-value", rng=None) as sc:
+        async with SpectroCoinClient("client-1", "s3cr3t-value") as sc:
             error, peak = await peak_of(sc.accounts.list_accounts)
     assert type(error) is AuthenticationError
     assert stream.pulled <= 2 * stream.chunk
@@ -112,7 +112,7 @@ async def test_a_bomb_as_a_streamed_exports_error_body_leaves_the_target(
     api.get("/exports/transactions").mock(return_value=bomb_response(503, stream))
     target = tmp_path / "tx.csv"
     target.write_bytes(b"previous export")
-    async with SpectroCoinClient("client-1", "s3cr3t-value", rng=None) as sc:
+    async with SpectroCoinClient("client-1", "s3cr3t-value") as sc:
         error, peak = await peak_of(
             lambda: sc.exports.download_transactions(target, max_attempts=1)
         )
@@ -128,7 +128,7 @@ async def test_a_gzip_export_streams_to_disk_in_bounded_pieces(
     stream = CountingStream(gzip_bomb(32))
     api.get("/exports/transactions").mock(return_value=bomb_response(200, stream))
     sizes: list[int] = []
-    async with SpectroCoinClient("client-1", "s3cr3t-value", rng=None) as sc:
+    async with SpectroCoinClient("client-1", "s3cr3t-value") as sc:
         tracemalloc.start()
         try:
             result = await sc.exports.download_transactions(
@@ -156,7 +156,7 @@ async def test_a_gzip_export_streams_to_disk_in_bounded_pieces(
 async def test_compressed_json_is_read(api: respx.MockRouter, encoding: str, body: bytes) -> None:
     stream = CountingStream(body, chunk=7)  # pieces that split the header and the trailer
     api.get("/accounts").mock(return_value=bomb_response(200, stream, encoding))
-    async with SpectroCoinClient("client-1", "s3cr3t-value", rng=None) as sc:
+    async with SpectroCoinClient("client-1", "s3cr3t-value") as sc:
         accounts = await sc.accounts.list_accounts()
     assert [a.currency_code for a in accounts] == ["BTC"]
 
@@ -168,7 +168,7 @@ async def test_an_encoding_not_asked_for_is_refused_by_name(
     api.get("/accounts").mock(
         return_value=bomb_response(200, CountingStream(b"\x00" * 10), encoding)
     )
-    async with SpectroCoinClient("client-1", "s3cr3t-value", rng=None) as sc:
+    async with SpectroCoinClient("client-1", "s3cr3t-value") as sc:
         with pytest.raises(ResponseValidationError) as caught:
             await sc.accounts.list_accounts()
     assert f"Content-Encoding {encoding!r} was not asked for (only gzip, deflate)" in str(
@@ -190,7 +190,7 @@ async def test_broken_gzip_is_a_response_validation_error(
     api: respx.MockRouter, body: bytes, reason: str
 ) -> None:
     api.get("/accounts").mock(return_value=bomb_response(200, CountingStream(body)))
-    async with SpectroCoinClient("client-1", "s3cr3t-value", rng=None) as sc:
+    async with SpectroCoinClient("client-1", "s3cr3t-value") as sc:
         with pytest.raises(ResponseValidationError) as caught:
             await sc.accounts.list_accounts()
     assert f"listAccounts: {reason}" in str(caught.value)
@@ -198,11 +198,11 @@ async def test_broken_gzip_is_a_response_validation_error(
 
 async def test_requests_ask_only_for_encodings_read_with_a_bound(api: respx.MockRouter) -> None:
     route = api.get("/accounts").respond(200, content=ACCOUNTS)
-    async with SpectroCoinClient("client-1", "s3cr3t-value", rng=None) as sc:
+    async with SpectroCoinClient("client-1", "s3cr3t-value") as sc:
         await sc.accounts.list_accounts()
     async with (
         httpx.AsyncClient() as own,
-        SpectroCoinClient("client-1", "s3cr3t-value", rng=None, http_client=own) as sc,
+        SpectroCoinClient("client-1", "s3cr3t-value", http_client=own) as sc,
     ):
         await sc.accounts.list_accounts()
     assert [c.request.headers["accept-encoding"] for c in route.calls] == ["gzip, deflate"] * 2

@@ -197,3 +197,28 @@ async def test_detailed_variant_returns_metadata(
     assert detailed.trace_id == "abc"
     assert detailed.attempts == 1
     assert detailed.rate_limit == {"x-ratelimit-remaining": "9"}
+
+
+def test_the_constructor_users_read_has_no_test_hooks_and_the_docstring_names_namespaces() -> None:
+    """Issue 19 item 9: help(SpectroCoinClient) shows the namespaces, not clock/sleep/rng."""
+    import inspect
+    import pydoc
+
+    from spectrocoin_async._generated.api import Namespaces
+
+    parameters = set(inspect.signature(SpectroCoinClient).parameters)
+    assert not parameters & {"clock", "sleep", "wall_clock", "rng"}
+    doc = inspect.getdoc(SpectroCoinClient) or ""
+    for namespace in Namespaces.__annotations__:
+        assert f"``{namespace}``" in doc, namespace
+    assert "clock" not in pydoc.render_doc(SpectroCoinClient.__init__)
+
+
+def test_the_testing_hook_reaches_the_client_and_only_that_one() -> None:
+    from tests.support.fakes import FakeClock
+
+    clock = FakeClock()
+    hooked = SpectroCoinClient._testing("id", "secret", clock=clock, sleep=clock.sleep)
+    plain = SpectroCoinClient("id", "secret")
+    assert hooked._pipeline._clock is clock
+    assert plain._pipeline._clock is not clock

@@ -31,6 +31,7 @@ CORE = (
     "_redaction",  # Secret and the redacted str/bytes
     "_evidence",
     "_suggest",
+    "_event_loop",
     "_telemetry",
     "_version",
 )

@@ -117,7 +117,7 @@ async def run_scenario(scenario: dict[str, Any]) -> None:
     clock = FakeClock()
     server = Server(clock, scenario)
     limiter = InProcessLimiter(LIMITS, clock=clock, sleep=clock.sleep)
-    async with SpectroCoinClient(
+    async with SpectroCoinClient._testing(
         "id",
         "secret",
         transport=httpx.MockTransport(server.handle),

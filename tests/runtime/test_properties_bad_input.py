@@ -185,7 +185,7 @@ def client_portal(
         router.post("/oauth/token", name="token").respond(json=TOKEN_BODY)
         # No client-side rate limit: hundreds of calls in a row would otherwise wait for it.
         unlimited = RateLimits(default=GroupLimits(max_in_flight=8, rate=None))
-        sc = SpectroCoinClient("client-1", "s3cr3t-value", rng=None, rate_limits=unlimited)
+        sc = SpectroCoinClient("client-1", "s3cr3t-value", rate_limits=unlimited)
         try:
             yield portal, sc, router
         finally:

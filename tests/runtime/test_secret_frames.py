@@ -130,7 +130,7 @@ def resetting_server() -> Iterator[str]:
 async def test_a_refused_secret_leaves_no_frame_holding_it() -> None:
     with respx.mock(base_url=BASE) as router:
         router.post("/oauth/token").respond(401, json={"error": "invalid_client"})
-        async with SpectroCoinClient("client-1", SECRET, rng=None) as sc:
+        async with SpectroCoinClient("client-1", SECRET) as sc:
             with pytest.raises(AuthenticationError) as caught:
                 await sc.accounts.list_accounts()
             # The token endpoint called directly, the secret in the caller's own model.
@@ -153,9 +153,7 @@ async def test_a_connection_error_on_an_authenticated_call_leaves_no_token_in_fr
         with respx.mock(assert_all_called=False) as router:
             router.post(f"{base_url}/oauth/token").respond(json=TOKEN)
             router.route(host="127.0.0.1").pass_through()
-            async with SpectroCoinClient(
-                "client-1", SECRET, base_url=base_url, rng=None, retry=None
-            ) as sc:
+            async with SpectroCoinClient("client-1", SECRET, base_url=base_url, retry=None) as sc:
                 with pytest.raises(APIConnectionError) as caught:
                     await sc.accounts.list_accounts(max_attempts=1)
                 # A money move too: never retried, the same rule for its frames.
@@ -169,9 +167,7 @@ async def test_a_connection_error_on_an_authenticated_call_leaves_no_token_in_fr
 
 async def test_a_connection_error_at_the_token_endpoint_leaves_no_secret_in_frames() -> None:
     with resetting_server() as base_url:
-        async with SpectroCoinClient(
-            "client-1", SECRET, base_url=base_url, rng=None, retry=None
-        ) as sc:
+        async with SpectroCoinClient("client-1", SECRET, base_url=base_url, retry=None) as sc:
             with pytest.raises(SpectroCoinError) as caught:
                 await sc.accounts.list_accounts()
     assert isinstance(caught.value, APIConnectionError)

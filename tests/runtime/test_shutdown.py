@@ -128,10 +128,10 @@ class Run:
 async def client(own_http: bool, **options: Any) -> AsyncIterator[SpectroCoinClient]:
     options.setdefault("rate_limits", UNLIMITED)
     if own_http:
-        yield SpectroCoinClient("id", "secret", **options)
+        yield SpectroCoinClient._testing("id", "secret", **options)
         return
     async with httpx.AsyncClient() as http:
-        yield SpectroCoinClient("id", "secret", http_client=http, **options)
+        yield SpectroCoinClient._testing("id", "secret", http_client=http, **options)
 
 
 async def close_while_parked(

@@ -53,7 +53,7 @@ async def test_a_redirect_is_an_error_naming_status_and_location_on_every_operat
         target = route(router, call, redirect)  # first: it is the token route for one of them
         router.post("/oauth/token", name="token").respond(json=TOKEN_BODY)
         router.route(url__startswith="https://login.example.com").respond(200, content=b"{}")
-        async with SpectroCoinClient("client-1", "s3cr3t-value", rng=None) as sc:
+        async with SpectroCoinClient("client-1", "s3cr3t-value") as sc:
             with pytest.raises(APIError) as caught:
                 await call.bind(sc)()
         assert target.call_count == 1  # not retried
@@ -75,7 +75,7 @@ async def test_an_undeclared_2xx_is_an_error(status: int) -> None:
     with respx.mock(base_url=BASE) as router:
         router.post("/oauth/token").respond(json=TOKEN_BODY)
         router.get("/accounts").respond(status, json=[])
-        async with SpectroCoinClient("client-1", "s3cr3t-value", rng=None) as sc:
+        async with SpectroCoinClient("client-1", "s3cr3t-value") as sc:
             with pytest.raises(APIError) as caught:
                 await sc.accounts.list_accounts()
     assert caught.value.status_code == status
@@ -85,7 +85,7 @@ async def test_an_undeclared_2xx_is_an_error(status: int) -> None:
 async def test_request_escape_hatch_takes_any_2xx(api: respx.MockRouter) -> None:
     api.post("/new/thing").respond(201, json={"ok": True})
     api.get("/new/moved").respond(301, headers={"Location": "/elsewhere"})
-    async with SpectroCoinClient("client-1", "s3cr3t-value", rng=None) as sc:
+    async with SpectroCoinClient("client-1", "s3cr3t-value") as sc:
         assert await sc.request("POST", "/new/thing", json={"a": 1}) == {"ok": True}
         with pytest.raises(APIError) as caught:
             await sc.request("GET", "/new/moved")
@@ -100,7 +100,7 @@ async def test_a_redirected_export_leaves_the_target_untouched(
     api.get(f"/exports/{kind}").respond(302, content=HTML, headers={"Location": LOGIN})
     target = tmp_path / f"{kind}.csv"
     target.write_bytes(b"previous export")
-    async with SpectroCoinClient("client-1", "s3cr3t-value", rng=None) as sc:
+    async with SpectroCoinClient("client-1", "s3cr3t-value") as sc:
         namespace: Any = sc.exports
         with pytest.raises(APIError) as caught:
             await getattr(namespace, f"download_{kind}")(target)

@@ -139,7 +139,7 @@ def make_client(
     """``anonymous``: no credentials, so public calls send no token and the wire carries only
     the calls under test (with credentials, public operations send one: issue 25)."""
     kwargs.setdefault("rng", random.Random(0))
-    return SpectroCoinClient(
+    return SpectroCoinClient._testing(
         None if anonymous else CLIENT_ID,
         None if anonymous else CLIENT_SECRET,
         transport=wire.transport,

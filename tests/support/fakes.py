@@ -7,7 +7,7 @@ while (``SETTLE`` checkpoints with no new timer), then jumps the clock to its ow
 returns. Concurrent sleepers therefore overlap in virtual time exactly as they would in real time
 (ten tasks sleeping 1 s each take 1 s, not 10 s), on asyncio and on trio alike.
 
-``sleep`` is what the SDK gets (``SpectroCoinClient(clock=clock, sleep=clock.sleep)``) and records
+``sleep`` is what the SDK gets (``SpectroCoinClient._testing(clock=clock, sleep=clock.sleep)``) and records
 every duration in ``sleeps``; ``wait`` is the same thing for the tests' own delays (a slow fake
 server, a task that starts later) and is not recorded.
 """

@@ -65,17 +65,17 @@ async def order_status(request: Request) -> Response:
 
 
 async def on_order(verified: VerifiedCallback) -> None:
-    reveal_type(verified.merchant_order_id)  # revealed: str | None
+    reveal_type(verified.order_id)  # revealed: str | None
     reveal_type(verified.receive_amount)  # revealed: Decimal | None
     reveal_type(verified.status)  # revealed: str | None
-    if verified.merchant_order_id is None or verified.status != "PAID":
+    if verified.order_id is None or verified.status != "PAID":
         return
-    expected = ORDERS.get(verified.merchant_order_id)
+    expected = ORDERS.get(verified.order_id)
     if expected is None:
         return
     amount, currency, _ = expected
     if verified.receive_amount == amount and verified.receive_currency_code == currency:
-        ORDERS[verified.merchant_order_id] = (amount, currency, True)
+        ORDERS[verified.order_id] = (amount, currency, True)
 
 
 receiver = callback_app(sc, on_order)

@@ -8,9 +8,9 @@ from ..._operations import OPERATIONS
 from ...types import UNSET
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator
+    from collections.abc import AsyncIterator, Mapping
     from decimal import Decimal
-    from typing import Unpack, cast
+    from typing import Any, Unpack, cast
     from uuid import UUID
 
     from ...models.token_request import TokenRequest
@@ -29,7 +29,7 @@ class AuthAPI:
     async def get_access_token(
         self,
         *,
-        body: TokenRequest,
+        body: TokenRequest | Mapping[str, Any],
         **options: Unpack[CallOptions],
     ) -> TokenResponse:
         """Get an access token
@@ -75,7 +75,7 @@ class AuthAPI:
     async def get_access_token_detailed(
         self,
         *,
-        body: TokenRequest,
+        body: TokenRequest | Mapping[str, Any],
         **options: Unpack[CallOptions],
     ) -> Response[TokenResponse]:
         """Like `get_access_token`, but returns `Response[TokenResponse]`: the parsed body

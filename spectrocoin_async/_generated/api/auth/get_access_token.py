@@ -1,3 +1,4 @@
+from collections.abc import Mapping
 from typing import Any
 
 from ...models.token_request import TokenRequest
@@ -24,11 +25,11 @@ def _parse_response(data: Any) -> TokenResponse:
 
 def build_request(
     *,
-    body: TokenRequest,
+    body: TokenRequest | Mapping[str, Any],
 ) -> dict[str, Any]:
     """The request this operation sends (path, query, body) for the runtime to validate, encode
     and send. Arguments are spelled as users pass them; UUIDs and enums given as text are
     converted here, and a bad one raises ValidationError naming it."""
     return _get_kwargs(
-        body=body,
+        body=body if isinstance(body, TokenRequest) else TokenRequest.from_dict(body),
     )

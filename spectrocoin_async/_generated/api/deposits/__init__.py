@@ -8,9 +8,9 @@ from ..._operations import OPERATIONS
 from ...types import UNSET
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator
+    from collections.abc import AsyncIterator, Mapping
     from decimal import Decimal
-    from typing import Unpack, cast
+    from typing import Any, Unpack, cast
     from uuid import UUID
 
     from ...models.create_crypto_deposit_address_request import CreateCryptoDepositAddressRequest
@@ -214,7 +214,7 @@ class DepositsAPI:
     async def create_crypto_deposit_address(
         self,
         *,
-        body: CreateCryptoDepositAddressRequest,
+        body: CreateCryptoDepositAddressRequest | Mapping[str, Any],
         **options: Unpack[CallOptions],
     ) -> CryptoDepositAddress:
         """Generate a new crypto deposit address
@@ -262,7 +262,7 @@ class DepositsAPI:
     async def create_crypto_deposit_address_detailed(
         self,
         *,
-        body: CreateCryptoDepositAddressRequest,
+        body: CreateCryptoDepositAddressRequest | Mapping[str, Any],
         **options: Unpack[CallOptions],
     ) -> Response[CryptoDepositAddress]:
         """Like `create_crypto_deposit_address`, but returns `Response[CryptoDepositAddress]`: the parsed body

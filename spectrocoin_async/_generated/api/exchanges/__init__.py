@@ -9,9 +9,9 @@ from ...types import UNSET
 
 if TYPE_CHECKING:
     import datetime
-    from collections.abc import AsyncIterator
+    from collections.abc import AsyncIterator, Mapping
     from decimal import Decimal
-    from typing import Unpack, cast
+    from typing import Any, Unpack, cast
     from uuid import UUID
 
     from ...models.calculate_exchange_request import CalculateExchangeRequest
@@ -161,7 +161,7 @@ class ExchangesAPI:
     async def create_exchange(
         self,
         *,
-        body: CreateExchangeRequest,
+        body: CreateExchangeRequest | Mapping[str, Any],
         **options: Unpack[CallOptions],
     ) -> Exchange:
         """Execute a currency exchange
@@ -209,7 +209,7 @@ class ExchangesAPI:
     async def create_exchange_detailed(
         self,
         *,
-        body: CreateExchangeRequest,
+        body: CreateExchangeRequest | Mapping[str, Any],
         **options: Unpack[CallOptions],
     ) -> Response[Exchange]:
         """Like `create_exchange`, but returns `Response[Exchange]`: the parsed body
@@ -230,7 +230,7 @@ class ExchangesAPI:
     async def calculate_exchange(
         self,
         *,
-        body: CalculateExchangeRequest,
+        body: CalculateExchangeRequest | Mapping[str, Any],
         **options: Unpack[CallOptions],
     ) -> ExchangeCalculation:
         """Calculate an exchange quote
@@ -275,7 +275,7 @@ class ExchangesAPI:
     async def calculate_exchange_detailed(
         self,
         *,
-        body: CalculateExchangeRequest,
+        body: CalculateExchangeRequest | Mapping[str, Any],
         **options: Unpack[CallOptions],
     ) -> Response[ExchangeCalculation]:
         """Like `calculate_exchange`, but returns `Response[ExchangeCalculation]`: the parsed body

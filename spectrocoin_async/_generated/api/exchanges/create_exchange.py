@@ -1,3 +1,4 @@
+from collections.abc import Mapping
 from typing import Any
 
 from ...models.create_exchange_request import CreateExchangeRequest
@@ -24,11 +25,13 @@ def _parse_response(data: Any) -> Exchange:
 
 def build_request(
     *,
-    body: CreateExchangeRequest,
+    body: CreateExchangeRequest | Mapping[str, Any],
 ) -> dict[str, Any]:
     """The request this operation sends (path, query, body) for the runtime to validate, encode
     and send. Arguments are spelled as users pass them; UUIDs and enums given as text are
     converted here, and a bad one raises ValidationError naming it."""
     return _get_kwargs(
-        body=body,
+        body=body
+        if isinstance(body, CreateExchangeRequest)
+        else CreateExchangeRequest.from_dict(body),
     )

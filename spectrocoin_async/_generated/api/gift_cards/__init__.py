@@ -9,9 +9,9 @@ from ...types import UNSET
 
 if TYPE_CHECKING:
     import datetime
-    from collections.abc import AsyncIterator
+    from collections.abc import AsyncIterator, Mapping
     from decimal import Decimal
-    from typing import Unpack, cast
+    from typing import Any, Unpack, cast
     from uuid import UUID
 
     from ...models.gift_card import GiftCard
@@ -228,7 +228,7 @@ class GiftCardsAPI:
     async def purchase_gift_card(
         self,
         *,
-        body: PurchaseGiftCardRequest,
+        body: PurchaseGiftCardRequest | Mapping[str, Any],
         **options: Unpack[CallOptions],
     ) -> GiftCardPurchase:
         """Buy a gift card
@@ -274,7 +274,7 @@ class GiftCardsAPI:
     async def purchase_gift_card_detailed(
         self,
         *,
-        body: PurchaseGiftCardRequest,
+        body: PurchaseGiftCardRequest | Mapping[str, Any],
         **options: Unpack[CallOptions],
     ) -> Response[GiftCardPurchase]:
         """Like `purchase_gift_card`, but returns `Response[GiftCardPurchase]`: the parsed body

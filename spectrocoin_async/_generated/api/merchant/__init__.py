@@ -9,9 +9,9 @@ from ...types import UNSET
 
 if TYPE_CHECKING:
     import datetime
-    from collections.abc import AsyncIterator
+    from collections.abc import AsyncIterator, Mapping
     from decimal import Decimal
-    from typing import Unpack, cast
+    from typing import Any, Unpack, cast
     from uuid import UUID
 
     from ...models.create_order_from_pre_order_request import CreateOrderFromPreOrderRequest
@@ -183,7 +183,7 @@ class MerchantAPI:
     async def create_order_from_pre_order(
         self,
         *,
-        body: CreateOrderFromPreOrderRequest,
+        body: CreateOrderFromPreOrderRequest | Mapping[str, Any],
         **options: Unpack[CallOptions],
     ) -> Order:
         """Create an order from a pre-order
@@ -230,7 +230,7 @@ class MerchantAPI:
     async def create_order_from_pre_order_detailed(
         self,
         *,
-        body: CreateOrderFromPreOrderRequest,
+        body: CreateOrderFromPreOrderRequest | Mapping[str, Any],
         **options: Unpack[CallOptions],
     ) -> Response[Order]:
         """Like `create_order_from_pre_order`, but returns `Response[Order]`: the parsed body
@@ -251,7 +251,7 @@ class MerchantAPI:
     async def create_order(
         self,
         *,
-        body: CreateOrderRequest,
+        body: CreateOrderRequest | Mapping[str, Any],
         **options: Unpack[CallOptions],
     ) -> CreateOrderResponse:
         """Create a merchant order
@@ -315,7 +315,7 @@ class MerchantAPI:
     async def create_order_detailed(
         self,
         *,
-        body: CreateOrderRequest,
+        body: CreateOrderRequest | Mapping[str, Any],
         **options: Unpack[CallOptions],
     ) -> Response[CreateOrderResponse]:
         """Like `create_order`, but returns `Response[CreateOrderResponse]`: the parsed body
@@ -642,7 +642,7 @@ class MerchantAPI:
     async def create_pre_order(
         self,
         *,
-        body: CreatePreOrderRequest,
+        body: CreatePreOrderRequest | Mapping[str, Any],
         **options: Unpack[CallOptions],
     ) -> PreOrder:
         """Create a pre-order
@@ -685,7 +685,7 @@ class MerchantAPI:
     async def create_pre_order_detailed(
         self,
         *,
-        body: CreatePreOrderRequest,
+        body: CreatePreOrderRequest | Mapping[str, Any],
         **options: Unpack[CallOptions],
     ) -> Response[PreOrder]:
         """Like `create_pre_order`, but returns `Response[PreOrder]`: the parsed body

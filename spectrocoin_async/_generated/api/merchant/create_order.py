@@ -1,3 +1,4 @@
+from collections.abc import Mapping
 from typing import Any
 
 from ...models.create_order_request import CreateOrderRequest
@@ -24,11 +25,11 @@ def _parse_response(data: Any) -> CreateOrderResponse:
 
 def build_request(
     *,
-    body: CreateOrderRequest,
+    body: CreateOrderRequest | Mapping[str, Any],
 ) -> dict[str, Any]:
     """The request this operation sends (path, query, body) for the runtime to validate, encode
     and send. Arguments are spelled as users pass them; UUIDs and enums given as text are
     converted here, and a bad one raises ValidationError naming it."""
     return _get_kwargs(
-        body=body,
+        body=body if isinstance(body, CreateOrderRequest) else CreateOrderRequest.from_dict(body),
     )

@@ -8,9 +8,9 @@ from ..._operations import OPERATIONS
 from ...types import UNSET
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator
+    from collections.abc import AsyncIterator, Mapping
     from decimal import Decimal
-    from typing import Unpack, cast
+    from typing import Any, Unpack, cast
     from uuid import UUID
 
     from ...models.payment_method import PaymentMethod

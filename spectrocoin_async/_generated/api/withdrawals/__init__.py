@@ -9,9 +9,9 @@ from ...types import UNSET
 
 if TYPE_CHECKING:
     import datetime
-    from collections.abc import AsyncIterator
+    from collections.abc import AsyncIterator, Mapping
     from decimal import Decimal
-    from typing import Unpack, cast
+    from typing import Any, Unpack, cast
     from uuid import UUID
 
     from ...models.bank_withdrawal import BankWithdrawal
@@ -176,7 +176,7 @@ class WithdrawalsAPI:
     async def create_bank_withdrawal(
         self,
         *,
-        body: CreateBankWithdrawalRequest,
+        body: CreateBankWithdrawalRequest | Mapping[str, Any],
         **options: Unpack[CallOptions],
     ) -> BankWithdrawal:
         """Send a bank withdrawal
@@ -225,7 +225,7 @@ class WithdrawalsAPI:
     async def create_bank_withdrawal_detailed(
         self,
         *,
-        body: CreateBankWithdrawalRequest,
+        body: CreateBankWithdrawalRequest | Mapping[str, Any],
         **options: Unpack[CallOptions],
     ) -> Response[BankWithdrawal]:
         """Like `create_bank_withdrawal`, but returns `Response[BankWithdrawal]`: the parsed body
@@ -440,7 +440,7 @@ class WithdrawalsAPI:
     async def create_crypto_withdrawal(
         self,
         *,
-        body: CreateCryptoWithdrawalRequest,
+        body: CreateCryptoWithdrawalRequest | Mapping[str, Any],
         **options: Unpack[CallOptions],
     ) -> CryptoWithdrawal:
         """Send a crypto withdrawal
@@ -487,7 +487,7 @@ class WithdrawalsAPI:
     async def create_crypto_withdrawal_detailed(
         self,
         *,
-        body: CreateCryptoWithdrawalRequest,
+        body: CreateCryptoWithdrawalRequest | Mapping[str, Any],
         **options: Unpack[CallOptions],
     ) -> Response[CryptoWithdrawal]:
         """Like `create_crypto_withdrawal`, but returns `Response[CryptoWithdrawal]`: the parsed body
@@ -508,7 +508,7 @@ class WithdrawalsAPI:
     async def get_crypto_withdrawal_fee(
         self,
         *,
-        body: CryptoWithdrawalFeeRequest,
+        body: CryptoWithdrawalFeeRequest | Mapping[str, Any],
         **options: Unpack[CallOptions],
     ) -> CryptoWithdrawalFee:
         """Get the fee of a planned crypto withdrawal
@@ -551,7 +551,7 @@ class WithdrawalsAPI:
     async def get_crypto_withdrawal_fee_detailed(
         self,
         *,
-        body: CryptoWithdrawalFeeRequest,
+        body: CryptoWithdrawalFeeRequest | Mapping[str, Any],
         **options: Unpack[CallOptions],
     ) -> Response[CryptoWithdrawalFee]:
         """Like `get_crypto_withdrawal_fee`, but returns `Response[CryptoWithdrawalFee]`: the parsed body
@@ -761,7 +761,7 @@ class WithdrawalsAPI:
     async def create_withdrawal_with_exchange(
         self,
         *,
-        body: CreateWithdrawalWithExchangeRequest,
+        body: CreateWithdrawalWithExchangeRequest | Mapping[str, Any],
         **options: Unpack[CallOptions],
     ) -> WithdrawalWithExchange:
         """Exchange and withdraw in one operation
@@ -809,7 +809,7 @@ class WithdrawalsAPI:
     async def create_withdrawal_with_exchange_detailed(
         self,
         *,
-        body: CreateWithdrawalWithExchangeRequest,
+        body: CreateWithdrawalWithExchangeRequest | Mapping[str, Any],
         **options: Unpack[CallOptions],
     ) -> Response[WithdrawalWithExchange]:
         """Like `create_withdrawal_with_exchange`, but returns `Response[WithdrawalWithExchange]`: the parsed body

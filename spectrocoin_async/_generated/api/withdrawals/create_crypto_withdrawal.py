@@ -1,3 +1,4 @@
+from collections.abc import Mapping
 from typing import Any
 
 from ...models.create_crypto_withdrawal_request import CreateCryptoWithdrawalRequest
@@ -24,11 +25,13 @@ def _parse_response(data: Any) -> CryptoWithdrawal:
 
 def build_request(
     *,
-    body: CreateCryptoWithdrawalRequest,
+    body: CreateCryptoWithdrawalRequest | Mapping[str, Any],
 ) -> dict[str, Any]:
     """The request this operation sends (path, query, body) for the runtime to validate, encode
     and send. Arguments are spelled as users pass them; UUIDs and enums given as text are
     converted here, and a bad one raises ValidationError naming it."""
     return _get_kwargs(
-        body=body,
+        body=body
+        if isinstance(body, CreateCryptoWithdrawalRequest)
+        else CreateCryptoWithdrawalRequest.from_dict(body),
     )

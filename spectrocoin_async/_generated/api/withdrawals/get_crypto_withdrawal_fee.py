@@ -1,3 +1,4 @@
+from collections.abc import Mapping
 from typing import Any
 
 from ...models.crypto_withdrawal_fee import CryptoWithdrawalFee
@@ -24,11 +25,13 @@ def _parse_response(data: Any) -> CryptoWithdrawalFee:
 
 def build_request(
     *,
-    body: CryptoWithdrawalFeeRequest,
+    body: CryptoWithdrawalFeeRequest | Mapping[str, Any],
 ) -> dict[str, Any]:
     """The request this operation sends (path, query, body) for the runtime to validate, encode
     and send. Arguments are spelled as users pass them; UUIDs and enums given as text are
     converted here, and a bad one raises ValidationError naming it."""
     return _get_kwargs(
-        body=body,
+        body=body
+        if isinstance(body, CryptoWithdrawalFeeRequest)
+        else CryptoWithdrawalFeeRequest.from_dict(body),
     )
