@@ -18,8 +18,9 @@ EXTRAS = $(shell $(PYTHON) -c "import tomllib; \
 # The development tools are a PEP 735 dependency group, which pip installs from 25.1 on.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
+	@echo "==> installing pip 25.1+ and the project with [$(EXTRAS)] and the dev group into $(VENV)/"
 	$(PY) -m pip install --quiet --upgrade "pip>=25.1"
-	$(PY) -m pip install --quiet -e ".[$(EXTRAS)]" --group dev
+	$(PY) -m pip install --progress-bar on -e ".[$(EXTRAS)]" --group dev
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -71,7 +72,7 @@ $(NODE_STAMP): tests/node/package.json
 node-tools: $(NODE_STAMP)
 
 pytest: $(STAMP) $(NODE_STAMP)
-	$(PY) -m pytest -q -rs
+	$(PY) -m pytest -rs -o console_output_style=count
 
 ## `python -m build` makes the sdist and the wheel, `twine check --strict` checks their metadata as
 ## PyPI would, and both carry LICENSE (tests/support/dist.py). A clean virtual environment with
