@@ -23,6 +23,12 @@ def _say(text: str) -> None:
 
 def run(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    words = sys.argv[1:] if argv is None else list(argv)
+    if words[:1] == ["__complete"]:  # the shell completion scripts ask this: no cyclopts
+        from ._complete import candidates
+
+        print("\n".join(candidates(words[1:])))
+        return 0
     try:
         import cyclopts  # noqa: F401 - only to give a clear message without the extra
     except ImportError:

@@ -380,7 +380,9 @@ def _extras(app: App) -> None:
         zsh: spectrocoin completion zsh > "${fpath[1]}/_spectrocoin"
         fish: spectrocoin completion fish > ~/.config/fish/completions/spectrocoin.fish
         """
-        print(app.generate_completion(prog_name="spectrocoin", shell=shell))
+        from ._complete import SCRIPTS
+
+        print(SCRIPTS[shell], end="")
         return 0
 
 

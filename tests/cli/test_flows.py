@@ -681,7 +681,8 @@ def test_every_tag_and_operation_is_listed(monkeypatch: pytest.MonkeyPatch) -> N
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_completion_scripts(monkeypatch: pytest.MonkeyPatch, shell: str) -> None:
     script = ok(cli(monkeypatch, ["completion", shell], {})).text
-    assert "spectrocoin" in script and "get-order" in script and "download-transactions" in script
+    # Lazy: a few lines asking `spectrocoin __complete`, not every name of the tree (was 140 KB).
+    assert "spectrocoin __complete" in script and len(script.encode()) < 1024
 
 
 # -- real processes -------------------------------------------------------------------------------

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
 import sys
 import tomllib
 from collections.abc import Iterator
@@ -11,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from spectrocoin_async._cli._complete import candidates
 from spectrocoin_async._cli._table import Cell, layout, record_blocks
 from spectrocoin_async._encoding import plain_number
 from spectrocoin_async._json import decode_json
@@ -236,3 +240,50 @@ def test_verbose_shows_each_exchange_on_stderr_without_secrets(sandbox: SandboxS
     tokens = list(sandbox.sandbox.tokens._expiry)
     for secret in (SECRET, *tokens, "Bearer", "client_secret"):
         assert secret not in loud.err
+
+
+# -- completion -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["trans"], ["transactions"]),
+        (["transactions", "list-t"], ["list-transactions"]),
+        (["auth", "t"], ["token"]),
+        (["exports", "download-t"], ["download-transactions"]),
+        (
+            ["transactions", "list-transactions", "--type", ""],
+            ["DEPOSIT", "EXCHANGE", "FEE", "GIFT_CARD", "MERCHANT_PAYMENT", "REFUND"]
+            + ["TRANSFER", "WITHDRAWAL"],
+        ),
+        (["transactions", "list-transactions", "--type", "W"], ["WITHDRAWAL"]),
+        (["-o", ""], ["json", "ndjson", "table", "csv"]),
+        (["--output", "json", "acc"], ["accounts"]),
+        (["transactions", "list-transactions", "--currency-c"], ["--currency-code"]),
+        (["nothing", ""], []),
+    ],
+)
+def test_complete_gives_the_candidates_enum_values_included(
+    words: list[str], expected: list[str]
+) -> None:
+    assert candidates(words) == expected
+
+
+def test_the_bash_script_completes_an_enum_flag_in_real_bash(tmp_path: Path) -> None:
+    bash = shutil.which("bash")
+    if bash is None:
+        pytest.skip("NO bash: the completion script was NOT run")
+    script = tmp_path / "spectrocoin.bash"
+    done = spawn(["completion", "bash"], {})
+    script.write_bytes(done.out)
+    probe = (
+        f"source {script}; COMP_WORDS=(spectrocoin transactions list-transactions --type W); "
+        "COMP_CWORD=4; _spectrocoin_complete; printf '%s\\n' \"${COMPREPLY[@]}\""
+    )
+    bin_dir = os.path.dirname(sys.executable)
+    env = {**os.environ, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", "")}
+    shown = subprocess.run(
+        [bash, "-c", probe], env=env, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert shown.stdout.splitlines() == ["WITHDRAWAL"], shown.stderr
