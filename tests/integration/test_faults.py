@@ -211,7 +211,9 @@ async def test_429_beyond_the_retry_policy_is_a_rate_limit_error(
     sandbox_url: str, control: Control
 ) -> None:
     await control.configure(rateLimit=0.5, rateBurst=1)
-    async with sdk_client(sandbox_url, retry=RetryPolicy(max_attempts=1)) as sc:
+    # No credentials: with them the optional-auth token request would take the one permit.
+    anonymous = {"client_id": None, "client_secret": None}
+    async with sdk_client(sandbox_url, retry=RetryPolicy(max_attempts=1), **anonymous) as sc:
         await sc.currencies.list_currencies()
         with pytest.raises(RateLimitError) as caught:
             await sc.currencies.list_currencies()
