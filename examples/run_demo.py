@@ -94,9 +94,10 @@ def dashboard_of(api_url: str) -> str:
 
 
 def keep_running(proc: subprocess.Popen[str], url: str) -> None:
-    print(f"Dashboard: {dashboard_of(url)}", flush=True)
-    print("The sandbox keeps running for you to look around; Ctrl-C stops it.", flush=True)
+    # Everything inside the try: a Ctrl-C as soon as the URL shows must still end cleanly.
     try:
+        print(f"Dashboard: {dashboard_of(url)}", flush=True)
+        print("The sandbox keeps running for you to look around; Ctrl-C stops it.", flush=True)
         proc.wait()
     except KeyboardInterrupt:
         print("", flush=True)

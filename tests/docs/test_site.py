@@ -183,21 +183,25 @@ async def test_search_finds_create_order_and_its_page_shows_the_parameters(
         await page.locator("label.md-search__icon, .md-search__input").first.click()
         # Material says "Initializing search" until its worker has loaded the index.
         meta = page.locator(".md-search-result__meta")
-        await meta.filter(has_text="Type to start searching").wait_for(timeout=30_000)
+        await meta.filter(has_text="Type to start searching").wait_for(timeout=90_000)
         await page.locator("input.md-search__input").press_sequentially("create_order")
         # The hit for the method's own section (the page's hit comes first).
+        # Material may fold a page's section hits under "more on this page" (then hidden):
+        # follow the hit's own link either way.
         hit = page.locator('a.md-search-result__link[href$="#create_order"]').first
-        await hit.wait_for(timeout=30_000)
+        await hit.wait_for(state="attached", timeout=90_000)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         await page.screenshot(path=str(SCREENSHOTS / "search-create_order.png"))
-        await hit.click()
+        href = await hit.get_attribute("href")
+        assert href is not None
+        await page.goto(href)
         # Material adds ?h= (the term to highlight) to the hit's URL.
         await page.wait_for_url(
             re.compile(r".*/reference/merchant\.html(\?h=create_order)?#create_order$"),
-            timeout=30_000,
+            timeout=90_000,
         )
         heading = page.locator("h2#create_order")
-        await heading.wait_for(timeout=30_000)
+        await heading.wait_for(timeout=90_000)
         # The first table after the method's heading (Material wraps tables in divs).
         table = page.locator("xpath=//h2[@id='create_order']/following::table[1]")
         text = await table.inner_text()
