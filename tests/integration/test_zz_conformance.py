@@ -177,7 +177,10 @@ async def call_every_operation(sc: SpectroCoinClient, control: Control) -> None:
     )
     exchange = await sc.exchanges.create_exchange(
         body=CreateExchangeRequest(
-            exchange_pair_id="USD-EUR", pay_account_id="100002", pay_amount=Decimal("12.34")
+            exchange_pair_id="USD-EUR",
+            pay_account_id="100002",
+            receive_account_id="100001",
+            pay_amount=Decimal("12.34"),
         )
     )
     await sc.exchanges.get_exchange(exchange.id)

@@ -169,7 +169,7 @@ async def test_a_buyer_clicks_through_the_payment_window(
         if expected.status != "UNDERPAID":
             assert sent[-1].status == expected.status
         if project == SANDBOX_PROJECT_ID:
-            assert all(v.order_id == str(created.order_id) for v in shop.verified)
+            assert all(v.id == str(created.order_id) for v in shop.verified)
         else:
             assert all(isinstance(v.callback, LegacyCallback) for v in shop.verified)
         if not sent:
